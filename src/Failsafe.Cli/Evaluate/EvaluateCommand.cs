@@ -1,0 +1,141 @@
+using System.CommandLine;
+using Failsafe.Catalog;
+using Failsafe.Effort;
+using Failsafe.Engine;
+using Failsafe.Store.Catalog;
+using Failsafe.Store.Scenarios;
+using Spectre.Console;
+
+namespace Failsafe.Cli.Evaluate;
+
+/// <summary><c>failsafe evaluate FILE [--json] [--policy FILE]</c>: the engine on one scenario file.</summary>
+public static class EvaluateCommand
+{
+    public static Command Create(Io io)
+    {
+        var file = new Argument<FileInfo>("file") { Description = "A scenario JSON file (see docs/formats.md); '-' reads standard input." };
+        var json = new Option<bool>("--json") { Description = "Print the evaluate contract's JSON instead of tables." };
+        var policyFile = new Option<FileInfo?>("--policy") { Description = "A policy JSON file overriding some or all of the default numbers (see `failsafe policy`)." };
+        var command = new Command("evaluate", "Decide, for every planned set, how close to failure to go, and say why.") { file, json, policyFile };
+        command.SetAction(parse =>
+        {
+            var policy = Policy.Default;
+            if (parse.GetValue(policyFile) is { } pf)
+            {
+                if (!TryRead(io, pf, out var policyBytes, out var code))
+                    return code;
+                var (p, perror) = PolicyReader.Read(policyBytes);
+                if (perror is not null)
+                    return io.Fail($"{pf.Name}: invalid policy at {perror}");
+                policy = p!;
+            }
+            var f = parse.GetValue(file)!;
+            if (!TryRead(io, f, out var bytes, out var readCode))
+                return readCode;
+            var (scenario, error) = new ScenarioReader(CatalogLoader.Default).Read(bytes);
+            if (error is not null)
+                return io.Fail($"{f.Name}: {error}");
+            var evaluation = Coach.Evaluate(scenario!, policy);
+            if (parse.GetValue(json))
+                io.Out.WriteLine(EvaluationJson.ToJson(evaluation));
+            else
+                Print(io.Console, evaluation, scenario!.Athlete.Unit);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    public static Command PolicyCommand(Io io)
+    {
+        var command = new Command("policy", "Print the default policy as JSON: every number the rules use, to copy and edit for --policy.");
+        command.SetAction(_ =>
+        {
+            io.Out.WriteLine(PolicyReader.ToJson(Policy.Default));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static bool TryRead(Io io, FileInfo file, out byte[] bytes, out int code)
+    {
+        bytes = [];
+        code = ExitCodes.Ok;
+        try
+        {
+            if (file.ToString() == "-")
+            {
+                using var stdin = Console.OpenStandardInput();
+                using var buffer = new MemoryStream();
+                stdin.CopyTo(buffer);
+                bytes = buffer.ToArray();
+            }
+            else
+            {
+                bytes = File.ReadAllBytes(file.FullName);
+            }
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            code = io.Fail($"cannot read '{file}': {ex.Message}");
+            return false;
+        }
+    }
+
+    private static void Print(IAnsiConsole console, Evaluation e, WeightUnit unit)
+    {
+        console.MarkupLineInterpolated($"[bold]Failsafe — {e.Today:yyyy-MM-dd}[/]");
+        var eligibility = e.Eligibility.Failure
+            ? e.Eligibility.BeyondFailure ? "[green]eligible for failure and beyond-failure techniques[/]" : "[green]eligible for failure training[/] (no beyond-failure techniques)"
+            : "[yellow]not eligible for failure training[/]";
+        console.MarkupLine($"Lifter: {eligibility}");
+        foreach (var r in e.Eligibility.Reasons)
+            console.MarkupLineInterpolated($"  [dim]{r.Rule}[/] {r.Message}");
+        console.WriteLine();
+
+        var n = 0;
+        foreach (var x in e.Exercises)
+        {
+            n++;
+            var c = x.CatalogExercise;
+            var resolved = string.Equals(x.Exercise, c.Name, StringComparison.OrdinalIgnoreCase) ? "" : $" → {c.Name}";
+            console.MarkupLineInterpolated($"[bold]{n}. {x.Exercise}{resolved}[/] ({c.Mechanic.ToString().ToLowerInvariant()}, {c.Equipment}; the exercise tolerates: {Words.Of(x.MaxFailure)})");
+            var table = new Table().Border(TableBorder.Rounded).AddColumns("Set", "Reps", "Target RIR", "Load", "Failure allowed", "Beyond failure");
+            foreach (var s in x.Sets)
+            {
+                table.AddRow(
+                    s.Set.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    s.Reps,
+                    s.TargetRir.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture),
+                    s.WeightKg is { } kg ? Load.Kg(kg).To(unit).ToString() : "—",
+                    FailureMarkup(s.Failure),
+                    s.BeyondFailure.IsEmpty ? "—" : string.Join(", ", s.BeyondFailure.Select(Words.Of)));
+            }
+            console.Write(table);
+            var reasons = x.Sets.SelectMany(s => s.Reasons.Select(r => (r, s.Set)))
+                .GroupBy(t => t.r)
+                .Select(g => (Reason: g.Key, Sets: g.Select(t => t.Set).ToList()));
+            foreach (var (reason, sets) in reasons)
+            {
+                var which = sets.Count == x.Sets.Length ? "all sets" : sets.Count == 1 ? $"set {sets[0]}" : $"sets {string.Join(", ", sets)}";
+                console.MarkupLineInterpolated($"  [dim]{reason.Rule}[/] {reason.Message} [dim]({which})[/]");
+            }
+            console.WriteLine();
+        }
+
+        console.MarkupLine(e.Warnings.IsEmpty ? "[bold]Warnings:[/] none" : "[bold]Warnings:[/]");
+        foreach (var w in e.Warnings)
+            console.MarkupLineInterpolated($"  [yellow]{w.Code}[/] ({w.Rule}): {w.Message}");
+        console.MarkupLine(e.Actions.IsEmpty ? "[bold]Actions:[/] none" : "[bold]Actions:[/]");
+        foreach (var a in e.Actions)
+            console.MarkupLineInterpolated($"  [cyan]{a.Code}[/] ({a.Rule}): {a.Message}");
+        console.MarkupLineInterpolated($"[bold]Failure budget:[/] {e.Budget.FailureSetsUsed} of {e.Budget.FailureSetsAllowed} failure sets used in the last {e.Budget.WindowDays} days");
+    }
+
+    private static string FailureMarkup(FailureLevel f) => f switch
+    {
+        FailureLevel.Absolute => "[green]absolute[/]",
+        FailureLevel.Technical => "[yellow]technical[/]",
+        _ => "none",
+    };
+}

@@ -1,0 +1,62 @@
+using System.CommandLine;
+using Failsafe.Cli.Evaluate;
+using Failsafe.Cli.Exercises;
+using Spectre.Console;
+
+namespace Failsafe.Cli;
+
+/// <summary>Exit codes scripts can rely on.</summary>
+public static class ExitCodes
+{
+    public const int Ok = 0;
+
+    /// <summary>The command line itself is wrong (unknown command or option, missing argument).</summary>
+    public const int Usage = 1;
+
+    /// <summary>The input is wrong: unreadable file, invalid JSON or values, unknown exercise.</summary>
+    public const int InvalidInput = 2;
+}
+
+/// <summary>The <c>failsafe</c> command: builds the command tree and runs it against the given writers.</summary>
+public static class FailsafeCli
+{
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var io = new Io(stdout, stderr);
+        var root = new RootCommand("Failsafe: a strength-training coach that decides, set by set, how close to failure to go — and says why.")
+        {
+            ExerciseCommands.List(io),
+            ExerciseCommands.Show(io),
+            EvaluateCommand.Create(io),
+            EvaluateCommand.PolicyCommand(io),
+        };
+        var result = root.Parse(args);
+        var code = result.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+        return result.Errors.Count > 0 ? ExitCodes.Usage : code;
+    }
+}
+
+/// <summary>Where a command writes: data and tables to stdout, problems to stderr.</summary>
+public sealed class Io(TextWriter stdout, TextWriter stderr)
+{
+    public TextWriter Out { get; } = stdout;
+
+    public TextWriter Error { get; } = stderr;
+
+    /// <summary>A Spectre console on stdout; colours only when it is a terminal that supports them and NO_COLOR is unset.</summary>
+    public IAnsiConsole Console { get; } = AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Out = new AnsiConsoleOutput(stdout),
+        Ansi = ReferenceEquals(stdout, System.Console.Out) && !System.Console.IsOutputRedirected
+               && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")) ? AnsiSupport.Detect : AnsiSupport.No,
+        ColorSystem = ColorSystemSupport.Detect,
+        Interactive = InteractionSupport.No,
+    });
+
+    public int Fail(string message, int code = ExitCodes.InvalidInput)
+    {
+        Error.WriteLine($"failsafe: {message}");
+        return code;
+    }
+}

@@ -1,0 +1,3 @@
+using Failsafe.Cli;
+
+return FailsafeCli.Run(args, Console.Out, Console.Error);

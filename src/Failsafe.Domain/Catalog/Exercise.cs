@@ -1,0 +1,91 @@
+using System.Collections.Immutable;
+
+namespace Failsafe.Catalog;
+
+/// <summary>The most failure a set may reach. Ordered: None &lt; Technical &lt; Absolute.</summary>
+public enum FailureLevel
+{
+    /// <summary>Stop with reps in reserve.</summary>
+    None = 0,
+
+    /// <summary>May go until the next rep would break form.</summary>
+    Technical = 1,
+
+    /// <summary>May go until the next rep cannot be done at all.</summary>
+    Absolute = 2,
+}
+
+public enum Mechanic
+{
+    Unknown,
+    Compound,
+    Isolation,
+}
+
+/// <summary>How much a movement taxes the nervous system (RULES F7, R1–R2).</summary>
+public enum CnsDemand
+{
+    Low,
+    Moderate,
+    High,
+}
+
+/// <summary>The movement family, used where rules name lifts (F3, R2).</summary>
+public enum MovementPattern
+{
+    Other,
+    Squat,
+    Hinge,
+    HorizontalPress,
+    VerticalPress,
+    Pull,
+    Olympic,
+    Carry,
+}
+
+/// <summary>A row of the source catalog (free-exercise-db), before classification.</summary>
+public sealed record CatalogEntry(
+    string Id,
+    string Name,
+    string? Mechanic,
+    string? Equipment,
+    string? Force,
+    string? Level,
+    string? Category,
+    ImmutableArray<string> PrimaryMuscles,
+    ImmutableArray<string> SecondaryMuscles);
+
+/// <summary>
+/// An exercise with what the engine needs to decide how close to failure it may go.
+/// <see cref="MaxFailure"/> is the verdict without spotter or safeties;
+/// <see cref="MaxFailureWithSpotter"/> with a spotter or safeties in place (F4).
+/// <see cref="ClassificationReason"/> says which rule gave the verdict; <see cref="Correction"/> what the
+/// curated override table changed in the source data, if anything.
+/// </summary>
+public sealed record Exercise(
+    string Id,
+    string Name,
+    Mechanic Mechanic,
+    string Equipment,
+    string? Force,
+    string? Level,
+    string? Category,
+    ImmutableArray<string> PrimaryMuscles,
+    ImmutableArray<string> SecondaryMuscles,
+    MovementPattern Pattern,
+    FailureLevel MaxFailure,
+    FailureLevel MaxFailureWithSpotter,
+    CnsDemand Cns,
+    bool CanPin,
+    string ClassificationReason,
+    string? Correction = null)
+{
+    /// <summary>True when a spotter or safeties change the verdict.</summary>
+    public bool SpotterChangesVerdict => MaxFailureWithSpotter != MaxFailure;
+
+    /// <summary>The most failure this exercise tolerates in the given setup.</summary>
+    public FailureLevel MaxFailureIn(bool spotterOrSafeties) => spotterOrSafeties ? MaxFailureWithSpotter : MaxFailure;
+
+    /// <summary>Bodyweight exercises and bands: AMRAP finishers are allowed (S7).</summary>
+    public bool IsBodyweightOrBand => Equipment is "body only" or "bands";
+}

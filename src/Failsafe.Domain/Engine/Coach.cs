@@ -1,0 +1,243 @@
+using System.Collections.Immutable;
+using Failsafe.Catalog;
+using Failsafe.Effort;
+using Failsafe.Monitoring;
+
+namespace Failsafe.Engine;
+
+/// <summary>
+/// The engine: for every planned set, the most failure allowed, the reps to keep in reserve, the
+/// beyond-failure techniques allowed and the suggested load, each with the rules that decided it;
+/// for the lifter, eligibility, warning signs, actions and the failure budget. Pure and deterministic:
+/// the same scenario and policy give the same evaluation.
+/// </summary>
+public static class Coach
+{
+    public static Evaluation Evaluate(Scenario scenario, Policy? policy = null)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        policy ??= Policy.Default;
+        var facts = new Facts(scenario, policy);
+        var planned = scenario.Session.Exercises;
+
+        var workingSetsAfter = new int[planned.Length];
+        for (var i = planned.Length - 2; i >= 0; i--)
+            workingSetsAfter[i] = workingSetsAfter[i + 1] + planned[i + 1].Sets;
+
+        // First pass: every rule on every set.
+        var drafts = new Draft[planned.Length][];
+        var candidates = new List<(int Exercise, CnsDemand Cns)>();
+        for (var i = 0; i < planned.Length; i++)
+        {
+            var e = planned[i];
+            drafts[i] = new Draft[e.Sets];
+            for (var s = 1; s <= e.Sets; s++)
+            {
+                var place = new SetPlace(e, i + 1, planned.Length, s, workingSetsAfter[i] + e.Sets - s);
+                var draft = new Draft(baseRir: BaseRir(scenario.Session.DayType, policy));
+                foreach (var rule in SetRules.All)
+                {
+                    if (rule(facts, place) is { } r)
+                        draft.Apply(r);
+                }
+                drafts[i][s - 1] = draft;
+                if (draft.Cap > FailureLevel.None)
+                    candidates.Add((i, e.Exercise.Cns));
+            }
+        }
+
+        // B2: how many exercises get the session's failure sets — the least CNS-demanding first (F7),
+        // then the latest in the session (R6), capped by what is left of the budget.
+        var slots = Math.Min(policy.MaxFailureExercisesPerSession, facts.Budget.Remaining);
+        var chosen = candidates
+            .OrderBy(c => c.Cns)
+            .ThenByDescending(c => c.Exercise)
+            .Select(c => c.Exercise)
+            .Distinct()
+            .Take(slots)
+            .ToHashSet();
+        foreach (var (i, _) in candidates)
+        {
+            if (!chosen.Contains(i))
+            {
+                var d = drafts[i][^1];
+                d.Apply(new("B2", FailureLevel.None, 0,
+                    $"one exercise per session gets failure work ({policy.MaxFailureExercisesPerSession}); it goes to a less demanding or later exercise"));
+            }
+        }
+
+        var exercises = ImmutableArray.CreateBuilder<ExerciseDecision>(planned.Length);
+        for (var i = 0; i < planned.Length; i++)
+        {
+            var e = planned[i];
+            var load = LoadAdvice.For(e, scenario, facts, policy, NonFailureRir(drafts[i]));
+            var sets = ImmutableArray.CreateBuilder<SetDecision>(e.Sets);
+            for (var s = 0; s < e.Sets; s++)
+            {
+                var d = drafts[i][s];
+                var reasons = d.Reasons;
+                var techniques = ImmutableArray<Technique>.Empty;
+                if (d.Cap > FailureLevel.None)
+                {
+                    reasons.AddRange(Permits(e, facts, d.Cap));
+                    techniques = BeyondFailure(e, facts, d, reasons);
+                }
+                if (load.Held)
+                    reasons.Add(new("S6", load.Note));
+                sets.Add(new SetDecision(
+                    s + 1, e.Reps.ToString(), d.Cap > FailureLevel.None ? 0 : d.MinRir, load.WeightKg, d.Cap, techniques,
+                    [.. reasons.OrderBy(r => RuleOrder(r.Rule)).ThenBy(r => r.Rule, StringComparer.Ordinal)]));
+            }
+            exercises.Add(new ExerciseDecision(e.Name, e.Exercise, e.Exercise.MaxFailureIn(e.SpotterOrSafeties), sets.MoveToImmutable()));
+        }
+
+        var warnings = Warnings(scenario, facts, policy);
+        var actions = Actions(scenario, facts, policy);
+        return new Evaluation(scenario.Today, facts.Eligibility, exercises.MoveToImmutable(), warnings, actions, facts.Budget);
+    }
+
+    /// <summary>The target RIR for a day type before any rule raises it (S1).</summary>
+    private static double BaseRir(DayType day, Policy p) => day switch
+    {
+        DayType.Hard => p.HardDayRir,
+        DayType.Medium => p.MediumDayRir,
+        _ => p.LightDayRir,
+    };
+
+    private static double NonFailureRir(Draft[] sets) => sets.Length == 0 ? 1 : sets[0].MinRir;
+
+    private sealed class Draft(double baseRir)
+    {
+        public FailureLevel Cap { get; private set; } = FailureLevel.Absolute;
+        public double MinRir { get; private set; } = Math.Max(1, baseRir);
+        public List<Reason> Reasons { get; } = [];
+
+        public void Apply(Restriction r)
+        {
+            Cap = (FailureLevel)Math.Min((int)Cap, (int)r.Cap);
+            MinRir = Math.Max(MinRir, r.MinRir);
+            Reasons.Add(new(r.Rule, r.Message));
+        }
+    }
+
+    /// <summary>The rules that let this set go to failure, named so the permission is explained too.</summary>
+    private static IEnumerable<Reason> Permits(PlannedExercise e, Facts facts, FailureLevel cap)
+    {
+        yield return e.Exercise.MaxFailureIn(e.SpotterOrSafeties) == FailureLevel.Absolute
+            ? new Reason("F2", $"{e.Exercise.Name} is safe to fail: {e.Exercise.ClassificationReason}")
+            : new Reason("F4", $"{e.Exercise.Name}: technical failure allowed because a spotter or safeties are in place");
+        yield return new Reason("F5", "last set of the exercise");
+        yield return new Reason("F6", "late in the session, after a proper warm-up");
+        yield return new Reason("B2", "this exercise holds the session's failure set");
+        yield return new Reason("E1", "the lifter is eligible for failure training");
+        if (e.Reps.IsAmrap)
+            yield return new Reason("S7", "bodyweight/band AMRAP finisher may go to failure");
+        else if (facts.Scenario.Phase == Phase.Hypertrophy)
+            yield return new Reason("S3", e.Exercise.Mechanic == Mechanic.Isolation
+                ? "hypertrophy phase: failure on the final set of an isolation exercise"
+                : "hypertrophy phase: this week's one failure set on a safe compound");
+        if (cap == FailureLevel.Technical)
+            yield return new Reason("F1", "technical failure ends the set: stop at the first rep that breaks form");
+    }
+
+    /// <summary>E3, F1, R5: beyond-failure techniques only after absolute failure, for advanced lifters, with rest since the last.</summary>
+    private static ImmutableArray<Technique> BeyondFailure(PlannedExercise e, Facts facts, Draft d, List<Reason> reasons)
+    {
+        if (d.Cap < FailureLevel.Absolute)
+            return [];
+        if (!facts.Eligibility.BeyondFailure)
+        {
+            reasons.Add(new("E3", "beyond-failure techniques are for advanced lifters only"));
+            return [];
+        }
+        if (facts.BeyondFailure is { } b)
+        {
+            reasons.Add(new("R5", $"beyond-failure work on {b.Exercise} ({b.Date:yyyy-MM-dd}) still needs extra rest"));
+            return [];
+        }
+        var x = e.Exercise;
+        reasons.Add(new("E3", "advanced lifter: beyond-failure techniques allowed on this set"));
+        if (x.Equipment == "body only")
+            return [Technique.Negatives, Technique.RestPause];
+        var list = ImmutableArray.CreateBuilder<Technique>();
+        list.Add(Technique.DropSet);
+        if (e.Spotter)
+        {
+            list.Add(Technique.ForcedReps);
+            list.Add(Technique.Negatives);
+        }
+        list.Add(Technique.RestPause);
+        return list.ToImmutable();
+    }
+
+    private static ImmutableArray<Warning> Warnings(Scenario scenario, Facts f, Policy p)
+    {
+        var list = ImmutableArray.CreateBuilder<Warning>();
+        foreach (var t in f.Trends)
+            list.Add(new(t.Code, "W1", t.Message));
+        foreach (var s in f.WellnessSigns)
+            list.Add(new(s.Code, "W1", s.Message));
+        if (f.Budget.FailureSetsUsed > f.Budget.FailureSetsAllowed)
+            list.Add(new("failure-overuse", f.BudgetRule, $"{f.Budget.FailureSetsUsed} failure sets in {f.Budget.WindowDays} days, over the budget of {f.Budget.FailureSetsAllowed}"));
+        else if (f.ShareWorkingSets >= 10 && f.FailureShare > p.MaxFailureShare)
+            list.Add(new("failure-overuse", "B1", $"{f.FailureShare:P0} of working sets in {p.ShareWindowDays} days went to failure; at most {p.MaxFailureShare:P0}"));
+        if (f.CnsFailure is { } c)
+            list.Add(new("cns-recovery", "R1", $"failure on {c.Exercise} on {c.Date:yyyy-MM-dd}: the nervous system needs about {p.CnsRecoveryHours} h"));
+        if (f.HeavyLowerBody is { } h)
+            list.Add(new("cns-recovery", "R2", $"all-out squat/deadlift session on {h:yyyy-MM-dd}: {p.HeavyLowerBodyRecoveryDays}–14 days before the next all-out heavy compound"));
+        var muscles = scenario.Session.Exercises.SelectMany(e => e.Exercise.PrimaryMuscles).Distinct().Where(f.MusclesFailed.ContainsKey).ToList();
+        if (muscles.Count > 0)
+            list.Add(new("muscle-recovery", "R3", $"{string.Join(", ", muscles)} went to failure within {p.MuscleRecoveryHours} h and are still recovering"));
+        if (f.EventSoon is { } ev)
+            list.Add(new("event-soon", "R4", $"{ev.Name} on {ev.Date:yyyy-MM-dd}"));
+        if (scenario.Athlete.Injured)
+            list.Add(new("injury", "E1", $"current injury: {string.Join(", ", scenario.Athlete.Injuries)}"));
+        var e1 = f.Eligibility.Reasons.First(r => r.Rule == "E1");
+        if (f.Eligibility.Reasons.Any(r => r.Rule == "E2") && !OnlyInjury(scenario.Athlete, p))
+            list.Add(new("not-eligible", "E1", e1.Message));
+        if (scenario.Athlete.InSeason)
+            list.Add(new("in-season", "E4", "endurance athlete in season: no failure training"));
+        return list.ToImmutable();
+    }
+
+    /// <summary>True when the injury is the only thing keeping the lifter from E1 (reported as `injury`, not also `not-eligible`).</summary>
+    private static bool OnlyInjury(Athlete a, Policy p) =>
+        a.Injured && a.TrainingYears >= p.MinTrainingYears && (!p.RequireExcellentForm || a.FormUnderFatigue == FormUnderFatigue.Excellent)
+        && a.SleepHours >= p.MinSleepHours && a.Stress <= p.MaxStress;
+
+    private static ImmutableArray<Action> Actions(Scenario scenario, Facts f, Policy p)
+    {
+        var list = ImmutableArray.CreateBuilder<Action>();
+        if (f.ScaleBack)
+            list.Add(new("scale-back-failure", "W2", "scale back failure training: consistent, quality volume at 1–3 reps in reserve"));
+        var hard = scenario.Session.DayType == DayType.Hard;
+        if (hard && (f.FatigueSigns || f.HardAfterHard || f.HardDaysThisWeek + 1 > p.MaxHardDaysPerWeek || f.EventSoon is not null))
+        {
+            var why = f.FatigueSigns ? "warning signs" : f.EventSoon is not null ? $"{f.EventSoon.Name} is close" : "too many hard days in a row";
+            list.Add(new("downgrade-day", f.FatigueSigns ? "W2" : f.EventSoon is not null ? "R4" : "S1", $"train today as a medium day: {why}"));
+        }
+        var signCount = f.WellnessSigns.Length + f.Trends.Count(t => t.Code == "strength-decline");
+        if (signCount >= p.DeloadSigns || (f.WellnessPersisting && signCount > 0))
+            list.Add(new("deload", "W2", f.WellnessPersisting ? "warning signs have persisted for two weeks: deload" : $"{signCount} warning signs at once: deload"));
+        if (f.BeyondFailure is { } b)
+            list.Add(new("extra-rest", "R5", $"beyond-failure work on {b.Exercise} ({b.Date:yyyy-MM-dd}): schedule an extra rest day"));
+        else if (f.FailedYesterday)
+            list.Add(new("extra-rest", "R5", "failure sets yesterday: schedule extra rest"));
+        if (f.LayoffDays is { } off && scenario.Athlete.TrainingYears >= p.MinTrainingYears && !scenario.Athlete.Injured)
+            list.Add(new("baseline-test", "E5", $"{off} days since the last session: after a proper warm-up, one failure set on a safe exercise sets a new baseline"));
+        if (f.Trends.Any(t => t.Code == "plateau") && f.Eligibility.Failure && !f.FatigueSigns && !f.Overused)
+            list.Add(new("plateau-block", "B6", "plateau without fatigue signs: a two-week block with failure on three days a week (safe exercises), then back off"));
+        return list.ToImmutable();
+    }
+
+    private static int RuleOrder(string id) => id[0] switch
+    {
+        'F' => 0,
+        'B' => 1,
+        'R' => 2,
+        'S' => 3,
+        'E' => 4,
+        'W' => 5,
+        _ => 6,
+    } * 100 + int.Parse(id.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture);
+}

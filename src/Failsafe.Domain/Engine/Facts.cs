@@ -1,0 +1,144 @@
+using System.Collections.Immutable;
+using Failsafe.Catalog;
+using Failsafe.Effort;
+using Failsafe.Monitoring;
+
+namespace Failsafe.Engine;
+
+/// <summary>
+/// What the rules need to know about the lifter's recent past, computed once per evaluation
+/// from the scenario. Windows are counted in whole days back from <see cref="Scenario.Today"/>:
+/// "72 h" covers the two previous days and today.
+/// </summary>
+public sealed class Facts
+{
+    public Facts(Scenario scenario, Policy policy)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(policy);
+        Scenario = scenario;
+        Policy = policy;
+        Log = new TrainingLog(scenario.History);
+        var today = scenario.Today;
+
+        Eligibility = EligibilityRules.Evaluate(scenario, Log, policy);
+
+        var prep = scenario.Athlete.CompetitionPrep;
+        var window = prep ? policy.CompetitionPrepWindowDays : policy.BudgetWindowDays;
+        var splitAllowance = policy.SplitFailureSetsPerWeek[scenario.Athlete.Split] * window / 7;
+        var allowed = prep ? policy.CompetitionPrepFailureSets : Math.Min(policy.FailureSetsPerWindow, splitAllowance);
+        BudgetRule = prep ? "B5" : splitAllowance < policy.FailureSetsPerWindow ? "B5" : "B4";
+        Budget = new Budget(window, TrainingLog.FailureSets(Log.LastDays(today, window)), allowed);
+
+        var shareWindow = Log.LastDays(today, policy.ShareWindowDays);
+        ShareWorkingSets = TrainingLog.WorkingSets(shareWindow);
+        FailureShare = ShareWorkingSets == 0 ? 0 : (double)TrainingLog.FailureSets(shareWindow) / ShareWorkingSets;
+
+        var cnsDays = HoursToDays(policy.CnsRecoveryHours);
+        var muscleDays = HoursToDays(policy.MuscleRecoveryHours);
+        var restDays = HoursToDays(policy.BeyondFailureRestHours);
+        var longest = Math.Max(Math.Max(Math.Max(cnsDays, muscleDays), Math.Max(restDays, 7)), policy.HeavyLowerBodyRecoveryDays);
+        foreach (var session in Log.LastDays(today, longest))
+        {
+            var age = today.DayNumber - session.Date.DayNumber;
+            var heavyLower = false;
+            foreach (var e in session.Exercises)
+            {
+                var x = e.Exercise;
+                foreach (var set in e.Sets)
+                {
+                    if (set.Warmup)
+                        continue;
+                    if (x.Cns == CnsDemand.High && x.Pattern is MovementPattern.Squat or MovementPattern.Hinge
+                        && (set.IsFailure || set.Rir.Value <= policy.HeavyLowerBodyRir))
+                        heavyLower = true;
+                    if (!set.IsFailure)
+                        continue;
+                    if (age < 7)
+                    {
+                        FailureSetsThisWeek[x.Id] = FailureSetsThisWeek.GetValueOrDefault(x.Id) + 1;
+                        if (x.Mechanic == Mechanic.Compound)
+                            CompoundFailuresThisWeek++;
+                    }
+                    if (age < cnsDays && x.Cns >= CnsDemand.Moderate)
+                        CnsFailure ??= (session.Date, x.Name);
+                    if (age < muscleDays)
+                    {
+                        foreach (var m in x.PrimaryMuscles)
+                            MusclesFailed.TryAdd(m, session.Date);
+                    }
+                    if (age < restDays && set.Technique is not null)
+                        BeyondFailure ??= (session.Date, x.Name);
+                    if (age == 1)
+                        FailedYesterday = true;
+                }
+            }
+            if (heavyLower && age < policy.HeavyLowerBodyRecoveryDays)
+                HeavyLowerBody ??= session.Date;
+        }
+
+        var last = Log.Last;
+        var dayType = scenario.Session.DayType;
+        HardAfterHard = dayType == DayType.Hard && last is { DayType: DayType.Hard } && last.Date == today.AddDays(-1);
+        HardDaysThisWeek = 0;
+        foreach (var s in Log.LastDays(today.AddDays(-1), 6))
+        {
+            if (s.DayType == DayType.Hard)
+                HardDaysThisWeek++;
+        }
+
+        foreach (var ev in scenario.Events.OrderBy(e => e.Date))
+        {
+            if (ev.Date >= today && ev.Date.DayNumber - today.DayNumber <= policy.EventWindowDays)
+            {
+                EventSoon = ev;
+                break;
+            }
+        }
+
+        WellnessSigns = Monitoring.WellnessSigns.Detect(scenario.Wellness, today, policy);
+        var earlier = Monitoring.WellnessSigns.Detect(scenario.Wellness, today.AddDays(-policy.WellnessRecentDays), policy);
+        WellnessPersisting = WellnessSigns.Any(s => earlier.Any(e => e.Code == s.Code));
+        Trends = StrengthTrend.Detect(Log, today, policy);
+
+        Overused = Budget.FailureSetsUsed > Budget.FailureSetsAllowed || (ShareWorkingSets >= 10 && FailureShare > policy.MaxFailureShare);
+        FatigueSigns = !WellnessSigns.IsEmpty || Trends.Any(t => t.Code == "strength-decline");
+        ScaleBack = FatigueSigns || Overused;
+
+        if (last is not null && today.DayNumber - last.Date.DayNumber >= policy.LayoffDays)
+            LayoffDays = today.DayNumber - last.Date.DayNumber;
+    }
+
+    public Scenario Scenario { get; }
+    public Policy Policy { get; }
+    public TrainingLog Log { get; }
+    public Eligibility Eligibility { get; }
+    public Budget Budget { get; }
+
+    /// <summary>"B4" when the two-week budget binds, "B5" when the split or competition prep sets it.</summary>
+    public string BudgetRule { get; }
+    public int ShareWorkingSets { get; }
+    public double FailureShare { get; }
+    public Dictionary<string, int> FailureSetsThisWeek { get; } = new(StringComparer.Ordinal);
+    public int CompoundFailuresThisWeek { get; }
+    public (DateOnly Date, string Exercise)? CnsFailure { get; }
+    public Dictionary<string, DateOnly> MusclesFailed { get; } = new(StringComparer.Ordinal);
+    public (DateOnly Date, string Exercise)? BeyondFailure { get; }
+    public bool FailedYesterday { get; }
+    public DateOnly? HeavyLowerBody { get; }
+    public bool HardAfterHard { get; }
+    public int HardDaysThisWeek { get; }
+    public TrainingEvent? EventSoon { get; }
+    public ImmutableArray<WellnessSigns.Sign> WellnessSigns { get; }
+    public bool WellnessPersisting { get; }
+    public List<StrengthTrend.Finding> Trends { get; }
+    public bool Overused { get; }
+    public bool FatigueSigns { get; }
+    public bool ScaleBack { get; }
+    public int? LayoffDays { get; }
+
+    private static int HoursToDays(int hours) => (hours + 23) / 24;
+
+    /// <summary>Reps-to-failure for an e1RM check: bench of AdvancedBenchKg × AdvancedBenchReps at 0 RIR.</summary>
+    internal static double AdvancedBenchE1Rm(Policy p) => p.AdvancedBenchKg / OneRepMax.FractionOf1Rm(p.AdvancedBenchReps);
+}

@@ -1,0 +1,83 @@
+using System.Collections.Immutable;
+using Failsafe.Catalog;
+using Failsafe.Effort;
+
+namespace Failsafe.Engine;
+
+public enum FormUnderFatigue { Poor, Good, Excellent }
+
+public enum Stress { Low, Moderate, High }
+
+public enum Goal { Hypertrophy, Strength, General, Endurance }
+
+public enum Split { FullBody, UpperLower, BodyPart }
+
+public enum Phase { Hypertrophy, Strength, Deload }
+
+public enum DayType { Light, Medium, Hard }
+
+/// <summary>Beyond-failure extensions of a set (RULES vocabulary).</summary>
+public enum Technique { DropSet, ForcedReps, Negatives, RestPause }
+
+/// <summary>The lifter. Weights in kilograms; <see cref="Unit"/> is only how the lifter wants loads shown and rounded.</summary>
+public sealed record Athlete(
+    double TrainingYears,
+    FormUnderFatigue FormUnderFatigue,
+    double SleepHours,
+    Stress Stress,
+    ImmutableArray<string> Injuries,
+    Goal Goal,
+    bool InSeason,
+    Split Split,
+    bool CompetitionPrep,
+    double? BodyweightKg,
+    WeightUnit Unit)
+{
+    public bool Injured => !Injuries.IsDefaultOrEmpty;
+}
+
+/// <summary>An important date (race, meet, match).</summary>
+public sealed record TrainingEvent(DateOnly Date, string Name);
+
+/// <summary>A logged set. <see cref="Rir"/> is 0 when it failed.</summary>
+public sealed record LoggedSet(double WeightKg, int Reps, Rir Rir, FailureLevel Failure = FailureLevel.None, Technique? Technique = null, bool Warmup = false)
+{
+    /// <summary>A working set taken to failure: marked as failed, or stopped with nothing left.</summary>
+    public bool IsFailure => !Warmup && (Failure != FailureLevel.None || Rir.Value == 0);
+}
+
+public sealed record LoggedExercise(string Name, Exercise Exercise, ImmutableArray<LoggedSet> Sets);
+
+public sealed record LoggedSession(DateOnly Date, DayType? DayType, ImmutableArray<LoggedExercise> Exercises);
+
+/// <summary>A daily check-in; scores 1–5, each measuring what it is named (fatigue 5 = exhausted, mood 5 = very good).</summary>
+public sealed record Wellness(
+    DateOnly Date,
+    double? SleepHours = null,
+    int? SleepQuality = null,
+    int? Fatigue = null,
+    int? Mood = null,
+    int? Soreness = null,
+    int? Aches = null,
+    int? Motivation = null);
+
+public sealed record PlannedExercise(string Name, Exercise Exercise, int Sets, RepRange Reps, bool Spotter = false, bool Safeties = false)
+{
+    public bool SpotterOrSafeties => Spotter || Safeties;
+}
+
+public sealed record PlannedSession(DayType DayType, ImmutableArray<PlannedExercise> Exercises);
+
+/// <summary>
+/// Everything the engine decides from: the lifter, their history and wellness, and the session ahead.
+/// <see cref="Today"/> is "now"; nothing in the engine reads a clock. History and wellness must be dated on
+/// or before today (the reader enforces it); they need not be sorted.
+/// </summary>
+public sealed record Scenario(
+    DateOnly Today,
+    Athlete Athlete,
+    Phase Phase,
+    ImmutableArray<TrainingEvent> Events,
+    ImmutableArray<LoggedSession> History,
+    ImmutableArray<Wellness> Wellness,
+    PlannedSession Session);

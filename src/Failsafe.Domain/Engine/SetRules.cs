@@ -1,0 +1,208 @@
+using Failsafe.Catalog;
+
+namespace Failsafe.Engine;
+
+/// <summary>
+/// A limit one rule puts on one planned set: the most failure it allows and the fewest reps in
+/// reserve it wants left on non-failure sets.
+/// </summary>
+public sealed record Restriction(string Rule, FailureLevel Cap, double MinRir, string Message);
+
+/// <summary>Where a planned set sits: which exercise of the session and which set of it (both 1-based).</summary>
+public readonly record struct SetPlace(PlannedExercise Exercise, int ExerciseNumber, int ExerciseCount, int SetNumber, int WorkingSetsAfter)
+{
+    public bool IsLastSet => SetNumber == Exercise.Sets;
+}
+
+/// <summary>
+/// The per-set rules, one small named piece each. A rule returns a <see cref="Restriction"/> when it
+/// limits the set and null when it has nothing against it. The engine combines them: the strictest cap
+/// and the highest minimum RIR win, and every rule that returned a restriction is named in the set's reasons.
+/// </summary>
+public static class SetRules
+{
+    public delegate Restriction? Rule(Facts facts, in SetPlace place);
+
+    /// <summary>All set rules, in the order their ids are reported.</summary>
+    public static IReadOnlyList<Rule> All { get; } =
+    [
+        ExerciseTolerance,
+        LastSetOnly,
+        LateInSession,
+        CnsDemandRule,
+        EightyTwenty,
+        PerExerciseWeekly,
+        TwoWeekBudget,
+        CnsRecovery,
+        HeavyLowerBodyRecovery,
+        MuscleRecovery,
+        EventSoon,
+        WorkAfterFailure,
+        DayTypeRule,
+        StrengthPhase,
+        HypertrophyPhase,
+        DeloadWeek,
+        RepRangeRule,
+        AmrapOnlyBodyweight,
+        NotEligible,
+        InSeason,
+        ScaleBack,
+    ];
+
+    /// <summary>F2–F4: what the exercise tolerates in this setup. F4 when a spotter or safeties would change it.</summary>
+    public static Restriction? ExerciseTolerance(Facts facts, in SetPlace place)
+    {
+        var x = place.Exercise.Exercise;
+        var cap = x.MaxFailureIn(place.Exercise.SpotterOrSafeties);
+        return cap switch
+        {
+            FailureLevel.Absolute => null,
+            FailureLevel.Technical => new("F2", cap, 0, $"{x.Name}: absolute failure only on exercises safe to fail; {x.ClassificationReason}"),
+            _ when x.MaxFailureWithSpotter > FailureLevel.None => new("F4", cap, 0, $"{x.Name}: no failure without a spotter or safeties in place"),
+            _ => new("F3", cap, 0, $"{x.Name}: {x.ClassificationReason}"),
+        };
+    }
+
+    /// <summary>F5: failure only on the last set of an exercise, never the first.</summary>
+    public static Restriction? LastSetOnly(Facts facts, in SetPlace place) =>
+        place.IsLastSet && place.SetNumber > 1 ? null
+        : new("F5", FailureLevel.None, 0, place.SetNumber == 1 ? "never failure on a first set" : "failure only on the last set of an exercise");
+
+    /// <summary>F6: failure only in the last one to three exercises of the session.</summary>
+    public static Restriction? LateInSession(Facts facts, in SetPlace place) =>
+        place.ExerciseNumber > place.ExerciseCount - facts.Policy.LastExercisesForFailure ? null
+        : new("F6", FailureLevel.None, 0, $"failure only in the last {facts.Policy.LastExercisesForFailure} exercises of a session, after a proper warm-up");
+
+    /// <summary>F7: the more CNS-demanding the lift, the less failure: technical at most, and reps kept in reserve.</summary>
+    public static Restriction? CnsDemandRule(Facts facts, in SetPlace place) =>
+        place.Exercise.Exercise.Cns == CnsDemand.High
+            ? new("F7", FailureLevel.Technical, facts.Policy.HighCnsMinRir, $"a CNS-demanding lift: at most technical failure, otherwise stop {facts.Policy.HighCnsMinRir:0.#}+ reps short")
+            : null;
+
+    /// <summary>B1: at most 20 % of working sets to failure over the share window.</summary>
+    public static Restriction? EightyTwenty(Facts facts, in SetPlace place) =>
+        facts.ShareWorkingSets >= 10 && facts.FailureShare >= facts.Policy.MaxFailureShare
+            ? new("B1", FailureLevel.None, 0, $"{facts.FailureShare:P0} of working sets in the last {facts.Policy.ShareWindowDays} days went to failure (limit {facts.Policy.MaxFailureShare:P0})")
+            : null;
+
+    /// <summary>B3: one failure set per exercise, once or twice a week.</summary>
+    public static Restriction? PerExerciseWeekly(Facts facts, in SetPlace place)
+    {
+        var used = facts.FailureSetsThisWeek.GetValueOrDefault(place.Exercise.Exercise.Id);
+        return used >= facts.Policy.MaxFailureSetsPerExercisePerWeek
+            ? new("B3", FailureLevel.None, 0, $"{place.Exercise.Exercise.Name} already went to failure {used}× in the last 7 days (limit {facts.Policy.MaxFailureSetsPerExercisePerWeek})")
+            : null;
+    }
+
+    /// <summary>B4/B5: the rolling failure budget (the stricter of the two-week budget and the split's allowance).</summary>
+    public static Restriction? TwoWeekBudget(Facts facts, in SetPlace place) =>
+        facts.Budget.Remaining > 0 ? null
+        : new(facts.BudgetRule, FailureLevel.None, 0, $"failure budget spent: {facts.Budget.FailureSetsUsed} of {facts.Budget.FailureSetsAllowed} failure sets in {facts.Budget.WindowDays} days");
+
+    /// <summary>R1: about 72 h for the nervous system after failure on a compound lift.</summary>
+    public static Restriction? CnsRecovery(Facts facts, in SetPlace place) =>
+        facts.CnsFailure is { } f && place.Exercise.Exercise.Cns >= CnsDemand.Moderate
+            ? new("R1", FailureLevel.None, 0, $"nervous system still recovering from failure on {f.Exercise} ({f.Date:yyyy-MM-dd}, within {facts.Policy.CnsRecoveryHours} h)")
+            : null;
+
+    /// <summary>R2: an all-out squat or deadlift session needs 7–14 days before the next all-out heavy compound.</summary>
+    public static Restriction? HeavyLowerBodyRecovery(Facts facts, in SetPlace place) =>
+        facts.HeavyLowerBody is { } d && place.Exercise.Exercise.Cns == CnsDemand.High
+            ? new("R2", FailureLevel.None, facts.Policy.HighCnsMinRir, $"all-out squat/deadlift session on {d:yyyy-MM-dd}: no all-out heavy compound within {facts.Policy.HeavyLowerBodyRecoveryDays} days")
+            : null;
+
+    /// <summary>R3: a muscle group is not failed again before it has recovered.</summary>
+    public static Restriction? MuscleRecovery(Facts facts, in SetPlace place)
+    {
+        foreach (var m in place.Exercise.Exercise.PrimaryMuscles)
+        {
+            if (facts.MusclesFailed.TryGetValue(m, out var date))
+                return new("R3", FailureLevel.None, 0, $"{m} went to failure on {date:yyyy-MM-dd}: not again within {facts.Policy.MuscleRecoveryHours} h");
+        }
+        return null;
+    }
+
+    /// <summary>R4: no failure in the days before an important event.</summary>
+    public static Restriction? EventSoon(Facts facts, in SetPlace place) =>
+        facts.EventSoon is { } e
+            ? new("R4", FailureLevel.None, 0, $"{e.Name} on {e.Date:yyyy-MM-dd}: no failure within {facts.Policy.EventWindowDays} days before it")
+            : null;
+
+    /// <summary>R6: failure costs the sets after it, so not with much work still to come.</summary>
+    public static Restriction? WorkAfterFailure(Facts facts, in SetPlace place) =>
+        place.WorkingSetsAfter > facts.Policy.MaxWorkingSetsAfterFailure
+            ? new("R6", FailureLevel.None, 0, $"{place.WorkingSetsAfter} working sets still follow; failure here would cost them (limit {facts.Policy.MaxWorkingSetsAfterFailure})")
+            : null;
+
+    /// <summary>S1: failure belongs to hard days; medium and light days keep more in reserve; never hard after hard.</summary>
+    public static Restriction? DayTypeRule(Facts facts, in SetPlace place)
+    {
+        var p = facts.Policy;
+        return facts.Scenario.Session.DayType switch
+        {
+            DayType.Light => new("S1", FailureLevel.None, p.LightDayRir, $"light day: stop {p.LightDayRir:0.#} reps short"),
+            DayType.Medium => new("S1", FailureLevel.None, p.MediumDayRir, $"medium day: stop {p.MediumDayRir:0.#} reps short"),
+            _ when facts.HardAfterHard => new("S1", FailureLevel.None, p.MediumDayRir, "yesterday was a hard day: today is trained as a medium day"),
+            _ when facts.HardDaysThisWeek + 1 > p.MaxHardDaysPerWeek => new("S1", FailureLevel.None, p.MediumDayRir, $"already {facts.HardDaysThisWeek} hard days in the last 7: today is trained as a medium day"),
+            _ => null,
+        };
+    }
+
+    /// <summary>S2: in a strength phase, compounds never fail and big lifts stop 2–3 short.</summary>
+    public static Restriction? StrengthPhase(Facts facts, in SetPlace place)
+    {
+        if (facts.Scenario.Phase != Phase.Strength || place.Exercise.Exercise.Mechanic == Mechanic.Isolation)
+            return null;
+        var minRir = place.Exercise.Exercise.Cns == CnsDemand.High ? facts.Policy.HighCnsMinRir : 0;
+        return new("S2", FailureLevel.None, minRir, "strength phase: rarely fail; compounds stop 2–3 reps short");
+    }
+
+    /// <summary>S3: in a hypertrophy phase, failure on isolation finals, or once a week on a safe (machine/bodyweight) compound.</summary>
+    public static Restriction? HypertrophyPhase(Facts facts, in SetPlace place)
+    {
+        var x = place.Exercise.Exercise;
+        if (facts.Scenario.Phase != Phase.Hypertrophy || x.Mechanic == Mechanic.Isolation)
+            return null;
+        if (x.MaxFailure < FailureLevel.Absolute)
+            return new("S3", FailureLevel.None, 0, "hypertrophy phase: failure on compounds only where safe (machines, cables, bodyweight)");
+        return facts.CompoundFailuresThisWeek >= facts.Policy.CompoundFailuresPerWeekInHypertrophy
+            ? new("S3", FailureLevel.None, 0, $"hypertrophy phase: compounds fail at most {facts.Policy.CompoundFailuresPerWeekInHypertrophy}× a week, already used")
+            : null;
+    }
+
+    /// <summary>S4: no failure at all in a deload week.</summary>
+    public static Restriction? DeloadWeek(Facts facts, in SetPlace place) =>
+        facts.Scenario.Phase == Phase.Deload
+            ? new("S4", FailureLevel.None, facts.Policy.DeloadRir, $"deload week: no failure, stop {facts.Policy.DeloadRir:0.#} reps short")
+            : null;
+
+    /// <summary>S5: failure only inside the 5–15 rep range; heavy low-rep failure is the riskiest kind.</summary>
+    public static Restriction? RepRangeRule(Facts facts, in SetPlace place)
+    {
+        var r = place.Exercise.Reps;
+        var p = facts.Policy;
+        return r.IsAmrap || (r.Max >= p.MinFailureReps && r.Min <= p.MaxFailureReps) ? null
+            : new("S5", FailureLevel.None, 0, $"{r} reps is outside the {p.MinFailureReps}–{p.MaxFailureReps} range where failure is used");
+    }
+
+    /// <summary>S7: AMRAP to failure only on bodyweight and band exercises.</summary>
+    public static Restriction? AmrapOnlyBodyweight(Facts facts, in SetPlace place) =>
+        place.Exercise.Reps.IsAmrap && !place.Exercise.Exercise.IsBodyweightOrBand
+            ? new("S7", FailureLevel.None, 1, "AMRAP to failure only on bodyweight or band exercises: here, stop with reps in reserve")
+            : null;
+
+    /// <summary>E1/E2: not eligible for failure training → 2–3 RIR.</summary>
+    public static Restriction? NotEligible(Facts facts, in SetPlace place)
+    {
+        var e2 = facts.Eligibility.Reasons.Any(r => r.Rule == "E2");
+        return e2 ? new("E1", FailureLevel.None, facts.Policy.NotEligibleMinRir, facts.Eligibility.Reasons[0].Message) : null;
+    }
+
+    /// <summary>E4: an endurance athlete in season holds off failure.</summary>
+    public static Restriction? InSeason(Facts facts, in SetPlace place) =>
+        facts.Scenario.Athlete.InSeason ? new("E4", FailureLevel.None, 0, "in season for an endurance sport: no failure") : null;
+
+    /// <summary>W2: warning signs → scale failure back and train at 1–3 RIR.</summary>
+    public static Restriction? ScaleBack(Facts facts, in SetPlace place) =>
+        facts.ScaleBack ? new("W2", FailureLevel.None, 1, "warning signs: failure scaled back, quality volume at 1–3 reps in reserve") : null;
+}

@@ -1,0 +1,115 @@
+using System.Text.Json;
+using Failsafe.Engine;
+
+namespace Failsafe.Store.Scenarios;
+
+/// <summary>Writes an <see cref="Evaluation"/> in the evaluate contract's JSON shape (field names and words fixed).</summary>
+public static class EvaluationJson
+{
+    public static void Write(Utf8JsonWriter w, Evaluation e)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(e);
+        w.WriteStartObject();
+        w.WriteString("today", e.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+
+        w.WriteStartObject("eligibility");
+        w.WriteBoolean("failure", e.Eligibility.Failure);
+        w.WriteBoolean("beyondFailure", e.Eligibility.BeyondFailure);
+        WriteIds(w, "reasons", e.Eligibility.Reasons);
+        WriteExplanations(w, e.Eligibility.Reasons);
+        w.WriteEndObject();
+
+        w.WriteStartArray("exercises");
+        foreach (var x in e.Exercises)
+        {
+            w.WriteStartObject();
+            w.WriteString("exercise", x.Exercise);
+            w.WriteString("catalogName", x.CatalogExercise.Name);
+            w.WriteString("catalogId", x.CatalogExercise.Id);
+            w.WriteStartObject("classification");
+            w.WriteString("mechanic", x.CatalogExercise.Mechanic == Failsafe.Catalog.Mechanic.Unknown ? null : Words.Of(x.CatalogExercise.Mechanic));
+            w.WriteString("equipment", x.CatalogExercise.Equipment);
+            w.WriteString("maxFailure", Words.Of(x.MaxFailure));
+            w.WriteString("cnsDemand", Words.Of(x.CatalogExercise.Cns));
+            w.WriteEndObject();
+            w.WriteStartArray("sets");
+            foreach (var s in x.Sets)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("set", s.Set);
+                w.WriteString("reps", s.Reps);
+                w.WriteNumber("targetRir", s.TargetRir);
+                if (s.WeightKg is { } kg)
+                    w.WriteNumber("weightKg", kg);
+                else
+                    w.WriteNull("weightKg");
+                w.WriteString("failure", Words.Of(s.Failure));
+                w.WriteStartArray("beyondFailure");
+                foreach (var t in s.BeyondFailure)
+                    w.WriteStringValue(Words.Of(t));
+                w.WriteEndArray();
+                WriteIds(w, "reasons", s.Reasons);
+                WriteExplanations(w, s.Reasons);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+
+        w.WriteStartArray("warnings");
+        foreach (var x in e.Warnings)
+            WriteNotice(w, x.Code, x.Rule, x.Message);
+        w.WriteEndArray();
+        w.WriteStartArray("actions");
+        foreach (var x in e.Actions)
+            WriteNotice(w, x.Code, x.Rule, x.Message);
+        w.WriteEndArray();
+
+        w.WriteStartObject("budget");
+        w.WriteNumber("windowDays", e.Budget.WindowDays);
+        w.WriteNumber("failureSetsUsed", e.Budget.FailureSetsUsed);
+        w.WriteNumber("failureSetsAllowed", e.Budget.FailureSetsAllowed);
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    public static string ToJson(Evaluation e, bool indented = true)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            Write(w, e);
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static void WriteIds(Utf8JsonWriter w, string name, IEnumerable<Reason> reasons)
+    {
+        w.WriteStartArray(name);
+        foreach (var id in reasons.Select(r => r.Rule).Distinct())
+            w.WriteStringValue(id);
+        w.WriteEndArray();
+    }
+
+    private static void WriteExplanations(Utf8JsonWriter w, IEnumerable<Reason> reasons)
+    {
+        w.WriteStartArray("explanations");
+        foreach (var r in reasons)
+        {
+            w.WriteStartObject();
+            w.WriteString("rule", r.Rule);
+            w.WriteString("message", r.Message);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    private static void WriteNotice(Utf8JsonWriter w, string code, string rule, string message)
+    {
+        w.WriteStartObject();
+        w.WriteString("code", code);
+        w.WriteString("rule", rule);
+        w.WriteString("message", message);
+        w.WriteEndObject();
+    }
+}

@@ -1,0 +1,328 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Json;
+using Failsafe.Catalog;
+using Failsafe.Effort;
+using Failsafe.Engine;
+
+namespace Failsafe.Store.Scenarios;
+
+/// <summary>An input error: the JSON path where it is and what is wrong there.</summary>
+public sealed record InputError(string Path, string Problem)
+{
+    public override string ToString() => $"{Path}: {Problem}";
+}
+
+/// <summary>
+/// Reads a scenario in the evaluate contract's JSON format (docs/formats.md), checking every value and
+/// resolving exercise names through the catalog. The first problem found is reported with its JSON path;
+/// nothing is guessed.
+/// </summary>
+public sealed class ScenarioReader(ExerciseCatalog catalog)
+{
+    private readonly Dictionary<string, Exercise> _resolved = new(StringComparer.Ordinal);
+
+    private sealed class InvalidInput(InputError error) : Exception(error.ToString())
+    {
+        public InputError Error { get; } = error;
+    }
+
+    /// <summary>Parses UTF-8 JSON; returns the scenario or the first error.</summary>
+    public (Scenario? Scenario, InputError? Error) Read(ReadOnlySpan<byte> utf8Json)
+    {
+        JsonDocument doc;
+        try
+        {
+            var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            doc = JsonDocument.ParseValue(ref reader);
+        }
+        catch (JsonException ex)
+        {
+            return (null, new InputError(ex.Path is { Length: > 0 } p ? p : "$",
+                $"malformed JSON (line {(ex.LineNumber ?? 0) + 1}, byte {(ex.BytePositionInLine ?? 0) + 1}): {FirstSentence(ex.Message)}"));
+        }
+        using (doc)
+        {
+            try
+            {
+                return (Scenario(doc.RootElement), null);
+            }
+            catch (InvalidInput e)
+            {
+                return (null, e.Error);
+            }
+        }
+    }
+
+    private Scenario Scenario(JsonElement root)
+    {
+        Expect(root, "$", JsonValueKind.Object);
+        var today = Date(Required(root, "$", "today"), "$.today");
+        var athlete = Athlete(Required(root, "$", "athlete"), "$.athlete");
+        var phase = Optional(root, "phase") is { } ph ? Word(ph, "$.phase", Phases) : Phase.Hypertrophy;
+
+        var events = ImmutableArray.CreateBuilder<TrainingEvent>();
+        if (Optional(root, "events") is { } evs)
+        {
+            var i = 0;
+            foreach (var ev in Array(evs, "$.events"))
+            {
+                var path = $"$.events[{i++}]";
+                Expect(ev, path, JsonValueKind.Object);
+                var name = Optional(ev, "name") is { } n ? Text(n, path + ".name") : "event";
+                events.Add(new TrainingEvent(Date(Required(ev, path, "date"), path + ".date"), name));
+            }
+        }
+
+        var history = ImmutableArray.CreateBuilder<LoggedSession>();
+        if (Optional(root, "history") is { } hist)
+        {
+            var i = 0;
+            foreach (var s in Array(hist, "$.history"))
+                history.Add(Session(s, $"$.history[{i++}]", today));
+        }
+
+        var wellness = ImmutableArray.CreateBuilder<Wellness>();
+        if (Optional(root, "wellness") is { } well)
+        {
+            var i = 0;
+            foreach (var w in Array(well, "$.wellness"))
+                wellness.Add(WellnessEntry(w, $"$.wellness[{i++}]", today));
+        }
+
+        var session = Planned(Required(root, "$", "session"), "$.session");
+        return new Scenario(today, athlete, phase, events.ToImmutable(), history.ToImmutable(), wellness.ToImmutable(), session);
+    }
+
+    private static Athlete Athlete(JsonElement a, string path)
+    {
+        Expect(a, path, JsonValueKind.Object);
+        var years = Number(Required(a, path, "trainingYears"), path + ".trainingYears", 0, 80);
+        var form = Optional(a, "formUnderFatigue") is { } f ? Word(f, path + ".formUnderFatigue", Forms) : FormUnderFatigue.Good;
+        var sleep = Optional(a, "sleepHours") is { } sl ? Number(sl, path + ".sleepHours", 0, 24) : 7;
+        var stress = Optional(a, "stress") is { } st ? Word(st, path + ".stress", Stresses) : Stress.Moderate;
+        var injuries = ImmutableArray.CreateBuilder<string>();
+        if (Optional(a, "injuries") is { } inj)
+        {
+            var i = 0;
+            foreach (var x in Array(inj, path + ".injuries"))
+            {
+                var text = Text(x, $"{path}.injuries[{i++}]");
+                if (text.Trim().Length > 0)
+                    injuries.Add(text.Trim());
+            }
+        }
+        var goal = Optional(a, "goal") is { } g ? Word(g, path + ".goal", Goals) : Goal.General;
+        var inSeason = Optional(a, "inSeason") is { } s ? Bool(s, path + ".inSeason") : false;
+        var split = Optional(a, "split") is { } sp ? Word(sp, path + ".split", Splits) : Split.FullBody;
+        var prep = Optional(a, "competitionPrep") is { } cp ? Bool(cp, path + ".competitionPrep") : false;
+        double? bw = Optional(a, "bodyweightKg") is { } b ? Number(b, path + ".bodyweightKg", 20, 400) : null;
+        var unit = Optional(a, "unit") is { } u ? Word(u, path + ".unit", Units) : WeightUnit.Kg;
+        return new Engine.Athlete(years, form, sleep, stress, injuries.ToImmutable(), goal, inSeason, split, prep, bw, unit);
+    }
+
+    private LoggedSession Session(JsonElement s, string path, DateOnly today)
+    {
+        Expect(s, path, JsonValueKind.Object);
+        var date = Date(Required(s, path, "date"), path + ".date");
+        if (date > today)
+            Fail(path + ".date", $"{date:yyyy-MM-dd} is after today ({today:yyyy-MM-dd}); history cannot be in the future");
+        DayType? dayType = Optional(s, "dayType") is { } d ? Word(d, path + ".dayType", DayTypes) : null;
+        var exercises = ImmutableArray.CreateBuilder<LoggedExercise>();
+        var i = 0;
+        foreach (var e in Array(Required(s, path, "exercises"), path + ".exercises"))
+        {
+            var ep = $"{path}.exercises[{i++}]";
+            Expect(e, ep, JsonValueKind.Object);
+            var (name, exercise) = ExerciseName(Required(e, ep, "exercise"), ep + ".exercise");
+            var sets = ImmutableArray.CreateBuilder<LoggedSet>();
+            var j = 0;
+            foreach (var set in Array(Required(e, ep, "sets"), ep + ".sets"))
+                sets.Add(Set(set, $"{ep}.sets[{j++}]"));
+            exercises.Add(new LoggedExercise(name, exercise, sets.ToImmutable()));
+        }
+        return new LoggedSession(date, dayType, exercises.ToImmutable());
+    }
+
+    private static LoggedSet Set(JsonElement s, string path)
+    {
+        Expect(s, path, JsonValueKind.Object);
+        var weight = Number(Required(s, path, "weightKg"), path + ".weightKg", 0, 1000);
+        var reps = Integer(Required(s, path, "reps"), path + ".reps", 0, 1000);
+        var failure = Optional(s, "failure") is { } f ? Word(f, path + ".failure", Failures) : FailureLevel.None;
+        Rir rir;
+        if (Optional(s, "rir") is { } r)
+        {
+            var v = Number(r, path + ".rir", 0, Rir.MaxValue);
+            if (!Rir.TryOf(v, out rir))
+                Fail(path + ".rir", $"{Show(r)} is not in half steps (0, 0.5, 1, …)");
+        }
+        else if (Optional(s, "rpe") is { } p)
+        {
+            var v = Number(p, path + ".rpe", Rpe.MinValue, Rpe.MaxValue);
+            if (!Rpe.TryOf(v, out var rpe))
+                Fail(path + ".rpe", $"{Show(p)} is not in half steps");
+            rir = rpe.ToRir();
+        }
+        else
+        {
+            // A set with no effort given: failed sets left nothing; otherwise assume the common 2 RIR (RPE 8).
+            rir = failure == FailureLevel.None ? Rir.Of(2) : Rir.Zero;
+        }
+        if (failure != FailureLevel.None && rir.Value > 0)
+            Fail(path + ".rir", $"a set that failed ({Words.Of(failure)}) has 0 reps in reserve, not {rir}");
+        Technique? technique = Optional(s, "technique") is { } t ? Word(t, path + ".technique", Techniques) : null;
+        var warmup = Optional(s, "warmup") is { } w && Bool(w, path + ".warmup");
+        if (reps == 0 && failure == FailureLevel.None)
+            Fail(path + ".reps", "0 reps is only possible on a failed attempt (failure: technical or absolute)");
+        return new LoggedSet(weight, reps, rir, failure, technique, warmup);
+    }
+
+    private static Wellness WellnessEntry(JsonElement w, string path, DateOnly today)
+    {
+        Expect(w, path, JsonValueKind.Object);
+        var date = Date(Required(w, path, "date"), path + ".date");
+        if (date > today)
+            Fail(path + ".date", $"{date:yyyy-MM-dd} is after today ({today:yyyy-MM-dd}); a check-in cannot be in the future");
+        int? Score(string field) => Optional(w, field) is { } v ? Integer(v, $"{path}.{field}", 1, 5) : null;
+        double? hours = Optional(w, "sleepHours") is { } h ? Number(h, path + ".sleepHours", 0, 24) : null;
+        return new Wellness(date, hours, Score("sleepQuality"), Score("fatigue"), Score("mood"), Score("soreness"), Score("aches"), Score("motivation"));
+    }
+
+    private PlannedSession Planned(JsonElement s, string path)
+    {
+        Expect(s, path, JsonValueKind.Object);
+        var dayType = Optional(s, "dayType") is { } d ? Word(d, path + ".dayType", DayTypes) : DayType.Hard;
+        var list = ImmutableArray.CreateBuilder<PlannedExercise>();
+        var i = 0;
+        foreach (var e in Array(Required(s, path, "exercises"), path + ".exercises"))
+        {
+            var ep = $"{path}.exercises[{i++}]";
+            Expect(e, ep, JsonValueKind.Object);
+            var (name, exercise) = ExerciseName(Required(e, ep, "exercise"), ep + ".exercise");
+            var sets = Optional(e, "sets") is { } n ? Integer(n, ep + ".sets", 1, 20) : 3;
+            var repsText = Optional(e, "reps") is { } r
+                ? r.ValueKind == JsonValueKind.Number ? Integer(r, ep + ".reps", 1, RepRange.MaxReps).ToString(CultureInfo.InvariantCulture) : Text(r, ep + ".reps")
+                : "8-12";
+            if (!RepRange.TryParse(repsText, out var reps, out var error))
+                Fail(ep + ".reps", error);
+            var spotter = Optional(e, "spotter") is { } sp && Bool(sp, ep + ".spotter");
+            var safeties = Optional(e, "safeties") is { } sf && Bool(sf, ep + ".safeties");
+            list.Add(new PlannedExercise(name, exercise, sets, reps, spotter, safeties));
+        }
+        return new PlannedSession(dayType, list.ToImmutable());
+    }
+
+    private (string Name, Exercise Exercise) ExerciseName(JsonElement e, string path)
+    {
+        var name = Text(e, path);
+        if (_resolved.TryGetValue(name, out var cached))
+            return (name, cached);
+        var match = catalog.Resolve(name);
+        if (match.Exercise is null)
+        {
+            var hint = match.Suggestions.IsEmpty ? "" : $"; did you mean {string.Join(", ", match.Suggestions.Select(s => $"'{s}'"))}?";
+            Fail(path, $"unknown exercise '{name}'{hint}");
+        }
+        _resolved[name] = match.Exercise!;
+        return (name, match.Exercise!);
+    }
+
+    private static readonly Dictionary<string, Phase> Phases = Words.Map<Phase>();
+    private static readonly Dictionary<string, FormUnderFatigue> Forms = Words.Map<FormUnderFatigue>();
+    private static readonly Dictionary<string, Stress> Stresses = Words.Map<Stress>();
+    private static readonly Dictionary<string, Goal> Goals = Words.Map<Goal>();
+    private static readonly Dictionary<string, Split> Splits = Words.Map<Split>();
+    private static readonly Dictionary<string, WeightUnit> Units = Words.Map<WeightUnit>();
+    private static readonly Dictionary<string, DayType> DayTypes = Words.Map<DayType>();
+    private static readonly Dictionary<string, FailureLevel> Failures = Words.Map<FailureLevel>();
+    private static readonly Dictionary<string, Technique> Techniques = Words.Map<Technique>();
+
+    private static JsonElement Required(JsonElement obj, string path, string name) =>
+        obj.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null ? v : throw new InvalidInput(new($"{path}.{name}", "is required"));
+
+    private static JsonElement? Optional(JsonElement obj, string name) =>
+        obj.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null ? v : null;
+
+    private static void Expect(JsonElement e, string path, JsonValueKind kind)
+    {
+        if (e.ValueKind != kind)
+            Fail(path, $"expected {Kind(kind)}, found {Kind(e.ValueKind)}");
+    }
+
+    private static JsonElement.ArrayEnumerator Array(JsonElement e, string path)
+    {
+        Expect(e, path, JsonValueKind.Array);
+        return e.EnumerateArray();
+    }
+
+    private static string Text(JsonElement e, string path)
+    {
+        Expect(e, path, JsonValueKind.String);
+        return e.GetString()!;
+    }
+
+    private static bool Bool(JsonElement e, string path) =>
+        e.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => throw new InvalidInput(new(path, $"expected true or false, found {Kind(e.ValueKind)}")),
+        };
+
+    private static double Number(JsonElement e, string path, double min, double max)
+    {
+        Expect(e, path, JsonValueKind.Number);
+        var v = e.GetDouble();
+        if (!double.IsFinite(v) || v < min || v > max)
+            Fail(path, $"{Show(e)} is out of range ({min.ToString(CultureInfo.InvariantCulture)}–{max.ToString(CultureInfo.InvariantCulture)})");
+        return v;
+    }
+
+    private static int Integer(JsonElement e, string path, int min, int max)
+    {
+        Expect(e, path, JsonValueKind.Number);
+        if (!e.TryGetInt32(out var v))
+            Fail(path, $"{Show(e)} is not a whole number");
+        if (v < min || v > max)
+            Fail(path, $"{v} is out of range ({min}–{max})");
+        return v;
+    }
+
+    private static DateOnly Date(JsonElement e, string path)
+    {
+        var text = Text(e, path);
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            Fail(path, $"'{text}' is not a date in the form yyyy-MM-dd");
+        return d;
+    }
+
+    private static T Word<T>(JsonElement e, string path, Dictionary<string, T> words)
+    {
+        var text = Text(e, path);
+        if (!words.TryGetValue(text, out var value))
+            Fail(path, $"'{text}' is not one of: {string.Join(", ", words.Keys)}");
+        return value!;
+    }
+
+    private static string Show(JsonElement e) => e.GetRawText();
+
+    private static string Kind(JsonValueKind k) => k switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "true/false",
+        JsonValueKind.Null => "null",
+        _ => "nothing",
+    };
+
+    private static void Fail(string path, string problem) => throw new InvalidInput(new(path, problem));
+
+    private static string FirstSentence(string message)
+    {
+        var i = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return i > 0 ? message[..i] : message;
+    }
+}

@@ -24,23 +24,26 @@ public static class Coach
         for (var i = planned.Length - 2; i >= 0; i--)
             workingSetsAfter[i] = workingSetsAfter[i + 1] + planned[i + 1].Sets;
 
-        // First pass: every rule on every set.
+        // First the structural rules, then the session's failure slot (B2), then the lifter's circumstances.
         var drafts = new Draft[planned.Length][];
+        var places = new SetPlace[planned.Length][];
         var candidates = new List<(int Exercise, CnsDemand Cns)>();
         for (var i = 0; i < planned.Length; i++)
         {
             var e = planned[i];
             drafts[i] = new Draft[e.Sets];
+            places[i] = new SetPlace[e.Sets];
             for (var s = 1; s <= e.Sets; s++)
             {
                 var place = new SetPlace(e, i + 1, planned.Length, s, workingSetsAfter[i] + e.Sets - s);
                 var draft = new Draft(baseRir: BaseRir(scenario.Session.DayType, policy));
-                foreach (var rule in SetRules.All)
+                foreach (var rule in SetRules.Structural)
                 {
                     if (rule(facts, place) is { } r)
                         draft.Apply(r);
                 }
                 drafts[i][s - 1] = draft;
+                places[i][s - 1] = place;
                 if (draft.Cap > FailureLevel.None)
                     candidates.Add((i, e.Exercise.Cns));
             }
@@ -58,11 +61,22 @@ public static class Coach
             .ToHashSet();
         foreach (var (i, _) in candidates)
         {
-            if (!chosen.Contains(i))
+            if (!chosen.Contains(i) && facts.Budget.Remaining > 0)
             {
-                var d = drafts[i][^1];
-                d.Apply(new("B2", FailureLevel.None, 0,
-                    $"one exercise per session gets failure work ({policy.MaxFailureExercisesPerSession}); it goes to a less demanding or later exercise"));
+                drafts[i][^1].Apply(new("B2", FailureLevel.None, 0,
+                    $"only {policy.MaxFailureExercisesPerSession} exercise(s) per session get failure work; it goes to a less demanding or later exercise"));
+            }
+        }
+
+        for (var i = 0; i < planned.Length; i++)
+        {
+            for (var s = 0; s < drafts[i].Length; s++)
+            {
+                foreach (var rule in SetRules.Circumstantial)
+                {
+                    if (rule(facts, places[i][s]) is { } r)
+                        drafts[i][s].Apply(r);
+                }
             }
         }
 
@@ -70,7 +84,7 @@ public static class Coach
         for (var i = 0; i < planned.Length; i++)
         {
             var e = planned[i];
-            var load = LoadAdvice.For(e, scenario, facts, policy, NonFailureRir(drafts[i]));
+            var load = LoadAdvice.For(e, scenario, facts, NonFailureRir(drafts[i]));
             var sets = ImmutableArray.CreateBuilder<SetDecision>(e.Sets);
             for (var s = 0; s < e.Sets; s++)
             {
@@ -82,7 +96,7 @@ public static class Coach
                     reasons.AddRange(Permits(e, facts, d.Cap));
                     techniques = BeyondFailure(e, facts, d, reasons);
                 }
-                if (load.Held)
+                if (load.Progression != LoadAdvice.Progression.None)
                     reasons.Add(new("S6", load.Note));
                 sets.Add(new SetDecision(
                     s + 1, e.Reps.ToString(), d.Cap > FailureLevel.None ? 0 : d.MinRir, load.WeightKg, d.Cap, techniques,
@@ -177,6 +191,8 @@ public static class Coach
             list.Add(new(t.Code, "W1", t.Message));
         foreach (var s in f.WellnessSigns)
             list.Add(new(s.Code, "W1", s.Message));
+        if (f.BrokenSession is { } broken)
+            list.Add(new("failure-overuse", "W4", $"the session on {broken:yyyy-MM-dd} had {p.BrokenSessionFailureSets}+ failure sets: that was a test, not training"));
         if (f.Budget.FailureSetsUsed > f.Budget.FailureSetsAllowed)
             list.Add(new("failure-overuse", f.BudgetRule, $"{f.Budget.FailureSetsUsed} failure sets in {f.Budget.WindowDays} days, over the budget of {f.Budget.FailureSetsAllowed}"));
         else if (f.ShareWorkingSets >= 10 && f.FailureShare > p.MaxFailureShare)

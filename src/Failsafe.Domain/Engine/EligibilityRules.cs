@@ -43,7 +43,11 @@ public static class EligibilityRules
         return new Eligibility(failure, advanced, reasons.ToImmutable());
     }
 
-    /// <summary>E3: any barbell bench press in history whose e1RM reaches that of 102 kg × 8 to failure.</summary>
+    /// <summary>
+    /// E3: any barbell bench press in history, stopped short of failure, whose e1RM reaches that of 102 kg × 8
+    /// to failure. Strength shown under control is what counts: a single all-out set does not unlock
+    /// beyond-failure work.
+    /// </summary>
     private static bool IsAdvanced(TrainingLog log, Policy p)
     {
         var bar = Facts.AdvancedBenchE1Rm(p) - 1e-6;
@@ -53,7 +57,7 @@ public static class EligibilityRules
             {
                 if (e.Exercise.Pattern == MovementPattern.HorizontalPress && e.Exercise.Equipment == "barbell"
                     && e.Exercise.Name.Contains("Bench Press", StringComparison.OrdinalIgnoreCase)
-                    && TrainingLog.BestE1Rm(e) >= bar)
+                    && TrainingLog.BestE1Rm(e, controlledOnly: true) >= bar)
                     return true;
             }
         }

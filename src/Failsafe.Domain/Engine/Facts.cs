@@ -77,14 +77,19 @@ public sealed class Facts
                 HeavyLowerBody ??= session.Date;
         }
 
-        var last = Log.Last;
-        var dayType = scenario.Session.DayType;
-        HardAfterHard = dayType == DayType.Hard && last is { DayType: DayType.Hard } && last.Date == today.AddDays(-1);
-        HardDaysThisWeek = 0;
+        var hardDays = new HashSet<DateOnly>();
         foreach (var s in Log.LastDays(today.AddDays(-1), 6))
         {
             if (s.DayType == DayType.Hard)
-                HardDaysThisWeek++;
+                hardDays.Add(s.Date);
+        }
+        HardDaysThisWeek = hardDays.Count;
+        HardAfterHard = scenario.Session.DayType == DayType.Hard && hardDays.Contains(today.AddDays(-1));
+
+        foreach (var s in Log.LastDays(today, policy.BudgetWindowDays))
+        {
+            if (TrainingLog.FailureSets([s]) >= policy.BrokenSessionFailureSets)
+                BrokenSession ??= s.Date;
         }
 
         foreach (var ev in scenario.Events.OrderBy(e => e.Date))
@@ -103,8 +108,9 @@ public sealed class Facts
 
         Overused = Budget.FailureSetsUsed > Budget.FailureSetsAllowed || (ShareWorkingSets >= 10 && FailureShare > policy.MaxFailureShare);
         FatigueSigns = !WellnessSigns.IsEmpty || Trends.Any(t => t.Code == "strength-decline");
-        ScaleBack = FatigueSigns || Overused;
+        ScaleBack = FatigueSigns || Overused || BrokenSession is not null;
 
+        var last = Log.Last;
         if (last is not null && today.DayNumber - last.Date.DayNumber >= policy.LayoffDays)
             LayoffDays = today.DayNumber - last.Date.DayNumber;
     }
@@ -133,6 +139,9 @@ public sealed class Facts
     public bool WellnessPersisting { get; }
     public List<StrengthTrend.Finding> Trends { get; }
     public bool Overused { get; }
+
+    /// <summary>W4: the latest session in the budget window with so many failure sets that it was a test, not training.</summary>
+    public DateOnly? BrokenSession { get; }
     public bool FatigueSigns { get; }
     public bool ScaleBack { get; }
     public int? LayoffDays { get; }

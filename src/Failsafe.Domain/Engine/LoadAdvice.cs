@@ -4,48 +4,58 @@ using Failsafe.Monitoring;
 namespace Failsafe.Engine;
 
 /// <summary>
-/// The suggested load for a planned exercise (S6): from the e1RM of the lifter's most recent session of
-/// that exercise, the load for the middle of today's rep range at the target RIR, rounded to what the
-/// equipment can load in the lifter's unit. If that session missed the bottom of today's range while at
-/// or under the target RIR, the load is held at what was lifted then: no increase until the target is met.
-/// Null when there is no loaded history for the exercise.
+/// The suggested load for a planned exercise, with double progression (S6). The base is the e1RM of the
+/// lifter's most recent session of the exercise: the load for the middle of today's rep range at the target
+/// RIR. Then: if every working set last time reached the top of today's range at or above the target RIR,
+/// the load goes up by at least the smallest loadable step; if a set missed the bottom of the range while at or
+/// under the target RIR, it goes no higher than last time. Rounded to what the equipment can load, in the
+/// lifter's unit. Null when there is no loaded history for the exercise.
 /// </summary>
 public static class LoadAdvice
 {
-    public readonly record struct Advice(double? WeightKg, bool Held, string Note);
+    public enum Progression { None, Increase, Hold }
 
-    public static Advice For(PlannedExercise planned, Scenario scenario, Facts facts, Policy policy, double targetRir)
+    public readonly record struct Advice(double? WeightKg, Progression Progression, string Note);
+
+    public static Advice For(PlannedExercise planned, Scenario scenario, Facts facts, double targetRir)
     {
         ArgumentNullException.ThrowIfNull(planned);
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(facts);
         var last = LastOf(facts.Log, planned.Exercise.Id);
         if (last is null || TrainingLog.BestE1Rm(last) is not { } e1rm)
-            return new(null, false, "");
+            return new(null, Progression.None, "");
 
         var unit = scenario.Athlete.Unit;
         var loading = LoadingFor(planned.Exercise.Equipment);
-        var topLoad = last.Sets.Where(s => !s.Warmup).Max(s => s.WeightKg);
-        double wantedKg;
+        var working = last.Sets.Where(s => !s.Warmup && s.WeightKg > 0).ToList();
+        var topKg = working.Max(s => s.WeightKg);
+        var top = Load.Kg(topKg);
+        var step = loading.SmallestStep(unit);
         if (planned.Reps.IsAmrap)
-        {
-            wantedKg = topLoad;
-        }
-        else
-        {
-            var reps = (planned.Reps.Min + planned.Reps.Max) / 2;
-            wantedKg = OneRepMax.LoadFor(Load.Kg(e1rm), reps, Rir.Of(Math.Round(targetRir * 2) / 2)).Value;
-        }
+            return new(Math.Round(loading.Round(top, unit).InKg, 2), Progression.None, "");
 
-        var missed = !planned.Reps.IsAmrap && last.Sets.Any(s => !s.Warmup && s.WeightKg >= topLoad && s.Reps < planned.Reps.Min && s.Rir.Value <= targetRir);
-        var held = missed && wantedKg > topLoad;
-        if (held)
-            wantedKg = topLoad;
-        var rounded = loading.Round(Load.Kg(wantedKg), unit);
-        if (held && rounded.InKg > topLoad + 1e-9)
-            rounded = Load.Of(rounded.Value - loading.SmallestStep(unit), unit);
-        return new(Math.Round(rounded.InKg, 2), held,
-            held ? $"last time the top sets missed {planned.Reps.Min} reps: load held at {topLoad:0.##} kg until the target is met" : "");
+        var reps = (planned.Reps.Min + planned.Reps.Max) / 2;
+        var wanted = OneRepMax.LoadFor(Load.Kg(e1rm), reps, Rir.Of(Math.Round(targetRir * 2) / 2)).To(unit);
+        var rounded = loading.Round(wanted, unit);
+        var lastInUnit = loading.Round(top, unit);
+
+        var met = working.All(s => s.WeightKg >= topKg && s.Reps >= planned.Reps.Max && s.Rir.Value >= targetRir);
+        var missed = working.Any(s => s.WeightKg >= topKg && s.Reps < planned.Reps.Min && s.Rir.Value <= targetRir);
+        if (met && rounded.Value < lastInUnit.Value + step - 1e-9)
+        {
+            rounded = loading.Round(Load.Of(lastInUnit.Value + step, unit), unit);
+            return new(Math.Round(rounded.InKg, 2), Progression.Increase,
+                $"every set reached {planned.Reps.Max} reps at {targetRir:0.#}+ RIR last time: up one step to {rounded}");
+        }
+        if (missed)
+        {
+            if (rounded.Value > lastInUnit.Value)
+                rounded = lastInUnit;
+            return new(Math.Round(rounded.InKg, 2), Progression.Hold,
+                $"a set missed {planned.Reps.Min} reps last time: no increase over {lastInUnit} until the target is met");
+        }
+        return new(Math.Round(rounded.InKg, 2), Progression.None, "");
     }
 
     /// <summary>How the equipment is loaded; bodyweight movements suggest the added weight.</summary>

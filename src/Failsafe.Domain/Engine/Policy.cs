@@ -49,6 +49,7 @@ public sealed record Policy
     public int MinFailureReps { get; init; } = 5;                            // S5: 5–15 acceptable
     public int MaxFailureReps { get; init; } = 15;                           // S5
     public int CompoundFailuresPerWeekInHypertrophy { get; init; } = 1;      // S3
+    public bool HypertrophyFailureOnFreeWeightCompounds { get; init; }       // S3 conflict: default only machine/safe compounds
     public double HardDayRir { get; init; } = 1;                             // S1 / B1: 1–3 RIR for the 80 %
     public double MediumDayRir { get; init; } = 2;
     public double LightDayRir { get; init; } = 3;
@@ -70,6 +71,7 @@ public sealed record Policy
     public double WellnessDelta { get; init; } = 1.0;                        // worse than own baseline by a point
     public double PoorSleepHours { get; init; } = 6;
     public int DeloadSigns { get; init; } = 3;                               // W2: deload when this many signs stack up
+    public int BrokenSessionFailureSets { get; init; } = 3;                  // W4: this many failure sets in one session make it a test
 
     /// <summary>The first invalid field, as "field: problem", or null when the policy is usable.</summary>
     public string? Validate()
@@ -124,6 +126,7 @@ public sealed record Policy
             (nameof(WellnessDelta), WellnessDelta is > 0 and <= 4, "must be above 0 and at most 4 points"),
             (nameof(PoorSleepHours), PoorSleepHours is >= 0 and <= 24, "must be 0–24 hours"),
             (nameof(DeloadSigns), DeloadSigns is >= 1 and <= 20, "must be 1–20 signs"),
+            (nameof(BrokenSessionFailureSets), BrokenSessionFailureSets is >= 1 and <= 100, "must be 1–100 sets"),
         };
         foreach (var (field, ok, problem) in checks)
         {

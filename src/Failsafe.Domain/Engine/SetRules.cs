@@ -23,20 +23,17 @@ public static class SetRules
 {
     public delegate Restriction? Rule(Facts facts, in SetPlace place);
 
-    /// <summary>All set rules, in the order their ids are reported.</summary>
-    public static IReadOnlyList<Rule> All { get; } =
+    /// <summary>
+    /// Rules that depend only on the session's structure, the exercise, the phase and the policy. The session's
+    /// failure slot (B2) is chosen after these alone, so that nothing in the lifter's history, wellness or
+    /// calendar can move failure onto another exercise: such circumstances only ever take permissions away.
+    /// </summary>
+    public static IReadOnlyList<Rule> Structural { get; } =
     [
         ExerciseTolerance,
         LastSetOnly,
         LateInSession,
         CnsDemandRule,
-        EightyTwenty,
-        PerExerciseWeekly,
-        TwoWeekBudget,
-        CnsRecovery,
-        HeavyLowerBodyRecovery,
-        MuscleRecovery,
-        EventSoon,
         WorkAfterFailure,
         DayTypeRule,
         StrengthPhase,
@@ -44,6 +41,20 @@ public static class SetRules
         DeloadWeek,
         RepRangeRule,
         AmrapOnlyBodyweight,
+    ];
+
+    /// <summary>Rules that depend on the lifter's history, wellness, calendar and eligibility; applied after the slot is chosen.</summary>
+    public static IReadOnlyList<Rule> Circumstantial { get; } =
+    [
+        EightyTwenty,
+        PerExerciseWeekly,
+        TwoWeekBudget,
+        CnsRecovery,
+        HeavyLowerBodyRecovery,
+        MuscleRecovery,
+        EventSoon,
+        HardDayRecovery,
+        HypertrophyCompoundWeekly,
         NotEligible,
         InSeason,
         ScaleBack,
@@ -142,10 +153,21 @@ public static class SetRules
         {
             DayType.Light => new("S1", FailureLevel.None, p.LightDayRir, $"light day: stop {p.LightDayRir:0.#} reps short"),
             DayType.Medium => new("S1", FailureLevel.None, p.MediumDayRir, $"medium day: stop {p.MediumDayRir:0.#} reps short"),
-            _ when facts.HardAfterHard => new("S1", FailureLevel.None, p.MediumDayRir, "yesterday was a hard day: today is trained as a medium day"),
-            _ when facts.HardDaysThisWeek + 1 > p.MaxHardDaysPerWeek => new("S1", FailureLevel.None, p.MediumDayRir, $"already {facts.HardDaysThisWeek} hard days in the last 7: today is trained as a medium day"),
             _ => null,
         };
+    }
+
+    /// <summary>S1: a hard day is followed by a medium one, and there are about two hard days in seven.</summary>
+    public static Restriction? HardDayRecovery(Facts facts, in SetPlace place)
+    {
+        var p = facts.Policy;
+        if (facts.Scenario.Session.DayType != DayType.Hard)
+            return null;
+        if (facts.HardAfterHard)
+            return new("S1", FailureLevel.None, p.MediumDayRir, "yesterday was a hard day: today is trained as a medium day");
+        return facts.HardDaysThisWeek + 1 > p.MaxHardDaysPerWeek
+            ? new("S1", FailureLevel.None, p.MediumDayRir, $"already {facts.HardDaysThisWeek} hard days in the last 7: today is trained as a medium day")
+            : null;
     }
 
     /// <summary>S2: in a strength phase, compounds never fail and big lifts stop 2–3 short.</summary>
@@ -157,16 +179,27 @@ public static class SetRules
         return new("S2", FailureLevel.None, minRir, "strength phase: rarely fail; compounds stop 2–3 reps short");
     }
 
-    /// <summary>S3: in a hypertrophy phase, failure on isolation finals, or once a week on a safe (machine/bodyweight) compound.</summary>
+    /// <summary>
+    /// S3: in a hypertrophy phase, failure on isolation finals, or on a compound only where it is safe to fail
+    /// (machines, cables, bodyweight) — the documented resolution of the sources' conflict; a coach may allow
+    /// free-weight compounds (with their spotter rules) by policy.
+    /// </summary>
     public static Restriction? HypertrophyPhase(Facts facts, in SetPlace place)
     {
         var x = place.Exercise.Exercise;
-        if (facts.Scenario.Phase != Phase.Hypertrophy || x.Mechanic == Mechanic.Isolation)
+        if (facts.Scenario.Phase != Phase.Hypertrophy || x.Mechanic == Mechanic.Isolation
+            || x.MaxFailure == FailureLevel.Absolute || facts.Policy.HypertrophyFailureOnFreeWeightCompounds)
             return null;
-        if (x.MaxFailure < FailureLevel.Absolute)
-            return new("S3", FailureLevel.None, 0, "hypertrophy phase: failure on compounds only where safe (machines, cables, bodyweight)");
+        return new("S3", FailureLevel.None, 0, "hypertrophy phase: failure on compounds only where safe (machines, cables, bodyweight)");
+    }
+
+    /// <summary>S3: a compound goes to failure at most once a week in a hypertrophy phase.</summary>
+    public static Restriction? HypertrophyCompoundWeekly(Facts facts, in SetPlace place)
+    {
+        if (facts.Scenario.Phase != Phase.Hypertrophy || place.Exercise.Exercise.Mechanic == Mechanic.Isolation)
+            return null;
         return facts.CompoundFailuresThisWeek >= facts.Policy.CompoundFailuresPerWeekInHypertrophy
-            ? new("S3", FailureLevel.None, 0, $"hypertrophy phase: compounds fail at most {facts.Policy.CompoundFailuresPerWeekInHypertrophy}× a week, already used")
+            ? new("S3", FailureLevel.None, 0, $"hypertrophy phase: compounds fail at most {facts.Policy.CompoundFailuresPerWeekInHypertrophy}× a week, and this week's is used")
             : null;
     }
 
@@ -202,7 +235,7 @@ public static class SetRules
     public static Restriction? InSeason(Facts facts, in SetPlace place) =>
         facts.Scenario.Athlete.InSeason ? new("E4", FailureLevel.None, 0, "in season for an endurance sport: no failure") : null;
 
-    /// <summary>W2: warning signs → scale failure back and train at 1–3 RIR.</summary>
+    /// <summary>W2 (after W1 signs or W4 broken sessions): scale failure back and train at 1–3 RIR.</summary>
     public static Restriction? ScaleBack(Facts facts, in SetPlace place) =>
         facts.ScaleBack ? new("W2", FailureLevel.None, 1, "warning signs: failure scaled back, quality volume at 1–3 reps in reserve") : null;
 }

@@ -14,6 +14,9 @@ namespace Failsafe.Monitoring;
 /// <see cref="Policy.PlateauWeeks"/> weeks, some sessions in the same span before, and the window's best
 /// no more than <see cref="Policy.PlateauMinProgress"/> above the earlier span's best. An exercise that
 /// is declining is reported as a decline, not also as a plateau.
+/// Trends compare like with like: sets stopped with reps in reserve (at least 80 % of training, B1).
+/// Failure sets are tests and are left out, so one all-out set can neither hide a decline nor fake progress —
+/// and a failure added to the history can never lift a warning.
 /// </remarks>
 public static class StrengthTrend
 {
@@ -30,7 +33,7 @@ public static class StrengthTrend
         {
             foreach (var e in session.Exercises)
             {
-                if (TrainingLog.BestE1Rm(e) is not { } e1rm)
+                if (TrainingLog.BestE1Rm(e, controlledOnly: true) is not { } e1rm)
                     continue;
                 if (!series.TryGetValue(e.Exercise.Id, out var s))
                     series[e.Exercise.Id] = s = (e.Exercise.Name, []);

@@ -82,14 +82,15 @@ public sealed class TrainingLog
     /// <summary>
     /// The session's best e1RM in kg for one exercise: the highest estimate over working sets with load,
     /// preferring reliable estimates (≤ 12 reps to failure); null when no set carries load.
-    /// RIR-adjusted, so a light day at 3 RIR is not read as lost strength.
+    /// RIR-adjusted, so a light day at 3 RIR is not read as lost strength. With
+    /// <paramref name="controlledOnly"/>, sets taken to failure are left out (see <see cref="StrengthTrend"/>).
     /// </summary>
-    public static double? BestE1Rm(LoggedExercise exercise)
+    public static double? BestE1Rm(LoggedExercise exercise, bool controlledOnly = false)
     {
         double? reliable = null, any = null;
         foreach (var set in exercise.Sets)
         {
-            if (set.Warmup || set.WeightKg <= 0 || set.Reps < 1)
+            if (set.Warmup || set.WeightKg <= 0 || set.Reps < 1 || (controlledOnly && set.IsFailure))
                 continue;
             var estimate = OneRepMax.Estimate(Load.Kg(set.WeightKg), set.Reps, set.Rir);
             var kg = estimate.OneRepMax.Value;

@@ -37,6 +37,24 @@ public static class FailsafeCli
     }
 }
 
+/// <summary>Shared argument checks.</summary>
+public static class Arguments
+{
+    /// <summary>Rejects a token that looks like an option where a value belongs, so a mistyped option is a usage error.</summary>
+    public static void NotAnOption<T>(Argument<T> argument)
+    {
+        ArgumentNullException.ThrowIfNull(argument);
+        argument.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+            {
+                if (token.Value.Length > 1 && token.Value.StartsWith('-'))
+                    result.AddError($"unknown option '{token.Value}'");
+            }
+        });
+    }
+}
+
 /// <summary>Where a command writes: data and tables to stdout, problems to stderr.</summary>
 public sealed class Io(TextWriter stdout, TextWriter stderr)
 {
@@ -45,14 +63,23 @@ public sealed class Io(TextWriter stdout, TextWriter stderr)
     public TextWriter Error { get; } = stderr;
 
     /// <summary>A Spectre console on stdout; colours only when it is a terminal that supports them and NO_COLOR is unset.</summary>
-    public IAnsiConsole Console { get; } = AnsiConsole.Create(new AnsiConsoleSettings
+    public IAnsiConsole Console { get; } = CreateConsole(stdout);
+
+    /// <summary>Piped or captured output gets no colours and a wide page, so tables are not wrapped for grep.</summary>
+    private static IAnsiConsole CreateConsole(TextWriter stdout)
     {
-        Out = new AnsiConsoleOutput(stdout),
-        Ansi = ReferenceEquals(stdout, System.Console.Out) && !System.Console.IsOutputRedirected
-               && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")) ? AnsiSupport.Detect : AnsiSupport.No,
-        ColorSystem = ColorSystemSupport.Detect,
-        Interactive = InteractionSupport.No,
-    });
+        var terminal = ReferenceEquals(stdout, System.Console.Out) && !System.Console.IsOutputRedirected;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(stdout),
+            Ansi = terminal && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")) ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        if (!terminal)
+            console.Profile.Width = 240;
+        return console;
+    }
 
     public int Fail(string message, int code = ExitCodes.InvalidInput)
     {

@@ -16,6 +16,7 @@ public static class EvaluateCommand
         var file = new Argument<FileInfo>("file") { Description = "A scenario JSON file (see docs/formats.md); '-' reads standard input." };
         var json = new Option<bool>("--json") { Description = "Print the evaluate contract's JSON instead of tables." };
         var policyFile = new Option<FileInfo?>("--policy") { Description = "A policy JSON file overriding some or all of the default numbers (see `failsafe policy`)." };
+        Arguments.NotAnOption(file);
         var command = new Command("evaluate", "Decide, for every planned set, how close to failure to go, and say why.") { file, json, policyFile };
         command.SetAction(parse =>
         {

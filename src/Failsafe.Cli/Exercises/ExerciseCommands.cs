@@ -14,6 +14,7 @@ public static class ExerciseCommands
     {
         var query = new Argument<string?>("query") { Description = "Words to search for in names and aliases (e.g. 'bench'); all exercises when omitted.", Arity = ArgumentArity.ZeroOrOne };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
+        Arguments.NotAnOption(query);
         var command = new Command("exercises", "List or search the exercise catalog with what the engine derives for each.") { query, json };
         command.SetAction(parse =>
         {
@@ -53,6 +54,7 @@ public static class ExerciseCommands
     {
         var name = new Argument<string>("name") { Description = "An exercise name as you would type it: 'Back Squat', 'Bench Press (Barbell)', 'Lat Pulldown'." };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of text." };
+        Arguments.NotAnOption(name);
         var command = new Command("exercise", "Resolve one exercise name and show its properties.") { name, json };
         command.SetAction(parse =>
         {

@@ -56,7 +56,7 @@ public static class Classifier
 
         if (pattern == MovementPattern.Olympic)
             return new(FailureLevel.None, FailureLevel.None, CnsDemand.High, true, "Olympic lift: complex and CNS-heavy, never failure (F3)");
-        if (Has(name, "jump", "hop", "bound", "throw", "toss"))
+        if (Has(name, "jump", "hop", "bound", "throw", "toss", "plyo", "clap", "explosive"))
             return new(FailureLevel.None, FailureLevel.None, CnsDemand.High, false, "jumping or throwing: speed work, never failure (F3)");
 
         if (equipment is "machine" or "cable")
@@ -127,7 +127,7 @@ public static class Classifier
     }
 
     private static bool IsBodyweightMovement(string name) =>
-        Has(name, "pull up", "pullup", "chin up", "chinup", "chins", "push up", "pushup", "dips", "inverted row", "muscle up")
+        Has(name, "pull up", "pullup", "chin", "push up", "pushup", "dip", "inverted row", "muscle up")
 ;
 
     private static bool Has(string normalizedName, params ReadOnlySpan<string> words)

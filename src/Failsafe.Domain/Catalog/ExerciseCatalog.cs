@@ -12,13 +12,17 @@ public sealed record NameMatch(Exercise? Exercise, ImmutableArray<string> Sugges
 
 /// <summary>
 /// The exercises the engine knows, and how lifters' names for them resolve. Resolution tries, in
-/// order: the catalog name or id (case-insensitive); an alias; the same after normalising
+/// order: an alias, then the catalog name or id (case-insensitive); the same after normalising
 /// punctuation, spacing and plurals ("Push-Ups" = "pushup"); the "Name (Equipment)" style of Strong
 /// and Hevy exports, as "Equipment Name" or "Name" when the equipment agrees. Nothing else: a name that
 /// fails all of these is unknown, and the closest names are suggested instead of guessed.
+/// Aliases come first because they are curated: the source has, for example, a stretch named
+/// "Split Squats", and a lifter who types "Split Squat" means the loaded exercise.
 /// </summary>
 public sealed partial class ExerciseCatalog
 {
+    private readonly FrozenDictionary<string, Exercise> _aliasExact;
+    private readonly FrozenDictionary<string, Exercise> _aliasKey;
     private readonly FrozenDictionary<string, Exercise> _byExact;
     private readonly FrozenDictionary<string, Exercise> _byKey;
     private readonly ImmutableArray<(string Name, string Key, ImmutableArray<string> Tokens, Exercise Exercise)> _names;
@@ -32,27 +36,31 @@ public sealed partial class ExerciseCatalog
 
         var exact = new Dictionary<string, Exercise>(StringComparer.OrdinalIgnoreCase);
         var byKey = new Dictionary<string, Exercise>(StringComparer.Ordinal);
+        var aliasExact = new Dictionary<string, Exercise>(StringComparer.OrdinalIgnoreCase);
+        var aliasKey = new Dictionary<string, Exercise>(StringComparer.Ordinal);
         var names = new List<(string, string, ImmutableArray<string>, Exercise)>();
 
-        void Add(string name, Exercise exercise)
+        void Add(string name, Exercise exercise, Dictionary<string, Exercise> exactMap, Dictionary<string, Exercise> keyMap)
         {
-            exact.TryAdd(name, exercise);
+            exactMap.TryAdd(name, exercise);
             var key = Key(name);
-            byKey.TryAdd(key, exercise);
+            keyMap.TryAdd(key, exercise);
             names.Add((name, key, Tokens(name), exercise));
         }
 
         foreach (var e in All)
-            Add(e.Name, e);
+            Add(e.Name, e, exact, byKey);
         foreach (var (alias, id) in aliases.OrderBy(a => a.Key, StringComparer.Ordinal))
         {
             if (!byId.TryGetValue(id, out var e))
                 throw new ArgumentException($"Alias '{alias}' points to unknown exercise id '{id}'.", nameof(aliases));
-            Add(alias, e);
+            Add(alias, e, aliasExact, aliasKey);
         }
         foreach (var e in All)
             exact.TryAdd(e.Id, e);
 
+        _aliasExact = aliasExact.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        _aliasKey = aliasKey.ToFrozenDictionary(StringComparer.Ordinal);
         _byExact = exact.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         _byKey = byKey.ToFrozenDictionary(StringComparer.Ordinal);
         _names = [.. names];
@@ -75,7 +83,7 @@ public sealed partial class ExerciseCatalog
         var text = name?.Trim() ?? "";
         if (text.Length == 0)
             return new NameMatch(null, []);
-        if (_byExact.TryGetValue(text, out var e) || _byKey.TryGetValue(Key(text), out e))
+        if (Lookup(text) is { } e)
             return new NameMatch(e, []);
 
         var bracket = BracketStyle().Match(text);
@@ -86,13 +94,21 @@ public sealed partial class ExerciseCatalog
             var word = EquipmentWord(equipment);
             foreach (var candidate in (string[])[$"{word} {baseName}", $"{baseName} {word}"])
             {
-                if (word.Length > 0 && _byKey.TryGetValue(Key(candidate), out e) && EquipmentAgrees(equipment, e))
-                    return new NameMatch(e, []);
+                if (word.Length > 0 && Lookup(candidate) is { } byEquipment && EquipmentAgrees(equipment, byEquipment))
+                    return new NameMatch(byEquipment, []);
             }
-            if ((_byExact.TryGetValue(baseName, out e) || _byKey.TryGetValue(Key(baseName), out e)) && EquipmentAgrees(equipment, e))
-                return new NameMatch(e, []);
+            if (Lookup(baseName) is { } byBase && EquipmentAgrees(equipment, byBase))
+                return new NameMatch(byBase, []);
         }
         return new NameMatch(null, Suggest(text, 5));
+    }
+
+    private Exercise? Lookup(string text)
+    {
+        if (_aliasExact.TryGetValue(text, out var e) || _byExact.TryGetValue(text, out e))
+            return e;
+        var key = Key(text);
+        return _aliasKey.TryGetValue(key, out e) || _byKey.TryGetValue(key, out e) ? e : null;
     }
 
     /// <summary>Exercises whose name or an alias contains every word of <paramref name="query"/> (word prefixes, plurals ignored).</summary>

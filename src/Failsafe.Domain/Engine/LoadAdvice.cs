@@ -42,11 +42,12 @@ public static class LoadAdvice
 
         var met = working.All(s => s.WeightKg >= topKg && s.Reps >= planned.Reps.Max && s.Rir.Value >= targetRir);
         var missed = working.Any(s => s.WeightKg >= topKg && s.Reps < planned.Reps.Min && s.Rir.Value <= targetRir);
-        if (met && rounded.Value < lastInUnit.Value + step - 1e-9)
+        if (met)
         {
-            rounded = loading.Round(Load.Of(lastInUnit.Value + step, unit), unit);
+            if (rounded.Value < lastInUnit.Value + step - 1e-9)
+                rounded = loading.Round(Load.Of(lastInUnit.Value + step, unit), unit);
             return new(Math.Round(rounded.InKg, 2), Progression.Increase,
-                $"every set reached {planned.Reps.Max} reps at {targetRir:0.#}+ RIR last time: up one step to {rounded}");
+                $"every set reached {planned.Reps.Max} reps at {targetRir:0.#}+ RIR last time: up to {rounded} (at least one step over {lastInUnit})");
         }
         if (missed)
         {

@@ -35,6 +35,11 @@ public sealed class ScenarioReader(ExerciseCatalog catalog)
         {
             var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
             doc = JsonDocument.ParseValue(ref reader);
+            if (reader.Read())
+            {
+                doc.Dispose();
+                return (null, new InputError("$", $"malformed JSON: unexpected content after the scenario object (byte {reader.TokenStartIndex + 1})"));
+            }
         }
         catch (JsonException ex)
         {
@@ -322,7 +327,12 @@ public sealed class ScenarioReader(ExerciseCatalog catalog)
 
     private static string FirstSentence(string message)
     {
-        var i = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return i > 0 ? message[..i] : message;
+        foreach (var marker in (string[])[" LineNumber:", " Path:"])
+        {
+            var i = message.IndexOf(marker, StringComparison.Ordinal);
+            if (i > 0)
+                message = message[..i];
+        }
+        return message.TrimEnd();
     }
 }

@@ -335,6 +335,17 @@ public sealed class NameMatchingTests
     }
 
     [Theory]
+    [InlineData("Split Squat")]
+    [InlineData("Split Squats")]
+    public void Resolve_SplitSquat_ResolvesToATrainingMovementNotAStretch(string name)
+    {
+        var exercise = Catalog.Resolve(name).Exercise.ShouldNotBeNull();
+
+        exercise.Category.ShouldBe("strength");
+        exercise.Pattern.ShouldBe(MovementPattern.Squat);
+    }
+
+    [Theory]
     [InlineData("Smith Machine Squat")]
     [InlineData("Squat (Smith Machine)")]
     [InlineData("Bench Press (Smith Machine)")]

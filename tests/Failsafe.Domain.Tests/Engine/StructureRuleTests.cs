@@ -1,0 +1,156 @@
+using Failsafe.Catalog;
+using Failsafe.Engine;
+using static Failsafe.Domain.Tests.Engine.Build;
+
+namespace Failsafe.Domain.Tests.Engine;
+
+/// <summary>S1–S7: the week, the phase, rep ranges and progression.</summary>
+public class StructureRuleTests
+{
+    [Theory]
+    [InlineData(DayType.Medium, 2)]
+    [InlineData(DayType.Light, 3)]
+    public void S1_MediumAndLightDays_NoFailure_MoreInReserve(DayType day, double rir)
+    {
+        var sets = LateralRaiseDay().On(day).Evaluate().Exercises.Single().Sets;
+
+        sets.ShouldAllBe(s => s.Failure == FailureLevel.None && s.TargetRir == rir);
+        sets[^1].Ids().ShouldContain("S1");
+    }
+
+    [Fact]
+    public void S1_HardDay_AllowsFailure() =>
+        LateralRaiseDay().Evaluate().LastSet("Dumbbell Lateral Raise").Ids().ShouldNotContain("S1");
+
+    [Fact]
+    public void S1_HardAfterHard_TrainedAsMedium()
+    {
+        var e = LateralRaiseDay().With(DaysAgo(1, DayType.Hard, Did("Leg Press", Set(150, 10, 2)))).Evaluate();
+
+        e.LastSet("Dumbbell Lateral Raise").Failure.ShouldBe(FailureLevel.None);
+        e.LastSet("Dumbbell Lateral Raise").Ids().ShouldContain("S1");
+        e.ActionCodes().ShouldContain("downgrade-day");
+    }
+
+    [Fact]
+    public void S1_TwoHardDaysThisWeekAlready_NoThird()
+    {
+        var hard = (int d) => DaysAgo(d, DayType.Hard, Did("Leg Press", Set(150, 10, 2)));
+        var last = LateralRaiseDay().With(hard(2), hard(5)).Evaluate().LastSet("Dumbbell Lateral Raise");
+
+        last.Failure.ShouldBe(FailureLevel.None);
+        last.Ids().ShouldContain("S1");
+    }
+
+    [Fact]
+    public void S2_StrengthPhase_CompoundsNeverFail_BigLiftsTwoInReserve()
+    {
+        var e = Session(Plan("Barbell Back Squat", 3, "3-5"), Plan("Leg Press"), Plan("Dumbbell Lateral Raise", 3, "12-15")).In(Phase.Strength).Evaluate();
+
+        e.LastSet("Leg Press").Failure.ShouldBe(FailureLevel.None);
+        e.LastSet("Leg Press").Ids().ShouldContain("S2");
+        e.Exercises[0].Sets.ShouldAllBe(s => s.TargetRir >= 2);
+        e.LastSet("Dumbbell Lateral Raise").Failure.ShouldBe(FailureLevel.Absolute);
+        e.LastSet("Dumbbell Lateral Raise").Ids().ShouldNotContain("S2");
+    }
+
+    [Fact]
+    public void S3_HypertrophyPhase_SafeCompoundOnceAWeek()
+    {
+        Session(Plan("Leg Press")).Evaluate().LastSet("Leg Press").Failure.ShouldBe(FailureLevel.Absolute);
+
+        var used = Session(Plan("Leg Press")).With(DaysAgo(5, DayType.Hard, Did("Lat Pulldown", Set(70, 10, 1), Failed(70, 9)))).Evaluate();
+        used.LastSet("Leg Press").Failure.ShouldBe(FailureLevel.None);
+        used.LastSet("Leg Press").Ids().ShouldContain("S3");
+    }
+
+    [Fact]
+    public void S3_HypertrophyPhase_FreeWeightCompoundNever_ByDefault()
+    {
+        var bench = Session(Plan("Barbell Bench Press", 3, "6-10", spotter: true)).Evaluate().LastSet("Barbell Bench Press");
+
+        bench.Failure.ShouldBe(FailureLevel.None);
+        bench.Ids().ShouldContain("S3");
+    }
+
+    [Fact]
+    public void S3_IsolationFinal_Allowed() =>
+        LateralRaiseDay().Evaluate().LastSet("Dumbbell Lateral Raise").Ids().ShouldContain("S3");
+
+    [Fact]
+    public void S4_Deload_NoFailureAnywhere_ThreeInReserve()
+    {
+        var e = Session(Plan("Leg Press"), Plan("Dumbbell Lateral Raise", 3, "12-15")).In(Phase.Deload).Evaluate();
+
+        e.Exercises.SelectMany(x => x.Sets).ShouldAllBe(s => s.Failure == FailureLevel.None && s.TargetRir == 3 && s.BeyondFailure.IsEmpty);
+        e.LastSet("Dumbbell Lateral Raise").Ids().ShouldContain("S4");
+    }
+
+    [Fact]
+    public void S5_LowRepRange_NoFailure()
+    {
+        var last = Session(Plan("Dumbbell Lateral Raise", 3, "1-3")).Evaluate().LastSet("Dumbbell Lateral Raise");
+
+        last.Failure.ShouldBe(FailureLevel.None);
+        last.Ids().ShouldContain("S5");
+    }
+
+    [Fact]
+    public void S5_HypertrophyRange_Allowed() =>
+        LateralRaiseDay().Evaluate().LastSet("Dumbbell Lateral Raise").Ids().ShouldNotContain("S5");
+
+    [Fact]
+    public void S6_TopOfRangeAtTargetRir_LoadGoesUpAtLeastOneStep()
+    {
+        var e = Session(Plan("Leg Press", 3, "10-12")).With(DaysAgo(4, DayType.Hard, Did("Leg Press", Set(100, 12, 2), Set(100, 12, 2), Set(100, 12, 1)))).Evaluate();
+        var set = e.Set("Leg Press", 1);
+
+        set.WeightKg.ShouldNotBeNull();
+        set.WeightKg.Value.ShouldBeGreaterThanOrEqualTo(105);
+        (set.WeightKg.Value % 5).ShouldBe(0);
+        set.Ids().ShouldContain("S6");
+    }
+
+    [Fact]
+    public void S6_MissedTheRange_LoadDoesNotRise()
+    {
+        var e = Session(Plan("Leg Press", 3, "10-12")).With(DaysAgo(4, DayType.Hard, Did("Leg Press", Set(140, 8, 1), Set(140, 7, 1), Set(140, 6, 1)))).Evaluate();
+        var set = e.Set("Leg Press", 1);
+
+        set.WeightKg!.Value.ShouldBeLessThanOrEqualTo(140);
+        set.Ids().ShouldContain("S6");
+    }
+
+    [Fact]
+    public void S6_NoHistory_NoLoad() => LateralRaiseDay().Evaluate().Set("Dumbbell Lateral Raise", 1).WeightKg.ShouldBeNull();
+
+    [Fact]
+    public void S6_LoadIsRoundedInTheLiftersUnit()
+    {
+        var e = Session(Plan("Barbell Bench Press", 3, "6-10")).With(a => a with { Unit = Failsafe.Effort.WeightUnit.Lb })
+            .With(DaysAgo(4, DayType.Hard, Did("Barbell Bench Press", Set(100, 8, 2)))).Evaluate();
+        var lb = e.Set("Barbell Bench Press", 1).WeightKg!.Value / Failsafe.Effort.Load.KgPerLb;
+
+        var off = (lb - 45) % 5;
+        Math.Min(off, 5 - off).ShouldBeLessThan(0.05, $"{lb} lb is not a 45 lb bar with 2.5 lb plate pairs");
+    }
+
+    [Fact]
+    public void S7_BodyweightAmrap_MayGoToFailure()
+    {
+        var last = Session(Plan("Push Up", 3, "AMRAP")).Evaluate().LastSet("Push Up");
+
+        last.Failure.ShouldBe(FailureLevel.Absolute);
+        last.Ids().ShouldContain("S7");
+    }
+
+    [Fact]
+    public void S7_AmrapOnLoadedExercise_StopsWithReserve()
+    {
+        var last = Session(Plan("Leg Press", 3, "AMRAP")).Evaluate().LastSet("Leg Press");
+
+        last.Failure.ShouldBe(FailureLevel.None);
+        last.TargetRir.ShouldBeGreaterThanOrEqualTo(1);
+        last.Ids().ShouldContain("S7");
+    }
+}

@@ -1,0 +1,130 @@
+using Failsafe.Engine;
+using Failsafe.Monitoring;
+using static Failsafe.Domain.Tests.Engine.Build;
+
+namespace Failsafe.Domain.Tests.Monitoring;
+
+public class StrengthTrendTests
+{
+    private static List<StrengthTrend.Finding> Detect(params LoggedSession[] sessions) =>
+        StrengthTrend.Detect(new TrainingLog([.. sessions]), Today, Policy.Default);
+
+    private static LoggedSession Squat(int daysAgo, double kg, int reps, double rir) =>
+        DaysAgo(daysAgo, DayType.Hard, Did("Barbell Back Squat", Set(kg, reps, rir)));
+
+    [Fact]
+    public void Detect_ThreeSessionsBelowBest_IsADecline()
+    {
+        var findings = Detect(Squat(30, 140, 5, 2), Squat(20, 140, 5, 2), Squat(10, 130, 5, 2), Squat(6, 130, 5, 2), Squat(2, 128, 5, 2));
+
+        findings.ShouldHaveSingleItem().Code.ShouldBe("strength-decline");
+        findings[0].Message.ShouldContain("Barbell Squat");
+    }
+
+    [Fact]
+    public void Detect_TwoSessionsBelow_NotYetADecline() =>
+        Detect(Squat(30, 140, 5, 2), Squat(20, 140, 5, 2), Squat(10, 140, 5, 2), Squat(6, 130, 5, 2), Squat(2, 128, 5, 2))
+            .ShouldNotContain(f => f.Code == "strength-decline");
+
+    [Fact]
+    public void Detect_LighterDaysAtHigherRir_AreNotADecline()
+    {
+        // 130 × 5 at 4 RIR estimates the same e1RM as 140 × 5 at about 2 RIR: a planned light day, not lost strength.
+        Detect(Squat(30, 140, 5, 2), Squat(20, 140, 5, 2), Squat(10, 130, 5, 4), Squat(6, 130, 5, 4), Squat(2, 130, 5, 4))
+            .ShouldNotContain(f => f.Code == "strength-decline");
+    }
+
+    [Fact]
+    public void Detect_DropWithinThreshold_NotADecline() =>
+        Detect(Squat(30, 140, 5, 2), Squat(20, 140, 5, 2), Squat(10, 138, 5, 2), Squat(6, 138, 5, 2), Squat(2, 138, 5, 2))
+            .ShouldNotContain(f => f.Code == "strength-decline");
+
+    [Fact]
+    public void Detect_FlatForSixWeeks_IsAPlateau()
+    {
+        var sessions = Enumerable.Range(0, 12).Select(w => Squat(2 + 7 * w, 140, 5, 2)).ToArray();
+
+        Detect(sessions).ShouldHaveSingleItem().Code.ShouldBe("plateau");
+    }
+
+    [Fact]
+    public void Detect_SteadyProgress_IsNoPlateau()
+    {
+        var sessions = Enumerable.Range(0, 12).Select(w => Squat(2 + 7 * w, 160 - 2.5 * w, 5, 2)).ToArray();
+
+        Detect(sessions).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Detect_TooFewSessions_IsNoPlateau()
+    {
+        var sessions = Enumerable.Range(0, 12).Where(w => w % 4 == 0).Select(w => Squat(2 + 7 * w, 140, 5, 2)).ToArray();
+
+        Detect(sessions).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Detect_FailureSetsAreLeftOut_SoTheyCannotHideADecline()
+    {
+        var history = new[] { Squat(30, 140, 5, 2), Squat(20, 140, 5, 2), Squat(10, 130, 5, 2), Squat(6, 130, 5, 2), Squat(2, 128, 5, 2) };
+        var withFailure = history[..^1].Append(history[^1] with
+        {
+            Exercises = [Did("Barbell Back Squat", Set(128, 5, 2), Failed(150, 5))],
+        }).ToArray();
+
+        Detect(withFailure).ShouldContain(f => f.Code == "strength-decline");
+    }
+}
+
+public class WellnessSignsTests
+{
+    private static IEnumerable<string> Codes(params Wellness[] days) =>
+        WellnessSigns.Detect([.. days], Today, Policy.Default).Select(s => s.Code);
+
+    [Theory]
+    [InlineData("persistent-fatigue")]
+    [InlineData("mood-change")]
+    [InlineData("poor-sleep")]
+    [InlineData("aches")]
+    [InlineData("low-motivation")]
+    public void Detect_ThreeBadDays_WithoutBaseline_RaisesTheSign(string code)
+    {
+        Wellness Bad(int d) => code switch
+        {
+            "persistent-fatigue" => Day(d, fatigue: 4),
+            "mood-change" => Day(d, mood: 2),
+            "poor-sleep" => Day(d, sleepQuality: 2),
+            "aches" => Day(d, aches: 4),
+            _ => Day(d, motivation: 1),
+        };
+
+        Codes(Bad(1), Bad(2), Bad(5)).ShouldBe([code]);
+        Codes(Bad(1), Bad(2), Day(5)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Detect_ShortNights_ArePoorSleep() =>
+        Codes(Day(1, sleepHours: 5), Day(2, sleepHours: 5.5), Day(3, sleepHours: 4)).ShouldBe(["poor-sleep"]);
+
+    [Fact]
+    public void Detect_AgainstOwnBaseline_ModerateFatigueIsASignForSomeoneUsuallyFresh()
+    {
+        var baseline = Enumerable.Range(8, 10).Select(d => Day(d, fatigue: 1));
+        var recent = new[] { Day(1, fatigue: 3), Day(2, fatigue: 3), Day(3, fatigue: 3) };
+
+        Codes([.. baseline, .. recent]).ShouldBe(["persistent-fatigue"]);
+    }
+
+    [Fact]
+    public void Detect_AgainstOwnBaseline_UsualLevelIsNotASign()
+    {
+        var baseline = Enumerable.Range(8, 10).Select(d => Day(d, fatigue: 3));
+        var recent = new[] { Day(1, fatigue: 3), Day(2, fatigue: 3), Day(3, fatigue: 3) };
+
+        Codes([.. baseline, .. recent]).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Detect_OldBadDays_AreOutsideTheWindow() =>
+        Codes(Day(8, fatigue: 5), Day(9, fatigue: 5), Day(10, fatigue: 5)).ShouldBeEmpty();
+}

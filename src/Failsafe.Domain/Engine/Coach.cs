@@ -239,7 +239,8 @@ public static class Coach
             list.Add(new("extra-rest", "R5", $"beyond-failure work on {b.Exercise} ({b.Date:yyyy-MM-dd}): schedule an extra rest day"));
         else if (f.FailedYesterday)
             list.Add(new("extra-rest", "R5", "failure sets yesterday: schedule extra rest"));
-        if (f.LayoffDays is { } off && scenario.Athlete.TrainingYears >= p.MinTrainingYears && !scenario.Athlete.Injured)
+        // E5 asks for a failure set, so only where one may happen: an eligible lifter, no deload, no event, no signs.
+        if (f.LayoffDays is { } off && f.Eligibility.Failure && scenario.Phase != Phase.Deload && f.EventSoon is null && !f.ScaleBack)
             list.Add(new("baseline-test", "E5", $"{off} days since the last session: after a proper warm-up, one failure set on a safe exercise sets a new baseline"));
         if (f.Trends.Any(t => t.Code == "plateau") && f.Eligibility.Failure && !f.FatigueSigns && !f.Overused)
             list.Add(new("plateau-block", "B6", "plateau without fatigue signs: a two-week block with failure on three days a week (safe exercises), then back off"));

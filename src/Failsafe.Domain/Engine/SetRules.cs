@@ -116,11 +116,18 @@ public static class SetRules
             ? new("R1", FailureLevel.None, 0, $"nervous system still recovering from failure on {f.Exercise} ({f.Date:yyyy-MM-dd}, within {facts.Policy.CnsRecoveryHours} h)")
             : null;
 
-    /// <summary>R2: an all-out squat or deadlift session needs 7–14 days before the next all-out heavy compound.</summary>
-    public static Restriction? HeavyLowerBodyRecovery(Facts facts, in SetPlace place) =>
-        facts.HeavyLowerBody is { } d && place.Exercise.Exercise.Cns == CnsDemand.High
-            ? new("R2", FailureLevel.None, facts.Policy.HighCnsMinRir, $"all-out squat/deadlift session on {d:yyyy-MM-dd}: no all-out heavy compound within {facts.Policy.HeavyLowerBodyRecoveryDays} days")
-            : null;
+    /// <summary>
+    /// R2: an all-out squat or deadlift session needs 7–14 days before the next all-out compound session: no
+    /// failure on any compound inside the window, and the CNS-heavy lifts keep 2+ reps in reserve.
+    /// </summary>
+    public static Restriction? HeavyLowerBodyRecovery(Facts facts, in SetPlace place)
+    {
+        var x = place.Exercise.Exercise;
+        if (facts.HeavyLowerBody is not { } d || (x.Mechanic != Mechanic.Compound && x.Cns != CnsDemand.High))
+            return null;
+        return new("R2", FailureLevel.None, x.Cns == CnsDemand.High ? facts.Policy.HighCnsMinRir : 0,
+            $"all-out squat/deadlift session on {d:yyyy-MM-dd}: no all-out compound work within {facts.Policy.HeavyLowerBodyRecoveryDays} days");
+    }
 
     /// <summary>R3: a muscle group is not failed again before it has recovered.</summary>
     public static Restriction? MuscleRecovery(Facts facts, in SetPlace place)

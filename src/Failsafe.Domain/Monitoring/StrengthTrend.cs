@@ -51,7 +51,7 @@ public static class StrengthTrend
             if (Declining(points, today, policy, out var best, out var latest))
             {
                 findings.Add(new("strength-decline", name,
-                    $"{name}: the last {policy.DeclineSessions} sessions' e1RM (latest {latest:0.#} kg) sit more than {policy.DeclineThreshold:P0} below the recent best of {best:0.#} kg"));
+                    $"{name}: the last {policy.DeclineSessions} sessions' e1RM (latest {latest:0.#} kg) sit more than {policy.DeclineThreshold:P1} below the recent best of {best:0.#} kg"));
             }
             else if (Plateaued(points, today, policy, out var windowBest, out var priorBest))
             {

@@ -10,8 +10,9 @@ namespace Failsafe.Monitoring;
 /// The recent window is the last <see cref="Policy.WellnessRecentDays"/> days (today included); the
 /// baseline is the mean of the <see cref="Policy.WellnessBaselineDays"/> days before it. A day is "bad" for a
 /// measure when it is worse than the baseline mean by at least <see cref="Policy.WellnessDelta"/> and at least
-/// middling (3 on the 1–5 scale) — or, with fewer than <see cref="Policy.WellnessMinBaselineEntries"/> baseline
-/// entries, when it is plainly bad on its own (fatigue/soreness/aches ≥ 4; mood, sleep quality, motivation ≤ 2).
+/// middling (3 on the 1–5 scale; needs at least <see cref="Policy.WellnessMinBaselineEntries"/> baseline entries),
+/// or whenever it is plainly bad on its own (fatigue/soreness/aches ≥ 4; mood, sleep quality, motivation ≤ 2) —
+/// so chronic fatigue that has become the lifter's "baseline" is still a sign.
 /// Sleep hours below <see cref="Policy.PoorSleepHours"/> also make a bad sleep day.
 /// A sign is raised only when at least <see cref="Policy.PersistentDays"/> recent days are bad: persistent, not
 /// one bad night. Measures: fatigue → persistent-fatigue; mood → mood-change; sleep quality and hours →
@@ -71,14 +72,13 @@ public static class WellnessSigns
             {
                 if (m.Value(w) is not { } v)
                     continue;
-                var isBad = (m.Direction, mean) switch
-                {
-                    (Worse.Higher, { } b) => v >= b + policy.WellnessDelta && v >= 3,
-                    (Worse.Lower, { } b) => v <= b - policy.WellnessDelta && v <= 3,
-                    (Worse.Higher, null) => v >= 4,
-                    (Worse.Lower, null) => v <= 2,
-                    _ => false,
-                };
+                // Plainly bad days count whatever the baseline, so a sign that has lasted for weeks (and so
+                // dragged the baseline with it) is still reported; milder days count when they break the lifter's norm.
+                var plainlyBad = m.Direction == Worse.Higher ? v >= 4 : v <= 2;
+                var worseThanUsual = mean is { } b && (m.Direction == Worse.Higher
+                    ? v >= b + policy.WellnessDelta && v >= 3
+                    : v <= b - policy.WellnessDelta && v <= 3);
+                var isBad = plainlyBad || worseThanUsual;
                 if (isBad)
                     Mark(m.Code, w.Date, m.Words);
             }

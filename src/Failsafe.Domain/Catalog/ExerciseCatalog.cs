@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 
@@ -21,10 +20,10 @@ public sealed record NameMatch(Exercise? Exercise, ImmutableArray<string> Sugges
 /// </summary>
 public sealed partial class ExerciseCatalog
 {
-    private readonly FrozenDictionary<string, Exercise> _aliasExact;
-    private readonly FrozenDictionary<string, Exercise> _aliasKey;
-    private readonly FrozenDictionary<string, Exercise> _byExact;
-    private readonly FrozenDictionary<string, Exercise> _byKey;
+    private readonly Dictionary<string, Exercise> _aliasExact;
+    private readonly Dictionary<string, Exercise> _aliasKey;
+    private readonly Dictionary<string, Exercise> _byExact;
+    private readonly Dictionary<string, Exercise> _byKey;
     private readonly ImmutableArray<(string Name, string Key, ImmutableArray<string> Tokens, Exercise Exercise)> _names;
 
     public ExerciseCatalog(IEnumerable<Exercise> exercises, IReadOnlyDictionary<string, string> aliases)
@@ -59,10 +58,12 @@ public sealed partial class ExerciseCatalog
         foreach (var e in All)
             exact.TryAdd(e.Id, e);
 
-        _aliasExact = aliasExact.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
-        _aliasKey = aliasKey.ToFrozenDictionary(StringComparer.Ordinal);
-        _byExact = exact.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
-        _byKey = byKey.ToFrozenDictionary(StringComparer.Ordinal);
+        // Plain dictionaries: the catalog is built once per process, and a short CLI run cannot repay the
+        // construction cost of frozen ones.
+        _aliasExact = aliasExact;
+        _aliasKey = aliasKey;
+        _byExact = exact;
+        _byKey = byKey;
         _names = [.. names];
         Aliases = aliases.ToImmutableSortedDictionary(StringComparer.OrdinalIgnoreCase);
     }

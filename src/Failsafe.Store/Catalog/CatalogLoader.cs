@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Failsafe.Catalog;
 
 namespace Failsafe.Store.Catalog;
@@ -12,17 +13,12 @@ public static class CatalogLoader
     /// <summary>The bundled catalog, loaded once per process.</summary>
     public static ExerciseCatalog Default => Bundled.Value;
 
-    private sealed record Row(
-        string Id, string Name, string? Mechanic, string? Equipment, string? Force, string? Level, string? Category,
-        string[]? PrimaryMuscles, string[]? SecondaryMuscles);
-
-    private static readonly JsonSerializerOptions Options = new() { PropertyNameCaseInsensitive = true };
 
     /// <summary>The source rows as shipped, before classification.</summary>
     public static ImmutableArray<CatalogEntry> LoadEntries()
     {
         using var stream = Open("exercises.json");
-        var rows = JsonSerializer.Deserialize<Row[]>(stream, Options) ?? [];
+        var rows = JsonSerializer.Deserialize(stream, CatalogJson.Default.CatalogRowArray) ?? [];
         return [.. rows.Select(r => new CatalogEntry(
             r.Id, r.Name, r.Mechanic, r.Equipment, r.Force, r.Level, r.Category,
             [.. r.PrimaryMuscles ?? []], [.. r.SecondaryMuscles ?? []]))];
@@ -31,7 +27,7 @@ public static class CatalogLoader
     public static IReadOnlyDictionary<string, string> LoadAliases()
     {
         using var stream = Open("aliases.json");
-        return JsonSerializer.Deserialize<Dictionary<string, string>>(stream) ?? [];
+        return JsonSerializer.Deserialize(stream, CatalogJson.Default.DictionaryStringString) ?? [];
     }
 
     private static ExerciseCatalog LoadBundled()
@@ -45,3 +41,14 @@ public static class CatalogLoader
         typeof(CatalogLoader).Assembly.GetManifestResourceStream($"Failsafe.Store.Catalog.{file}")
         ?? throw new InvalidOperationException($"The bundled catalog resource '{file}' is missing from the build.");
 }
+
+/// <summary>A row of exercises.json as shipped.</summary>
+internal sealed record CatalogRow(
+    string Id, string Name, string? Mechanic, string? Equipment, string? Force, string? Level, string? Category,
+    string[]? PrimaryMuscles, string[]? SecondaryMuscles);
+
+/// <summary>Source-generated JSON metadata: no reflection at start-up, which matters for a short CLI run.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(CatalogRow[]))]
+[JsonSerializable(typeof(Dictionary<string, string>))]
+internal sealed partial class CatalogJson : JsonSerializerContext;

@@ -7,6 +7,23 @@ using Failsafe.Engine;
 
 namespace Failsafe.Store.Scenarios;
 
+/// <summary>
+/// A JSON path built only when an error needs it: a prefix, an optional array index and an optional field,
+/// so reading 40,000 valid sets does not format 200,000 path strings.
+/// </summary>
+public readonly record struct At(string Prefix, int Index = -1, string? Field = null)
+{
+    public static implicit operator At(string path) => new(path);
+
+    public At Dot(string name) => this with { Field = Field is null ? name : $"{Field}.{name}" };
+
+    public override string ToString()
+    {
+        var indexed = Index < 0 ? Prefix : $"{Prefix}[{Index}]";
+        return Field is null ? indexed : $"{indexed}.{Field}";
+    }
+}
+
 /// <summary>An input error: the JSON path where it is and what is wrong there.</summary>
 public sealed record InputError(string Path, string Problem)
 {
@@ -72,10 +89,10 @@ public sealed class ScenarioReader(ExerciseCatalog catalog)
             var i = 0;
             foreach (var ev in Array(evs, "$.events"))
             {
-                var path = $"$.events[{i++}]";
+                var path = new At("$.events", i++);
                 Expect(ev, path, JsonValueKind.Object);
-                var name = Optional(ev, "name") is { } n ? Text(n, path + ".name") : "event";
-                events.Add(new TrainingEvent(Date(Required(ev, path, "date"), path + ".date"), name));
+                var name = Optional(ev, "name") is { } n ? Text(n, path.Dot("name")) : "event";
+                events.Add(new TrainingEvent(Date(Required(ev, path, "date"), path.Dot("date")), name));
             }
         }
 
@@ -84,7 +101,7 @@ public sealed class ScenarioReader(ExerciseCatalog catalog)
         {
             var i = 0;
             foreach (var s in Array(hist, "$.history"))
-                history.Add(Session(s, $"$.history[{i++}]", today));
+                history.Add(Session(s, new At("$.history", i++), today));
         }
 
         var wellness = ImmutableArray.CreateBuilder<Wellness>();
@@ -92,81 +109,83 @@ public sealed class ScenarioReader(ExerciseCatalog catalog)
         {
             var i = 0;
             foreach (var w in Array(well, "$.wellness"))
-                wellness.Add(WellnessEntry(w, $"$.wellness[{i++}]", today));
+                wellness.Add(WellnessEntry(w, new At("$.wellness", i++), today));
         }
 
         var session = Planned(Required(root, "$", "session"), "$.session");
         return new Scenario(today, athlete, phase, events.ToImmutable(), history.ToImmutable(), wellness.ToImmutable(), session);
     }
 
-    private static Athlete Athlete(JsonElement a, string path)
+    private static Athlete Athlete(JsonElement a, At path)
     {
         Expect(a, path, JsonValueKind.Object);
-        var years = Number(Required(a, path, "trainingYears"), path + ".trainingYears", 0, 80);
-        var form = Optional(a, "formUnderFatigue") is { } f ? Word(f, path + ".formUnderFatigue", Forms) : FormUnderFatigue.Good;
-        var sleep = Optional(a, "sleepHours") is { } sl ? Number(sl, path + ".sleepHours", 0, 24) : 7;
-        var stress = Optional(a, "stress") is { } st ? Word(st, path + ".stress", Stresses) : Stress.Moderate;
+        var years = Number(Required(a, path, "trainingYears"), path.Dot("trainingYears"), 0, 80);
+        var form = Optional(a, "formUnderFatigue") is { } f ? Word(f, path.Dot("formUnderFatigue"), Forms) : FormUnderFatigue.Good;
+        var sleep = Optional(a, "sleepHours") is { } sl ? Number(sl, path.Dot("sleepHours"), 0, 24) : 7;
+        var stress = Optional(a, "stress") is { } st ? Word(st, path.Dot("stress"), Stresses) : Stress.Moderate;
         var injuries = ImmutableArray.CreateBuilder<string>();
         if (Optional(a, "injuries") is { } inj)
         {
             var i = 0;
-            foreach (var x in Array(inj, path + ".injuries"))
+            foreach (var x in Array(inj, path.Dot("injuries")))
             {
                 var text = Text(x, $"{path}.injuries[{i++}]");
                 if (text.Trim().Length > 0)
                     injuries.Add(text.Trim());
             }
         }
-        var goal = Optional(a, "goal") is { } g ? Word(g, path + ".goal", Goals) : Goal.General;
-        var inSeason = Optional(a, "inSeason") is { } s ? Bool(s, path + ".inSeason") : false;
-        var split = Optional(a, "split") is { } sp ? Word(sp, path + ".split", Splits) : Split.FullBody;
-        var prep = Optional(a, "competitionPrep") is { } cp ? Bool(cp, path + ".competitionPrep") : false;
-        double? bw = Optional(a, "bodyweightKg") is { } b ? Number(b, path + ".bodyweightKg", 20, 400) : null;
-        var unit = Optional(a, "unit") is { } u ? Word(u, path + ".unit", Units) : WeightUnit.Kg;
+        var goal = Optional(a, "goal") is { } g ? Word(g, path.Dot("goal"), Goals) : Goal.General;
+        var inSeason = Optional(a, "inSeason") is { } s ? Bool(s, path.Dot("inSeason")) : false;
+        var split = Optional(a, "split") is { } sp ? Word(sp, path.Dot("split"), Splits) : Split.FullBody;
+        var prep = Optional(a, "competitionPrep") is { } cp ? Bool(cp, path.Dot("competitionPrep")) : false;
+        double? bw = Optional(a, "bodyweightKg") is { } b ? Number(b, path.Dot("bodyweightKg"), 20, 400) : null;
+        var unit = Optional(a, "unit") is { } u ? Word(u, path.Dot("unit"), Units) : WeightUnit.Kg;
         return new Engine.Athlete(years, form, sleep, stress, injuries.ToImmutable(), goal, inSeason, split, prep, bw, unit);
     }
 
-    private LoggedSession Session(JsonElement s, string path, DateOnly today)
+    private LoggedSession Session(JsonElement s, At path, DateOnly today)
     {
         Expect(s, path, JsonValueKind.Object);
-        var date = Date(Required(s, path, "date"), path + ".date");
+        var date = Date(Required(s, path, "date"), path.Dot("date"));
         if (date > today)
-            Fail(path + ".date", $"{date:yyyy-MM-dd} is after today ({today:yyyy-MM-dd}); history cannot be in the future");
-        DayType? dayType = Optional(s, "dayType") is { } d ? Word(d, path + ".dayType", DayTypes) : null;
+            Fail(path.Dot("date"), $"{date:yyyy-MM-dd} is after today ({today:yyyy-MM-dd}); history cannot be in the future");
+        DayType? dayType = Optional(s, "dayType") is { } d ? Word(d, path.Dot("dayType"), DayTypes) : null;
         var exercises = ImmutableArray.CreateBuilder<LoggedExercise>();
         var i = 0;
-        foreach (var e in Array(Required(s, path, "exercises"), path + ".exercises"))
+        var exercisesPath = path.Dot("exercises").ToString();
+        foreach (var e in Array(Required(s, path, "exercises"), path.Dot("exercises")))
         {
-            var ep = $"{path}.exercises[{i++}]";
+            var ep = new At(exercisesPath, i++);
             Expect(e, ep, JsonValueKind.Object);
-            var (name, exercise) = ExerciseName(Required(e, ep, "exercise"), ep + ".exercise");
+            var (name, exercise) = ExerciseName(Required(e, ep, "exercise"), ep.Dot("exercise"));
             var sets = ImmutableArray.CreateBuilder<LoggedSet>();
             var j = 0;
-            foreach (var set in Array(Required(e, ep, "sets"), ep + ".sets"))
-                sets.Add(Set(set, $"{ep}.sets[{j++}]"));
+            string? setsPath = null;
+            foreach (var set in Array(Required(e, ep, "sets"), ep.Dot("sets")))
+                sets.Add(Set(set, new At(setsPath ??= ep.Dot("sets").ToString(), j++)));
             exercises.Add(new LoggedExercise(name, exercise, sets.ToImmutable()));
         }
         return new LoggedSession(date, dayType, exercises.ToImmutable());
     }
 
-    private static LoggedSet Set(JsonElement s, string path)
+    private static LoggedSet Set(JsonElement s, At path)
     {
         Expect(s, path, JsonValueKind.Object);
-        var weight = Number(Required(s, path, "weightKg"), path + ".weightKg", 0, 1000);
-        var reps = Integer(Required(s, path, "reps"), path + ".reps", 0, 1000);
-        var failure = Optional(s, "failure") is { } f ? Word(f, path + ".failure", Failures) : FailureLevel.None;
+        var weight = Number(Required(s, path, "weightKg"), path.Dot("weightKg"), 0, 1000);
+        var reps = Integer(Required(s, path, "reps"), path.Dot("reps"), 0, 1000);
+        var failure = Optional(s, "failure") is { } f ? Word(f, path.Dot("failure"), Failures) : FailureLevel.None;
         Rir rir;
         if (Optional(s, "rir") is { } r)
         {
-            var v = Number(r, path + ".rir", 0, Rir.MaxValue);
+            var v = Number(r, path.Dot("rir"), 0, Rir.MaxValue);
             if (!Rir.TryOf(v, out rir))
-                Fail(path + ".rir", $"{Show(r)} is not in half steps (0, 0.5, 1, …)");
+                Fail(path.Dot("rir"), $"{Show(r)} is not in half steps (0, 0.5, 1, …)");
         }
         else if (Optional(s, "rpe") is { } p)
         {
-            var v = Number(p, path + ".rpe", Rpe.MinValue, Rpe.MaxValue);
+            var v = Number(p, path.Dot("rpe"), Rpe.MinValue, Rpe.MaxValue);
             if (!Rpe.TryOf(v, out var rpe))
-                Fail(path + ".rpe", $"{Show(p)} is not in half steps");
+                Fail(path.Dot("rpe"), $"{Show(p)} is not in half steps");
             rir = rpe.ToRir();
         }
         else
@@ -175,50 +194,51 @@ public sealed class ScenarioReader(ExerciseCatalog catalog)
             rir = failure == FailureLevel.None ? Rir.Of(2) : Rir.Zero;
         }
         if (failure != FailureLevel.None && rir.Value > 0)
-            Fail(path + ".rir", $"a set that failed ({Words.Of(failure)}) has 0 reps in reserve, not {rir}");
-        Technique? technique = Optional(s, "technique") is { } t ? Word(t, path + ".technique", Techniques) : null;
-        var warmup = Optional(s, "warmup") is { } w && Bool(w, path + ".warmup");
+            Fail(path.Dot("rir"), $"a set that failed ({Words.Of(failure)}) has 0 reps in reserve, not {rir}");
+        Technique? technique = Optional(s, "technique") is { } t ? Word(t, path.Dot("technique"), Techniques) : null;
+        var warmup = Optional(s, "warmup") is { } w && Bool(w, path.Dot("warmup"));
         if (reps == 0 && failure == FailureLevel.None)
-            Fail(path + ".reps", "0 reps is only possible on a failed attempt (failure: technical or absolute)");
+            Fail(path.Dot("reps"), "0 reps is only possible on a failed attempt (failure: technical or absolute)");
         return new LoggedSet(weight, reps, rir, failure, technique, warmup);
     }
 
-    private static Wellness WellnessEntry(JsonElement w, string path, DateOnly today)
+    private static Wellness WellnessEntry(JsonElement w, At path, DateOnly today)
     {
         Expect(w, path, JsonValueKind.Object);
-        var date = Date(Required(w, path, "date"), path + ".date");
+        var date = Date(Required(w, path, "date"), path.Dot("date"));
         if (date > today)
-            Fail(path + ".date", $"{date:yyyy-MM-dd} is after today ({today:yyyy-MM-dd}); a check-in cannot be in the future");
-        int? Score(string field) => Optional(w, field) is { } v ? Integer(v, $"{path}.{field}", 1, 5) : null;
-        double? hours = Optional(w, "sleepHours") is { } h ? Number(h, path + ".sleepHours", 0, 24) : null;
+            Fail(path.Dot("date"), $"{date:yyyy-MM-dd} is after today ({today:yyyy-MM-dd}); a check-in cannot be in the future");
+        int? Score(string field) => Optional(w, field) is { } v ? Integer(v, path.Dot(field), 1, 5) : null;
+        double? hours = Optional(w, "sleepHours") is { } h ? Number(h, path.Dot("sleepHours"), 0, 24) : null;
         return new Wellness(date, hours, Score("sleepQuality"), Score("fatigue"), Score("mood"), Score("soreness"), Score("aches"), Score("motivation"));
     }
 
-    private PlannedSession Planned(JsonElement s, string path)
+    private PlannedSession Planned(JsonElement s, At path)
     {
         Expect(s, path, JsonValueKind.Object);
-        var dayType = Optional(s, "dayType") is { } d ? Word(d, path + ".dayType", DayTypes) : DayType.Hard;
+        var dayType = Optional(s, "dayType") is { } d ? Word(d, path.Dot("dayType"), DayTypes) : DayType.Hard;
         var list = ImmutableArray.CreateBuilder<PlannedExercise>();
         var i = 0;
-        foreach (var e in Array(Required(s, path, "exercises"), path + ".exercises"))
+        var exercisesPath = path.Dot("exercises").ToString();
+        foreach (var e in Array(Required(s, path, "exercises"), path.Dot("exercises")))
         {
-            var ep = $"{path}.exercises[{i++}]";
+            var ep = new At(exercisesPath, i++);
             Expect(e, ep, JsonValueKind.Object);
-            var (name, exercise) = ExerciseName(Required(e, ep, "exercise"), ep + ".exercise");
-            var sets = Optional(e, "sets") is { } n ? Integer(n, ep + ".sets", 1, 20) : 3;
+            var (name, exercise) = ExerciseName(Required(e, ep, "exercise"), ep.Dot("exercise"));
+            var sets = Optional(e, "sets") is { } n ? Integer(n, ep.Dot("sets"), 1, 20) : 3;
             var repsText = Optional(e, "reps") is { } r
-                ? r.ValueKind == JsonValueKind.Number ? Integer(r, ep + ".reps", 1, RepRange.MaxReps).ToString(CultureInfo.InvariantCulture) : Text(r, ep + ".reps")
+                ? r.ValueKind == JsonValueKind.Number ? Integer(r, ep.Dot("reps"), 1, RepRange.MaxReps).ToString(CultureInfo.InvariantCulture) : Text(r, ep.Dot("reps"))
                 : "8-12";
             if (!RepRange.TryParse(repsText, out var reps, out var error))
-                Fail(ep + ".reps", error);
-            var spotter = Optional(e, "spotter") is { } sp && Bool(sp, ep + ".spotter");
-            var safeties = Optional(e, "safeties") is { } sf && Bool(sf, ep + ".safeties");
+                Fail(ep.Dot("reps"), error);
+            var spotter = Optional(e, "spotter") is { } sp && Bool(sp, ep.Dot("spotter"));
+            var safeties = Optional(e, "safeties") is { } sf && Bool(sf, ep.Dot("safeties"));
             list.Add(new PlannedExercise(name, exercise, sets, reps, spotter, safeties));
         }
         return new PlannedSession(dayType, list.ToImmutable());
     }
 
-    private (string Name, Exercise Exercise) ExerciseName(JsonElement e, string path)
+    private (string Name, Exercise Exercise) ExerciseName(JsonElement e, At path)
     {
         var name = Text(e, path);
         if (_resolved.TryGetValue(name, out var cached))
@@ -243,39 +263,39 @@ public sealed class ScenarioReader(ExerciseCatalog catalog)
     private static readonly Dictionary<string, FailureLevel> Failures = Words.Map<FailureLevel>();
     private static readonly Dictionary<string, Technique> Techniques = Words.Map<Technique>();
 
-    private static JsonElement Required(JsonElement obj, string path, string name) =>
-        obj.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null ? v : throw new InvalidInput(new($"{path}.{name}", "is required"));
+    private static JsonElement Required(JsonElement obj, At path, string name) =>
+        obj.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null ? v : throw new InvalidInput(new(path.Dot(name).ToString(), "is required"));
 
     private static JsonElement? Optional(JsonElement obj, string name) =>
         obj.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null ? v : null;
 
-    private static void Expect(JsonElement e, string path, JsonValueKind kind)
+    private static void Expect(JsonElement e, At path, JsonValueKind kind)
     {
         if (e.ValueKind != kind)
             Fail(path, $"expected {Kind(kind)}, found {Kind(e.ValueKind)}");
     }
 
-    private static JsonElement.ArrayEnumerator Array(JsonElement e, string path)
+    private static JsonElement.ArrayEnumerator Array(JsonElement e, At path)
     {
         Expect(e, path, JsonValueKind.Array);
         return e.EnumerateArray();
     }
 
-    private static string Text(JsonElement e, string path)
+    private static string Text(JsonElement e, At path)
     {
         Expect(e, path, JsonValueKind.String);
         return e.GetString()!;
     }
 
-    private static bool Bool(JsonElement e, string path) =>
+    private static bool Bool(JsonElement e, At path) =>
         e.ValueKind switch
         {
             JsonValueKind.True => true,
             JsonValueKind.False => false,
-            _ => throw new InvalidInput(new(path, $"expected true or false, found {Kind(e.ValueKind)}")),
+            _ => throw new InvalidInput(new(path.ToString(), $"expected true or false, found {Kind(e.ValueKind)}")),
         };
 
-    private static double Number(JsonElement e, string path, double min, double max)
+    private static double Number(JsonElement e, At path, double min, double max)
     {
         Expect(e, path, JsonValueKind.Number);
         var v = e.GetDouble();
@@ -284,7 +304,7 @@ public sealed class ScenarioReader(ExerciseCatalog catalog)
         return v;
     }
 
-    private static int Integer(JsonElement e, string path, int min, int max)
+    private static int Integer(JsonElement e, At path, int min, int max)
     {
         Expect(e, path, JsonValueKind.Number);
         if (!e.TryGetInt32(out var v))
@@ -294,7 +314,7 @@ public sealed class ScenarioReader(ExerciseCatalog catalog)
         return v;
     }
 
-    private static DateOnly Date(JsonElement e, string path)
+    private static DateOnly Date(JsonElement e, At path)
     {
         var text = Text(e, path);
         if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
@@ -302,7 +322,7 @@ public sealed class ScenarioReader(ExerciseCatalog catalog)
         return d;
     }
 
-    private static T Word<T>(JsonElement e, string path, Dictionary<string, T> words)
+    private static T Word<T>(JsonElement e, At path, Dictionary<string, T> words)
     {
         var text = Text(e, path);
         if (!words.TryGetValue(text, out var value))
@@ -323,7 +343,7 @@ public sealed class ScenarioReader(ExerciseCatalog catalog)
         _ => "nothing",
     };
 
-    private static void Fail(string path, string problem) => throw new InvalidInput(new(path, problem));
+    private static void Fail(At path, string problem) => throw new InvalidInput(new(path.ToString(), problem));
 
     private static string FirstSentence(string message)
     {

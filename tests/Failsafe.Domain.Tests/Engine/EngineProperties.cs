@@ -142,7 +142,8 @@ public class EngineProperties
         Gen.Select(Scenarios, LoggedExercises, Gen.Int[0, 30], Gen.Enum<DayType>(), Gen.Bool)
             .Sample((s, exercise, ago, day, intoExisting) =>
             {
-                var failed = exercise with { Sets = exercise.Sets.Add(new LoggedSet(60, 8, Rir.Zero, FailureLevel.Absolute)) };
+                // Only a failure set is added: the generated exercise's own sets are dropped.
+                var failed = exercise with { Sets = [new LoggedSet(exercise.Sets[0].WeightKg, 8, Rir.Zero, FailureLevel.Absolute)] };
                 Scenario more;
                 if (intoExisting && !s.History.IsEmpty)
                 {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Failsafe.Cli.Evaluate;
 using Failsafe.Cli.Exercises;
+using Failsafe.Cli.Planning;
 using Spectre.Console;
 
 namespace Failsafe.Cli;
@@ -30,6 +31,8 @@ public static class FailsafeCli
             ExerciseCommands.Show(io),
             EvaluateCommand.Create(io),
             EvaluateCommand.PolicyCommand(io),
+            PlanCommands.Plan(io),
+            PlanCommands.Next(io),
         };
         var result = root.Parse(args);
         var code = result.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });

@@ -20,16 +20,8 @@ public static class EvaluateCommand
         var command = new Command("evaluate", "Decide, for every planned set, how close to failure to go, and say why.") { file, json, policyFile };
         command.SetAction(parse =>
         {
-            var policy = Policy.Default;
-            if (parse.GetValue(policyFile) is { } pf)
-            {
-                if (!TryRead(io, pf, out var policyBytes, out var code))
-                    return code;
-                var (p, perror) = PolicyReader.Read(policyBytes);
-                if (perror is not null)
-                    return io.Fail($"{pf.Name}: invalid policy at {perror}");
-                policy = p!;
-            }
+            if (!TryLoadPolicy(io, parse.GetValue(policyFile), out var policy, out var code))
+                return code;
             var f = parse.GetValue(file)!;
             if (!TryRead(io, f, out var bytes, out var readCode))
                 return readCode;
@@ -57,7 +49,26 @@ public static class EvaluateCommand
         return command;
     }
 
-    private static bool TryRead(Io io, FileInfo file, out byte[] bytes, out int code)
+    /// <summary>The default policy, or the one in <paramref name="file"/>; false (with the exit code) when it cannot be used.</summary>
+    internal static bool TryLoadPolicy(Io io, FileInfo? file, out Policy policy, out int code)
+    {
+        policy = Policy.Default;
+        code = ExitCodes.Ok;
+        if (file is null)
+            return true;
+        if (!TryRead(io, file, out var bytes, out code))
+            return false;
+        var (p, error) = PolicyReader.Read(bytes);
+        if (error is not null)
+        {
+            code = io.Fail($"{file.Name}: invalid policy at {error}");
+            return false;
+        }
+        policy = p!;
+        return true;
+    }
+
+    internal static bool TryRead(Io io, FileInfo file, out byte[] bytes, out int code)
     {
         bytes = [];
         code = ExitCodes.Ok;

@@ -52,6 +52,30 @@ public static class OneRepMax
         return (Chart[lower] + t * (Chart[lower + 1] - Chart[lower])) / 100;
     }
 
+    /// <summary>
+    /// The inverse of <see cref="FractionOf1Rm"/>: how many reps to failure a load of <paramref name="fraction"/> × 1RM
+    /// allows (≥ 1; capped at 100 for very light loads). Found by bisection on the strictly decreasing curve.
+    /// </summary>
+    public static double RepsToFailure(double fraction)
+    {
+        if (!double.IsFinite(fraction) || fraction <= 0)
+            throw new ArgumentOutOfRangeException(nameof(fraction), fraction, "A fraction of 1RM must be above 0.");
+        if (fraction >= 1)
+            return 1;
+        double lo = 1, hi = 100;
+        if (FractionOf1Rm(hi) >= fraction)
+            return hi;
+        for (var i = 0; i < 60; i++)
+        {
+            var mid = (lo + hi) / 2;
+            if (FractionOf1Rm(mid) > fraction)
+                lo = mid;
+            else
+                hi = mid;
+        }
+        return (lo + hi) / 2;
+    }
+
     /// <summary>e1RM in the load's unit for <paramref name="reps"/> (≥ 1) done with <paramref name="rir"/> left.</summary>
     public static Estimate Estimate(Load load, int reps, Rir rir)
     {

@@ -73,6 +73,15 @@ public sealed record Policy
     public int DeloadSigns { get; init; } = 3;                               // W2: deload when this many signs stack up
     public int BrokenSessionFailureSets { get; init; } = 3;                  // W4: this many failure sets in one session make it a test
 
+    // Planning
+    public int MesocycleWeeks { get; init; } = 4;                            // 3 weeks ramping RIR 3 → 2 → 1, then a deload (EVIDENCE: ramps, deload every 5.6 ± 2.3 weeks)
+    public double DeloadSetFactor { get; init; } = 0.5;                      // S4 / EVIDENCE: deload volume −25…−90 %; half the sets
+    public double FirstSessionRir { get; init; } = 3;                        // S6: no history → a conservative first session
+    public int PlateauBlockWeeks { get; init; } = 2;                         // B6: two weeks
+    public int PlateauBlockFailureDays { get; init; } = 3;                   // B6: failure on three days a week
+    public double NextSetDropThreshold { get; init; } = 0.10;                // autoregulation: 10 % under the expected e1RM cuts the day
+    public int RestSeconds { get; init; } = 120;                             // R6: rest assumed between sets (drop-off ratios by rest)
+
     /// <summary>The first invalid field, as "field: problem", or null when the policy is usable.</summary>
     public string? Validate()
     {
@@ -127,6 +136,13 @@ public sealed record Policy
             (nameof(PoorSleepHours), PoorSleepHours is >= 0 and <= 24, "must be 0–24 hours"),
             (nameof(DeloadSigns), DeloadSigns is >= 1 and <= 20, "must be 1–20 signs"),
             (nameof(BrokenSessionFailureSets), BrokenSessionFailureSets is >= 1 and <= 100, "must be 1–100 sets"),
+            (nameof(MesocycleWeeks), MesocycleWeeks is >= 2 and <= 12, "must be 2–12 weeks (the last is the deload)"),
+            (nameof(DeloadSetFactor), DeloadSetFactor is > 0 and <= 1, "must be a share above 0 and at most 1"),
+            (nameof(FirstSessionRir), Rir(FirstSessionRir) && FirstSessionRir >= 1, "must be a RIR 1–10 in half steps"),
+            (nameof(PlateauBlockWeeks), PlateauBlockWeeks is >= 1 and <= 8, "must be 1–8 weeks"),
+            (nameof(PlateauBlockFailureDays), PlateauBlockFailureDays is >= 1 and <= 4, "must be 1–4 days (never two hard days in a row)"),
+            (nameof(NextSetDropThreshold), NextSetDropThreshold is > 0 and < 0.5, "must be a share above 0 and below 0.5"),
+            (nameof(RestSeconds), RestSeconds is >= 30 and <= 600, "must be 30–600 seconds"),
         };
         foreach (var (field, ok, problem) in checks)
         {

@@ -3,7 +3,9 @@ using System.Globalization;
 using System.Text.Json;
 using Failsafe.Catalog;
 using Failsafe.Effort;
+using Failsafe.Autoregulation;
 using Failsafe.Engine;
+using Failsafe.Planning;
 
 namespace Failsafe.Store.Scenarios;
 
@@ -44,8 +46,42 @@ public sealed class ScenarioReader(ExerciseCatalog catalog)
         public InputError Error { get; } = error;
     }
 
-    /// <summary>Parses UTF-8 JSON; returns the scenario or the first error.</summary>
-    public (Scenario? Scenario, InputError? Error) Read(ReadOnlySpan<byte> utf8Json)
+    /// <summary>
+    /// Parses UTF-8 JSON; returns the scenario or the first error. With <paramref name="sessionRequired"/> false
+    /// (planning), a missing <c>session</c> is an empty one.
+    /// </summary>
+    public (Scenario? Scenario, InputError? Error) Read(ReadOnlySpan<byte> utf8Json, bool sessionRequired = true) =>
+        Parse(utf8Json, root => Scenario(root, sessionRequired));
+
+    /// <summary>
+    /// The optional <c>template</c> of a planning scenario: {"days": [{"name": "Push", "exercises": [{"exercise",
+    /// "sets", "reps"}]}]}; null when the scenario has none.
+    /// </summary>
+    public (ImmutableArray<DayTemplate>? Template, InputError? Error) ReadTemplate(ReadOnlySpan<byte> utf8Json) =>
+        Parse<ImmutableArray<DayTemplate>?>(utf8Json, root => Optional(root, "template") is { } t ? Template(t, "$.template") : null);
+
+    /// <summary>
+    /// A list of sets done today: {"sets": [{"exercise", "weightKg", "reps", "rir" | "rpe", "failure"}]}, in the
+    /// order they were done.
+    /// </summary>
+    public (ImmutableArray<DoneSet>? Sets, InputError? Error) ReadDoneSets(ReadOnlySpan<byte> utf8Json) =>
+        Parse<ImmutableArray<DoneSet>?>(utf8Json, root =>
+        {
+            Expect(root, "$", JsonValueKind.Object);
+            var list = ImmutableArray.CreateBuilder<DoneSet>();
+            var i = 0;
+            foreach (var x in Array(Required(root, "$", "sets"), "$.sets"))
+            {
+                var path = new At("$.sets", i++);
+                Expect(x, path, JsonValueKind.Object);
+                var (name, exercise) = ExerciseName(Required(x, path, "exercise"), path.Dot("exercise"));
+                var set = Set(x, path);
+                list.Add(new DoneSet(name, exercise, set.WeightKg, set.Reps, set.Rir, set.Failure));
+            }
+            return list.ToImmutable();
+        });
+
+    private static (T? Value, InputError? Error) Parse<T>(ReadOnlySpan<byte> utf8Json, Func<JsonElement, T> read)
     {
         JsonDocument doc;
         try
@@ -55,28 +91,28 @@ public sealed class ScenarioReader(ExerciseCatalog catalog)
             if (reader.Read())
             {
                 doc.Dispose();
-                return (null, new InputError("$", $"malformed JSON: unexpected content after the scenario object (byte {reader.TokenStartIndex + 1})"));
+                return (default, new InputError("$", $"malformed JSON: unexpected content after the JSON object (byte {reader.TokenStartIndex + 1})"));
             }
         }
         catch (JsonException ex)
         {
-            return (null, new InputError(ex.Path is { Length: > 0 } p ? p : "$",
+            return (default, new InputError(ex.Path is { Length: > 0 } p ? p : "$",
                 $"malformed JSON (line {(ex.LineNumber ?? 0) + 1}, byte {(ex.BytePositionInLine ?? 0) + 1}): {FirstSentence(ex.Message)}"));
         }
         using (doc)
         {
             try
             {
-                return (Scenario(doc.RootElement), null);
+                return (read(doc.RootElement), null);
             }
             catch (InvalidInput e)
             {
-                return (null, e.Error);
+                return (default, e.Error);
             }
         }
     }
 
-    private Scenario Scenario(JsonElement root)
+    private Scenario Scenario(JsonElement root, bool sessionRequired)
     {
         Expect(root, "$", JsonValueKind.Object);
         var today = Date(Required(root, "$", "today"), "$.today");
@@ -112,7 +148,9 @@ public sealed class ScenarioReader(ExerciseCatalog catalog)
                 wellness.Add(WellnessEntry(w, new At("$.wellness", i++), today));
         }
 
-        var session = Planned(Required(root, "$", "session"), "$.session");
+        var session = sessionRequired || Optional(root, "session") is not null
+            ? Planned(Required(root, "$", "session"), "$.session")
+            : new PlannedSession(DayType.Hard, []);
         return new Scenario(today, athlete, phase, events.ToImmutable(), history.ToImmutable(), wellness.ToImmutable(), session);
     }
 
@@ -236,6 +274,26 @@ public sealed class ScenarioReader(ExerciseCatalog catalog)
             list.Add(new PlannedExercise(name, exercise, sets, reps, spotter, safeties));
         }
         return new PlannedSession(dayType, list.ToImmutable());
+    }
+
+    private ImmutableArray<DayTemplate> Template(JsonElement t, At path)
+    {
+        Expect(t, path, JsonValueKind.Object);
+        var days = ImmutableArray.CreateBuilder<DayTemplate>();
+        var i = 0;
+        foreach (var d in Array(Required(t, path, "days"), path.Dot("days")))
+        {
+            var dp = new At(path.Dot("days").ToString(), i++);
+            Expect(d, dp, JsonValueKind.Object);
+            var name = Optional(d, "name") is { } n ? Text(n, dp.Dot("name")) : $"Day {i}";
+            var session = Planned(d, dp);
+            if (session.Exercises.IsEmpty)
+                Fail(dp.Dot("exercises"), "a training day needs at least one exercise");
+            days.Add(new DayTemplate(name, [.. session.Exercises.Select(e => new TemplateExercise(e.Name, e.Exercise, e.Sets, e.Reps))]));
+        }
+        if (days.Count == 0)
+            Fail(path.Dot("days"), "a template needs at least one day");
+        return days.ToImmutable();
     }
 
     private (string Name, Exercise Exercise) ExerciseName(JsonElement e, At path)

@@ -1,0 +1,328 @@
+using System.Collections.Immutable;
+using Failsafe.Catalog;
+using Failsafe.Effort;
+using Failsafe.Engine;
+
+namespace Failsafe.Planning;
+
+/// <summary>
+/// Plans weeks of training from a lifter's scenario (RULES S1–S7, R1–R5, B5–B6, E5). The planner decides
+/// the calendar — which days are hard, medium, light or rest, which block each week belongs to, which day
+/// template is trained — and then asks the engine (<see cref="Coach.Evaluate"/>) to decide every set of
+/// every session, in date order, with the sessions planned so far counted as done. So a plan never promises
+/// what the engine would refuse: failure appears only where the engine allows it, within the budget.
+/// </summary>
+/// <remarks>
+/// Calendar rules, each documented in docs/planning.md:
+/// hard days are chosen week by week from a rotating start, never on consecutive days and never more than
+/// <see cref="Policy.MaxHardDaysPerWeek"/> in any seven (S1); the day after a hard day is medium, the others
+/// alternate light and medium; days within <see cref="Policy.EventWindowDays"/> before an event are light and
+/// the event day is rest (R4). Blocks: a deload first when the engine proposes one (W2) or the lifter is in one;
+/// a <see cref="Policy.PlateauBlockWeeks"/>-week plateau block when the engine proposes one (B6); then
+/// mesocycles of <see cref="Policy.MesocycleWeeks"/> weeks whose RIR ramps 3 → 2 → 1 with failure only in the
+/// last loading week, ending in a deload with half the sets (S4). Returning lifters start with a baseline test
+/// on safe exercises (E5); competition-prep lifters get a check-in every four weeks and no other failure (B5).
+/// </remarks>
+public static class PlanGenerator
+{
+    public static Plan Generate(Scenario scenario, PlanRequest request, Policy? policy = null)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(request);
+        policy ??= Policy.Default;
+        if (request.Weeks is < 1 or > 104)
+            throw new ArgumentOutOfRangeException(nameof(request), request.Weeks, "A plan has 1–104 weeks.");
+        if (request.TrainingDays.IsDefaultOrEmpty || request.Templates.IsDefaultOrEmpty || request.Templates.Any(t => t.Exercises.IsDefaultOrEmpty))
+            throw new ArgumentException("A plan needs training days and day templates with exercises.", nameof(request));
+        if (request.Start < scenario.Today)
+            throw new ArgumentException("A plan cannot start before the scenario's today.", nameof(request));
+
+        // What the engine says about the lifter on the first day decides how the plan opens.
+        var first = Coach.Evaluate(scenario with { Today = request.Start, Session = new PlannedSession(DayType.Hard, Session(request.Templates[0], 1)) }, policy);
+        var opening = first.Actions.Select(a => a.Code).ToHashSet(StringComparer.Ordinal);
+        var notes = ImmutableArray.CreateBuilder<string>();
+        foreach (var a in first.Actions)
+            notes.Add($"{a.Code} ({a.Rule}): {a.Message}");
+
+        var blocks = Blocks(scenario, request.Weeks, opening, policy);
+        var trainingDays = request.TrainingDays.ToHashSet();
+        var history = scenario.History.ToBuilder();
+        var known = scenario.History.SelectMany(s => s.Exercises).Select(e => e.Exercise.Id).ToHashSet(StringComparer.Ordinal);
+        var lastLoad = new Dictionary<string, double>(StringComparer.Ordinal);
+        var strength = CurrentStrength(scenario.History);
+        var hard = new HashSet<DateOnly>();
+        var templateIndex = 0;
+        var baselinePending = opening.Contains("baseline-test");
+        var lastCheckIn = (DateOnly?)null;
+        var weeks = ImmutableArray.CreateBuilder<PlanWeek>(request.Weeks);
+
+        for (var w = 0; w < request.Weeks; w++)
+        {
+            var block = blocks[w];
+            var weekStart = request.Start.AddDays(7 * w);
+            var dates = Enumerable.Range(0, 7).Select(weekStart.AddDays).ToList();
+            var dayTypes = DayTypes(dates, trainingDays, scenario.Events, block, w, hard, policy);
+            var days = ImmutableArray.CreateBuilder<PlanDay>(7);
+            foreach (var date in dates)
+            {
+                if (dayTypes[date] is not { } dayType)
+                {
+                    var isEvent = scenario.Events.Any(e => e.Date == date);
+                    days.Add(new PlanDay(date, null, isEvent ? DayPurpose.Event : DayPurpose.Rest, null, [],
+                        isEvent ? [.. scenario.Events.Where(e => e.Date == date).Select(e => $"event: {e.Name}")] : []));
+                    continue;
+                }
+
+                var template = request.Templates[templateIndex++ % request.Templates.Length];
+                var purpose = block.Phase == Phase.Deload ? DayPurpose.Deload : block.PlateauBlock ? DayPurpose.PlateauBlock : DayPurpose.Training;
+                var dayPolicy = PolicyFor(block, policy);
+                var exercises = Session(template, block.Phase == Phase.Deload ? policy.DeloadSetFactor : 1);
+                var dayNotes = ImmutableArray.CreateBuilder<string>();
+
+                if (baselinePending && block.Phase != Phase.Deload)
+                {
+                    // E5: a warmed-up failure set on each safe exercise measures where the lifter is now.
+                    var safe = exercises.Where(e => e.Exercise.MaxFailure == FailureLevel.Absolute).ToImmutableArray();
+                    if (!safe.IsEmpty)
+                    {
+                        exercises = [.. safe.Select(e => e with { Sets = Math.Max(2, Math.Min(e.Sets, 3)) })];
+                        dayType = DayType.Hard;
+                        hard.Add(date);
+                        purpose = DayPurpose.BaselineTest;
+                        dayPolicy = dayPolicy with
+                        {
+                            MaxFailureExercisesPerSession = Math.Min(3, safe.Length),
+                            CompoundFailuresPerWeekInHypertrophy = Math.Max(dayPolicy.CompoundFailuresPerWeekInHypertrophy, 3),
+                        };
+                        dayNotes.Add("baseline test (E5): after a proper warm-up, the last set of each safe exercise to failure; later loads come from the result");
+                        baselinePending = false;
+                    }
+                }
+                else if (scenario.Athlete.CompetitionPrep && block.Phase != Phase.Deload)
+                {
+                    // B5: competition prep fails only at a check-in every four weeks.
+                    var due = dayType == DayType.Hard && (lastCheckIn is null || date.DayNumber - lastCheckIn.Value.DayNumber >= policy.CompetitionPrepWindowDays);
+                    if (due)
+                    {
+                        lastCheckIn = date;
+                        purpose = DayPurpose.CheckIn;
+                        dayPolicy = dayPolicy with { MaxFailureExercisesPerSession = Math.Max(1, dayPolicy.MaxFailureExercisesPerSession) };
+                        dayNotes.Add("check-in (B5): one failure set measures progress; no other failure in competition prep");
+                    }
+                    else
+                    {
+                        dayPolicy = dayPolicy with { MaxFailureExercisesPerSession = 0 };
+                    }
+                }
+
+                var today = scenario with
+                {
+                    Today = date,
+                    Phase = block.Phase,
+                    History = history.ToImmutable(),
+                    Session = new PlannedSession(dayType, exercises),
+                };
+                var evaluation = Coach.Evaluate(today, dayPolicy);
+                var planned = ImmutableArray.CreateBuilder<PlanExercise>(exercises.Length);
+                var logged = ImmutableArray.CreateBuilder<LoggedExercise>(exercises.Length);
+                foreach (var (decision, exercise) in evaluation.Exercises.Zip(exercises))
+                {
+                    var firstTime = known.Add(exercise.Exercise.Id);
+                    var sets = ImmutableArray.CreateBuilder<PlannedSet>(decision.Sets.Length);
+                    foreach (var s in decision.Sets)
+                    {
+                        var set = new PlannedSet(s.Set, s.Reps, s.TargetRir, s.WeightKg, s.Failure, [.. s.Reasons.Select(r => r.Rule).Distinct()]);
+                        if (firstTime && purpose != DayPurpose.BaselineTest && (set.Failure != FailureLevel.None || set.TargetRir < policy.FirstSessionRir))
+                        {
+                            set = set with { Failure = FailureLevel.None, TargetRir = Math.Max(set.TargetRir, policy.FirstSessionRir), Reasons = set.Reasons.Add("S6") };
+                        }
+                        set = LimitIncrease(set, exercise, lastLoad, scenario.Athlete.Unit);
+                        sets.Add(set);
+                    }
+                    if (firstTime && purpose != DayPurpose.BaselineTest)
+                        dayNotes.Add($"{exercise.Name}: first session without history — conservative ({policy.FirstSessionRir:0.#}+ RIR); the logged sets set the load (S6)");
+                    var built = sets.MoveToImmutable();
+                    if (purpose != DayPurpose.Deload && built.FirstOrDefault(s => s.WeightKg is not null)?.WeightKg is { } kg)
+                        lastLoad[exercise.Exercise.Id] = kg;
+                    planned.Add(new PlanExercise(exercise.Name, exercise.Exercise, built));
+                    var e1rm = strength.GetValueOrDefault(exercise.Exercise.Id);
+                    logged.Add(new LoggedExercise(exercise.Name, exercise.Exercise, [.. built.Select(s => AsDone(s, exercise.Reps, e1rm))]));
+                }
+                var assumed = new LoggedSession(date, dayType, logged.MoveToImmutable());
+                history.Add(assumed);
+                days.Add(new PlanDay(date, dayType, purpose, template.Name, planned.MoveToImmutable(), dayNotes.ToImmutable(), dayPolicy, assumed));
+            }
+            weeks.Add(new PlanWeek(w + 1, block.Phase, block.MesocycleWeek, days.MoveToImmutable()));
+        }
+        return new Plan(request.Start, weeks.MoveToImmutable(), notes.ToImmutable());
+    }
+
+    /// <summary>A week's block: its phase, its place in the mesocycle (0 outside one) and whether it is a plateau block.</summary>
+    public readonly record struct Block(Phase Phase, int MesocycleWeek, bool FailureWeek, bool PlateauBlock);
+
+    /// <summary>The block of every week (see the remarks on <see cref="PlanGenerator"/>).</summary>
+    public static ImmutableArray<Block> Blocks(Scenario scenario, int weeks, IReadOnlySet<string> opening, Policy policy)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(opening);
+        ArgumentNullException.ThrowIfNull(policy);
+        var training = scenario.Athlete.Goal == Goal.Strength || scenario.Phase == Phase.Strength ? Phase.Strength : Phase.Hypertrophy;
+        var list = new List<Block>(weeks + policy.PlateauBlockWeeks);
+        if (scenario.Phase == Phase.Deload || opening.Contains("deload"))
+            list.Add(new Block(Phase.Deload, 0, false, false));
+        else if (opening.Contains("plateau-block"))
+        {
+            for (var i = 0; i < policy.PlateauBlockWeeks; i++)
+                list.Add(new Block(Phase.Hypertrophy, 0, true, true));
+        }
+        var loading = policy.MesocycleWeeks - 1;
+        var k = 0;
+        while (list.Count < weeks)
+        {
+            var inMeso = k % policy.MesocycleWeeks + 1;
+            list.Add(inMeso > loading ? new Block(Phase.Deload, inMeso, false, false) : new Block(training, inMeso, inMeso == loading, false));
+            k++;
+        }
+        return [.. list.Take(weeks)];
+    }
+
+    /// <summary>The week's policy: the mesocycle's RIR ramp, failure only in its last loading week, the plateau block's allowances.</summary>
+    private static Policy PolicyFor(Block block, Policy p)
+    {
+        if (block.PlateauBlock)
+        {
+            var perWeek = p.PlateauBlockFailureDays;
+            return p with
+            {
+                MaxHardDaysPerWeek = Math.Max(p.MaxHardDaysPerWeek, perWeek),
+                FailureSetsPerWindow = Math.Max(p.FailureSetsPerWindow, perWeek * p.BudgetWindowDays / 7),
+                SplitFailureSetsPerWeek = p.SplitFailureSetsPerWeek.ToImmutableDictionary(kv => kv.Key, kv => Math.Max(kv.Value, perWeek)),
+                CompoundFailuresPerWeekInHypertrophy = Math.Max(p.CompoundFailuresPerWeekInHypertrophy, perWeek),
+            };
+        }
+        if (block.Phase == Phase.Deload || block.MesocycleWeek == 0)
+            return p;
+        var offset = p.MesocycleWeeks - 1 - block.MesocycleWeek;
+        return p with
+        {
+            HardDayRir = Math.Min(10, p.HardDayRir + offset),
+            MediumDayRir = Math.Min(10, Math.Max(p.MediumDayRir, Math.Min(4, p.MediumDayRir + offset))),
+            LightDayRir = Math.Min(10, Math.Max(p.LightDayRir, Math.Min(4, p.LightDayRir + offset))),
+            MaxFailureExercisesPerSession = block.FailureWeek ? p.MaxFailureExercisesPerSession : 0,
+        };
+    }
+
+    /// <summary>S1 and R4: the day type of each date of a week (null = rest).</summary>
+    private static Dictionary<DateOnly, DayType?> DayTypes(
+        List<DateOnly> dates, HashSet<DayOfWeek> trainingDays, ImmutableArray<TrainingEvent> events, Block block, int week,
+        HashSet<DateOnly> hard, Policy policy)
+    {
+        var result = new Dictionary<DateOnly, DayType?>();
+        var training = new List<DateOnly>();
+        foreach (var d in dates)
+        {
+            var eventDay = events.Any(e => e.Date == d);
+            result[d] = null;
+            if (trainingDays.Contains(d.DayOfWeek) && !eventDay)
+                training.Add(d);
+        }
+        bool BeforeEvent(DateOnly d) => events.Any(e => e.Date > d && e.Date.DayNumber - d.DayNumber <= policy.EventWindowDays);
+
+        if (block.Phase != Phase.Deload && training.Count > 0)
+        {
+            var maxHard = block.PlateauBlock ? Math.Max(policy.MaxHardDaysPerWeek, policy.PlateauBlockFailureDays) : policy.MaxHardDaysPerWeek;
+            var picked = 0;
+            for (var i = 0; i < training.Count && picked < maxHard; i++)
+            {
+                var d = training[(i + week) % training.Count];
+                if (!BeforeEvent(d) && CanBeHard(d, hard, maxHard))
+                {
+                    hard.Add(d);
+                    picked++;
+                }
+            }
+        }
+
+        var alternate = 0;
+        foreach (var d in training)
+        {
+            if (hard.Contains(d))
+                result[d] = DayType.Hard;
+            else if (BeforeEvent(d))
+                result[d] = DayType.Light;
+            else if (hard.Contains(d.AddDays(-1)))
+                result[d] = DayType.Medium;
+            else
+                result[d] = alternate++ % 2 == 0 ? DayType.Light : DayType.Medium;
+        }
+        return result;
+    }
+
+    /// <summary>Not next to another hard day, and no seven-day window holding more than <paramref name="maxHard"/>.</summary>
+    private static bool CanBeHard(DateOnly d, HashSet<DateOnly> hard, int maxHard)
+    {
+        if (hard.Contains(d.AddDays(-1)) || hard.Contains(d.AddDays(1)))
+            return false;
+        for (var start = d.AddDays(-6); start <= d; start = start.AddDays(1))
+        {
+            var count = 1;
+            for (var x = start; x <= start.AddDays(6); x = x.AddDays(1))
+            {
+                if (hard.Contains(x))
+                    count++;
+            }
+            if (count > maxHard)
+                return false;
+        }
+        return true;
+    }
+
+    private static ImmutableArray<PlannedExercise> Session(DayTemplate template, double setFactor) =>
+        [.. template.Exercises.Select(e => new PlannedExercise(e.Name, e.Exercise, Math.Max(1, (int)Math.Ceiling(e.Sets * setFactor)), e.Reps))];
+
+    /// <summary>Loads rise by at most one loadable step from one session of an exercise to the next.</summary>
+    private static PlannedSet LimitIncrease(PlannedSet set, PlannedExercise exercise, Dictionary<string, double> lastLoad, WeightUnit unit)
+    {
+        if (set.WeightKg is not { } kg || !lastLoad.TryGetValue(exercise.Exercise.Id, out var previous))
+            return set;
+        var loading = LoadAdvice.LoadingFor(exercise.Exercise.Equipment);
+        var step = loading.SmallestStep(unit);
+        var ceiling = loading.Round(Load.Kg(previous), unit).Value + step;
+        var wanted = Load.Kg(kg).To(unit).Value;
+        return wanted <= ceiling + 1e-9 ? set : set with { WeightKg = Math.Round(Load.Of(ceiling, unit).InKg, 2) };
+    }
+
+    /// <summary>Each exercise's e1RM in kg from the lifter's latest real session of it.</summary>
+    private static Dictionary<string, double> CurrentStrength(ImmutableArray<LoggedSession> history)
+    {
+        var result = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var session in history.OrderBy(s => s.Date))
+        {
+            foreach (var e in session.Exercises)
+            {
+                if (Monitoring.TrainingLog.BestE1Rm(e) is { } kg)
+                    result[e.Exercise.Id] = kg;
+            }
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// The set as if done as planned, by a lifter whose strength stays at today's estimate (no progress is
+    /// assumed; logged training re-plans): mid-range reps, with the reps in reserve that the load leaves at that
+    /// strength, never less than the target. A failure set is logged failed. Without an estimate, at the target RIR.
+    /// </summary>
+    private static LoggedSet AsDone(PlannedSet set, RepRange reps, double e1rm)
+    {
+        var done = reps.IsAmrap ? 10 : (reps.Min + reps.Max) / 2;
+        if (set.Failure != FailureLevel.None)
+        {
+            var toFailure = set.WeightKg is { } w && e1rm > 0 ? (int)Math.Max(1, Math.Floor(OneRepMax.RepsToFailure(w / e1rm))) : done;
+            return new LoggedSet(set.WeightKg ?? 0, toFailure, Rir.Zero, set.Failure);
+        }
+        var rir = set.TargetRir;
+        if (set.WeightKg is { } kg && e1rm > 0)
+            rir = Math.Max(rir, Math.Round((OneRepMax.RepsToFailure(kg / e1rm) - done) * 2) / 2);
+        return new LoggedSet(set.WeightKg ?? 0, done, Rir.Of(Math.Clamp(rir, 0, Rir.MaxValue)));
+    }
+}

@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Text.Json;
+using Failsafe.Autoregulation;
+using Failsafe.Planning;
+using Failsafe.Store.Scenarios;
+
+namespace Failsafe.Store.Planning;
+
+/// <summary>
+/// JSON for plans ({"weeks":[{"week","phase","days":[{"date","dayType","exercises":[{"exercise","sets":[{"set",
+/// "reps","targetRir","weightKg","failure"}]}]}]}]}, more fields allowed) and for the next-set advice.
+/// </summary>
+public static class PlanJson
+{
+    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string ToJson(Plan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return Write(w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("start", Iso(plan.Start));
+            w.WriteStartArray("notes");
+            foreach (var n in plan.Notes)
+                w.WriteStringValue(n);
+            w.WriteEndArray();
+            w.WriteStartArray("weeks");
+            foreach (var week in plan.Weeks)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("week", week.Week);
+                w.WriteString("phase", Words.Of(week.Phase));
+                w.WriteNumber("mesocycleWeek", week.MesocycleWeek);
+                w.WriteStartArray("days");
+                foreach (var day in week.Days)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("date", Iso(day.Date));
+                    w.WriteString("dayType", day.DayType is { } t ? Words.Of(t) : "rest");
+                    w.WriteString("purpose", Words.Of(day.Purpose));
+                    if (day.Template is not null)
+                        w.WriteString("template", day.Template);
+                    w.WriteStartArray("exercises");
+                    foreach (var x in day.Exercises)
+                    {
+                        w.WriteStartObject();
+                        w.WriteString("exercise", x.Exercise);
+                        w.WriteString("catalogName", x.CatalogExercise.Name);
+                        w.WriteStartArray("sets");
+                        foreach (var s in x.Sets)
+                        {
+                            w.WriteStartObject();
+                            w.WriteNumber("set", s.Set);
+                            w.WriteString("reps", s.Reps);
+                            w.WriteNumber("targetRir", s.TargetRir);
+                            if (s.WeightKg is { } kg)
+                                w.WriteNumber("weightKg", kg);
+                            else
+                                w.WriteNull("weightKg");
+                            w.WriteString("failure", Words.Of(s.Failure));
+                            w.WriteStartArray("reasons");
+                            foreach (var r in s.Reasons)
+                                w.WriteStringValue(r);
+                            w.WriteEndArray();
+                            w.WriteEndObject();
+                        }
+                        w.WriteEndArray();
+                        w.WriteEndObject();
+                    }
+                    w.WriteEndArray();
+                    w.WriteStartArray("notes");
+                    foreach (var n in day.Notes)
+                        w.WriteStringValue(n);
+                    w.WriteEndArray();
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        });
+    }
+
+    public static string ToJson(NextSetAdvice next)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        return Write(w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("next", Words.Of(next.Kind));
+            w.WriteString("exercise", next.Exercise);
+            if (next.Set is { } set)
+                w.WriteNumber("set", set);
+            else
+                w.WriteNull("set");
+            w.WriteString("reps", next.Reps);
+            if (next.TargetRir is { } rir)
+                w.WriteNumber("targetRir", rir);
+            else
+                w.WriteNull("targetRir");
+            if (next.WeightKg is { } kg)
+                w.WriteNumber("weightKg", kg);
+            else
+                w.WriteNull("weightKg");
+            w.WriteString("failure", Words.Of(next.Failure));
+            w.WriteBoolean("signToWatch", next.SignToWatch);
+            w.WriteNumber("rirBias", Math.Round(next.Calibration.Bias, 2));
+            w.WriteNumber("rirBiasObservations", next.Calibration.Observations);
+            w.WriteStartArray("reasons");
+            foreach (var id in next.Reasons.Select(r => r.Rule).Distinct())
+                w.WriteStringValue(id);
+            w.WriteEndArray();
+            w.WriteStartArray("explanations");
+            foreach (var r in next.Reasons)
+            {
+                w.WriteStartObject();
+                w.WriteString("rule", r.Rule);
+                w.WriteString("message", r.Message);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        });
+    }
+
+    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Write(Action<Utf8JsonWriter> write)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, Options))
+            write(w);
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+}

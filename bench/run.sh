@@ -21,4 +21,4 @@ done
 sorted=($(printf '%s\n' "${times[@]}" | sort -n))
 echo "failsafe evaluate (whole process, 10 runs): median ${sorted[5]} ms, min ${sorted[0]} ms, max ${sorted[9]} ms"
 
-dotnet run -c Release --no-build --project bench/Failsafe.Benchmarks -- --filter '*EvaluateBenchmarks*' "$@"
+dotnet run -c Release --no-build --project bench/Failsafe.Benchmarks -- --filter '*' "$@"

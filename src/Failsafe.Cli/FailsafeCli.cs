@@ -2,6 +2,7 @@ using System.CommandLine;
 using Failsafe.Cli.Evaluate;
 using Failsafe.Cli.Exercises;
 using Failsafe.Cli.Planning;
+using Failsafe.Store.Data;
 using Spectre.Console;
 
 namespace Failsafe.Cli;
@@ -34,6 +35,7 @@ public static class FailsafeCli
             PlanCommands.Plan(io),
             PlanCommands.Next(io),
         };
+        root.Options.Add(io.DbOption);
         var result = root.Parse(args);
         var code = result.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
         return result.Errors.Count > 0 ? ExitCodes.Usage : code;
@@ -62,6 +64,32 @@ public static class Arguments
 public sealed class Io(TextWriter stdout, TextWriter stderr)
 {
     public TextWriter Out { get; } = stdout;
+
+    /// <summary>The training log to use; every command that reads or writes it accepts it.</summary>
+    public Option<string?> DbOption { get; } = new("--db")
+    {
+        Description = "The training-log database file (default: $FAILSAFE_DB, else ~/.local/share/failsafe/failsafe.db).",
+        Recursive = true,
+    };
+
+    /// <summary>Opens the training log chosen by --db / FAILSAFE_DB / the default; null (after printing why) when it cannot be.</summary>
+    public FailsafeDb? OpenDb(ParseResult parse)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        var path = parse.GetValue(DbOption) is { Length: > 0 } p ? p : Database.DefaultPath();
+        try
+        {
+            var (db, backup) = Database.Open(path);
+            if (backup is not null)
+                Error.WriteLine($"failsafe: upgraded the database; the previous version was copied to {backup}");
+            return db;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+        {
+            Fail($"cannot open the database '{path}': {ex.Message}");
+            return null;
+        }
+    }
 
     public TextWriter Error { get; } = stderr;
 

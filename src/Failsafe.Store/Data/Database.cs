@@ -1,0 +1,84 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Failsafe.Store.Data;
+
+/// <summary>
+/// Where the database lives and how it is opened: <c>--db PATH</c>, else <c>FAILSAFE_DB</c>, else
+/// <c>$XDG_DATA_HOME/failsafe/failsafe.db</c> (<c>~/.local/share/failsafe/failsafe.db</c>) on Linux and the
+/// platform's application-data folder elsewhere. Opening creates the file, applies pending migrations — after
+/// writing a backup copy next to an existing file — and switches SQLite to WAL mode.
+/// </summary>
+public static class Database
+{
+    public static string DefaultPath()
+    {
+        if (Environment.GetEnvironmentVariable("FAILSAFE_DB") is { Length: > 0 } env)
+            return env;
+        string root;
+        if (OperatingSystem.IsLinux() || OperatingSystem.IsFreeBSD())
+        {
+            var xdg = Environment.GetEnvironmentVariable("XDG_DATA_HOME");
+            root = string.IsNullOrEmpty(xdg)
+                ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share")
+                : xdg;
+        }
+        else
+        {
+            root = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData);
+        }
+        return Path.Combine(root, "failsafe", "failsafe.db");
+    }
+
+    public static DbContextOptions<FailsafeDb> Options(string path) =>
+        new DbContextOptionsBuilder<FailsafeDb>()
+            .UseSqlite(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString())
+            .Options;
+
+    /// <summary>Opens (creating or migrating) the database at <paramref name="path"/>; returns the backup written, if any.</summary>
+    public static (FailsafeDb Db, string? Backup) Open(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var existed = File.Exists(full) && new FileInfo(full).Length > 0;
+        var db = new FailsafeDb(Options(full));
+        string? backup = null;
+        var pending = db.Database.GetPendingMigrations().ToList();
+        if (pending.Count > 0)
+        {
+            if (existed && db.Database.GetAppliedMigrations().Any())
+            {
+                backup = $"{full}.before-{pending[^1]}.bak";
+                db.Database.OpenConnection();
+                try
+                {
+                    // VACUUM INTO writes a consistent copy even with a WAL file beside the database.
+                    using var command = db.Database.GetDbConnection().CreateCommand();
+                    command.CommandText = "VACUUM INTO $path";
+                    var p = command.CreateParameter();
+                    p.ParameterName = "$path";
+                    p.Value = backup;
+                    command.Parameters.Add(p);
+                    if (File.Exists(backup))
+                        File.Delete(backup);
+                    command.ExecuteNonQuery();
+                }
+                finally
+                {
+                    db.Database.CloseConnection();
+                }
+            }
+            db.Database.Migrate();
+        }
+        db.Database.ExecuteSqlRaw("PRAGMA journal_mode=WAL;");
+        return (db, backup);
+    }
+}
+
+/// <summary>Lets `dotnet ef` create the context at design time.</summary>
+internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<FailsafeDb>
+{
+    public FailsafeDb CreateDbContext(string[] args) => new(Database.Options("design-time.db"));
+}

@@ -1,0 +1,138 @@
+namespace Failsafe.Store.Data;
+
+// Rows of the training log. Words (failure levels, day types, units) are stored as the contract's lowercase
+// words so the database reads the same as the JSON; mapping to domain types is explicit (TrainingStore).
+
+/// <summary>The lifter's profile. One row in a personal database.</summary>
+public sealed class ProfileRow
+{
+    public int Id { get; set; }
+    public string Name { get; set; } = "me";
+    public double TrainingYears { get; set; }
+    public string FormUnderFatigue { get; set; } = "good";
+    public double SleepHours { get; set; } = 7;
+    public string Stress { get; set; } = "moderate";
+    public string Goal { get; set; } = "hypertrophy";
+    public bool InSeason { get; set; }
+    public string Split { get; set; } = "full-body";
+    public bool CompetitionPrep { get; set; }
+    public double? BodyweightKg { get; set; }
+    public string Unit { get; set; } = "kg";
+    public string TrainingDays { get; set; } = "mon,wed,fri";
+    public string Phase { get; set; } = "hypertrophy";
+    public DateTime UpdatedAt { get; set; }
+}
+
+/// <summary>One changed profile field, kept so a coach can see how the lifter's situation developed.</summary>
+public sealed class ProfileChangeRow
+{
+    public long Id { get; set; }
+    public int ProfileId { get; set; }
+    public DateTime ChangedAt { get; set; }
+    public string Field { get; set; } = "";
+    public string? OldValue { get; set; }
+    public string? NewValue { get; set; }
+}
+
+/// <summary>An exercise the catalog does not know (from an import or typed by the lifter), with its own classification.</summary>
+public sealed class CustomExerciseRow
+{
+    public int Id { get; set; }
+    public string Name { get; set; } = "";
+    public string Mechanic { get; set; } = "compound";
+    public string Equipment { get; set; } = "other";
+    public string MaxFailure { get; set; } = "none";
+    public string MaxFailureWithSpotter { get; set; } = "none";
+    public string CnsDemand { get; set; } = "moderate";
+    public string PrimaryMuscles { get; set; } = "";
+
+    /// <summary>False until the lifter classifies it; until then it never goes to failure.</summary>
+    public bool Classified { get; set; }
+}
+
+/// <summary>A training session: a day's sets, from the CLI or an import.</summary>
+public sealed class SessionRow
+{
+    public long Id { get; set; }
+    public DateOnly Date { get; set; }
+    public string? DayType { get; set; }
+    public string? Name { get; set; }
+
+    /// <summary>cli, strong or hevy.</summary>
+    public string Source { get; set; } = "cli";
+
+    /// <summary>Identifies an imported workout, so re-importing the same file adds nothing.</summary>
+    public string? ImportKey { get; set; }
+    public DateTime? StartedAt { get; set; }
+    public string? Notes { get; set; }
+    public List<SetRow> Sets { get; set; } = [];
+}
+
+/// <summary>A logged set. Weight in kg; the unit and value the lifter entered are kept as well.</summary>
+public sealed class SetRow
+{
+    public long Id { get; set; }
+    public long SessionId { get; set; }
+    public int Order { get; set; }
+
+    /// <summary>Catalog id, or "custom:{id}" for a custom exercise.</summary>
+    public string ExerciseId { get; set; } = "";
+
+    /// <summary>The name as entered or imported.</summary>
+    public string ExerciseName { get; set; } = "";
+    public double WeightKg { get; set; }
+    public string Unit { get; set; } = "kg";
+    public double WeightEntered { get; set; }
+    public int Reps { get; set; }
+    public double? Rir { get; set; }
+    public double? Rpe { get; set; }
+    public string Failure { get; set; } = "none";
+    public string? Technique { get; set; }
+    public bool Warmup { get; set; }
+    public bool Drop { get; set; }
+    public bool FormBreakdown { get; set; }
+    public bool Pain { get; set; }
+    public string? Notes { get; set; }
+    public DateTime LoggedAt { get; set; }
+}
+
+/// <summary>A daily wellness check-in, scores 1–5 each measuring what it is named.</summary>
+public sealed class CheckInRow
+{
+    public long Id { get; set; }
+    public DateOnly Date { get; set; }
+    public double? SleepHours { get; set; }
+    public int? SleepQuality { get; set; }
+    public int? Fatigue { get; set; }
+    public int? Mood { get; set; }
+    public int? Soreness { get; set; }
+    public int? Aches { get; set; }
+    public int? Motivation { get; set; }
+}
+
+public sealed class EventRow
+{
+    public long Id { get; set; }
+    public DateOnly Date { get; set; }
+    public string Name { get; set; } = "";
+}
+
+public sealed class InjuryRow
+{
+    public long Id { get; set; }
+    public string Description { get; set; } = "";
+    public DateOnly Since { get; set; }
+    public DateOnly? ClearedOn { get; set; }
+}
+
+/// <summary>The lifter's active plan: how to regenerate it (start, weeks, days, template).</summary>
+public sealed class PlanRow
+{
+    public long Id { get; set; }
+    public DateOnly Start { get; set; }
+    public int Weeks { get; set; }
+    public string Days { get; set; } = "";
+    public string? TemplateJson { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public bool Active { get; set; }
+}

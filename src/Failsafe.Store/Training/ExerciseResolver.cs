@@ -1,0 +1,70 @@
+using Failsafe.Catalog;
+using Failsafe.Store.Data;
+using Failsafe.Store.Scenarios;
+using Microsoft.EntityFrameworkCore;
+
+namespace Failsafe.Store.Training;
+
+/// <summary>
+/// Resolves exercise names against the catalog (aliases included) and then the lifter's custom exercises.
+/// Imports may create a custom exercise for an unknown name, classified conservatively (<c>maxFailure: none</c>)
+/// until the lifter classifies it.
+/// </summary>
+public sealed class ExerciseResolver
+{
+    private readonly ExerciseCatalog _catalog;
+    private readonly Dictionary<string, CustomExerciseRow> _custom;
+
+    public ExerciseResolver(ExerciseCatalog catalog, FailsafeDb db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        _catalog = catalog;
+        _custom = db.CustomExercises.AsNoTracking().ToList().ToDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase);
+    }
+
+    public ExerciseCatalog Catalog => _catalog;
+
+    /// <summary>The stored id ("catalog id" or "custom:{id}") and the exercise, or the catalog's suggestions.</summary>
+    public (string? Id, Exercise? Exercise, NameMatch Match) Resolve(string name)
+    {
+        var match = _catalog.Resolve(name);
+        if (match.Exercise is { } e)
+            return (e.Id, e, match);
+        if (_custom.TryGetValue(name.Trim(), out var c))
+            return (CustomId(c), ToExercise(c), match);
+        return (null, null, match);
+    }
+
+    /// <summary>Adds a custom exercise for an unknown name (not saved until the caller saves).</summary>
+    public (string Id, Exercise Exercise, CustomExerciseRow Row) AddCustom(FailsafeDb db, string name)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var row = new CustomExerciseRow { Name = name.Trim() };
+        db.CustomExercises.Add(row);
+        _custom[row.Name] = row;
+        return (CustomId(row), ToExercise(row), row);
+    }
+
+    public static string CustomId(CustomExerciseRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return $"custom:{row.Name}";
+    }
+
+    /// <summary>A custom exercise as the engine sees it: its own classification, none until classified.</summary>
+    public static Exercise ToExercise(CustomExerciseRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var words = Words.Map<FailureLevel>();
+        var max = row.Classified ? words.GetValueOrDefault(row.MaxFailure) : FailureLevel.None;
+        var withSpotter = row.Classified ? words.GetValueOrDefault(row.MaxFailureWithSpotter) : FailureLevel.None;
+        return new Exercise(
+            CustomId(row), row.Name,
+            row.Mechanic == "isolation" ? Mechanic.Isolation : Mechanic.Compound,
+            row.Equipment, null, null, "custom",
+            [.. row.PrimaryMuscles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
+            [], MovementPattern.Other, max, (FailureLevel)Math.Max((int)max, (int)withSpotter),
+            Words.Map<CnsDemand>().GetValueOrDefault(row.CnsDemand, CnsDemand.Moderate), false,
+            row.Classified ? "custom exercise, classified by the lifter" : "custom exercise, not yet classified: no failure until it is");
+    }
+}

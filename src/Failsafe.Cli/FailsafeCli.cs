@@ -34,6 +34,15 @@ public static class FailsafeCli
             EvaluateCommand.PolicyCommand(io),
             PlanCommands.Plan(io),
             PlanCommands.Next(io),
+            Daily.ProfileCommands.Init(io),
+            Daily.LogCommands.CheckIn(io),
+            Daily.TodayCommands.Today(io),
+            Daily.LogCommands.Log(io),
+            Daily.TodayCommands.Status(io),
+            Daily.LogCommands.History(io),
+            Daily.CalendarCommands.Event(io),
+            Daily.CalendarCommands.Injury(io),
+            Daily.CalendarCommands.Export(io),
         };
         root.Options.Add(io.DbOption);
         var result = root.Parse(args);
@@ -92,6 +101,9 @@ public sealed class Io(TextWriter stdout, TextWriter stderr)
     }
 
     public TextWriter Error { get; } = stderr;
+
+    /// <summary>True when stdout is a terminal a person can answer prompts on.</summary>
+    public bool Interactive => ReferenceEquals(Out, System.Console.Out) && !System.Console.IsOutputRedirected && !System.Console.IsInputRedirected;
 
     /// <summary>A Spectre console on stdout; colours only when it is a terminal that supports them and NO_COLOR is unset.</summary>
     public IAnsiConsole Console { get; } = CreateConsole(stdout);

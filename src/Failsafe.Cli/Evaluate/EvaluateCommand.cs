@@ -94,7 +94,7 @@ public static class EvaluateCommand
         }
     }
 
-    private static void Print(IAnsiConsole console, Evaluation e, WeightUnit unit)
+    internal static void Print(IAnsiConsole console, Evaluation e, WeightUnit unit)
     {
         console.MarkupLineInterpolated($"[bold]Failsafe — {e.Today:yyyy-MM-dd}[/]");
         var eligibility = e.Eligibility.Failure
@@ -135,6 +135,12 @@ public static class EvaluateCommand
             console.WriteLine();
         }
 
+        PrintNotices(console, e);
+    }
+
+    /// <summary>Warnings, actions and the failure budget.</summary>
+    internal static void PrintNotices(IAnsiConsole console, Evaluation e)
+    {
         console.MarkupLine(e.Warnings.IsEmpty ? "[bold]Warnings:[/] none" : "[bold]Warnings:[/]");
         foreach (var w in e.Warnings)
             console.MarkupLineInterpolated($"  [yellow]{w.Code}[/] ({w.Rule}): {w.Message}");

@@ -19,7 +19,7 @@ public static class PlanCommands
 {
     public static Command Plan(Io io)
     {
-        var file = new Argument<FileInfo>("scenario") { Description = "A scenario JSON file (athlete, phase, history, wellness, events; its session is ignored; an optional \"template\" replaces the split's days)." };
+        var file = new Argument<FileInfo?>("scenario") { Description = "A scenario JSON file (athlete, phase, history, wellness, events; its session is ignored; an optional \"template\" replaces the split's days)." };
         var weeks = new Option<int>("--weeks") { Description = "How many weeks to plan (1–104).", DefaultValueFactory = _ => 4 };
         var start = new Option<string?>("--start") { Description = "First day of the plan, yyyy-MM-dd (default: the scenario's today)." };
         var days = new Option<string?>("--days") { Description = "Training weekdays, e.g. mon,tue,thu,fri (default: from the split)." };
@@ -31,11 +31,14 @@ public static class PlanCommands
         {
             file, weeks, start, days, json, ics, policyFile,
         };
+        file.Arity = ArgumentArity.ZeroOrOne;
+        Daily.TodayCommands.AddPlanSubcommands(command, io);
         command.SetAction(parse =>
         {
             if (!EvaluateCommand.TryLoadPolicy(io, parse.GetValue(policyFile), out var policy, out var code))
                 return code;
-            var f = parse.GetValue(file)!;
+            if (parse.GetValue(file) is not { } f)
+                return io.Fail("plan: give a scenario file (failsafe plan SCENARIO.json --weeks N) or use `plan new`, `plan show`, `plan ics`", ExitCodes.Usage);
             if (!EvaluateCommand.TryRead(io, f, out var bytes, out code))
                 return code;
             var reader = new ScenarioReader(CatalogLoader.Default);
@@ -171,7 +174,7 @@ public static class PlanCommands
         return days.Count == 0 ? ([], "name at least one training day") : ([.. days.OrderBy(d => ((int)d + 6) % 7)], null);
     }
 
-    private static void Print(IAnsiConsole console, Plan plan, WeightUnit unit, FileInfo? ics)
+    internal static void Print(IAnsiConsole console, Plan plan, WeightUnit unit, FileInfo? ics)
     {
         foreach (var note in plan.Notes)
             console.MarkupLineInterpolated($"[yellow]{note}[/]");

@@ -1,0 +1,34 @@
+using System.CommandLine;
+using System.Globalization;
+using Failsafe.Store.Data;
+using Failsafe.Store.Training;
+
+namespace Failsafe.Cli.Daily;
+
+/// <summary>Pieces shared by the everyday commands: the date option, the profile check, words.</summary>
+internal static class DailyOptions
+{
+    public static Option<string?> Date() => new("--date") { Description = "The day, yyyy-MM-dd (default: today)." };
+
+    /// <summary>The --date value or the local date; false with a usage error when malformed.</summary>
+    public static bool TryDate(Io io, string? text, out DateOnly date, out int code)
+    {
+        code = ExitCodes.Ok;
+        date = DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime);
+        if (text is null)
+            return true;
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+            return true;
+        code = io.Fail($"--date: '{text}' is not a date in the form yyyy-MM-dd", ExitCodes.Usage);
+        return false;
+    }
+
+    /// <summary>The profile, or an error telling the lifter to run init.</summary>
+    public static ProfileRow? RequireProfile(Io io, FailsafeDb db)
+    {
+        var profile = TrainingStore.Profile(db);
+        if (profile is null)
+            io.Fail("no profile yet: run `failsafe init` first (e.g. failsafe init --years 3 --form good --goal hypertrophy)");
+        return profile;
+    }
+}

@@ -1,0 +1,215 @@
+using System.CommandLine;
+using Failsafe.Autoregulation;
+using Failsafe.Catalog;
+using Failsafe.Cli.Evaluate;
+using Failsafe.Cli.Exercises;
+using Failsafe.Effort;
+using Failsafe.Engine;
+using Failsafe.Store.Catalog;
+using Failsafe.Store.Data;
+using Failsafe.Store.Planning;
+using Failsafe.Store.Scenarios;
+using Failsafe.Store.Training;
+using Microsoft.EntityFrameworkCore;
+using Spectre.Console;
+
+namespace Failsafe.Cli.Daily;
+
+/// <summary><c>failsafe checkin</c>, <c>failsafe log</c> and <c>failsafe history</c>.</summary>
+public static class LogCommands
+{
+    public static Command CheckIn(Io io)
+    {
+        var date = DailyOptions.Date();
+        var sleepHours = new Option<double?>("--sleep-hours") { Description = "Hours slept last night." };
+        Option<int?> Score(string name, string what) => new(name) { Description = $"{what}, 1–5." };
+        var sleep = Score("--sleep", "Sleep quality (5 = slept great)");
+        var fatigue = Score("--fatigue", "Fatigue (5 = exhausted)");
+        var mood = Score("--mood", "Mood (5 = very good)");
+        var soreness = Score("--soreness", "Soreness (5 = very sore)");
+        var aches = Score("--aches", "Aches and pains (5 = many)");
+        var motivation = Score("--motivation", "Motivation to train (5 = eager, 1 = dreading it)");
+        var command = new Command("checkin", "Record today's wellness (1–5 scales); one check-in per day, a second one replaces it.")
+        {
+            date, sleepHours, sleep, fatigue, mood, soreness, aches, motivation,
+        };
+        command.SetAction(parse =>
+        {
+            if (!DailyOptions.TryDate(io, parse.GetValue(date), out var day, out var code))
+                return code;
+            var scores = new[] { sleep, fatigue, mood, soreness, aches, motivation }.Select(o => (o, v: parse.GetValue(o))).ToList();
+            if (scores.FirstOrDefault(s => s.v is < 1 or > 5) is { o: not null } bad)
+                return io.Fail($"{bad.o.Name}: {bad.v} is out of range (1–5)", ExitCodes.Usage);
+            if (parse.GetValue(sleepHours) is < 0 or > 24)
+                return io.Fail("--sleep-hours: out of range (0–24)", ExitCodes.Usage);
+            if (scores.All(s => s.v is null) && parse.GetValue(sleepHours) is null)
+                return io.Fail("checkin: give at least one of --sleep-hours, --sleep, --fatigue, --mood, --soreness, --aches, --motivation", ExitCodes.Usage);
+            using var db = io.OpenDb(parse);
+            if (db is null)
+                return ExitCodes.InvalidInput;
+            var row = db.CheckIns.FirstOrDefault(c => c.Date == day) ?? db.CheckIns.Add(new CheckInRow { Date = day }).Entity;
+            row.SleepHours = parse.GetValue(sleepHours) ?? row.SleepHours;
+            row.SleepQuality = parse.GetValue(sleep) ?? row.SleepQuality;
+            row.Fatigue = parse.GetValue(fatigue) ?? row.Fatigue;
+            row.Mood = parse.GetValue(mood) ?? row.Mood;
+            row.Soreness = parse.GetValue(soreness) ?? row.Soreness;
+            row.Aches = parse.GetValue(aches) ?? row.Aches;
+            row.Motivation = parse.GetValue(motivation) ?? row.Motivation;
+            db.SaveChanges();
+            io.Console.MarkupLineInterpolated($"Checked in for {day:yyyy-MM-dd}.");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    public static Command Log(Io io)
+    {
+        var exercise = new Argument<string>("exercise") { Description = "The exercise, as you call it: \"bench press\", \"Squat (Barbell)\"." };
+        var set = new Argument<string[]>("set") { Description = "The set: 100x8@8 (RPE 8), 100x8@2rir, 100x8 F (failure), 100x8 T (form broke), 225lbx5, bwx12.", Arity = ArgumentArity.OneOrMore };
+        var drop = new Option<string[]>("--drop") { Description = "A drop set right after it, e.g. --drop 80x5 (repeatable).", AllowMultipleArgumentsPerToken = false };
+        var warmup = new Option<bool>("--warmup") { Description = "A warm-up set (not counted as work)." };
+        var pain = new Option<bool>("--pain") { Description = "Something hurt on this set." };
+        var notes = new Option<string?>("--notes") { Description = "A note on the set." };
+        var date = DailyOptions.Date();
+        var json = new Option<bool>("--json") { Description = "Print what was logged and the next set as JSON." };
+        var command = new Command("log", "Log a set, then see the next one.") { exercise, set, drop, warmup, pain, notes, date, json };
+        command.SetAction(parse =>
+        {
+            if (!DailyOptions.TryDate(io, parse.GetValue(date), out var day, out var code))
+                return code;
+            using var db = io.OpenDb(parse);
+            if (db is null)
+                return ExitCodes.InvalidInput;
+            if (DailyOptions.RequireProfile(io, db) is not { } profile)
+                return ExitCodes.InvalidInput;
+            var unit = profile.Unit == "lb" ? WeightUnit.Lb : WeightUnit.Kg;
+            var resolver = new ExerciseResolver(CatalogLoader.Default, db);
+            var name = parse.GetValue(exercise)!;
+            var (id, resolved, match) = resolver.Resolve(name);
+            if (id is null)
+                return io.Fail(ExerciseCommands.UnknownExercise(name, match));
+            var text = string.Join(' ', parse.GetValue(set) ?? []);
+            if (!SetNotation.TryParse(text, unit, out var written, out var error))
+                return io.Fail(error);
+            var drops = new List<WrittenSet>();
+            foreach (var d in parse.GetValue(drop) ?? [])
+            {
+                if (!SetNotation.TryParse(d, unit, out var ds, out var derror))
+                    return io.Fail($"--drop: {derror}");
+                drops.Add(ds);
+            }
+
+            var policy = Policy.Default;
+            var today = TodayPlan.For(db, resolver, day, policy);
+            var session = db.Sessions.Include(s => s.Sets).FirstOrDefault(s => s.Date == day && s.Source == "cli")
+                ?? db.Sessions.Add(new SessionRow { Date = day, Source = "cli", DayType = today.Day.DayType is { } t ? Words.Of(t) : null, Name = today.Day.Template }).Entity;
+            var order = session.Sets.Count == 0 ? 1 : session.Sets.Max(s => s.Order) + 1;
+            var now = DateTime.UtcNow;
+            SetRow Row(WrittenSet w, bool isDrop) => new()
+            {
+                Order = order++, ExerciseId = id, ExerciseName = name, WeightKg = Math.Round(w.Load.InKg, 3), Unit = w.Load.Unit == WeightUnit.Lb ? "lb" : "kg",
+                WeightEntered = w.Load.Value, Reps = w.Reps, Rir = w.EffectiveRir, Rpe = w.Rpe?.Value, Failure = Words.Of(w.Failure),
+                Warmup = parse.GetValue(warmup) && !isDrop, Drop = isDrop, FormBreakdown = w.Failure == FailureLevel.Technical,
+                Pain = parse.GetValue(pain), Notes = parse.GetValue(notes), LoggedAt = now,
+            };
+            var main = Row(written, false);
+            if (drops.Count > 0)
+                main.Technique = "drop-set";
+            session.Sets.Add(main);
+            foreach (var d in drops)
+                session.Sets.Add(Row(d, true));
+            db.SaveChanges();
+
+            var scenario = TrainingStore.Scenario(db, resolver, day, TodayPlan.Session(today.Day));
+            var done = session.Sets.Where(s => !s.Warmup && !s.Drop).OrderBy(s => s.Order)
+                .Select(s => (row: s, ex: resolver.Resolve(s.ExerciseName).Exercise))
+                .Where(t => t.ex is not null)
+                .Select(t => new DoneSet(t.row.ExerciseName, t.ex!, t.row.WeightKg, t.row.Reps, TrainingStore.ToSet(t.row).Rir, Words.Map<FailureLevel>().GetValueOrDefault(t.row.Failure)))
+                .ToList();
+            var evaluation = Coach.Evaluate(scenario, today.Day.Policy ?? policy);
+            var next = NextSet.Decide(scenario, evaluation, done, today.Day.Policy ?? policy);
+            if (parse.GetValue(json))
+            {
+                io.Out.WriteLine(PlanJson.ToJson(next));
+                return ExitCodes.Ok;
+            }
+            var c = io.Console;
+            c.MarkupLineInterpolated($"Logged {resolved!.Name}: {written.Load} × {written.Reps}{(written.EffectiveRir is { } r ? $" at {r:0.#} RIR" : "")}{(written.Failure != FailureLevel.None ? $" ({Words.Of(written.Failure)} failure)" : "")}{(drops.Count > 0 ? $", then {drops.Count} drop set(s)" : "")} on {day:yyyy-MM-dd}.");
+            if (written.Failure == FailureLevel.Technical)
+                c.MarkupLine("  [yellow]F1[/] Form broke: that exercise is done for today.");
+            PrintNext(c, next, unit);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    internal static void PrintNext(IAnsiConsole c, NextSetAdvice next, WeightUnit unit)
+    {
+        switch (next.Kind)
+        {
+            case NextKind.SessionComplete:
+                c.MarkupLine("[green]Session complete.[/]");
+                return;
+            case NextKind.StopForToday:
+                c.MarkupLine("[yellow]Stop for today:[/] performance dropped well below what was expected; marked as a sign to watch.");
+                break;
+            default:
+                var load = next.WeightKg is { } kg ? Load.Kg(kg).To(unit).ToString() : "a conservative weight";
+                var failure = next.Failure switch
+                {
+                    FailureLevel.Absolute => "may go to failure",
+                    FailureLevel.Technical => "may go to technical failure",
+                    _ => $"stop with {next.TargetRir:0.#} in reserve",
+                };
+                c.MarkupLineInterpolated($"[bold]Next:[/] {next.Exercise}, set {next.Set}: {next.Reps} reps × {load} — {failure}");
+                break;
+        }
+        foreach (var r in next.Reasons.Where(r => r.Rule is "S6" or "R6" or "W2" or "F1"))
+            c.MarkupLineInterpolated($"  [dim]{r.Rule}[/] {r.Message}");
+    }
+
+    public static Command History(Io io)
+    {
+        var days = new Option<int>("--days") { Description = "How many days back (default 30).", DefaultValueFactory = _ => 30 };
+        var json = new Option<bool>("--json") { Description = "Print JSON (the evaluate contract's history shape)." };
+        var command = new Command("history", "Show the logged sessions.") { days, json };
+        command.SetAction(parse =>
+        {
+            var n = parse.GetValue(days);
+            if (n is < 1 or > 36500)
+                return io.Fail($"--days: {n} is out of range (1–36500)", ExitCodes.Usage);
+            using var db = io.OpenDb(parse);
+            if (db is null)
+                return ExitCodes.InvalidInput;
+            var latest = db.Sessions.AsNoTracking().OrderByDescending(s => s.Date).Select(s => (DateOnly?)s.Date).FirstOrDefault();
+            if (latest is null)
+            {
+                if (parse.GetValue(json))
+                    io.Out.WriteLine("{\"history\":[]}");
+                else
+                    io.Console.MarkupLine("Nothing logged yet.");
+                return ExitCodes.Ok;
+            }
+            var from = latest.Value.AddDays(-n);
+            var sessions = db.Sessions.AsNoTracking().Include(s => s.Sets).Where(s => s.Date > from).OrderBy(s => s.Date).ThenBy(s => s.Id).ToList();
+            if (parse.GetValue(json))
+            {
+                io.Out.WriteLine(HistoryExport.ToJson(sessions, CatalogLoader.Default));
+                return ExitCodes.Ok;
+            }
+            var table = new Table().Border(TableBorder.Rounded).AddColumns("Date", "Day", "Exercise", "Sets");
+            foreach (var s in sessions)
+            {
+                foreach (var g in s.Sets.OrderBy(x => x.Order).GroupBy(x => x.ExerciseName))
+                {
+                    var sets = string.Join("  ", g.Select(x =>
+                        $"{(x.Warmup ? "w:" : x.Drop ? "d:" : "")}{x.WeightEntered:0.##}{x.Unit}×{x.Reps}{(x.Failure != "none" ? $" {x.Failure[0].ToString().ToUpperInvariant()}" : x.Rir is { } r ? $"@{r:0.#}rir" : "")}"));
+                    table.AddRow(Markup.Escape(s.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), Markup.Escape(s.DayType ?? s.Source), Markup.Escape(g.Key), Markup.Escape(sets));
+                }
+            }
+            io.Console.Write(table);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

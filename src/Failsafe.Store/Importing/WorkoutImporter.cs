@@ -1,0 +1,491 @@
+using System.Security.Cryptography;
+using System.Text;
+using CsvHelper;
+using Failsafe.Catalog;
+using Failsafe.Effort;
+using Failsafe.Store.Data;
+using Failsafe.Store.Training;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Failsafe.Store.Importing;
+
+/// <summary>
+/// Imports a Strong or Hevy CSV export into the training log. The file is streamed (memory does not grow with its
+/// size) and written in one transaction, so it imports whole or not at all; every error names the line and column.
+/// Each workout is identified by source, start and name (<see cref="SessionRow.ImportKey"/>): workouts already in
+/// the log are skipped, so importing the same file again adds nothing and a newer export adds only what is new.
+/// Exercise names go through <see cref="ExerciseResolver"/>; a name the catalog does not know becomes a custom
+/// exercise, which never goes to failure until the lifter classifies it.
+/// </summary>
+public static class WorkoutImporter
+{
+    /// <summary>How often (in rows) progress is reported.</summary>
+    private const int ProgressEvery = 8192;
+
+    /// <summary>Imports the file at <paramref name="path"/>; see <see cref="Import(FailsafeDb, ExerciseCatalog, Stream, ImportOptions, Action{long}?)"/>.</summary>
+    public static ImportSummary Import(FailsafeDb db, ExerciseCatalog catalog, string path, ImportOptions options, Action<long>? progress = null)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        return Import(db, catalog, stream, options, progress);
+    }
+
+    /// <summary>
+    /// Imports an export read from <paramref name="stream"/> (its separator is read from the first line, so a
+    /// stream that cannot seek is buffered up to its first line break). <paramref name="progress"/> gets the bytes
+    /// read so far, now and then. Throws <see cref="ImportException"/> for a file that cannot be imported, after
+    /// rolling back everything it wrote.
+    /// </summary>
+    public static ImportSummary Import(FailsafeDb db, ExerciseCatalog catalog, Stream stream, ImportOptions options, Action<long>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(options);
+
+        var (input, separator) = PeekSeparator(stream);
+        using var reader = CsvReader.Create(input, new CsvReaderOptions
+        {
+            Separator = separator,
+            HasHeader = true,
+            TrackLineNumbers = true,
+            SkipEmptyLines = true,
+            PoolStrings = true,
+            MalformedData = CsvMalformedDataHandling.Throw,
+        }, leaveOpen: true);
+
+        IReadOnlyList<string> header;
+        try
+        {
+            header = reader.Headers;
+        }
+        catch (CsvFormatException ex)
+        {
+            throw new ImportException(Math.Max(ex.LineNumber, 1), null, $"malformed CSV: {ex.Message}", ex);
+        }
+        if (header.Count == 0 || header.All(string.IsNullOrWhiteSpace))
+            throw new ImportException("the file is empty: an export has a header line and a line per set");
+        var layout = ExportLayout.For(options.Source, header, options.Unit);
+
+        var resolver = new ExerciseResolver(catalog, db);
+        var run = new ImportRun(db, resolver, reader, layout, options, separator == ';', progress);
+        if (options.DryRun)
+            return run.Execute(null);
+
+        db.Database.OpenConnection();
+        try
+        {
+            using var transaction = db.Database.BeginTransaction();
+            var connection = (SqliteConnection)db.Database.GetDbConnection();
+            using var writer = new ImportWriter(connection, (SqliteTransaction)transaction.GetDbTransaction());
+            try
+            {
+                var summary = run.Execute(writer);
+                db.SaveChanges();
+                transaction.Commit();
+                return summary;
+            }
+            catch
+            {
+                transaction.Rollback();
+                db.ChangeTracker.Clear();
+                throw;
+            }
+        }
+        finally
+        {
+            db.Database.CloseConnection();
+        }
+    }
+
+    /// <summary>The key that identifies an imported workout: source, start and name.</summary>
+    public static string ImportKey(ImportSource source, DateTime start, string name)
+    {
+        var key = $"{Word(source)}|{start:yyyy-MM-dd HH:mm:ss}|{name}";
+        if (key.Length <= 200)
+            return key;
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name)));
+        return $"{Word(source)}|{start:yyyy-MM-dd HH:mm:ss}|{name[..100]}|{hash}";
+    }
+
+    public static string Word(ImportSource source) => source == ImportSource.Strong ? "strong" : "hevy";
+
+    /// <summary>Reads the first line to choose the separator, and gives back a stream positioned at the start.</summary>
+    private static (Stream Input, char Separator) PeekSeparator(Stream stream)
+    {
+        var buffer = new byte[64 * 1024];
+        var length = 0;
+        int lineEnd;
+        while (true)
+        {
+            lineEnd = buffer.AsSpan(0, length).IndexOfAny((byte)'\n', (byte)'\r');
+            if (lineEnd >= 0 || length == buffer.Length)
+                break;
+            var n = stream.Read(buffer, length, buffer.Length - length);
+            if (n == 0)
+                break;
+            length += n;
+        }
+        var separator = ExportLayout.DetectSeparator(buffer.AsSpan(0, lineEnd >= 0 ? lineEnd : length));
+        if (stream.CanSeek)
+        {
+            stream.Seek(-length, SeekOrigin.Current);
+            return (stream, separator);
+        }
+        return (new PrefixedStream(buffer.AsMemory(0, length), stream), separator);
+    }
+
+    /// <summary>The state of one import as it streams through the file.</summary>
+    private sealed class ImportRun(
+        FailsafeDb db, ExerciseResolver resolver, CsvReader reader, ExportLayout layout, ImportOptions options, bool decimalComma,
+        Action<long>? progress)
+    {
+        private readonly string _source = Word(layout.Source);
+        private readonly int _fieldsNeeded = layout.FieldsNeeded;
+        private readonly Dictionary<string, Workout> _workouts = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (string Id, string? Custom)> _exercises = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (string Name, int Sets, bool Created)> _unmatched = new(StringComparer.OrdinalIgnoreCase);
+        private HashSet<string> _existing = [];
+        private HashSet<string> _unclassified = [];
+        private ImportWriter? _writer;
+
+        private string? _lastDateText;
+        private DateTime _lastDate;
+        private string? _lastWorkoutName;
+        private Workout? _current;
+
+        private int _workoutCount;
+        private long _sets;
+        private int _duplicateWorkouts;
+        private long _duplicateSets;
+        private long _noReps;
+        private long _otherRows;
+        private DateTime? _first;
+        private DateTime? _last;
+
+        private sealed class Workout(string key, DateTime start, string name)
+        {
+            public string Key { get; } = key;
+            public DateTime Start { get; } = start;
+            public string Name { get; } = name;
+            public string LoggedAt { get; } = ImportWriter.FormatDateTime(start);
+            public bool Duplicate { get; init; }
+            public long SessionId { get; set; }
+            public int Sets { get; set; }
+        }
+
+        public ImportSummary Execute(ImportWriter? writer)
+        {
+            _writer = writer;
+            var prefix = _source + "|";
+            _existing = db.Sessions.AsNoTracking()
+                .Where(s => s.ImportKey != null && s.ImportKey.StartsWith(prefix))
+                .Select(s => s.ImportKey!)
+                .ToHashSet(StringComparer.Ordinal);
+            _unclassified = db.CustomExercises.AsNoTracking().Where(c => !c.Classified).Select(c => c.Name)
+                .ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+            long rows = 0;
+            while (Next())
+            {
+                Row();
+                if (++rows % ProgressEvery == 0)
+                    progress?.Invoke(reader.ByteOffset);
+            }
+            writer?.Flush();
+            progress?.Invoke(reader.ByteOffset);
+
+            return new ImportSummary
+            {
+                Source = layout.Source,
+                DryRun = options.DryRun,
+                Workouts = _workoutCount,
+                Sets = _sets,
+                First = _first,
+                Last = _last,
+                DuplicateWorkouts = _duplicateWorkouts,
+                DuplicateSets = _duplicateSets,
+                SetsWithoutReps = _noReps,
+                OtherRows = _otherRows,
+                Unmatched = [.. _unmatched.Values.OrderBy(u => u.Name, StringComparer.OrdinalIgnoreCase).Select(u => new UnmatchedExercise(u.Name, u.Sets, u.Created))],
+            };
+        }
+
+        private bool Next()
+        {
+            try
+            {
+                return reader.Read();
+            }
+            catch (CsvFormatException ex)
+            {
+                throw new ImportException(ex.LineNumber, null, $"malformed CSV: {ex.Message}", ex);
+            }
+        }
+
+        private ImportException Error(int column, string problem) => new(reader.LineNumber, layout.Name(column), problem);
+
+        private void Row()
+        {
+            if (reader.FieldCount < _fieldsNeeded)
+            {
+                throw new ImportException(reader.LineNumber, null,
+                    $"has {reader.FieldCount} field{(reader.FieldCount == 1 ? "" : "s")}, but the header has {layout.Names.Count} (separated by '{reader.Separator}')");
+            }
+
+            // What kind of row: a set (normal, warm-up, drop, failure), or something else that Strong writes.
+            var kindText = FieldParser.Trim(reader.GetSpan(layout.SetKind));
+            bool warmup = false, drop = false, failure = false;
+            if (layout.Source == ImportSource.Strong)
+            {
+                if (kindText.Length > 0 && kindText.IndexOfAnyExceptInRange((byte)'0', (byte)'9') < 0)
+                {
+                    // a working set: 1, 2, 3…
+                }
+                else if (FieldParser.Is(kindText, "W"))
+                    warmup = true;
+                else if (FieldParser.Is(kindText, "D"))
+                    drop = true;
+                else if (FieldParser.Is(kindText, "F"))
+                    failure = true;
+                else if (FieldParser.Is(kindText, "Rest Timer") || FieldParser.Is(kindText, "Note") || FieldParser.Is(kindText, "Notes"))
+                {
+                    _otherRows++;
+                    return;
+                }
+                else if (kindText.Length == 0)
+                    throw Error(layout.SetKind, "empty: expected a set number, W (warm-up), D (drop set) or F (failure)");
+                else
+                    throw Error(layout.SetKind, $"'{FieldParser.Show(kindText)}' is not a set number, W (warm-up), D (drop set) or F (failure)");
+            }
+            else
+            {
+                if (FieldParser.Is(kindText, "normal"))
+                {
+                    // a working set
+                }
+                else if (FieldParser.Is(kindText, "warmup"))
+                    warmup = true;
+                else if (FieldParser.Is(kindText, "dropset"))
+                    drop = true;
+                else if (FieldParser.Is(kindText, "failure"))
+                    failure = true;
+                else
+                    throw Error(layout.SetKind, $"'{FieldParser.Show(kindText)}' is not a set type (normal, warmup, dropset or failure)");
+            }
+
+            var workout = CurrentWorkout();
+
+            var exercise = reader.GetString(layout.Exercise).Trim();
+            if (exercise.Length == 0)
+                throw Error(layout.Exercise, "empty: every set names its exercise");
+
+            var weightText = reader.GetSpan(layout.Weight);
+            double weight = 0;
+            if (!FieldParser.Trim(weightText).IsEmpty)
+            {
+                if (!FieldParser.TryNumber(weightText, decimalComma, out weight))
+                    throw Error(layout.Weight, $"'{FieldParser.Show(weightText)}' is not a number");
+                if (weight < 0)
+                    throw Error(layout.Weight, $"'{FieldParser.Show(weightText)}' is negative; a weight is 0 or more");
+            }
+            var unit = Unit(weight);
+
+            var repsText = reader.GetSpan(layout.Reps);
+            var reps = 0;
+            if (!FieldParser.Trim(repsText).IsEmpty)
+            {
+                if (!FieldParser.TryWhole(repsText, decimalComma, out reps))
+                    throw Error(layout.Reps, $"'{FieldParser.Show(repsText)}' is not a whole number");
+                if (reps < 0)
+                    throw Error(layout.Reps, $"'{FieldParser.Show(repsText)}' is negative");
+            }
+
+            double? rpe = null;
+            if (layout.Rpe >= 0)
+            {
+                var rpeText = reader.GetSpan(layout.Rpe);
+                if (!FieldParser.Trim(rpeText).IsEmpty)
+                {
+                    if (!FieldParser.TryNumber(rpeText, decimalComma, out var r))
+                        throw Error(layout.Rpe, $"'{FieldParser.Show(rpeText)}' is not a number");
+                    if (r is < 0 or > 10)
+                        throw Error(layout.Rpe, $"'{FieldParser.Show(rpeText)}' is not an RPE (1 to 10)");
+                    if (r > 0) // 0 is how some exports leave RPE out
+                        rpe = r;
+                }
+            }
+
+            string? notes = null;
+            if (layout.Notes >= 0 && !reader.IsEmpty(layout.Notes))
+            {
+                notes = reader.GetString(layout.Notes).Trim();
+                if (notes.Length == 0)
+                    notes = null;
+            }
+
+            if (reps == 0)
+            {
+                // A timed or distance set (plank, rowing): nothing the log can use as a strength set.
+                _noReps++;
+                return;
+            }
+            if (workout.Duplicate)
+            {
+                _duplicateSets++;
+                return;
+            }
+
+            var (exerciseId, custom) = Resolve(exercise);
+            if (custom is not null)
+            {
+                var u = _unmatched[custom];
+                _unmatched[custom] = u with { Sets = u.Sets + 1 };
+            }
+
+            if (workout.Sets == 0)
+                StartSession(workout);
+            workout.Sets++;
+            _sets++;
+            var entered = weight;
+            var kg = unit == WeightUnit.Lb ? weight * Load.KgPerLb : weight;
+            var set = new ImportedSet(
+                workout.Sets, exerciseId, exercise, kg, unit == WeightUnit.Lb ? "lb" : "kg", entered, reps,
+                failure ? 0 : rpe is { } p ? 10 - p : null, rpe, failure ? "absolute" : "none", warmup, drop, notes);
+            _writer?.AddSet(workout.SessionId, workout.LoggedAt, set);
+        }
+
+        private WeightUnit Unit(double weight)
+        {
+            if (layout.HeaderUnit is { } headerUnit)
+                return headerUnit;
+            if (layout.UnitColumn >= 0)
+            {
+                var text = FieldParser.Trim(reader.GetSpan(layout.UnitColumn));
+                if (FieldParser.Is(text, "kg") || FieldParser.Is(text, "kgs"))
+                    return WeightUnit.Kg;
+                if (FieldParser.Is(text, "lbs") || FieldParser.Is(text, "lb"))
+                    return WeightUnit.Lb;
+                if (text.Length > 0)
+                    throw Error(layout.UnitColumn, $"'{FieldParser.Show(text)}' is not a weight unit (kg or lbs)");
+            }
+            if (options.Unit is { } given)
+                return given;
+            if (weight == 0)
+                return WeightUnit.Kg;
+            throw Error(layout.UnitColumn >= 0 ? layout.UnitColumn : layout.Weight, "no unit for this weight: pass --unit kg or --unit lb");
+        }
+
+        /// <summary>The workout of the current row; rows of one workout are usually together, so the last one is checked first.</summary>
+        private Workout CurrentWorkout()
+        {
+            var dateText = reader.GetString(layout.Date);
+            var name = reader.GetString(layout.Workout);
+            if (_current is not null && string.Equals(dateText, _lastDateText, StringComparison.Ordinal) && string.Equals(name, _lastWorkoutName, StringComparison.Ordinal))
+                return _current;
+
+            if (!string.Equals(dateText, _lastDateText, StringComparison.Ordinal))
+            {
+                if (string.IsNullOrWhiteSpace(dateText))
+                    throw Error(layout.Date, "empty: every set has its workout's date and time");
+                if (!FieldParser.TryDate(layout.Source, dateText, out var date))
+                {
+                    var expected = layout.Source == ImportSource.Strong ? "2024-03-05 18:30:00" : "5 Dec 2025, 11:37";
+                    throw Error(layout.Date, $"'{FieldParser.Show(Encoding.UTF8.GetBytes(dateText))}' is not a date and time like {expected}");
+                }
+                _lastDateText = dateText;
+                _lastDate = date;
+            }
+            _lastWorkoutName = name;
+            var trimmed = name.Trim();
+            var key = ImportKey(layout.Source, _lastDate, trimmed);
+            if (!_workouts.TryGetValue(key, out var workout))
+            {
+                var duplicate = _existing.Contains(key);
+                workout = new Workout(key, _lastDate, trimmed) { Duplicate = duplicate };
+                _workouts.Add(key, workout);
+                if (duplicate)
+                    _duplicateWorkouts++;
+            }
+            _current = workout;
+            return workout;
+        }
+
+        private void StartSession(Workout workout)
+        {
+            _workoutCount++;
+            if (_first is null || workout.Start < _first)
+                _first = workout.Start;
+            if (_last is null || workout.Start > _last)
+                _last = workout.Start;
+            if (_writer is null)
+                return;
+            string? notes = null;
+            if (layout.WorkoutNotes >= 0 && !reader.IsEmpty(layout.WorkoutNotes))
+                notes = reader.GetString(layout.WorkoutNotes).Trim() is { Length: > 0 } n ? n : null;
+            workout.SessionId = _writer.AddSession(workout.Start, workout.Name.Length > 0 ? workout.Name : null, _source, workout.Key, notes);
+        }
+
+        /// <summary>The stored exercise id of a name, and the custom exercise's name when the catalog does not know it.</summary>
+        private (string Id, string? Custom) Resolve(string name)
+        {
+            if (_exercises.TryGetValue(name, out var known))
+                return known;
+            var (id, exercise, _) = resolver.Resolve(name);
+            (string Id, string? Custom) result;
+            if (id is not null && exercise is not null && !id.StartsWith("custom:", StringComparison.Ordinal))
+            {
+                result = (id, null);
+            }
+            else if (id is not null && exercise is not null)
+            {
+                // A custom exercise from an earlier import or typed by the lifter: listed while it is unclassified.
+                result = (id, _unclassified.Contains(exercise.Name) ? exercise.Name : null);
+                if (result.Custom is { } c && !_unmatched.ContainsKey(c))
+                    _unmatched[c] = (c, 0, false);
+            }
+            else if (options.DryRun)
+            {
+                result = ($"custom:{name}", name);
+                _unmatched.TryAdd(name, (name, 0, true));
+            }
+            else
+            {
+                var (customId, _, row) = resolver.AddCustom(db, name);
+                result = (customId, row.Name);
+                _unmatched[row.Name] = (row.Name, 0, true);
+            }
+            _exercises[name] = result;
+            return result;
+        }
+    }
+
+    /// <summary>A stream that replays bytes already read from a stream that cannot seek, then continues with it.</summary>
+    private sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream rest) : Stream
+    {
+        private ReadOnlyMemory<byte> _prefix = prefix;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            if (_prefix.IsEmpty)
+                return rest.Read(buffer);
+            var n = Math.Min(buffer.Length, _prefix.Length);
+            _prefix.Span[..n].CopyTo(buffer);
+            _prefix = _prefix[n..];
+            return n;
+        }
+    }
+}

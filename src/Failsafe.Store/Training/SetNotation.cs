@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Failsafe.Catalog;
+using Failsafe.Effort;
+
+namespace Failsafe.Store.Training;
+
+/// <summary>A set as a lifter writes it, parsed.</summary>
+public sealed record WrittenSet(Load Load, int Reps, Rir? Rir, Rpe? Rpe, FailureLevel Failure)
+{
+    /// <summary>RIR as stored: 0 for a failed set, else the given RIR, else 10 − RPE, else null (not rated).</summary>
+    public double? EffectiveRir => Failure != FailureLevel.None ? 0 : Rir?.Value ?? (Rpe is { } rpe ? 10 - rpe.Value : null);
+}
+
+/// <summary>
+/// The notation lifters write: <c>100x8@8</c> (100 × 8 at RPE 8), <c>100x8@2rir</c>, <c>100x8 F</c> (absolute
+/// failure), <c>100x8 T</c> (technical failure: form broke), <c>100kgx8</c>, <c>225lbx5@9.5</c>, <c>bwx12</c>
+/// (bodyweight, no added load), <c>×</c> for <c>x</c>. The unit without a suffix is the lifter's.
+/// </summary>
+public static partial class SetNotation
+{
+    [GeneratedRegex(@"^\s*(?<w>bw|\d+(?:[.,]\d+)?)\s*(?<u>kg|lbs?|)?\s*[x×*]\s*(?<r>\d+)\s*(?:@\s*(?<e>\d+(?:[.,]\d+)?)\s*(?<k>rir|rpe)?)?\s*(?<f>[FT]|fail(?:ure)?|tech(?:nical)?)?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex Pattern();
+
+    public static bool TryParse(string text, WeightUnit defaultUnit, out WrittenSet set, out string error)
+    {
+        set = null!;
+        var m = Pattern().Match(text ?? "");
+        if (!m.Success)
+        {
+            error = $"'{text}' is not a set: write load x reps, optionally @RPE or @Nrir and F/T, e.g. 100x8@8, 100x8@2rir, 100x8 F";
+            return false;
+        }
+        var unitText = m.Groups["u"].Value.ToLowerInvariant();
+        var unit = unitText.StartsWith("lb", StringComparison.Ordinal) ? WeightUnit.Lb : unitText == "kg" ? WeightUnit.Kg : defaultUnit;
+        var weightText = m.Groups["w"].Value;
+        var weight = weightText.Equals("bw", StringComparison.OrdinalIgnoreCase) ? 0 : double.Parse(weightText.Replace(',', '.'), CultureInfo.InvariantCulture);
+        if (weight > 1000)
+        {
+            error = $"'{weightText}' {unit.ToString().ToLowerInvariant()} is not a plausible load";
+            return false;
+        }
+        var reps = int.Parse(m.Groups["r"].Value, CultureInfo.InvariantCulture);
+        if (reps is < 0 or > 1000)
+        {
+            error = $"{reps} reps is out of range";
+            return false;
+        }
+        var f = m.Groups["f"].Value.ToLowerInvariant();
+        var failure = f.Length == 0 ? FailureLevel.None : f.StartsWith('t') ? FailureLevel.Technical : FailureLevel.Absolute;
+        Rir? rir = null;
+        Rpe? rpe = null;
+        if (m.Groups["e"].Success)
+        {
+            var value = double.Parse(m.Groups["e"].Value.Replace(',', '.'), CultureInfo.InvariantCulture);
+            if (m.Groups["k"].Value.Equals("rir", StringComparison.OrdinalIgnoreCase))
+            {
+                if (!Effort.Rir.TryOf(value, out var r))
+                {
+                    error = $"RIR {m.Groups["e"].Value} must be 0–10 in half steps";
+                    return false;
+                }
+                rir = r;
+            }
+            else
+            {
+                if (!Effort.Rpe.TryOf(value, out var p))
+                {
+                    error = $"RPE {m.Groups["e"].Value} must be 1–10 in half steps";
+                    return false;
+                }
+                rpe = p;
+            }
+            if (failure != FailureLevel.None && (rir is { Value: > 0 } || rpe is { Value: < 10 }))
+            {
+                error = "a failed set has 0 reps in reserve (RPE 10); drop the @ or the F/T";
+                return false;
+            }
+        }
+        if (reps == 0 && failure == FailureLevel.None)
+        {
+            error = "0 reps is only possible on a failed attempt (add F or T)";
+            return false;
+        }
+        set = new WrittenSet(Load.Of(weight, unit), reps, rir, rpe, failure);
+        error = "";
+        return true;
+    }
+}

@@ -1,0 +1,91 @@
+using System.Collections.Immutable;
+using System.Text;
+using Failsafe.Engine;
+using Failsafe.Planning;
+using Failsafe.Store.Data;
+using Failsafe.Store.Planning;
+using Failsafe.Store.Scenarios;
+using Microsoft.EntityFrameworkCore;
+
+namespace Failsafe.Store.Training;
+
+/// <summary>
+/// The stored plan, regenerated: the calendar (day types, templates, blocks) comes from the plan as it was
+/// laid out from its start; each day's sets are then decided by the engine on the real log (see
+/// <see cref="TrainingStore.Scenario"/>), so what is logged re-plans what follows.
+/// </summary>
+public static class TodayPlan
+{
+    public sealed record Result(PlanDay Day, PlanRow? Stored, string? Note);
+
+    public static PlanRow? Active(FailsafeDb db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Plans.AsNoTracking().Where(p => p.Active).OrderByDescending(p => p.Id).FirstOrDefault();
+    }
+
+    /// <summary>The plan laid out from its start, up to <paramref name="weeks"/> weeks.</summary>
+    public static Plan Layout(FailsafeDb db, ExerciseResolver resolver, PlanRow row, int weeks, Policy policy)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var profile = TrainingStore.Profile(db) ?? throw new InvalidOperationException("No profile yet: run `failsafe init` first.");
+        var scenario = TrainingStore.Scenario(db, resolver, row.Start, new PlannedSession(DayType.Hard, []));
+        // The layout is decided from what was known at the start, so the calendar does not shift as sets are logged.
+        scenario = scenario with { History = [.. scenario.History.Where(s => s.Date < row.Start)], Wellness = [.. scenario.Wellness.Where(w => w.Date < row.Start)] };
+        var templates = Templates(row, profile, resolver);
+        var days = ParseDays(row.Days);
+        return PlanGenerator.Generate(scenario, new PlanRequest(row.Start, Math.Clamp(weeks, 1, row.Weeks), days, templates), policy);
+    }
+
+    /// <summary>The planned day for <paramref name="date"/>; without an active plan (or outside it), a one-week plan from the profile's defaults starting that day.</summary>
+    public static Result For(FailsafeDb db, ExerciseResolver resolver, DateOnly date, Policy policy)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var profile = TrainingStore.Profile(db) ?? throw new InvalidOperationException("No profile yet: run `failsafe init` first.");
+        var row = Active(db);
+        string? note = null;
+        if (row is null || date < row.Start || date >= row.Start.AddDays(7 * row.Weeks))
+        {
+            note = row is null
+                ? "no active plan: today follows your profile's split and days (run `failsafe plan new` to plan ahead)"
+                : $"{date:yyyy-MM-dd} is outside the active plan ({row.Start:yyyy-MM-dd}, {row.Weeks} weeks): today follows your profile's split";
+            row = new PlanRow { Start = date, Weeks = 1, Days = profile.TrainingDays, Active = false };
+        }
+        var weeks = (date.DayNumber - row.Start.DayNumber) / 7 + 1;
+        var plan = Layout(db, resolver, row, weeks, policy);
+        return new Result(plan.Days.Single(d => d.Date == date), row.Active ? row : null, note);
+    }
+
+    /// <summary>The day's planned session for the engine (rest days give an empty one).</summary>
+    public static PlannedSession Session(PlanDay day)
+    {
+        ArgumentNullException.ThrowIfNull(day);
+        return new PlannedSession(day.DayType ?? DayType.Light,
+            [.. day.Exercises.Select(e => new PlannedExercise(e.Exercise, e.CatalogExercise, e.Sets.Length, Effort.RepRange.Parse(e.Sets[0].Reps)))]);
+    }
+
+    public static ImmutableArray<DayOfWeek> ParseDays(string days)
+    {
+        var map = new Dictionary<string, DayOfWeek>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["mon"] = DayOfWeek.Monday, ["tue"] = DayOfWeek.Tuesday, ["wed"] = DayOfWeek.Wednesday, ["thu"] = DayOfWeek.Thursday,
+            ["fri"] = DayOfWeek.Friday, ["sat"] = DayOfWeek.Saturday, ["sun"] = DayOfWeek.Sunday,
+        };
+        var list = (days ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(d => map.TryGetValue(d, out var day) ? day : throw new InvalidOperationException($"Stored training day '{d}' is not a weekday."))
+            .Distinct().ToImmutableArray();
+        return list.IsEmpty ? [DayOfWeek.Monday, DayOfWeek.Wednesday, DayOfWeek.Friday] : list;
+    }
+
+    private static ImmutableArray<DayTemplate> Templates(PlanRow row, ProfileRow profile, ExerciseResolver resolver)
+    {
+        if (row.TemplateJson is { Length: > 0 } json)
+        {
+            var (template, error) = new ScenarioReader(resolver.Catalog).ReadTemplate(Encoding.UTF8.GetBytes($"{{\"template\":{json}}}"));
+            if (template is { } t)
+                return t;
+            throw new InvalidOperationException($"The stored plan's template is invalid: {error}");
+        }
+        return SplitTemplates.For(TrainingStore.ToAthlete(profile, []).Split, resolver.Catalog);
+    }
+}

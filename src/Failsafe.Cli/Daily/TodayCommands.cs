@@ -243,7 +243,7 @@ public static class TodayCommands
         });
 
         var json = new Option<bool>("--json") { Description = "Print JSON." };
-        var show = new Command("show", "Show the active plan, re-planned on what you have logged.") { json };
+        var show = new Command("show", "Show the active plan as laid out from its start (`failsafe today` decides each day's sets on your latest log).") { json };
         show.SetAction(parse =>
         {
             using var db = io.OpenDb(parse);

@@ -36,6 +36,7 @@ public static class ReportCharts
             var png = Path.Combine(directory, name + ".png");
             var svg = Path.Combine(directory, name + ".svg");
             plot.SavePng(png, Width, Height);
+            SolidLines(plot);
             plot.SaveSvg(svg, Width, Height);
             files.Add(png);
             files.Add(svg);
@@ -52,14 +53,52 @@ public static class ReportCharts
         return files;
     }
 
+    /// <summary>
+    /// Skia's SVG canvas has no dashes (it prints "Unsupported path effect in addPaint." on the process's stderr
+    /// for each), so the SVG gets the reference lines solid; their colours and the legend still tell them apart.
+    /// </summary>
+    private static void SolidLines(Plot plot)
+    {
+        foreach (var line in plot.GetPlottables().OfType<IHasLine>())
+            line.LinePattern = LinePattern.Solid;
+        foreach (var item in plot.Legend.ManualItems)
+            item.LinePattern = LinePattern.Solid;
+    }
+
     private static double X(DateOnly date) => date.ToDateTime(TimeOnly.MinValue).ToOADate();
+
+    /// <summary>A sans-serif family the system has: Skia's own fallback on Linux is often a serif face.</summary>
+    private static readonly Lazy<string?> SansFont = new(() =>
+    {
+        var installed = SkiaSharp.SKFontManager.Default.GetFontFamilies().ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return new[] { "DejaVu Sans", "Liberation Sans", "Noto Sans", "Open Sans", "Arial", "Helvetica", "Segoe UI" }.FirstOrDefault(installed.Contains);
+    });
 
     private static Plot NewPlot(string title, bool empty)
     {
         var plot = new Plot();
+        if (SansFont.Value is { } font)
+            plot.Font.Set(font);
         plot.Title(empty ? $"{title} — no data" : title);
-        plot.Axes.DateTimeTicksBottom();
+        var dates = plot.Axes.DateTimeTicksBottom();
+        if (dates.TickGenerator is ScottPlot.TickGenerators.DateTimeAutomatic automatic)
+            automatic.LabelFormatter = d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         return plot;
+    }
+
+    private static void IntegerTicks(IAxis axis) =>
+        axis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+
+    /// <summary>Moves the plot's legend entries into its manual list, in the order given, so the legend reads as the chart does.</summary>
+    private static void Legend(Plot plot, IEnumerable<LegendItem> first, params IPlottable[] then)
+    {
+        plot.Legend.ManualItems.AddRange(first);
+        foreach (var p in then)
+        {
+            plot.Legend.ManualItems.AddRange(p.LegendItems.ToList());
+            if (p is IHasLegendText labelled)
+                labelled.LegendText = "";
+        }
     }
 
     /// <summary>The charted range on the date axis, after fitting the values.</summary>
@@ -90,7 +129,7 @@ public static class ReportCharts
             line.MarkerSize = 6;
         }
         if (!empty)
-            plot.ShowLegend(Alignment.LowerLeft);
+            plot.ShowLegend(Edge.Right);
         DateRange(plot, data);
         if (empty)
             plot.Axes.SetLimitsY(0, 100);
@@ -136,10 +175,13 @@ public static class ReportCharts
             var mark = plot.Add.Text($"{week.Failure} F", X(week.Monday) + 3, week.Total);
             mark.LabelFontColor = FailureColor;
             mark.LabelBold = true;
-            mark.LabelFontSize = 11;
+            mark.LabelFontSize = 12;
+            if (SansFont.Value is { } font)
+                mark.LabelFontName = font;
             mark.LabelAlignment = Alignment.LowerCenter;
         }
 
+        var lines = new List<IPlottable>();
         if (!empty)
         {
             var xs = data.Weeks.Select(w => X(w.Monday) + 3).ToArray();
@@ -148,38 +190,29 @@ public static class ReportCharts
             shortShare.Color = Colors.Black;
             shortShare.LineWidth = 2;
             shortShare.MarkerSize = 5;
-            shortShare.LegendText = "% of sets at 1–3 RIR";
+            shortShare.LegendText = "% of sets at 1–3 RIR (right axis)";
             var failureShare = plot.Add.Scatter(xs, data.Weeks.Select(w => w.FailureShare * 100).ToArray());
             failureShare.Axes.YAxis = plot.Axes.Right;
-            failureShare.Color = FailureColor;
+            failureShare.Color = Color.FromHex("#7f0000");
             failureShare.LineWidth = 2;
-            failureShare.MarkerSize = 5;
+            failureShare.MarkerSize = 6;
             failureShare.MarkerShape = MarkerShape.FilledDiamond;
-            failureShare.LegendText = "% of sets at 0 RIR (failure)";
+            failureShare.LegendText = "% of sets at 0 RIR (right axis)";
+            lines.Add(shortShare);
+            lines.Add(failureShare);
         }
         var eighty = plot.Add.HorizontalLine((1 - maxFailureShare) * 100, 1.5f, Colors.Black, LinePattern.Dashed);
         eighty.Axes.YAxis = plot.Axes.Right;
-        eighty.LegendText = $"{1 - maxFailureShare:P0} of sets at 1–3 RIR (at least)";
+        eighty.LegendText = $"{1 - maxFailureShare:P0}: at least this share at 1–3 RIR";
         var twenty = plot.Add.HorizontalLine(maxFailureShare * 100, 1.5f, FailureColor, LinePattern.Dashed);
         twenty.Axes.YAxis = plot.Axes.Right;
-        twenty.LegendText = $"{maxFailureShare:P0} failure limit (at most)";
+        twenty.LegendText = $"{maxFailureShare:P0}: at most this share to failure";
+        lines.Add(eighty);
+        lines.Add(twenty);
 
-        for (var b = 0; b < BucketNames.Length; b++)
-            plot.Legend.ManualItems.Add(new LegendItem { LabelText = BucketNames[b], FillColor = BucketColors[b] });
-        foreach (var item in new IPlottable[] { eighty, twenty })
-        {
-            foreach (var li in item.LegendItems)
-                plot.Legend.ManualItems.Add(li);
-        }
-        if (!empty)
-        {
-            foreach (var p in plot.GetPlottables().OfType<ScottPlot.Plottables.Scatter>())
-            {
-                foreach (var li in p.LegendItems)
-                    plot.Legend.ManualItems.Add(li);
-            }
-        }
+        Legend(plot, BucketNames.Select((n, b) => new LegendItem { LabelText = n, FillColor = BucketColors[b] }), [.. lines]);
         plot.ShowLegend(Edge.Right);
+        IntegerTicks(plot.Axes.Left);
 
         DateRange(plot, data);
         plot.Axes.SetLimitsY(0, Math.Max(10, top * 1.15), plot.Axes.Left);
@@ -187,11 +220,14 @@ public static class ReportCharts
         return plot;
     }
 
+    /// <summary>The wellness trend lines average this many days of check-ins.</summary>
+    public const int TrendDays = 7;
+
     public static Plot WellnessTrends(ReportData data)
     {
         ArgumentNullException.ThrowIfNull(data);
         var empty = data.Wellness.IsEmpty;
-        var plot = NewPlot("Wellness check-ins (1–5) with warning days (W1 signs)", empty);
+        var plot = NewPlot($"Wellness check-ins (1–5, lines: {TrendDays}-day means) with warning days (W1 signs) shaded", empty);
         plot.YLabel("score (1–5)");
         plot.XLabel(Range(data));
 
@@ -203,8 +239,9 @@ public static class ReportCharts
             var j = i;
             while (j + 1 < days.Count && days[j + 1] == days[j].AddDays(1))
                 j++;
-            var span = plot.Add.VerticalSpan(X(days[i]) - 0.5, X(days[j]) + 0.5);
-            span.FillStyle.Color = Color.FromHex("#ff7f0e").WithAlpha(0.18);
+            // A horizontal span covers a range of the horizontal (date) axis.
+            var span = plot.Add.HorizontalSpan(X(days[i]) - 0.5, X(days[j]) + 0.5);
+            span.FillStyle.Color = Color.FromHex("#ff7f0e").WithAlpha(0.25);
             span.LineStyle.Width = 0;
             if (first)
                 span.LegendText = "warning days";
@@ -222,14 +259,19 @@ public static class ReportCharts
         ];
         foreach (var (name, value, color) in measures)
         {
-            var points = data.Wellness.Where(w => value(w) is not null).ToList();
+            var points = data.Wellness.Where(w => value(w) is not null).Select(w => (w.Date, Value: (double)value(w)!.Value)).ToList();
             if (points.Count == 0)
                 continue;
-            var line = plot.Add.Scatter(points.Select(p => X(p.Date)).ToArray(), points.Select(p => (double)value(p)!.Value).ToArray());
+            // Each day's score as a faint dot; the trend as the mean of the scores of the last seven days.
+            var xs = points.Select(p => X(p.Date)).ToArray();
+            var dots = plot.Add.ScatterPoints(xs, points.Select(p => p.Value).ToArray());
+            dots.Color = color.WithAlpha(0.35);
+            dots.MarkerSize = 4;
+            var trend = points.Select(p => points.Where(q => q.Date > p.Date.AddDays(-TrendDays) && q.Date <= p.Date).Average(q => q.Value)).ToArray();
+            var line = plot.Add.ScatterLine(xs, trend);
             line.LegendText = name;
             line.Color = color;
-            line.LineWidth = 1.5f;
-            line.MarkerSize = 4;
+            line.LineWidth = 2;
         }
         if (!empty || days.Count > 0)
             plot.ShowLegend(Edge.Right);
@@ -269,6 +311,7 @@ public static class ReportCharts
             top = Math.Max(allowed, data.Budget.Max(b => b.Used));
             plot.ShowLegend(Alignment.UpperLeft);
         }
+        IntegerTicks(plot.Axes.Left);
         DateRange(plot, data);
         plot.Axes.SetLimitsY(0, top + 1.5);
         return plot;

@@ -22,8 +22,8 @@ public static class ReportCommand
     public static Command Create(Io io)
     {
         ArgumentNullException.ThrowIfNull(io);
-        var outDir = new Option<string>("--out") { Description = $"The folder to write the charts to (created if needed; default ./{DefaultDirectory}).", DefaultValueFactory = _ => DefaultDirectory };
-        var weeks = new Option<int>("--weeks") { Description = $"How many weeks to chart, back from the latest logged date (else today); 1–520, default {DefaultWeeks}.", DefaultValueFactory = _ => DefaultWeeks };
+        var outDir = new Option<string>("--out") { Description = "The folder to write the charts to (created if needed).", DefaultValueFactory = _ => DefaultDirectory };
+        var weeks = new Option<int>("--weeks") { Description = "How many weeks to chart (1–520), back from the latest logged session or check-in (else today).", DefaultValueFactory = _ => DefaultWeeks };
         var json = new Option<bool>("--json") { Description = "Print the files written as a JSON array." };
         var policyFile = new Option<FileInfo?>("--policy") { Description = "A policy JSON file (see `failsafe policy`): budget, 80/20 share and wellness thresholds." };
         var command = new Command("report", "Charts of the training log (PNG and SVG): e1RM of the main lifts, weekly sets by RIR, wellness with warning days, the failure budget.")

@@ -138,7 +138,7 @@ public sealed record ReportData(
     }
 
     /// <summary>0 for a failure set, else 1, 2, 3 or 4 (4+) by reps in reserve, half reps rounded up (0.5 → 1, 2.5 → 3).</summary>
-    internal static int Bucket(LoggedSet set)
+    public static int Bucket(LoggedSet set)
     {
         ArgumentNullException.ThrowIfNull(set);
         if (set.IsFailure)
@@ -147,5 +147,5 @@ public sealed record ReportData(
         return rir < 1.5 ? 1 : rir < 2.5 ? 2 : rir < 3.5 ? 3 : 4;
     }
 
-    internal static DateOnly Monday(DateOnly date) => date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
+    public static DateOnly Monday(DateOnly date) => date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
 }

@@ -156,6 +156,8 @@ public static class NextSet
             var s = mine[k];
             if (k > 0 && mine[k - 1].Failure != FailureLevel.None)
                 return null;
+            if (s.Reps < 1)
+                return $"{planned.Name} set {k + 1}: a missed attempt at {s.WeightKg:0.##} kg";
             if (s.WeightKg <= 0 || s.Failure == FailureLevel.Technical || decision.Sets[Math.Min(k, decision.Sets.Length - 1)] is not { WeightKg: { } plannedKg } plannedSet)
                 continue;
             var reps = planned.Reps.IsAmrap ? 10 : (planned.Reps.Min + planned.Reps.Max) / 2;

@@ -76,6 +76,7 @@ public sealed record Policy
     // Planning
     public int MesocycleWeeks { get; init; } = 4;                            // 3 weeks ramping RIR 3 → 2 → 1, then a deload (EVIDENCE: ramps, deload every 5.6 ± 2.3 weeks)
     public double DeloadSetFactor { get; init; } = 0.5;                      // S4 / EVIDENCE: deload volume −25…−90 %; half the sets
+    public double LightDaySetFactor { get; init; } = 0.67;                   // S1: a light day is lighter in volume too: two thirds of the sets
     public double FirstSessionRir { get; init; } = 3;                        // S6: no history → a conservative first session
     public int PlateauBlockWeeks { get; init; } = 2;                         // B6: two weeks
     public int PlateauBlockFailureDays { get; init; } = 3;                   // B6: failure on three days a week
@@ -138,6 +139,7 @@ public sealed record Policy
             (nameof(BrokenSessionFailureSets), BrokenSessionFailureSets is >= 1 and <= 100, "must be 1–100 sets"),
             (nameof(MesocycleWeeks), MesocycleWeeks is >= 2 and <= 12, "must be 2–12 weeks (the last is the deload)"),
             (nameof(DeloadSetFactor), DeloadSetFactor is > 0 and <= 1, "must be a share above 0 and at most 1"),
+            (nameof(LightDaySetFactor), LightDaySetFactor is > 0 and <= 1, "must be a share above 0 and at most 1"),
             (nameof(FirstSessionRir), Rir(FirstSessionRir) && FirstSessionRir >= 1, "must be a RIR 1–10 in half steps"),
             (nameof(PlateauBlockWeeks), PlateauBlockWeeks is >= 1 and <= 8, "must be 1–8 weeks"),
             (nameof(PlateauBlockFailureDays), PlateauBlockFailureDays is >= 1 and <= 4, "must be 1–4 days (never two hard days in a row)"),

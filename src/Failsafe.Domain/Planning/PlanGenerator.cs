@@ -20,8 +20,9 @@ namespace Failsafe.Planning;
 /// the event day is rest (R4). Blocks: a deload first when the engine proposes one (W2) or the lifter is in one;
 /// a <see cref="Policy.PlateauBlockWeeks"/>-week plateau block when the engine proposes one (B6); then
 /// mesocycles of <see cref="Policy.MesocycleWeeks"/> weeks whose RIR ramps 3 → 2 → 1 with failure only in the
-/// last loading week, ending in a deload with half the sets (S4). Returning lifters start with a baseline test
-/// on safe exercises (E5); competition-prep lifters get a check-in every four weeks and no other failure (B5).
+/// last loading week, ending in a deload with half the sets (S4); light days have two thirds of the sets (S1).
+/// Returning lifters' first hard day is a baseline test on safe exercises (E5); competition-prep lifters get a
+/// check-in every four weeks and no other failure (B5). Hard days logged in the week before the start count.
 /// </remarks>
 public static class PlanGenerator
 {
@@ -48,9 +49,10 @@ public static class PlanGenerator
         var trainingDays = request.TrainingDays.ToHashSet();
         var history = scenario.History.ToBuilder();
         var known = scenario.History.SelectMany(s => s.Exercises).Select(e => e.Exercise.Id).ToHashSet(StringComparer.Ordinal);
-        var lastLoad = new Dictionary<string, double>(StringComparer.Ordinal);
+        var lastLoad = LastLoads(scenario.History);
         var strength = CurrentStrength(scenario.History);
-        var hard = new HashSet<DateOnly>();
+        // Logged hard days count: the plan never puts a hard day right after one, nor a third in seven days.
+        var hard = scenario.History.Where(s => s.DayType == DayType.Hard && s.Date >= request.Start.AddDays(-7)).Select(s => s.Date).ToHashSet();
         var templateIndex = 0;
         var baselinePending = opening.Contains("baseline-test");
         var lastCheckIn = (DateOnly?)null;
@@ -76,18 +78,16 @@ public static class PlanGenerator
                 var template = request.Templates[templateIndex++ % request.Templates.Length];
                 var purpose = block.Phase == Phase.Deload ? DayPurpose.Deload : block.PlateauBlock ? DayPurpose.PlateauBlock : DayPurpose.Training;
                 var dayPolicy = PolicyFor(block, policy);
-                var exercises = Session(template, block.Phase == Phase.Deload ? policy.DeloadSetFactor : 1);
+                var exercises = Session(template, block.Phase == Phase.Deload ? policy.DeloadSetFactor : dayType == DayType.Light ? policy.LightDaySetFactor : 1);
                 var dayNotes = ImmutableArray.CreateBuilder<string>();
 
-                if (baselinePending && block.Phase != Phase.Deload)
+                if (baselinePending && block.Phase != Phase.Deload && dayType == DayType.Hard)
                 {
                     // E5: a warmed-up failure set on each safe exercise measures where the lifter is now.
                     var safe = exercises.Where(e => e.Exercise.MaxFailure == FailureLevel.Absolute).ToImmutableArray();
                     if (!safe.IsEmpty)
                     {
                         exercises = [.. safe.Select(e => e with { Sets = Math.Max(2, Math.Min(e.Sets, 3)) })];
-                        dayType = DayType.Hard;
-                        hard.Add(date);
                         purpose = DayPurpose.BaselineTest;
                         dayPolicy = dayPolicy with
                         {
@@ -207,7 +207,7 @@ public static class PlanGenerator
         {
             HardDayRir = Math.Min(10, p.HardDayRir + offset),
             MediumDayRir = Math.Min(10, Math.Max(p.MediumDayRir, Math.Min(4, p.MediumDayRir + offset))),
-            LightDayRir = Math.Min(10, Math.Max(p.LightDayRir, Math.Min(4, p.LightDayRir + offset))),
+            LightDayRir = Math.Min(10, Math.Max(p.LightDayRir, Math.Min(5, p.LightDayRir + offset))),
             MaxFailureExercisesPerSession = block.FailureWeek ? p.MaxFailureExercisesPerSession : 0,
         };
     }
@@ -278,7 +278,7 @@ public static class PlanGenerator
     }
 
     private static ImmutableArray<PlannedExercise> Session(DayTemplate template, double setFactor) =>
-        [.. template.Exercises.Select(e => new PlannedExercise(e.Name, e.Exercise, Math.Max(1, (int)Math.Ceiling(e.Sets * setFactor)), e.Reps))];
+        [.. template.Exercises.Select(e => new PlannedExercise(e.Name, e.Exercise, Math.Max(1, (int)Math.Round(e.Sets * setFactor, MidpointRounding.AwayFromZero)), e.Reps))];
 
     /// <summary>Loads rise by at most one loadable step from one session of an exercise to the next.</summary>
     private static PlannedSet LimitIncrease(PlannedSet set, PlannedExercise exercise, Dictionary<string, double> lastLoad, WeightUnit unit)
@@ -290,6 +290,22 @@ public static class PlanGenerator
         var ceiling = loading.Round(Load.Kg(previous), unit).Value + step;
         var wanted = Load.Kg(kg).To(unit).Value;
         return wanted <= ceiling + 1e-9 ? set : set with { WeightKg = Math.Round(Load.Of(ceiling, unit).InKg, 2) };
+    }
+
+    /// <summary>Each exercise's top working load in kg in the lifter's latest real session of it.</summary>
+    private static Dictionary<string, double> LastLoads(ImmutableArray<LoggedSession> history)
+    {
+        var result = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var session in history.OrderBy(s => s.Date))
+        {
+            foreach (var e in session.Exercises)
+            {
+                var top = e.Sets.Where(s => !s.Warmup).Select(s => s.WeightKg).DefaultIfEmpty(0).Max();
+                if (top > 0)
+                    result[e.Exercise.Id] = top;
+            }
+        }
+        return result;
     }
 
     /// <summary>Each exercise's e1RM in kg from the lifter's latest real session of it.</summary>

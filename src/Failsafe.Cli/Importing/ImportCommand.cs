@@ -1,0 +1,164 @@
+using System.CommandLine;
+using System.Globalization;
+using Failsafe.Effort;
+using Failsafe.Store.Catalog;
+using Failsafe.Store.Data;
+using Failsafe.Store.Importing;
+using Spectre.Console;
+
+namespace Failsafe.Cli.Importing;
+
+/// <summary><c>failsafe import strong|hevy FILE [--unit kg|lb] [--dry-run]</c>.</summary>
+public static class ImportCommand
+{
+    /// <summary>Files at least this large get a progress bar (on an interactive terminal): about 10,000 sets.</summary>
+    private const long ProgressFrom = 1 << 20;
+
+    public static Command Create(Io io)
+    {
+        ArgumentNullException.ThrowIfNull(io);
+        return new Command("import", "Import a workout history exported from Strong or Hevy (CSV). Importing the same export again adds nothing; a newer one adds only the new workouts.")
+        {
+            Source(io, ImportSource.Strong, "strong",
+                "Import a Strong export (Settings → Export Strong Data). Any of Strong's layouts; the comma layout has no unit column, so give --unit."),
+            Source(io, ImportSource.Hevy, "hevy",
+                "Import a Hevy export (Settings → Export & Import Data → Export Workouts)."),
+        };
+    }
+
+    private static Command Source(Io io, ImportSource source, string name, string description)
+    {
+        var file = new Argument<FileInfo>("file") { Description = "The exported CSV file." };
+        var unit = new Option<string?>("--unit") { Description = "The unit of the file's weights when it does not say (kg or lb): the unit the app was set to." };
+        unit.AcceptOnlyFromAmong("kg", "lb", "lbs");
+        var dryRun = new Option<bool>("--dry-run") { Description = "Read and check the whole file and print what would be imported, without writing anything." };
+        Arguments.NotAnOption(file);
+        var command = new Command(name, description) { file, unit, dryRun };
+        command.SetAction(parse =>
+        {
+            var given = parse.GetValue(unit) switch
+            {
+                "kg" => WeightUnit.Kg,
+                "lb" or "lbs" => WeightUnit.Lb,
+                _ => (WeightUnit?)null,
+            };
+            return Run(io, parse, parse.GetValue(file)!, new ImportOptions(source, given, parse.GetValue(dryRun)));
+        });
+        return command;
+    }
+
+    private static int Run(Io io, ParseResult parse, FileInfo file, ImportOptions options)
+    {
+        if (!file.Exists)
+            return io.Fail($"cannot read '{file}': no such file");
+
+        // A dry run against a log that does not exist yet checks against an empty one, and leaves no file behind.
+        string? scratch = null;
+        FailsafeDb? db;
+        var path = parse.GetValue(io.DbOption) is { Length: > 0 } p ? p : Database.DefaultPath();
+        if (options.DryRun && !File.Exists(path))
+        {
+            scratch = Path.Combine(Path.GetTempPath(), $"failsafe-dry-run-{Guid.NewGuid():N}.db");
+            db = Database.Open(scratch).Db;
+        }
+        else
+        {
+            db = io.OpenDb(parse);
+            if (db is null)
+                return ExitCodes.InvalidInput;
+        }
+
+        try
+        {
+            var summary = Import(io, db, file, options);
+            Print(io.Console, summary, file);
+            return ExitCodes.Ok;
+        }
+        catch (ImportException ex)
+        {
+            return io.Fail($"{file.Name}: {ex.Message}; nothing was imported");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return io.Fail($"cannot read '{file}': {ex.Message}");
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException ex)
+        {
+            return io.Fail($"cannot write the training log: {ex.Message}; nothing was imported");
+        }
+        finally
+        {
+            db.Dispose();
+            if (scratch is not null)
+            {
+                foreach (var f in new[] { scratch, scratch + "-wal", scratch + "-shm" })
+                    File.Delete(f);
+            }
+        }
+    }
+
+    private static ImportSummary Import(Io io, FailsafeDb db, FileInfo file, ImportOptions options)
+    {
+        var length = file.Length;
+        if (length < ProgressFrom || !Interactive(io))
+            return WorkoutImporter.Import(db, CatalogLoader.Default, file.FullName, options);
+
+        // The bar goes to stderr, so stdout keeps only the summary; it is cleared when the import ends.
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(Console.Error),
+            Ansi = AnsiSupport.Detect,
+            ColorSystem = string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")) ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.Yes,
+        });
+        ImportSummary? summary = null;
+        console.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .Start(context =>
+            {
+                var task = context.AddTask(Markup.Escape(options.DryRun ? $"Checking {file.Name}" : $"Importing {file.Name}"), maxValue: length);
+                summary = WorkoutImporter.Import(db, CatalogLoader.Default, file.FullName, options, read => task.Value = read);
+                task.Value = length;
+            });
+        return summary!;
+    }
+
+    /// <summary>A progress bar only on a terminal: never when stdout or stderr is redirected or captured.</summary>
+    private static bool Interactive(Io io) =>
+        ReferenceEquals(io.Out, Console.Out) && ReferenceEquals(io.Error, Console.Error)
+        && !Console.IsOutputRedirected && !Console.IsErrorRedirected
+        && Environment.GetEnvironmentVariable("TERM") is not "dumb";
+
+    private static void Print(IAnsiConsole c, ImportSummary s, FileInfo file)
+    {
+        static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+        static string Plural(long n, string word) => $"{N(n)} {word}{(n == 1 ? "" : "s")}";
+
+        var range = s.First is { } first && s.Last is { } last
+            ? first.Date == last.Date ? $" on {first:yyyy-MM-dd}" : $", {first:yyyy-MM-dd} to {last:yyyy-MM-dd}"
+            : "";
+        var verb = s.DryRun ? "Would import" : "Imported";
+        c.MarkupLineInterpolated($"[bold]{verb} {Plural(s.Workouts, "workout")}, {Plural(s.Sets, "set")}[/] from {file.Name}{range}.");
+        if (s.DuplicateWorkouts > 0)
+            c.MarkupLineInterpolated($"Skipped {Plural(s.DuplicateWorkouts, "workout")} ({Plural(s.DuplicateSets, "set")}) already in the log from an earlier import.");
+        if (s.SetsWithoutReps > 0)
+            c.MarkupLineInterpolated($"Skipped {Plural(s.SetsWithoutReps, "set")} without reps (timed or distance sets).");
+        if (s.Unmatched.Count > 0)
+        {
+            var created = s.Unmatched.Count(u => u.Created);
+            var one = s.Unmatched.Count == 1;
+            var names = $"{Plural(s.Unmatched.Count, "exercise name")} not in the catalog";
+            var what = s.DryRun
+                ? $"{names} would become {(one ? "a custom exercise" : "custom exercises")}"
+                : created == s.Unmatched.Count
+                    ? $"{names} became {(one ? "a custom exercise" : "custom exercises")}"
+                    : $"{names} {(one ? "is a custom exercise" : $"are custom exercises ({N(created)} new)")}";
+            c.MarkupLineInterpolated($"[yellow]Needs classification:[/] {what}; until classified, their sets never go to failure:");
+            foreach (var u in s.Unmatched)
+                c.MarkupLineInterpolated($"  {u.Name} ({Plural(u.Sets, "set")})");
+        }
+        if (s.DryRun)
+            c.MarkupLine("[dim]Dry run: nothing was written.[/]");
+    }
+}

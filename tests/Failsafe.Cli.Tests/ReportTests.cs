@@ -1,0 +1,347 @@
+using System.Collections.Immutable;
+using System.CommandLine;
+using System.Text.Json;
+using System.Xml;
+using Failsafe.Catalog;
+using Failsafe.Cli.Reporting;
+using Failsafe.Effort;
+using Failsafe.Engine;
+using Failsafe.Store.Catalog;
+using Failsafe.Store.Data;
+using Failsafe.Store.Training;
+
+namespace Failsafe.Cli.Tests;
+
+public sealed class ReportTests : IDisposable
+{
+    private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+    private static readonly string[] ChartNames = ["e1rm", "weekly-sets", "wellness", "failure-budget"];
+
+    /// <summary>The Monday the test log starts on; eight weeks of Monday/Wednesday/Friday sessions follow.</summary>
+    private static readonly DateOnly Start = new(2025, 3, 3);
+    private const int LogWeeks = 8;
+    private static DateOnly LastLogged => Start.AddDays(7 * LogWeeks - 1);
+
+    private static readonly int[] Wobble = [0, 1, 0, 0, 1, 1, 0, 1, 0, 0, 0, 1, 0];
+
+    private readonly CliTests.TempDir _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private string DbPath => Path.Combine(_temp.Path, "failsafe.db");
+
+    private string OutDir => Path.Combine(_temp.Path, "report");
+
+    /// <summary>Runs the report command in-process under a root of its own, as FailsafeCli.Run does.</summary>
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var io = new Io(stdout, stderr);
+        var root = new RootCommand("test") { ReportCommand.Create(io) };
+        root.Options.Add(io.DbOption);
+        var result = root.Parse(args);
+        var code = result.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+        return (result.Errors.Count > 0 ? ExitCodes.Usage : code, stdout.ToString(), stderr.ToString());
+    }
+
+    private static SetRow Set(ExerciseResolver resolver, string name, int order, double kg, int reps, double? rir, bool failure = false, bool warmup = false)
+    {
+        var id = resolver.Resolve(name).Id ?? throw new InvalidOperationException($"'{name}' is not in the catalog");
+        return new SetRow
+        {
+            Order = order, ExerciseId = id, ExerciseName = name, WeightKg = kg, WeightEntered = kg, Reps = reps,
+            Rir = failure ? null : rir, Failure = failure ? "absolute" : "none", Warmup = warmup, LoggedAt = DateTime.UnixEpoch,
+        };
+    }
+
+    /// <summary>Eight weeks of a full-body log with progressing loads, a few failure sets (too many in week 6) and daily check-ins that sour in week 7.</summary>
+    private void Seed()
+    {
+        var (db, _) = Database.Open(DbPath);
+        using (db)
+        {
+            db.Profiles.Add(new ProfileRow { TrainingYears = 4, Split = "full-body", UpdatedAt = DateTime.UnixEpoch });
+            var resolver = new ExerciseResolver(CatalogLoader.Default, db);
+            for (var week = 0; week < LogWeeks; week++)
+            {
+                var monday = Start.AddDays(7 * week);
+                var add = 2.5 * week;
+                var hardWeek = week == 5;
+                var order = 0;
+                List<SetRow> sets =
+                [
+                    Set(resolver, "Barbell Squat", order++, 60, 5, 5, warmup: true),
+                    Set(resolver, "Barbell Squat", order++, 100 + add, 5, 3),
+                    Set(resolver, "Barbell Squat", order++, 100 + add, 5, 2),
+                    Set(resolver, "Barbell Bench Press - Medium Grip", order++, 80 + add, 6, 2),
+                    Set(resolver, "Barbell Bench Press - Medium Grip", order++, 80 + add, 6, 1),
+                    Set(resolver, "Dumbbell Bicep Curl", order++, 14, 10, 2),
+                    Set(resolver, "Dumbbell Bicep Curl", order++, 14, 12, 1, failure: week % 2 == 0 || hardWeek),
+                    Set(resolver, "Leg Extensions", order++, 50, 12, 1),
+                    Set(resolver, "Leg Extensions", order++, 50, 14, 1, failure: hardWeek || week == 4),
+                ];
+                db.Sessions.Add(new SessionRow { Date = monday, DayType = "hard", Sets = sets });
+                order = 0;
+                db.Sessions.Add(new SessionRow
+                {
+                    Date = monday.AddDays(2), DayType = "light",
+                    Sets =
+                    [
+                        Set(resolver, "Barbell Deadlift", order++, 140 + add, 5, 3),
+                        Set(resolver, "Barbell Deadlift", order++, 140 + add, 5, 3),
+                        Set(resolver, "Standing Military Press", order++, 50 + add / 2, 6, 4),
+                        Set(resolver, "Standing Military Press", order++, 50 + add / 2, 6, 3),
+                        Set(resolver, "Pullups", order++, 0, 8, 2),
+                        Set(resolver, "Seated Cable Rows", order++, 60 + add, 10, 2),
+                    ],
+                });
+                order = 0;
+                db.Sessions.Add(new SessionRow
+                {
+                    Date = monday.AddDays(4), DayType = "medium",
+                    Sets =
+                    [
+                        Set(resolver, "Barbell Squat", order++, 90 + add, 8, 2),
+                        Set(resolver, "Barbell Bench Press - Medium Grip", order++, 75 + add, 8, 2),
+                        Set(resolver, "Seated Cable Rows", order++, 60 + add, 12, 1),
+                        Set(resolver, "Leg Press", order++, 150 + 5 * week, 12, 2),
+                        Set(resolver, "Leg Press", order++, 150 + 5 * week, 12, 1, failure: hardWeek),
+                        Set(resolver, "Standing Military Press", order++, 45 + add / 2, 10, 2),
+                    ],
+                });
+                for (var d = 0; d < 7; d++)
+                {
+                    // Ordinary days wobble by a point; week 7 is plainly bad (fatigue, sleep, mood, motivation).
+                    var wobble = Wobble[(7 * week + d) % Wobble.Length];
+                    var sour = week == 6 && d >= 1;
+                    db.CheckIns.Add(new CheckInRow
+                    {
+                        Date = monday.AddDays(d), SleepHours = sour ? 5.5 : 7.5, SleepQuality = sour ? 2 : 4 - wobble,
+                        Fatigue = sour ? 4 + wobble : 2 + wobble, Mood = sour ? 2 : 4 - (wobble + d) % 2, Soreness = 2,
+                        Aches = sour ? 3 : 1 + (d + week) % 2, Motivation = sour ? 2 : 4 + wobble - (d % 3 == 0 ? 1 : 0),
+                    });
+                }
+            }
+            db.SaveChanges();
+        }
+    }
+
+    private static void ShouldBeReadablePng(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        bytes.Length.ShouldBeGreaterThan(5 * 1024, $"{Path.GetFileName(path)} is suspiciously small");
+        bytes.AsSpan(0, 8).ToArray().ShouldBe(PngSignature);
+        // The IHDR chunk follows the signature: width and height, big-endian.
+        var width = (bytes[16] << 24) | (bytes[17] << 16) | (bytes[18] << 8) | bytes[19];
+        var height = (bytes[20] << 24) | (bytes[21] << 16) | (bytes[22] << 8) | bytes[23];
+        width.ShouldBe(ReportCharts.Width);
+        height.ShouldBe(ReportCharts.Height);
+    }
+
+    private static XmlDocument ShouldBeSvg(string path)
+    {
+        var xml = new XmlDocument { XmlResolver = null };
+        using (var reader = XmlReader.Create(path, new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null }))
+            xml.Load(reader);
+        xml.DocumentElement.ShouldNotBeNull();
+        xml.DocumentElement.LocalName.ShouldBe("svg");
+        return xml;
+    }
+
+    [Fact]
+    public void Report_WithLog_WritesEveryChartAsPngAndSvg()
+    {
+        Seed();
+
+        var (code, stdout, stderr) = Run("report", "--db", DbPath, "--out", OutDir, "--weeks", "9");
+
+        stderr.ShouldBeEmpty();
+        code.ShouldBe(ExitCodes.Ok);
+        foreach (var name in ChartNames)
+        {
+            ShouldBeReadablePng(Path.Combine(OutDir, name + ".png"));
+            var svg = ShouldBeSvg(Path.Combine(OutDir, name + ".svg"));
+            svg.OuterXml.ShouldNotContain("no data");
+            stdout.ShouldContain(name + ".png");
+            stdout.ShouldContain(name + ".svg");
+        }
+        Directory.GetFiles(OutDir).Length.ShouldBe(8);
+        stdout.ShouldContain($"to {LastLogged:yyyy-MM-dd}");
+        stdout.ShouldContain("24 session(s), 56 check-in(s)");
+        stdout.ShouldContain("Barbell Squat");
+        stdout.ShouldContain("8 files written");
+    }
+
+    [Fact]
+    public void Report_Json_ListsTheEightFilesWritten()
+    {
+        Seed();
+
+        var (code, stdout, stderr) = Run("report", "--db", DbPath, "--out", OutDir, "--json");
+
+        stderr.ShouldBeEmpty();
+        code.ShouldBe(ExitCodes.Ok);
+        using var doc = JsonDocument.Parse(stdout);
+        var files = doc.RootElement.EnumerateArray().Select(f => f.GetString()!).ToList();
+        files.Count.ShouldBe(8);
+        files.Select(Path.GetFileName).Order(StringComparer.Ordinal).ShouldBe(
+            ChartNames.SelectMany(n => new[] { n + ".png", n + ".svg" }).Order(StringComparer.Ordinal));
+        foreach (var f in files)
+        {
+            Path.IsPathRooted(f).ShouldBeTrue();
+            File.Exists(f).ShouldBeTrue();
+        }
+    }
+
+    [Fact]
+    public void Report_EmptyLog_WritesEmptyChartsTitledNoData()
+    {
+        var (code, stdout, stderr) = Run("report", "--db", DbPath, "--out", OutDir);
+
+        stderr.ShouldBeEmpty();
+        code.ShouldBe(ExitCodes.Ok);
+        stdout.ShouldContain("No sessions or check-ins logged");
+        foreach (var name in ChartNames)
+        {
+            File.ReadAllBytes(Path.Combine(OutDir, name + ".png")).AsSpan(0, 8).ToArray().ShouldBe(PngSignature);
+            ShouldBeSvg(Path.Combine(OutDir, name + ".svg")).OuterXml.ShouldContain("no data");
+        }
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("521")]
+    public void Report_WeeksOutOfRange_IsUsageError(string weeks)
+    {
+        var (code, _, stderr) = Run("report", "--db", DbPath, "--out", OutDir, "--weeks", weeks);
+
+        code.ShouldBe(ExitCodes.Usage);
+        stderr.ShouldContain("--weeks");
+        Directory.Exists(OutDir).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Report_OutIsAFile_IsInvalidInput()
+    {
+        var file = _temp.Write("not-a-folder", "x");
+
+        var (code, stdout, stderr) = Run("report", "--db", DbPath, "--out", file);
+
+        code.ShouldBe(ExitCodes.InvalidInput);
+        stdout.ShouldBeEmpty();
+        stderr.ShouldContain("cannot write the report");
+    }
+
+    // ---- the numbers behind the charts ----
+
+    private static readonly Exercise Curl = CatalogLoader.Default.Resolve("Dumbbell Bicep Curl").Exercise!;
+
+    private static LoggedSession Session(DateOnly date, params LoggedSet[] sets) =>
+        new(date, DayType.Medium, [new LoggedExercise("curl", Curl, [.. sets])]);
+
+    private static LoggedSet Done(double rir, double kg = 14, int reps = 10) => new(kg, reps, Rir.Of(rir));
+
+    private static LoggedSet Failed() => new(14, 12, Rir.Of(0), FailureLevel.Absolute);
+
+    [Fact]
+    public void Buckets_FailureThenWholeRepsInReserve()
+    {
+        ReportData.Bucket(Failed()).ShouldBe(0);
+        ReportData.Bucket(Done(0)).ShouldBe(0);
+        ReportData.Bucket(Done(0.5)).ShouldBe(1);
+        ReportData.Bucket(Done(1)).ShouldBe(1);
+        ReportData.Bucket(Done(2)).ShouldBe(2);
+        ReportData.Bucket(Done(2.5)).ShouldBe(3);
+        ReportData.Bucket(Done(3)).ShouldBe(3);
+        ReportData.Bucket(Done(4)).ShouldBe(4);
+        ReportData.Bucket(Done(6)).ShouldBe(4);
+    }
+
+    [Fact]
+    public void Weeks_CountWorkingSetsPerMondayWeek_WithEmptyWeeksBetween()
+    {
+        var monday = new DateOnly(2025, 3, 3);
+        ImmutableArray<LoggedSession> history =
+        [
+            Session(monday, Done(2), Done(1), Failed(), new LoggedSet(10, 10, Rir.Of(5), Warmup: true)),
+            Session(monday.AddDays(6), Done(3), Done(4)),
+            Session(monday.AddDays(14), Done(2)),
+        ];
+
+        var data = ReportData.Compute(monday.AddDays(-1), monday.AddDays(20), history, [], Split.FullBody, false, Policy.Default);
+
+        data.Weeks.Select(w => w.Monday).ShouldBe([monday, monday.AddDays(7), monday.AddDays(14)]);
+        data.Weeks[0].ShouldBe(new WeekSets(monday, 1, 1, 1, 1, 1));
+        data.Weeks[0].FailureShare.ShouldBe(0.2);
+        data.Weeks[0].ShortShare.ShouldBe(0.6);
+        data.Weeks[1].Total.ShouldBe(0);
+        data.Weeks[2].Rir2.ShouldBe(1);
+    }
+
+    [Fact]
+    public void Budget_MatchesTheEnginesBudgetOnEveryDay()
+    {
+        var start = new DateOnly(2025, 3, 3);
+        var history = Enumerable.Range(0, 12)
+            .Select(i => Session(start.AddDays(2 * i), Done(2), i % 3 == 0 ? Failed() : Done(1), i is 6 or 7 ? Failed() : Done(3)))
+            .ToImmutableArray();
+        var athlete = new Athlete(4, FormUnderFatigue.Excellent, 8, Stress.Low, [], Goal.Hypertrophy, false, Split.UpperLower, false, 80, WeightUnit.Kg);
+        var policy = Policy.Default;
+
+        var data = ReportData.Compute(start.AddDays(-1), start.AddDays(30), history, [], Split.UpperLower, false, policy);
+
+        data.Budget.Length.ShouldBe(31);
+        data.Budget.ShouldContain(b => b.Over);
+        foreach (var day in data.Budget)
+        {
+            var scenario = new Scenario(day.Date, athlete, Phase.Hypertrophy, [], [.. history.Where(s => s.Date <= day.Date)], [],
+                new PlannedSession(DayType.Medium, []));
+            var budget = new Facts(scenario, policy).Budget;
+            day.Used.ShouldBe(budget.FailureSetsUsed, $"used on {day.Date}");
+            day.Allowed.ShouldBe(budget.FailureSetsAllowed, $"allowed on {day.Date}");
+        }
+    }
+
+    [Fact]
+    public void E1Rm_KeepsTheLiftsWithMostSessions_BestSetPerDay()
+    {
+        var catalog = CatalogLoader.Default;
+        string[] names = ["Barbell Squat", "Barbell Bench Press - Medium Grip", "Barbell Deadlift", "Standing Military Press", "Leg Press", "Pullups", "Leg Extensions"];
+        var start = new DateOnly(2025, 3, 3);
+        var sessions = new List<LoggedSession>();
+        for (var i = 0; i < names.Length; i++)
+        {
+            var x = catalog.Resolve(names[i]).Exercise!;
+            // Exercise i is trained on 7 - i days: the last one least often.
+            for (var d = 0; d < names.Length - i; d++)
+                sessions.Add(new LoggedSession(start.AddDays(d), null, [new LoggedExercise(names[i], x, [Done(2, 100, 5), Done(2, 110, 5)])]));
+        }
+
+        var data = ReportData.Compute(start.AddDays(-1), start.AddDays(10), [.. sessions], [], Split.FullBody, false, Policy.Default);
+
+        data.MainLifts.Length.ShouldBe(ReportData.MaxMainLifts);
+        data.MainLifts.Select(l => l.Name).ShouldNotContain(catalog.Resolve("Leg Extensions").Exercise!.Name);
+        var squat = data.MainLifts.Single(l => l.Name == catalog.Resolve("Barbell Squat").Exercise!.Name);
+        squat.Points.Length.ShouldBe(7);
+        squat.Points[0].E1RmKg.ShouldBe(Monitoring.TrainingLog.BestE1Rm(new LoggedExercise("s", catalog.Resolve("Barbell Squat").Exercise!, [Done(2, 110, 5)]))!.Value);
+    }
+
+    [Fact]
+    public void WarningDays_AreTheDaysWellnessSignsAreRaised()
+    {
+        var start = new DateOnly(2025, 3, 1);
+        var wellness = Enumerable.Range(0, 40)
+            .Select(i => new Wellness(start.AddDays(i), 8, 4, i >= 30 ? 5 : 2, 4, 2, 1, 4))
+            .ToImmutableArray();
+
+        var data = ReportData.Compute(start.AddDays(-1), start.AddDays(39), [], wellness, Split.FullBody, false, Policy.Default);
+
+        data.CheckIns.ShouldBe(40);
+        data.WarningDays.ShouldNotBeEmpty();
+        data.WarningDays.ShouldAllBe(w => w.Codes.Contains("persistent-fatigue"));
+        // Three bad days in the last seven make a sign: the first warning day is the third bad day.
+        data.WarningDays[0].Date.ShouldBe(start.AddDays(32));
+        data.Budget.ShouldBeEmpty();
+    }
+}

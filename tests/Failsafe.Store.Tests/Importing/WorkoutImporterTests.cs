@@ -1,0 +1,341 @@
+using Failsafe.Effort;
+using Failsafe.Store.Data;
+using Failsafe.Store.Importing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Failsafe.Store.Tests.Importing;
+
+public sealed class WorkoutImporterTests
+{
+    private const double Lb = 0.45359237;
+
+    private static List<SetRow> Sets(ImportTestDb t, string session)
+    {
+        using var db = t.Fresh();
+        var id = db.Sessions.AsNoTracking().Single(s => s.Name == session).Id;
+        return [.. db.Sets.AsNoTracking().Where(s => s.SessionId == id).OrderBy(s => s.Order)];
+    }
+
+    [Fact]
+    public void Strong_comma_layout_imports_with_the_given_unit()
+    {
+        using var t = new ImportTestDb();
+        var summary = t.Import("strong-comma.csv", ImportSource.Strong, WeightUnit.Lb);
+
+        summary.Workouts.ShouldBe(2);
+        summary.Sets.ShouldBe(9);
+        summary.SetsWithoutReps.ShouldBe(1); // the plank
+        summary.DuplicateWorkouts.ShouldBe(0);
+        summary.First.ShouldBe(new DateTime(2024, 3, 5, 18, 30, 0));
+        summary.Last.ShouldBe(new DateTime(2024, 3, 7, 7, 5, 0));
+        t.Counts().ShouldBe((2, 9, 1));
+
+        using (var db = t.Fresh())
+        {
+            var push = db.Sessions.AsNoTracking().Single(s => s.Name == "Push, heavy");
+            push.Source.ShouldBe("strong");
+            push.Date.ShouldBe(new DateOnly(2024, 3, 5));
+            push.StartedAt.ShouldBe(new DateTime(2024, 3, 5, 18, 30, 0));
+            push.Notes.ShouldBe("Felt strong");
+            push.ImportKey.ShouldBe("strong|2024-03-05 18:30:00|Push, heavy");
+        }
+
+        var sets = Sets(t, "Push, heavy");
+        sets.Select(s => s.Order).ShouldBe([1, 2, 3, 4, 5]);
+        sets.ShouldAllBe(s => s.Unit == "lb" && s.ExerciseName == "Bench Press (Barbell)" && !s.ExerciseId.StartsWith("custom:"));
+        sets[0].Warmup.ShouldBeTrue();
+        sets[0].WeightEntered.ShouldBe(45);
+        sets[0].WeightKg.ShouldBe(45 * Lb, 1e-9);
+        sets[1].WeightKg.ShouldBe(185 * Lb, 1e-9);
+        (sets[1].Rpe, sets[1].Rir, sets[1].Failure).ShouldBe((8.0, 2.0, "none"));
+        (sets[2].Rpe, sets[2].Rir).ShouldBe((8.5, 1.5));
+        (sets[3].Failure, sets[3].Rir, sets[3].Reps, sets[3].Notes).ShouldBe(("absolute", 0.0, 4, "grinder"));
+        sets[4].Drop.ShouldBeTrue();
+        sets[4].Warmup.ShouldBeFalse();
+        sets.Where(s => s.Order != 1).ShouldAllBe(s => !s.Warmup);
+        sets[0].LoggedAt.ShouldBe(new DateTime(2024, 3, 5, 18, 30, 0));
+        sets[0].Rpe.ShouldBeNull();
+        sets[0].Rir.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Strong_comma_layout_without_a_unit_is_refused()
+    {
+        using var t = new ImportTestDb();
+        var error = Should.Throw<ImportException>(() => t.Import("strong-comma.csv", ImportSource.Strong));
+
+        error.Message.ShouldContain("--unit");
+        error.Message.ShouldContain("no unit");
+        error.Column.ShouldBe("Weight");
+        t.Counts().ShouldBe((0, 0, 0));
+    }
+
+    [Fact]
+    public void Strong_semicolon_layout_takes_each_rows_unit()
+    {
+        using var t = new ImportTestDb();
+        var summary = t.Import("strong-semicolon.csv", ImportSource.Strong);
+
+        (summary.Workouts, summary.Sets).ShouldBe((2, 7));
+        var leg = Sets(t, "Leg");
+        leg.Count.ShouldBe(5);
+        leg[0].Warmup.ShouldBeTrue();
+        (leg[1].Unit, leg[1].WeightKg, leg[1].Rir).ShouldBe(("kg", 140.0, 2.0));
+        (leg[3].Unit, leg[3].WeightEntered).ShouldBe(("lb", 225.0));
+        leg[3].WeightKg.ShouldBe(225 * Lb, 1e-9);
+        (leg[4].Failure, leg[4].Rpe, leg[4].Rir).ShouldBe(("absolute", 10.0, 0.0));
+
+        var upper = Sets(t, "Upper");
+        upper[0].WeightKg.ShouldBe(80.5);
+        upper[1].Drop.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Strong_quoted_layout_skips_rest_timers_and_notes_and_reads_decimal_commas()
+    {
+        using var t = new ImportTestDb();
+        // The header says kg, so a --unit that disagrees is not used.
+        var summary = t.Import("strong-quoted.csv", ImportSource.Strong, WeightUnit.Lb);
+
+        (summary.Workouts, summary.Sets, summary.OtherRows).ShouldBe((2, 7, 2));
+        var morning = Sets(t, "Morning Workout");
+        morning.Count.ShouldBe(5);
+        morning.ShouldAllBe(s => s.Unit == "kg" && s.ExerciseName == "Bicep Curl (Dumbbell)");
+        (morning[0].Warmup, morning[0].WeightKg).ShouldBe((true, 6.0));
+        (morning[1].WeightKg, morning[1].Reps, morning[1].Rpe).ShouldBe((12.5, 10, 8.0));
+        (morning[2].Rpe, morning[2].Rir).ShouldBe((9.5, 0.5));
+        morning[3].Drop.ShouldBeTrue();
+        (morning[4].Failure, morning[4].Rir).ShouldBe(("absolute", 0.0));
+        Sets(t, "Evening Workout").Count.ShouldBe(2);
+
+        using var db = t.Fresh();
+        db.Sessions.AsNoTracking().Single(s => s.Name == "Morning Workout").Notes.ShouldBe("Gym A");
+    }
+
+    [Fact]
+    public void Hevy_export_imports_set_types_rpe_and_dates()
+    {
+        using var t = new ImportTestDb();
+        var summary = t.Import("hevy.csv", ImportSource.Hevy);
+
+        (summary.Workouts, summary.Sets, summary.SetsWithoutReps).ShouldBe((2, 7, 1));
+        summary.First.ShouldBe(new DateTime(2025, 12, 5, 11, 37, 0));
+        summary.Last.ShouldBe(new DateTime(2025, 12, 7, 9, 5, 0));
+
+        var push = Sets(t, "Push Day");
+        push.Count.ShouldBe(5);
+        push.ShouldAllBe(s => s.Unit == "kg");
+        push[0].Warmup.ShouldBeTrue();
+        (push[1].WeightKg, push[1].Reps, push[1].Rpe, push[1].Rir).ShouldBe((100.0, 5, 8.0, 2.0));
+        (push[3].Failure, push[3].Rir).ShouldBe(("absolute", 0.0));
+        (push[4].Drop, push[4].WeightKg).ShouldBe((true, 70.0));
+
+        var pull = Sets(t, "Pull Day");
+        (pull[0].WeightKg, pull[0].Rpe, pull[0].Notes).ShouldBe((60.5, 7.5, "slow eccentric"));
+        using var db = t.Fresh();
+        var session = db.Sessions.AsNoTracking().Single(s => s.Name == "Push Day");
+        (session.Source, session.Notes, session.ImportKey).ShouldBe(("hevy", "Good session", "hevy|2025-12-05 11:37:00|Push Day"));
+    }
+
+    [Fact]
+    public void Hevy_weights_in_pounds_are_stored_in_kg()
+    {
+        using var t = new ImportTestDb();
+        t.ImportText(
+            "title,start_time,end_time,description,exercise_title,superset_id,exercise_notes,set_index,set_type,weight_lbs,reps,distance_miles,duration_seconds,rpe\n" +
+            "Legs,\"1 Feb 2025, 08:00\",\"1 Feb 2025, 09:00\",,Squat (Barbell),,,0,normal,315,3,,,9\n",
+            ImportSource.Hevy);
+
+        var set = Sets(t, "Legs").Single();
+        (set.Unit, set.WeightEntered, set.Rir).ShouldBe(("lb", 315.0, 1.0));
+        set.WeightKg.ShouldBe(315 * Lb, 1e-9);
+    }
+
+    [Theory]
+    [InlineData("strong-comma.csv", ImportSource.Strong)]
+    [InlineData("strong-semicolon.csv", ImportSource.Strong)]
+    [InlineData("strong-quoted.csv", ImportSource.Strong)]
+    [InlineData("hevy.csv", ImportSource.Hevy)]
+    public void Importing_the_same_file_again_adds_nothing(string sample, ImportSource source)
+    {
+        using var t = new ImportTestDb();
+        var first = t.Import(sample, source, WeightUnit.Kg);
+        var before = t.Counts();
+
+        var again = t.Import(sample, source, WeightUnit.Kg);
+
+        (again.Workouts, again.Sets).ShouldBe((0, 0));
+        again.DuplicateWorkouts.ShouldBe(first.Workouts);
+        again.DuplicateSets.ShouldBe(first.Sets);
+        again.Unmatched.ShouldBeEmpty();
+        t.Counts().ShouldBe(before);
+    }
+
+    [Fact]
+    public void A_bad_row_mid_file_names_its_line_and_column_and_writes_nothing()
+    {
+        using var t = new ImportTestDb();
+        t.Import("hevy.csv", ImportSource.Hevy);
+        var before = t.Counts();
+
+        var error = Should.Throw<ImportException>(() => t.Import("strong-bad-row.csv", ImportSource.Strong, WeightUnit.Kg));
+
+        // Line 7 of the file: the quoted note on line 3 spans two lines.
+        error.Message.ShouldBe("line 7, column Reps: 'x' is not a whole number");
+        (error.Line, error.Column).ShouldBe((7L, "Reps"));
+        t.Counts().ShouldBe(before);
+        // The context that failed is still usable, and remembers nothing of the failed import.
+        t.Db.ChangeTracker.Entries().ShouldBeEmpty();
+        t.Import("strong-semicolon.csv", ImportSource.Strong).Workouts.ShouldBe(2);
+    }
+
+    [Theory]
+    [InlineData("Date,Workout Name,Exercise Name,Set Order,Weight,Weight Unit,Reps,RPE\n2024-01-01 10:00:00,A,Squat (Barbell),1,abc,kg,5,\n", "line 2, column Weight: 'abc' is not a number")]
+    [InlineData("Date,Workout Name,Exercise Name,Set Order,Weight,Weight Unit,Reps,RPE\n2024-01-01 10:00:00,A,Squat (Barbell),1,100,kg,5,\n2024-01-01 10:00:00,A,Squat (Barbell),1,100,stone,5,\n", "line 3, column Weight Unit: 'stone' is not a weight unit (kg or lbs)")]
+    [InlineData("Date,Workout Name,Exercise Name,Set Order,Weight,Weight Unit,Reps,RPE\n2024-01-01 10:00:00,A,Squat (Barbell),X,100,kg,5,\n", "line 2, column Set Order: 'X' is not a set number, W (warm-up), D (drop set) or F (failure)")]
+    [InlineData("Date,Workout Name,Exercise Name,Set Order,Weight,Weight Unit,Reps,RPE\n01/02/2024,A,Squat (Barbell),1,100,kg,5,\n", "line 2, column Date: '01/02/2024' is not a date and time like 2024-03-05 18:30:00")]
+    [InlineData("Date,Workout Name,Exercise Name,Set Order,Weight,Weight Unit,Reps,RPE\n2024-01-01 10:00:00,A,Squat (Barbell),1,100,kg,5,12\n", "line 2, column RPE: '12' is not an RPE (1 to 10)")]
+    [InlineData("Date,Workout Name,Exercise Name,Set Order,Weight,Weight Unit,Reps,RPE\n2024-01-01 10:00:00,A,Squat (Barbell),1,100,kg,5.5,\n", "line 2, column Reps: '5.5' is not a whole number")]
+    [InlineData("Date,Workout Name,Exercise Name,Set Order,Weight,Weight Unit,Reps,RPE\n2024-01-01 10:00:00,A,Squat (Barbell),1,100\n", "line 2: has 5 fields, but the header has 8 (separated by ',')")]
+    [InlineData("Date,Workout Name,Exercise Name,Set Order,Weight,Weight Unit,Reps,RPE\n2024-01-01 10:00:00,A,,1,100,kg,5,\n", "line 2, column Exercise Name: empty: every set names its exercise")]
+    [InlineData("Date,Workout Name,Exercise Name,Weight,Reps\n", "line 1: not a Strong export: no set order column ('Set Order')")]
+    public void Bad_strong_input_is_refused_with_line_and_column(string csv, string message)
+    {
+        using var t = new ImportTestDb();
+        Should.Throw<ImportException>(() => t.ImportText(csv, ImportSource.Strong)).Message.ShouldBe(message);
+        t.Counts().ShouldBe((0, 0, 0));
+    }
+
+    [Fact]
+    public void Bad_hevy_set_type_is_refused()
+    {
+        using var t = new ImportTestDb();
+        var csv = "title,start_time,exercise_title,set_type,weight_kg,reps,rpe\nA,\"5 Dec 2025, 11:37\",Squat (Barbell),superset,100,5,\n";
+        Should.Throw<ImportException>(() => t.ImportText(csv, ImportSource.Hevy))
+            .Message.ShouldBe("line 2, column set_type: 'superset' is not a set type (normal, warmup, dropset or failure)");
+    }
+
+    [Fact]
+    public void A_file_from_the_other_app_says_which_command_to_use()
+    {
+        using var t = new ImportTestDb();
+        Should.Throw<ImportException>(() => t.Import("hevy.csv", ImportSource.Strong)).Message.ShouldContain("failsafe import hevy");
+        Should.Throw<ImportException>(() => t.Import("strong-semicolon.csv", ImportSource.Hevy)).Message.ShouldContain("failsafe import strong");
+    }
+
+    [Fact]
+    public void An_empty_file_is_refused()
+    {
+        using var t = new ImportTestDb();
+        Should.Throw<ImportException>(() => t.ImportText("", ImportSource.Strong)).Message.ShouldContain("empty");
+    }
+
+    [Fact]
+    public void Unmatched_names_become_unclassified_custom_exercises()
+    {
+        using var t = new ImportTestDb();
+        var summary = t.Import("strong-comma.csv", ImportSource.Strong, WeightUnit.Kg);
+
+        summary.Unmatched.ShouldBe([new UnmatchedExercise("Glorp Machine Kickback", 1, Created: true)]);
+        using var db = t.Fresh();
+        var custom = db.CustomExercises.AsNoTracking().Single();
+        (custom.Name, custom.Classified, custom.MaxFailure).ShouldBe(("Glorp Machine Kickback", false, "none"));
+        db.Sets.AsNoTracking().Single(s => s.ExerciseName == "Glorp Machine Kickback").ExerciseId.ShouldBe("custom:Glorp Machine Kickback");
+
+        // Another file with the same name reuses the custom exercise, and still lists it until it is classified.
+        var hevy = t.Import("hevy.csv", ImportSource.Hevy);
+        hevy.Unmatched.ShouldBe([new UnmatchedExercise("Glorp Machine Kickback", 1, Created: false)]);
+        t.Counts().Custom.ShouldBe(1);
+    }
+
+    [Fact]
+    public void Dry_run_validates_and_counts_but_writes_nothing()
+    {
+        using var t = new ImportTestDb();
+        var dry = t.Import("strong-comma.csv", ImportSource.Strong, WeightUnit.Kg, dryRun: true);
+
+        dry.DryRun.ShouldBeTrue();
+        (dry.Workouts, dry.Sets).ShouldBe((2, 9));
+        dry.Unmatched.ShouldBe([new UnmatchedExercise("Glorp Machine Kickback", 1, Created: true)]);
+        t.Counts().ShouldBe((0, 0, 0));
+        t.Db.ChangeTracker.Entries().ShouldBeEmpty();
+
+        var real = t.Import("strong-comma.csv", ImportSource.Strong, WeightUnit.Kg);
+        (real.Workouts, real.Sets, real.Unmatched.Count).ShouldBe((dry.Workouts, dry.Sets, dry.Unmatched.Count));
+    }
+
+    [Fact]
+    public void Dry_run_still_finds_bad_rows()
+    {
+        using var t = new ImportTestDb();
+        Should.Throw<ImportException>(() => t.Import("strong-bad-row.csv", ImportSource.Strong, WeightUnit.Kg, dryRun: true))
+            .Message.ShouldBe("line 7, column Reps: 'x' is not a whole number");
+    }
+
+    [Fact]
+    public void A_newer_export_adds_only_the_new_workouts()
+    {
+        using var t = new ImportTestDb();
+        const string header = "Date;Workout Name;Exercise Name;Set Order;Weight;Weight Unit;Reps;RPE\n";
+        const string first = "2024-01-01 10:00:00;A;Squat (Barbell);1;100;kg;5;\n";
+        const string second = "2024-01-03 10:00:00;B;Squat (Barbell);1;105;kg;5;\n2024-01-03 10:00:00;B;Squat (Barbell);2;105;kg;5;\n";
+        t.ImportText(header + first, ImportSource.Strong);
+
+        var summary = t.ImportText(header + first + second, ImportSource.Strong);
+
+        (summary.Workouts, summary.Sets, summary.DuplicateWorkouts, summary.DuplicateSets).ShouldBe((1, 2, 1, 1));
+        t.Counts().ShouldBe((2, 3, 0));
+    }
+
+    [Fact]
+    public void Rows_of_one_workout_apart_in_the_file_join_the_same_session()
+    {
+        using var t = new ImportTestDb();
+        var csv = "Date;Workout Name;Exercise Name;Set Order;Weight;Weight Unit;Reps;RPE\n" +
+            "2024-01-01 10:00:00;A;Squat (Barbell);1;100;kg;5;\n" +
+            "2024-01-02 10:00:00;B;Squat (Barbell);1;100;kg;5;\n" +
+            "2024-01-01 10:00:00;A;Squat (Barbell);2;100;kg;4;\n";
+        t.ImportText(csv, ImportSource.Strong).Workouts.ShouldBe(2);
+        Sets(t, "A").Select(s => (s.Order, s.Reps)).ShouldBe([(1, 5), (2, 4)]);
+    }
+
+    [Fact]
+    public void More_sets_than_one_insert_batch_are_all_written_in_order()
+    {
+        using var t = new ImportTestDb();
+        var csv = new System.Text.StringBuilder("Date;Workout Name;Exercise Name;Set Order;Weight;Weight Unit;Reps;RPE\n");
+        for (var i = 1; i <= 150; i++)
+            csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"2024-01-01 10:00:00;Big;Squat (Barbell);{i};{i};kg;5;\n");
+        t.ImportText(csv.ToString(), ImportSource.Strong).Sets.ShouldBe(150);
+        var sets = Sets(t, "Big");
+        sets.Select(s => s.Order).ShouldBe(Enumerable.Range(1, 150));
+        sets.Select(s => s.WeightKg).ShouldBe(Enumerable.Range(1, 150).Select(i => (double)i));
+    }
+
+    [Fact]
+    public void A_stream_that_cannot_seek_is_read_too()
+    {
+        using var t = new ImportTestDb();
+        var bytes = File.ReadAllBytes(ImportTestDb.Sample("strong-quoted.csv"));
+        using var stream = new NonSeekable(bytes);
+        var summary = WorkoutImporter.Import(t.Db, Store.Catalog.CatalogLoader.Default, stream, new ImportOptions(ImportSource.Strong));
+        (summary.Workouts, summary.Sets).ShouldBe((2, 7));
+    }
+
+    [Fact]
+    public void Progress_is_reported_up_to_the_end_of_the_file()
+    {
+        using var t = new ImportTestDb();
+        var path = ImportTestDb.Sample("hevy.csv");
+        var reports = new List<long>();
+        WorkoutImporter.Import(t.Db, Store.Catalog.CatalogLoader.Default, path, new ImportOptions(ImportSource.Hevy), reports.Add);
+        reports.ShouldNotBeEmpty();
+        reports[^1].ShouldBeGreaterThan(0);
+        reports[^1].ShouldBeLessThanOrEqualTo(new FileInfo(path).Length);
+    }
+
+    private sealed class NonSeekable(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
+    }
+}

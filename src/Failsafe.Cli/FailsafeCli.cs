@@ -43,6 +43,7 @@ public static class FailsafeCli
             Daily.CalendarCommands.Event(io),
             Daily.CalendarCommands.Injury(io),
             Daily.CalendarCommands.Export(io),
+            Reporting.ReportCommand.Create(io),
         };
         root.Options.Add(io.DbOption);
         var result = root.Parse(args);

@@ -26,17 +26,9 @@ public static class TodayCommands
         var command = new Command("today", "Today's session from the active plan: each set's decision, load and reasons.") { date, json };
         command.SetAction(parse =>
         {
-            if (!DailyOptions.TryDate(io, parse.GetValue(date), out var day, out var code))
+            if (Day.Evaluate(io, parse, date, Policy.Default, out var code) is not { } d)
                 return code;
-            using var db = io.OpenDb(parse);
-            if (db is null)
-                return ExitCodes.InvalidInput;
-            if (DailyOptions.RequireProfile(io, db) is not { } profile)
-                return ExitCodes.InvalidInput;
-            var resolver = new ExerciseResolver(CatalogLoader.Default, db);
-            var today = TodayPlan.For(db, resolver, day, Policy.Default);
-            var scenario = TrainingStore.Scenario(db, resolver, day, TodayPlan.Session(today.Day));
-            var evaluation = Coach.Evaluate(scenario, today.Day.Policy ?? Policy.Default);
+            var (day, today, scenario, evaluation) = (d.Date, d.Plan, d.Scenario, d.Evaluation);
             if (parse.GetValue(json))
             {
                 io.Out.WriteLine(EvaluationJson.ToJson(evaluation));
@@ -66,18 +58,10 @@ public static class TodayCommands
         var command = new Command("status", "Warnings, actions, the failure budget, the 80/20 split of your sets and the e1RM trend of your main lifts.") { date, json };
         command.SetAction(parse =>
         {
-            if (!DailyOptions.TryDate(io, parse.GetValue(date), out var day, out var code))
-                return code;
-            using var db = io.OpenDb(parse);
-            if (db is null)
-                return ExitCodes.InvalidInput;
-            if (DailyOptions.RequireProfile(io, db) is null)
-                return ExitCodes.InvalidInput;
-            var resolver = new ExerciseResolver(CatalogLoader.Default, db);
             var policy = Policy.Default;
-            var today = TodayPlan.For(db, resolver, day, policy);
-            var scenario = TrainingStore.Scenario(db, resolver, day, TodayPlan.Session(today.Day));
-            var evaluation = Coach.Evaluate(scenario, today.Day.Policy ?? policy);
+            if (Day.Evaluate(io, parse, date, policy, out var code) is not { } d)
+                return code;
+            var (day, scenario, evaluation) = (d.Date, d.Scenario, d.Evaluation);
             var log = new TrainingLog(scenario.History);
             var window = log.LastDays(day, policy.ShareWindowDays);
             var buckets = new int[5];
@@ -178,6 +162,25 @@ public static class TodayCommands
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>A day from the stored log: the plan's day, the scenario and the engine's evaluation of it.</summary>
+    private sealed record Day(DateOnly Date, TodayPlan.Result Plan, Scenario Scenario, Evaluation Evaluation)
+    {
+        /// <summary>Null (after printing why) when the date is malformed, the database cannot be opened or there is no profile.</summary>
+        public static Day? Evaluate(Io io, System.CommandLine.ParseResult parse, Option<string?> date, Policy policy, out int code)
+        {
+            if (!DailyOptions.TryDate(io, parse.GetValue(date), out var day, out code))
+                return null;
+            code = ExitCodes.InvalidInput;
+            using var db = io.OpenDb(parse);
+            if (db is null || DailyOptions.RequireProfile(io, db) is null)
+                return null;
+            var resolver = new ExerciseResolver(CatalogLoader.Default, db);
+            var today = TodayPlan.For(db, resolver, day, policy);
+            var scenario = TrainingStore.Scenario(db, resolver, day, TodayPlan.Session(today.Day));
+            return new Day(day, today, scenario, Coach.Evaluate(scenario, today.Day.Policy ?? policy));
+        }
     }
 
     private sealed record Trend(string Name, int Sessions, double First, double Last);

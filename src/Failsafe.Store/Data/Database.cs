@@ -36,6 +36,33 @@ public static class Database
             .UseSqlite(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString())
             .Options;
 
+    /// <summary>The newest migration in this build; a test keeps it equal to the last one in the migrations.</summary>
+    public const string LatestMigration = "20261122140840_Plans";
+
+    /// <summary>
+    /// A cheap check that an existing file already has the latest migration, so the everyday commands skip EF's
+    /// migration machinery (which costs more than the command itself). WAL mode is persistent in the file.
+    /// </summary>
+    private static bool IsCurrent(FailsafeDb db)
+    {
+        var connection = db.Database.GetDbConnection();
+        db.Database.OpenConnection();
+        try
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT MigrationId FROM __EFMigrationsHistory ORDER BY MigrationId DESC LIMIT 1";
+            return command.ExecuteScalar() as string == LatestMigration;
+        }
+        catch (SqliteException)
+        {
+            return false;
+        }
+        finally
+        {
+            db.Database.CloseConnection();
+        }
+    }
+
     /// <summary>Opens (creating or migrating) the database at <paramref name="path"/>; returns the backup written, if any.</summary>
     public static (FailsafeDb Db, string? Backup) Open(string path)
     {
@@ -44,6 +71,8 @@ public static class Database
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         var existed = File.Exists(full) && new FileInfo(full).Length > 0;
         var db = new FailsafeDb(Options(full));
+        if (existed && IsCurrent(db))
+            return (db, null);
         string? backup = null;
         var pending = db.Database.GetPendingMigrations().ToList();
         if (pending.Count > 0)

@@ -44,6 +44,7 @@ public static class FailsafeCli
             Daily.CalendarCommands.Injury(io),
             Daily.CalendarCommands.Export(io),
             Reporting.ReportCommand.Create(io),
+            Importing.ImportCommand.Create(io),
         };
         root.Options.Add(io.DbOption);
         var result = root.Parse(args);

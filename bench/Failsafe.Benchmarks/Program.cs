@@ -1,14 +1,23 @@
 using BenchmarkDotNet.Running;
 using Failsafe.Benchmarks;
 
-// `generate FILE [YEARS]` writes the large scenario used by the benchmarks and by bench/run.sh; anything
-// else goes to BenchmarkDotNet (e.g. `--filter '*'`).
+// `generate FILE [YEARS]` writes the large scenario used by the benchmarks and by bench/run.sh;
+// `strong-csv FILE SETS [LAYOUT]` a Strong export for bench/import.sh; `daily-db FILE` a 10-year log for
+// bench/daily.sh; anything else goes to BenchmarkDotNet (e.g. `--filter '*'`).
 if (args is ["generate", var path, ..])
 {
     var years = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10;
     var json = ScenarioGenerator.Generate(new DateOnly(2026, 11, 23), years);
     File.WriteAllBytes(path, json);
     Console.WriteLine($"{path}: {ScenarioGenerator.Describe(json)}");
+    return 0;
+}
+
+if (args is ["strong-csv", var csvPath, var setCount, ..])
+{
+    var layout = args.Length > 3 ? args[3] : "comma";
+    var (written, workouts) = StrongCsvGenerator.Write(csvPath, long.Parse(setCount, System.Globalization.CultureInfo.InvariantCulture), layout);
+    Console.WriteLine($"{csvPath}: {written:N0} sets in {workouts:N0} workouts ({layout} layout)");
     return 0;
 }
 

@@ -59,7 +59,14 @@ public static class ImportCommand
         if (options.DryRun && !File.Exists(path))
         {
             scratch = Path.Combine(Path.GetTempPath(), $"failsafe-dry-run-{Guid.NewGuid():N}.db");
-            db = Database.Open(scratch).Db;
+            try
+            {
+                db = Database.Open(scratch).Db;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+            {
+                return io.Fail($"cannot create a scratch database for the dry run in '{Path.GetTempPath()}': {ex.Message}");
+            }
         }
         else
         {

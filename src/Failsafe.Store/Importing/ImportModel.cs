@@ -71,12 +71,11 @@ public sealed class ImportException : Exception
     /// <summary>The column's header name as in the file, when the problem is one field.</summary>
     public string? Column { get; }
 
-    private static string Describe(long line, string? column, string problem) =>
-        (line, column) switch
-        {
-            (> 0, { } c) => $"line {line}, column {c}: {problem}",
-            (> 0, null) => $"line {line}: {problem}",
-            (_, { } c) => $"column {c}: {problem}",
-            _ => problem,
-        };
+    private static string Describe(long line, string? column, string problem)
+    {
+        var at = line > 0 ? $"line {line}" : "";
+        if (column is not null)
+            at = at.Length > 0 ? $"{at}, column {column}" : $"column {column}";
+        return at.Length > 0 ? $"{at}: {problem}" : problem;
+    }
 }

@@ -7,7 +7,6 @@ using Failsafe.Store.Data;
 using Failsafe.Store.Training;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Failsafe.Store.Importing;
 
@@ -70,33 +69,76 @@ public static class WorkoutImporter
 
         var resolver = new ExerciseResolver(catalog, db);
         var run = new ImportRun(db, resolver, reader, layout, options, separator == ';', progress);
-        if (options.DryRun)
-            return run.Execute(null);
-
         db.Database.OpenConnection();
         try
         {
-            using var transaction = db.Database.BeginTransaction();
             var connection = (SqliteConnection)db.Database.GetDbConnection();
-            using var writer = new ImportWriter(connection, (SqliteTransaction)transaction.GetDbTransaction());
+            if (options.DryRun)
+            {
+                run.Prepare(connection);
+                return run.Execute(null);
+            }
+
+            using var transaction = db.Database.BeginTransaction();
+            using var writer = new ImportWriter(connection, Word(options.Source));
+            ImportPipe? pipe = null;
             try
             {
-                var summary = run.Execute(writer);
+                run.Prepare(connection);
+                // A large file into a small log: build the indexes of sets once at the end instead of row by row.
+                var estimate = stream.CanSeek ? stream.Length / BytesPerSet : 0;
+                if (estimate >= DeferIndexesFrom && estimate >= Count(connection, "SELECT count(*) FROM \"sets\""))
+                    writer.DeferIndexes();
+                pipe = new ImportPipe(writer);
+                var summary = run.Execute(pipe);
+                pipe.Complete();
+                writer.RestoreIndexes();
                 db.SaveChanges();
                 transaction.Commit();
                 return summary;
             }
             catch
             {
+                pipe?.Abort();
                 transaction.Rollback();
                 db.ChangeTracker.Clear();
                 throw;
+            }
+            finally
+            {
+                pipe?.Dispose();
             }
         }
         finally
         {
             db.Database.CloseConnection();
         }
+    }
+
+    /// <summary>The fewest bytes a set takes in an export, to estimate from a file's size how many sets it has.</summary>
+    private const long BytesPerSet = 64;
+
+    /// <summary>Imports estimated at this many sets or more (and more than the log has) defer the indexes of sets.</summary>
+    private const long DeferIndexesFrom = 50_000;
+
+    private static long Count(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static HashSet<string> Strings(SqliteConnection connection, string sql, StringComparer comparer, params (string Name, string Value)[] parameters)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+            command.Parameters.AddWithValue(name, value);
+        using var rows = command.ExecuteReader();
+        var set = new HashSet<string>(comparer);
+        while (rows.Read())
+            set.Add(rows.GetString(0));
+        return set;
     }
 
     /// <summary>The key that identifies an imported workout: source, start and name.</summary>
@@ -143,17 +185,17 @@ public static class WorkoutImporter
     {
         private readonly string _source = Word(layout.Source);
         private readonly int _fieldsNeeded = layout.FieldsNeeded;
-        private readonly Dictionary<string, Workout> _workouts = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, (string Id, string? Custom)> _exercises = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, ImportedWorkout> _workouts = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, Resolved> _exercises = new(StringComparer.Ordinal);
         private readonly Dictionary<string, (string Name, int Sets, bool Created)> _unmatched = new(StringComparer.OrdinalIgnoreCase);
         private HashSet<string> _existing = [];
         private HashSet<string> _unclassified = [];
-        private ImportWriter? _writer;
+        private ImportPipe? _pipe;
 
         private string? _lastDateText;
         private DateTime _lastDate;
         private string? _lastWorkoutName;
-        private Workout? _current;
+        private ImportedWorkout? _current;
 
         private int _workoutCount;
         private long _sets;
@@ -164,27 +206,21 @@ public static class WorkoutImporter
         private DateTime? _first;
         private DateTime? _last;
 
-        private sealed class Workout(string key, DateTime start, string name)
+        /// <summary>A name as resolved, with the UTF-8 the writer binds.</summary>
+        private sealed record Resolved(string Id, string? Custom, byte[] IdUtf8, byte[] NameUtf8);
+
+        /// <summary>Reads what the log already has: this source's import keys and the unclassified custom exercises.</summary>
+        public void Prepare(SqliteConnection connection)
         {
-            public string Key { get; } = key;
-            public DateTime Start { get; } = start;
-            public string Name { get; } = name;
-            public string LoggedAt { get; } = ImportWriter.FormatDateTime(start);
-            public bool Duplicate { get; init; }
-            public long SessionId { get; set; }
-            public int Sets { get; set; }
+            // Keys are "source|…": the range from "source|" up to "source}" ('}' follows '|') is this source's, by the unique index.
+            _existing = Strings(connection, "SELECT \"ImportKey\" FROM \"sessions\" WHERE \"ImportKey\" >= $from AND \"ImportKey\" < $to",
+                StringComparer.Ordinal, ("$from", _source + "|"), ("$to", _source + "}"));
+            _unclassified = Strings(connection, "SELECT \"Name\" FROM \"custom_exercises\" WHERE NOT \"Classified\"", StringComparer.OrdinalIgnoreCase);
         }
 
-        public ImportSummary Execute(ImportWriter? writer)
+        public ImportSummary Execute(ImportPipe? pipe)
         {
-            _writer = writer;
-            var prefix = _source + "|";
-            _existing = db.Sessions.AsNoTracking()
-                .Where(s => s.ImportKey != null && s.ImportKey.StartsWith(prefix))
-                .Select(s => s.ImportKey!)
-                .ToHashSet(StringComparer.Ordinal);
-            _unclassified = db.CustomExercises.AsNoTracking().Where(c => !c.Classified).Select(c => c.Name)
-                .ToHashSet(StringComparer.OrdinalIgnoreCase);
+            _pipe = pipe;
 
             long rows = 0;
             while (Next())
@@ -193,7 +229,6 @@ public static class WorkoutImporter
                 if (++rows % ProgressEvery == 0)
                     progress?.Invoke(reader.ByteOffset);
             }
-            writer?.Flush();
             progress?.Invoke(reader.ByteOffset);
 
             return new ImportSummary
@@ -325,9 +360,10 @@ public static class WorkoutImporter
                     notes = null;
             }
 
-            if (reps == 0)
+            if (reps == 0 && !(failure && weight > 0))
             {
-                // A timed or distance set (plank, rowing): nothing the log can use as a strength set.
+                // A timed or distance set (plank, rowing): nothing the log can use as a strength set. (A loaded
+                // failure set of 0 reps is a missed rep, which the coach does use.)
                 _noReps++;
                 return;
             }
@@ -337,8 +373,8 @@ public static class WorkoutImporter
                 return;
             }
 
-            var (exerciseId, custom) = Resolve(exercise);
-            if (custom is not null)
+            var resolved = Resolve(exercise);
+            if (resolved.Custom is { } custom)
             {
                 var u = _unmatched[custom];
                 _unmatched[custom] = u with { Sets = u.Sets + 1 };
@@ -348,12 +384,13 @@ public static class WorkoutImporter
                 StartSession(workout);
             workout.Sets++;
             _sets++;
-            var entered = weight;
-            var kg = unit == WeightUnit.Lb ? weight * Load.KgPerLb : weight;
+            if (_pipe is null)
+                return;
+            var pounds = unit == WeightUnit.Lb;
             var set = new ImportedSet(
-                workout.Sets, exerciseId, exercise, kg, unit == WeightUnit.Lb ? "lb" : "kg", entered, reps,
-                failure ? 0 : rpe is { } p ? 10 - p : null, rpe, failure ? "absolute" : "none", warmup, drop, notes);
-            _writer?.AddSet(workout.SessionId, workout.LoggedAt, set);
+                workout.Sets, resolved.IdUtf8, resolved.NameUtf8, pounds ? weight * Load.KgPerLb : weight, pounds, weight, reps,
+                failure ? 0 : rpe is { } p ? 10 - p : null, rpe, failure, warmup, drop, notes);
+            _pipe.Add(workout, set);
         }
 
         private WeightUnit Unit(double weight)
@@ -378,7 +415,7 @@ public static class WorkoutImporter
         }
 
         /// <summary>The workout of the current row; rows of one workout are usually together, so the last one is checked first.</summary>
-        private Workout CurrentWorkout()
+        private ImportedWorkout CurrentWorkout()
         {
             var dateText = reader.GetString(layout.Date);
             var name = reader.GetString(layout.Workout);
@@ -403,7 +440,7 @@ public static class WorkoutImporter
             if (!_workouts.TryGetValue(key, out var workout))
             {
                 var duplicate = _existing.Contains(key);
-                workout = new Workout(key, _lastDate, trimmed) { Duplicate = duplicate };
+                workout = new ImportedWorkout(key, _lastDate, trimmed) { Duplicate = duplicate };
                 _workouts.Add(key, workout);
                 if (duplicate)
                     _duplicateWorkouts++;
@@ -412,50 +449,48 @@ public static class WorkoutImporter
             return workout;
         }
 
-        private void StartSession(Workout workout)
+        private void StartSession(ImportedWorkout workout)
         {
             _workoutCount++;
             if (_first is null || workout.Start < _first)
                 _first = workout.Start;
             if (_last is null || workout.Start > _last)
                 _last = workout.Start;
-            if (_writer is null)
-                return;
-            string? notes = null;
             if (layout.WorkoutNotes >= 0 && !reader.IsEmpty(layout.WorkoutNotes))
-                notes = reader.GetString(layout.WorkoutNotes).Trim() is { Length: > 0 } n ? n : null;
-            workout.SessionId = _writer.AddSession(workout.Start, workout.Name.Length > 0 ? workout.Name : null, _source, workout.Key, notes);
+                workout.Notes = reader.GetString(layout.WorkoutNotes).Trim() is { Length: > 0 } n ? n : null;
         }
 
         /// <summary>The stored exercise id of a name, and the custom exercise's name when the catalog does not know it.</summary>
-        private (string Id, string? Custom) Resolve(string name)
+        private Resolved Resolve(string name)
         {
             if (_exercises.TryGetValue(name, out var known))
                 return known;
             var (id, exercise, _) = resolver.Resolve(name);
-            (string Id, string? Custom) result;
-            if (id is not null && exercise is not null && !id.StartsWith("custom:", StringComparison.Ordinal))
-            {
-                result = (id, null);
-            }
-            else if (id is not null && exercise is not null)
+            string? custom = null;
+            if (id is not null && exercise is not null && id.StartsWith("custom:", StringComparison.Ordinal))
             {
                 // A custom exercise from an earlier import or typed by the lifter: listed while it is unclassified.
-                result = (id, _unclassified.Contains(exercise.Name) ? exercise.Name : null);
-                if (result.Custom is { } c && !_unmatched.ContainsKey(c))
-                    _unmatched[c] = (c, 0, false);
+                if (_unclassified.Contains(exercise.Name))
+                {
+                    custom = exercise.Name;
+                    _unmatched.TryAdd(custom, (custom, 0, false));
+                }
             }
-            else if (options.DryRun)
+            else if (id is null || exercise is null)
             {
-                result = ($"custom:{name}", name);
-                _unmatched.TryAdd(name, (name, 0, true));
+                if (options.DryRun)
+                {
+                    id = $"custom:{name}";
+                    custom = name;
+                }
+                else
+                {
+                    var (customId, _, row) = resolver.AddCustom(db, name);
+                    (id, custom) = (customId, row.Name);
+                }
+                _unmatched.TryAdd(custom, (custom, 0, true));
             }
-            else
-            {
-                var (customId, _, row) = resolver.AddCustom(db, name);
-                result = (customId, row.Name);
-                _unmatched[row.Name] = (row.Name, 0, true);
-            }
+            var result = new Resolved(id, custom, ImportWriter.Utf8(id), ImportWriter.Utf8(name));
             _exercises[name] = result;
             return result;
         }

@@ -288,6 +288,22 @@ public sealed class WorkoutImporterTests
     }
 
     [Fact]
+    public void A_missed_rep_at_failure_is_kept_but_sets_without_reps_are_not()
+    {
+        using var t = new ImportTestDb();
+        var csv = "Date;Workout Name;Exercise Name;Set Order;Weight;Weight Unit;Reps;RPE\n" +
+            "2024-01-01 10:00:00;A;Squat (Barbell);1;140;kg;3;9\n" +
+            "2024-01-01 10:00:00;A;Squat (Barbell);F;150;kg;0;\n" +
+            "2024-01-01 10:00:00;A;Plank;1;0;kg;;\n" +
+            "2024-01-01 10:00:00;A;Plank;F;0;kg;0;\n";
+        var summary = t.ImportText(csv, ImportSource.Strong);
+
+        (summary.Sets, summary.SetsWithoutReps).ShouldBe((2, 2));
+        var missed = Sets(t, "A")[1];
+        (missed.Reps, missed.WeightKg, missed.Failure, missed.Rir).ShouldBe((0, 150.0, "absolute", 0.0));
+    }
+
+    [Fact]
     public void Rows_of_one_workout_apart_in_the_file_join_the_same_session()
     {
         using var t = new ImportTestDb();
@@ -332,6 +348,88 @@ public sealed class WorkoutImporterTests
         reports.ShouldNotBeEmpty();
         reports[^1].ShouldBeGreaterThan(0);
         reports[^1].ShouldBeLessThanOrEqualTo(new FileInfo(path).Length);
+    }
+
+    /// <summary>A Strong export of <paramref name="sets"/> sets, big enough (over 3 MB) for the importer to defer the indexes of sets.</summary>
+    private static string LargeExport(int sets, string? lastRow = null)
+    {
+        var csv = new System.Text.StringBuilder("Date;Workout Name;Exercise Name;Set Order;Weight;Weight Unit;Reps;RPE;Notes\n");
+        string[] lifts = ["Squat (Barbell)", "Bench Press (Barbell)", "Deadlift (Barbell)", "Glorp Machine Kickback"];
+        for (var i = 0; i < sets; i++)
+        {
+            var start = new DateTime(2010, 1, 1, 18, 0, 0).AddDays(i / 20);
+            csv.Append(System.Globalization.CultureInfo.InvariantCulture,
+                $"{start:yyyy-MM-dd HH:mm:ss};Workout {i / 20 % 3};{lifts[i / 5 % 4]};{i % 5 + 1};{60 + i % 40}.5;kg;{5 + i % 4};8;some notes here\n");
+        }
+        if (lastRow is not null)
+            csv.Append(lastRow).Append('\n');
+        return csv.ToString();
+    }
+
+    private static List<string> SetIndexes(ImportTestDb t)
+    {
+        using var db = t.Fresh();
+        var connection = db.Database.GetDbConnection();
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'sets' ORDER BY name";
+        using var rows = command.ExecuteReader();
+        var names = new List<string>();
+        while (rows.Read())
+            names.Add(rows.GetString(0));
+        return names;
+    }
+
+    [Fact]
+    public void A_large_import_keeps_the_indexes_of_sets()
+    {
+        using var t = new ImportTestDb();
+        var indexes = SetIndexes(t);
+        indexes.ShouldNotBeEmpty();
+
+        var summary = t.ImportText(LargeExport(60_000), ImportSource.Strong);
+
+        (summary.Workouts, summary.Sets).ShouldBe((3_000, 60_000));
+        t.Counts().ShouldBe((3_000, 60_000, 1));
+        SetIndexes(t).ShouldBe(indexes);
+        using var db = t.Fresh();
+        var session = db.Sessions.AsNoTracking().OrderBy(x => x.Id).First();
+        (session.Name, session.StartedAt).ShouldBe(("Workout 0", new DateTime(2010, 1, 1, 18, 0, 0)));
+        var first = db.Sets.AsNoTracking().Where(x => x.SessionId == session.Id).OrderBy(x => x.Order).ToList();
+        first.Count.ShouldBe(20);
+        first.Select(s => s.Order).ShouldBe(Enumerable.Range(1, 20));
+        (first[0].WeightKg, first[0].Reps, first[0].Rir, first[0].Notes).ShouldBe((60.5, 5, 2.0, "some notes here"));
+    }
+
+    [Fact]
+    public void A_large_import_that_fails_at_its_last_row_leaves_the_log_and_its_indexes_as_they_were()
+    {
+        using var t = new ImportTestDb();
+        t.Import("hevy.csv", ImportSource.Hevy);
+        var before = t.Counts();
+        var indexes = SetIndexes(t);
+
+        Should.Throw<ImportException>(() => t.ImportText(LargeExport(60_000, "2030-01-01 10:00:00;Late;Squat (Barbell);1;100;kg;five;;"), ImportSource.Strong))
+            .Message.ShouldBe("line 60002, column Reps: 'five' is not a whole number");
+
+        t.Counts().ShouldBe(before);
+        SetIndexes(t).ShouldBe(indexes);
+    }
+
+    [Fact]
+    public void A_database_error_while_writing_rolls_everything_back_and_is_reported()
+    {
+        using var t = new ImportTestDb();
+        using (var db = t.Fresh())
+        {
+            db.Database.ExecuteSqlRaw("CREATE TRIGGER refuse_99 BEFORE INSERT ON sets WHEN NEW.Reps = 99 BEGIN SELECT RAISE(ABORT, 'no 99-rep sets'); END;");
+        }
+        var csv = LargeExport(20_000, "2030-01-01 10:00:00;Late;Squat (Barbell);1;100;kg;99;;");
+
+        Should.Throw<Microsoft.Data.Sqlite.SqliteException>(() => t.ImportText(csv, ImportSource.Strong)).Message.ShouldContain("no 99-rep sets");
+
+        t.Counts().ShouldBe((0, 0, 0));
+        t.Db.ChangeTracker.Entries().ShouldBeEmpty();
     }
 
     private sealed class NonSeekable(byte[] bytes) : MemoryStream(bytes)

@@ -21,5 +21,13 @@ if (args is ["strong-csv", var csvPath, var setCount, ..])
     return 0;
 }
 
+if (args is ["daily-db", var dbPath, ..])
+{
+    var dbYears = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10;
+    DailyDbGenerator.Generate(dbPath, dbYears);
+    Console.WriteLine($"{dbPath}: {DailyDbGenerator.Describe(dbPath)}");
+    return 0;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(EvaluateBenchmarks).Assembly).Run(args);
 return 0;

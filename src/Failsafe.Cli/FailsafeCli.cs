@@ -48,8 +48,18 @@ public static class FailsafeCli
         };
         root.Options.Add(io.DbOption);
         var result = root.Parse(args);
-        var code = result.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
-        return result.Errors.Count > 0 ? ExitCodes.Usage : code;
+        if (result.Errors.Count > 0)
+        {
+            // Usage errors go to stderr only, so a script reading stdout never mistakes help text for data.
+            foreach (var error in result.Errors)
+                stderr.WriteLine($"failsafe: {error.Message}");
+            var names = new List<string>();
+            for (System.CommandLine.Parsing.SymbolResult? r = result.CommandResult; r is System.CommandLine.Parsing.CommandResult c; r = c.Parent)
+                names.Insert(0, c.Command == root ? "failsafe" : c.Command.Name);
+            stderr.WriteLine($"Run '{string.Join(' ', names)} --help' for usage.");
+            return ExitCodes.Usage;
+        }
+        return result.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
     }
 }
 

@@ -40,10 +40,9 @@ public static partial class SetNotation
             error = $"'{weightText}' {unit.ToString().ToLowerInvariant()} is not a plausible load";
             return false;
         }
-        var reps = int.Parse(m.Groups["r"].Value, CultureInfo.InvariantCulture);
-        if (reps is < 0 or > 1000)
+        if (!int.TryParse(m.Groups["r"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var reps) || reps > 1000)
         {
-            error = $"{reps} reps is out of range";
+            error = $"{m.Groups["r"].Value} reps is out of range (0–1000)";
             return false;
         }
         var f = m.Groups["f"].Value.ToLowerInvariant();

@@ -51,7 +51,7 @@ public static class TrainingStore
         ArgumentNullException.ThrowIfNull(resolver);
         ArgumentNullException.ThrowIfNull(session);
         var profile = Profile(db) ?? throw new InvalidOperationException("No profile yet: run `failsafe init` first.");
-        var injuries = db.Injuries.AsNoTracking().Where(i => i.ClearedOn == null && i.Since <= today).Select(i => i.Description).ToList();
+        var injuries = db.Injuries.AsNoTracking().Where(i => (i.ClearedOn == null || i.ClearedOn > today) && i.Since <= today).Select(i => i.Description).ToList();
         var events = db.Events.AsNoTracking().Where(e => e.Date >= today).OrderBy(e => e.Date).ToList()
             .Select(e => new TrainingEvent(e.Date, e.Name)).ToImmutableArray();
         var checkInsFrom = today.AddDays(-60);

@@ -126,7 +126,9 @@ public static class LogCommands
                 .Where(t => t.ex is not null)
                 .Select(t => new DoneSet(t.row.ExerciseName, t.ex!, t.row.WeightKg, t.row.Reps, TrainingStore.ToSet(t.row).Rir, Words.Map<FailureLevel>().GetValueOrDefault(t.row.Failure)))
                 .ToList();
-            var evaluation = Coach.Evaluate(scenario, today.Day.Policy ?? policy);
+            // Today's sets are history by now; the first-session rule looks at what was logged before today.
+            var before = scenario with { History = [.. scenario.History.Where(s => s.Date < day)] };
+            var evaluation = FirstSession.Apply(Coach.Evaluate(scenario, today.Day.Policy ?? policy), before, policy);
             var next = NextSet.Decide(scenario, evaluation, done, today.Day.Policy ?? policy);
             if (parse.GetValue(json))
             {

@@ -179,7 +179,9 @@ public static class TodayCommands
             var resolver = new ExerciseResolver(CatalogLoader.Default, db);
             var today = TodayPlan.For(db, resolver, day, policy);
             var scenario = TrainingStore.Scenario(db, resolver, day, TodayPlan.Session(today.Day));
-            return new Day(day, today, scenario, Coach.Evaluate(scenario, today.Day.Policy ?? policy));
+            var before = scenario with { History = [.. scenario.History.Where(s => s.Date < day)] };
+            var evaluation = FirstSession.Apply(Coach.Evaluate(scenario, today.Day.Policy ?? policy), before, policy);
+            return new Day(day, today, scenario, evaluation);
         }
     }
 

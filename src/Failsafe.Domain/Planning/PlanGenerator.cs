@@ -52,7 +52,7 @@ public static class PlanGenerator
         var lastLoad = LastLoads(scenario.History);
         var strength = CurrentStrength(scenario.History);
         // Logged hard days count: the plan never puts a hard day right after one, nor a third in seven days.
-        var hard = scenario.History.Where(s => s.DayType == DayType.Hard && s.Date >= request.Start.AddDays(-7)).Select(s => s.Date).ToHashSet();
+        var hard = scenario.History.Where(s => s.DayType == DayType.Hard && s.Date >= request.Start.AddDays(-7) && s.Date < request.Start).Select(s => s.Date).ToHashSet();
         var templateIndex = 0;
         var baselinePending = opening.Contains("baseline-test");
         var lastCheckIn = (DateOnly?)null;
@@ -123,6 +123,8 @@ public static class PlanGenerator
                     Session = new PlannedSession(dayType, exercises),
                 };
                 var evaluation = Coach.Evaluate(today, dayPolicy);
+                if (purpose != DayPurpose.BaselineTest)
+                    evaluation = FirstSession.Apply(evaluation, today, policy);
                 var planned = ImmutableArray.CreateBuilder<PlanExercise>(exercises.Length);
                 var logged = ImmutableArray.CreateBuilder<LoggedExercise>(exercises.Length);
                 foreach (var (decision, exercise) in evaluation.Exercises.Zip(exercises))
@@ -132,10 +134,6 @@ public static class PlanGenerator
                     foreach (var s in decision.Sets)
                     {
                         var set = new PlannedSet(s.Set, s.Reps, s.TargetRir, s.WeightKg, s.Failure, [.. s.Reasons.Select(r => r.Rule).Distinct()]);
-                        if (firstTime && purpose != DayPurpose.BaselineTest && (set.Failure != FailureLevel.None || set.TargetRir < policy.FirstSessionRir))
-                        {
-                            set = set with { Failure = FailureLevel.None, TargetRir = Math.Max(set.TargetRir, policy.FirstSessionRir), Reasons = set.Reasons.Add("S6") };
-                        }
                         set = LimitIncrease(set, exercise, lastLoad, scenario.Athlete.Unit);
                         sets.Add(set);
                     }

@@ -7,7 +7,7 @@ namespace Failsafe.Engine;
 /// The suggested load for a planned exercise, with double progression (S6). The base is the e1RM of the
 /// lifter's most recent session of the exercise: the load for the middle of today's rep range at the target
 /// RIR. Then: if every working set last time reached the top of today's range at or above the target RIR,
-/// the load goes up by at least the smallest loadable step; if a set missed the bottom of the range while at or
+/// the load goes up by at least the smallest loadable step (or <see cref="Policy.ProgressionStepKg"/>, if larger); if a set missed the bottom of the range while at or
 /// under the target RIR, it goes no higher than last time. Rounded to what the equipment can load, in the
 /// lifter's unit. Null when there is no loaded history for the exercise.
 /// </summary>
@@ -31,7 +31,10 @@ public static class LoadAdvice
         var working = last.Sets.Where(s => !s.Warmup && s.WeightKg > 0).ToList();
         var topKg = working.Max(s => s.WeightKg);
         var top = Load.Kg(topKg);
-        var step = loading.SmallestStep(unit);
+        // The increase is the smallest loadable step, or the policy's larger one rounded up to loadable steps.
+        var smallest = loading.SmallestStep(unit);
+        var wantedStep = Load.Kg(facts.Policy.ProgressionStepKg).To(unit).Value;
+        var step = wantedStep <= smallest ? smallest : Math.Ceiling(wantedStep / smallest - 1e-9) * smallest;
         if (planned.Reps.IsAmrap)
             return new(Math.Round(loading.Round(top, unit).InKg, 2), Progression.None, "");
 

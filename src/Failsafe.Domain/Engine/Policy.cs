@@ -78,6 +78,7 @@ public sealed record Policy
     public double DeloadSetFactor { get; init; } = 0.5;                      // S4 / EVIDENCE: deload volume −25…−90 %; half the sets
     public double LightDaySetFactor { get; init; } = 0.67;                   // S1: a light day is lighter in volume too: two thirds of the sets
     public double FirstSessionRir { get; init; } = 3;                        // S6: no history → a conservative first session
+    public double ProgressionStepKg { get; init; }                           // S6: 0 = the smallest loadable step; else at least this much (kg)
     public int PlateauBlockWeeks { get; init; } = 2;                         // B6: two weeks
     public int PlateauBlockFailureDays { get; init; } = 3;                   // B6: failure on three days a week
     public double NextSetDropThreshold { get; init; } = 0.10;                // autoregulation: 10 % under the expected e1RM cuts the day
@@ -141,6 +142,7 @@ public sealed record Policy
             (nameof(DeloadSetFactor), DeloadSetFactor is > 0 and <= 1, "must be a share above 0 and at most 1"),
             (nameof(LightDaySetFactor), LightDaySetFactor is > 0 and <= 1, "must be a share above 0 and at most 1"),
             (nameof(FirstSessionRir), Rir(FirstSessionRir) && FirstSessionRir >= 1, "must be a RIR 1–10 in half steps"),
+            (nameof(ProgressionStepKg), ProgressionStepKg is >= 0 and <= 50, "must be 0–50 kg (0 = the smallest loadable step)"),
             (nameof(PlateauBlockWeeks), PlateauBlockWeeks is >= 1 and <= 8, "must be 1–8 weeks"),
             (nameof(PlateauBlockFailureDays), PlateauBlockFailureDays is >= 1 and <= 4, "must be 1–4 days (never two hard days in a row)"),
             (nameof(NextSetDropThreshold), NextSetDropThreshold is > 0 and < 0.5, "must be a share above 0 and below 0.5"),

@@ -26,3 +26,18 @@ public class FirstSessionTests
         evaluation.LastSet("Dumbbell Lateral Raise").Failure.ShouldBe(FailureLevel.Absolute);
     }
 }
+
+public class ProgressionStepTests
+{
+    [Fact]
+    public void S6_ConfiguredStep_LoadRisesAtLeastThatMuch()
+    {
+        var s = Session(Plan("Leg Press", 3, "10-12")).With(DaysAgo(4, DayType.Hard, Did("Leg Press", Set(100, 12, 2), Set(100, 12, 2), Set(100, 12, 1))));
+
+        var set = s.Evaluate(Policy.Default with { ProgressionStepKg = 12 }).Set("Leg Press", 1);
+
+        set.WeightKg.ShouldNotBeNull();
+        set.WeightKg.Value.ShouldBeGreaterThanOrEqualTo(115); // 12 kg rounds up to loadable 5 kg steps: +15
+        set.Ids().ShouldContain("S6");
+    }
+}

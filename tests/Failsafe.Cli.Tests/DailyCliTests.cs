@@ -906,6 +906,29 @@ public sealed class DailyCliTests : IDisposable
         db.CheckIns.Count().ShouldBe(1);
         db.Plans.Single().Active.ShouldBeTrue();
     }
+
+    [Fact]
+    public void ExportJson_WithImportedCustomExercise_FeedsBackIntoEvaluate()
+    {
+        Init();
+        var sample = Path.Combine(CliTests.RepoRoot(), "tests", "Failsafe.Store.Tests", "Importing", "samples", "hevy.csv");
+        Ok("import", "hevy", sample);
+        using (var db = Db())
+            db.CustomExercises.Count().ShouldBeGreaterThan(0, "the sample has a name the catalog does not know");
+
+        using var export = JsonDocument.Parse(Ok("export", "json"));
+        var history = export.RootElement.GetProperty("history");
+        history.EnumerateArray().SelectMany(s => s.GetProperty("exercises").EnumerateArray())
+            .Count(x => x.TryGetProperty("custom", out _)).ShouldBeGreaterThan(0);
+        var scenario = Path.Combine(_dir.Path, "scenario.json");
+        File.WriteAllText(scenario, $$"""
+            { "today": "2026-11-23", "athlete": { "trainingYears": 3 }, "history": {{history.GetRawText()}},
+              "session": { "exercises": [ { "exercise": "Leg Press", "sets": 3, "reps": "10-12" } ] } }
+            """);
+
+        using var evaluation = JsonDocument.Parse(Ok("evaluate", scenario, "--json"));
+        evaluation.RootElement.GetProperty("exercises")[0].GetProperty("catalogName").GetString().ShouldBe("Leg Press");
+    }
 }
 
 [CollectionDefinition(Name, DisableParallelization = true)]

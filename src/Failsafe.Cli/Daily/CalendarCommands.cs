@@ -146,7 +146,7 @@ public static class CalendarCommands
                 void Write(TextWriter w)
                 {
                     if (format == "json")
-                        w.WriteLine(HistoryExport.ToJson(sessions, CatalogLoader.Default));
+                        w.WriteLine(HistoryExport.ToJson(sessions, CatalogLoader.Default, db.CustomExercises.AsNoTracking().ToList()));
                     else
                         HistoryExport.ToCsv(sessions, w);
                 }

@@ -196,7 +196,7 @@ public static class LogCommands
             var sessions = db.Sessions.AsNoTracking().Include(s => s.Sets).Where(s => s.Date > from).OrderBy(s => s.Date).ThenBy(s => s.Id).ToList();
             if (parse.GetValue(json))
             {
-                io.Out.WriteLine(HistoryExport.ToJson(sessions, CatalogLoader.Default));
+                io.Out.WriteLine(HistoryExport.ToJson(sessions, CatalogLoader.Default, db.CustomExercises.AsNoTracking().ToList()));
                 return ExitCodes.Ok;
             }
             var table = new Table().Border(TableBorder.Rounded).AddColumns("Date", "Day", "Exercise", "Sets");

@@ -14,8 +14,9 @@ public static class HistoryExport
 {
     private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static string ToJson(IEnumerable<SessionRow> sessions, ExerciseCatalog catalog)
+    public static string ToJson(IEnumerable<SessionRow> sessions, ExerciseCatalog catalog, IEnumerable<CustomExerciseRow>? customExercises = null)
     {
+        var custom = (customExercises ?? []).ToDictionary(ExerciseResolver.CustomId, StringComparer.Ordinal);
         ArgumentNullException.ThrowIfNull(sessions);
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, Options))
@@ -37,6 +38,23 @@ public static class HistoryExport
                     w.WriteStartObject();
                     w.WriteString("exercise", g[0].ExerciseName);
                     w.WriteString("exerciseId", g[0].ExerciseId);
+                    if (custom.TryGetValue(g[0].ExerciseId, out var c))
+                    {
+                        // The lifter's own classification travels with the export, so it reads back into `evaluate`.
+                        w.WriteStartObject("custom");
+                        w.WriteString("mechanic", c.Mechanic);
+                        w.WriteString("equipment", c.Equipment);
+                        if (c.Classified)
+                        {
+                            w.WriteString("maxFailure", c.MaxFailure);
+                            w.WriteString("maxFailureWithSpotter", c.MaxFailureWithSpotter);
+                        }
+                        w.WriteStartArray("primaryMuscles");
+                        foreach (var m in c.PrimaryMuscles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                            w.WriteStringValue(m);
+                        w.WriteEndArray();
+                        w.WriteEndObject();
+                    }
                     w.WriteStartArray("sets");
                     foreach (var x in g)
                     {

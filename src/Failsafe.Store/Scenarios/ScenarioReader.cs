@@ -195,7 +195,9 @@ public sealed class ScenarioReader(ExerciseCatalog catalog)
         {
             var ep = new At(exercisesPath, i++);
             Expect(e, ep, JsonValueKind.Object);
-            var (name, exercise) = ExerciseName(Required(e, ep, "exercise"), ep.Dot("exercise"));
+            var (name, exercise) = Optional(e, "custom") is { } custom
+                ? CustomExercise(Required(e, ep, "exercise"), custom, ep)
+                : ExerciseName(Required(e, ep, "exercise"), ep.Dot("exercise"));
             var sets = ImmutableArray.CreateBuilder<LoggedSet>();
             var j = 0;
             string? setsPath = null;
@@ -295,6 +297,38 @@ public sealed class ScenarioReader(ExerciseCatalog catalog)
             Fail(path.Dot("days"), "a template needs at least one day");
         return days.ToImmutable();
     }
+
+    /// <summary>
+    /// A logged exercise the catalog may not know, with the lifter's own classification (as `export json` writes
+    /// custom exercises): {"exercise", "custom": {"mechanic", "equipment", "maxFailure", "maxFailureWithSpotter",
+    /// "primaryMuscles"}}. A catalog name still resolves to the catalog entry.
+    /// </summary>
+    private (string Name, Exercise Exercise) CustomExercise(JsonElement nameElement, JsonElement custom, At path)
+    {
+        var name = Text(nameElement, path.Dot("exercise"));
+        if (catalog.Resolve(name).Exercise is { } known)
+            return (name, known);
+        var cp = path.Dot("custom");
+        Expect(custom, cp, JsonValueKind.Object);
+        var row = new Data.CustomExerciseRow
+        {
+            Name = name,
+            Mechanic = Optional(custom, "mechanic") is { } m ? Words.Of(Word(m, cp.Dot("mechanic"), Mechanics)) : "compound",
+            Equipment = Optional(custom, "equipment") is { } q ? Text(q, cp.Dot("equipment")) : "other",
+            Classified = Optional(custom, "maxFailure") is not null,
+            MaxFailure = Optional(custom, "maxFailure") is { } f ? Words.Of(Word(f, cp.Dot("maxFailure"), Failures)) : "none",
+            MaxFailureWithSpotter = Optional(custom, "maxFailureWithSpotter") is { } fs ? Words.Of(Word(fs, cp.Dot("maxFailureWithSpotter"), Failures)) : "none",
+        };
+        if (Optional(custom, "primaryMuscles") is { } pm)
+        {
+            var i = 0;
+            row.PrimaryMuscles = string.Join(',', Array(pm, cp.Dot("primaryMuscles")).Select(x => Text(x, new At(cp.Dot("primaryMuscles").ToString(), i++))));
+        }
+        var exercise = Training.ExerciseResolver.ToExercise(row);
+        return (name, exercise);
+    }
+
+    private static readonly Dictionary<string, Mechanic> Mechanics = new(StringComparer.Ordinal) { ["compound"] = Mechanic.Compound, ["isolation"] = Mechanic.Isolation };
 
     private (string Name, Exercise Exercise) ExerciseName(JsonElement e, At path)
     {

@@ -81,36 +81,11 @@ public static class TodayCommands
 
             if (parse.GetValue(json))
             {
-                using var buffer = new MemoryStream();
-                using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+                io.Out.WriteLine(EvaluationJson.Write(w =>
                 {
                     w.WriteStartObject();
                     w.WriteString("date", day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-                    w.WriteStartArray("warnings");
-                    foreach (var x in evaluation.Warnings)
-                    {
-                        w.WriteStartObject();
-                        w.WriteString("code", x.Code);
-                        w.WriteString("rule", x.Rule);
-                        w.WriteString("message", x.Message);
-                        w.WriteEndObject();
-                    }
-                    w.WriteEndArray();
-                    w.WriteStartArray("actions");
-                    foreach (var x in evaluation.Actions)
-                    {
-                        w.WriteStartObject();
-                        w.WriteString("code", x.Code);
-                        w.WriteString("rule", x.Rule);
-                        w.WriteString("message", x.Message);
-                        w.WriteEndObject();
-                    }
-                    w.WriteEndArray();
-                    w.WriteStartObject("budget");
-                    w.WriteNumber("windowDays", evaluation.Budget.WindowDays);
-                    w.WriteNumber("failureSetsUsed", evaluation.Budget.FailureSetsUsed);
-                    w.WriteNumber("failureSetsAllowed", evaluation.Budget.FailureSetsAllowed);
-                    w.WriteEndObject();
+                    EvaluationJson.WriteNotices(w, evaluation);
                     w.WriteStartObject("rirBuckets");
                     w.WriteNumber("windowDays", policy.ShareWindowDays);
                     w.WriteNumber("workingSets", total);
@@ -132,8 +107,7 @@ public static class TodayCommands
                     }
                     w.WriteEndArray();
                     w.WriteEndObject();
-                }
-                io.Out.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+                }));
                 return ExitCodes.Ok;
             }
 
@@ -249,33 +223,23 @@ public static class TodayCommands
 
         var json = new Option<bool>("--json") { Description = "Print JSON." };
         var show = new Command("show", "Show the active plan as laid out from its start (`failsafe today` decides each day's sets on your latest log).") { json };
-        show.SetAction(parse =>
+        show.SetAction(parse => WithActivePlan(io, parse, (plan, unit) =>
         {
-            using var db = io.OpenDb(parse);
-            if (db is null)
-                return ExitCodes.InvalidInput;
-            if (ActivePlan(io, db, out var profile) is not { } plan)
-                return ExitCodes.InvalidInput;
             if (parse.GetValue(json))
                 io.Out.WriteLine(PlanJson.ToJson(plan));
             else
-                Planning.PlanCommands.Print(io.Console, plan, profile!.Unit == "lb" ? WeightUnit.Lb : WeightUnit.Kg, null);
+                Planning.PlanCommands.Print(io.Console, plan, unit, null);
             return ExitCodes.Ok;
-        });
+        }));
 
         var file = new Argument<FileInfo>("file") { Description = "The .ics file to write." };
         var ics = new Command("ics", "Write the active plan as an iCalendar file.") { file };
-        ics.SetAction(parse =>
+        ics.SetAction(parse => WithActivePlan(io, parse, (plan, unit) =>
         {
-            using var db = io.OpenDb(parse);
-            if (db is null)
-                return ExitCodes.InvalidInput;
-            if (ActivePlan(io, db, out var profile) is not { } plan)
-                return ExitCodes.InvalidInput;
             var target = parse.GetValue(file)!;
             try
             {
-                File.WriteAllText(target.FullName, PlanCalendar.ToIcs(plan, profile!.Unit == "lb" ? WeightUnit.Lb : WeightUnit.Kg));
+                File.WriteAllText(target.FullName, PlanCalendar.ToIcs(plan, unit));
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -283,23 +247,21 @@ public static class TodayCommands
             }
             io.Console.MarkupLineInterpolated($"Calendar written to {target.FullName}");
             return ExitCodes.Ok;
-        });
+        }));
         plan.Subcommands.Add(create);
         plan.Subcommands.Add(show);
         plan.Subcommands.Add(ics);
     }
 
-    private static Plan? ActivePlan(Io io, FailsafeDb db, out ProfileRow? profile)
+    /// <summary>Opens the log, lays out the active plan and runs <paramref name="use"/> on it; an exit code either way.</summary>
+    private static int WithActivePlan(Io io, System.CommandLine.ParseResult parse, Func<Plan, WeightUnit, int> use)
     {
-        profile = DailyOptions.RequireProfile(io, db);
-        if (profile is null)
-            return null;
-        var row = TodayPlan.Active(db);
-        if (row is null)
-        {
-            io.Fail("no active plan: run `failsafe plan new` first");
-            return null;
-        }
-        return TodayPlan.Layout(db, new ExerciseResolver(CatalogLoader.Default, db), row, row.Weeks, Policy.Default);
+        using var db = io.OpenDb(parse);
+        if (db is null || DailyOptions.RequireProfile(io, db) is not { } profile)
+            return ExitCodes.InvalidInput;
+        if (TodayPlan.Active(db) is not { } row)
+            return io.Fail("no active plan: run `failsafe plan new` first");
+        var plan = TodayPlan.Layout(db, new ExerciseResolver(CatalogLoader.Default, db), row, row.Weeks, Policy.Default);
+        return use(plan, profile.Unit == "lb" ? WeightUnit.Lb : WeightUnit.Kg);
     }
 }

@@ -140,11 +140,5 @@ public static class ExerciseCommands
         w.WriteEndObject();
     }
 
-    internal static void WriteJson(Io io, Action<Utf8JsonWriter> write)
-    {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-            write(w);
-        io.Out.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
-    }
+    internal static void WriteJson(Io io, Action<Utf8JsonWriter> write) => io.Out.WriteLine(EvaluationJson.Write(write));
 }

@@ -12,14 +12,11 @@ namespace Failsafe.Store.Training;
 /// </summary>
 public static class HistoryExport
 {
-    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static string ToJson(IEnumerable<SessionRow> sessions, ExerciseCatalog catalog, IEnumerable<CustomExerciseRow>? customExercises = null)
     {
         var custom = (customExercises ?? []).ToDictionary(ExerciseResolver.CustomId, StringComparer.Ordinal);
         ArgumentNullException.ThrowIfNull(sessions);
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, Options))
+        return Scenarios.EvaluationJson.Write(w =>
         {
             w.WriteStartObject();
             w.WriteStartArray("history");
@@ -81,8 +78,7 @@ public static class HistoryExport
             }
             w.WriteEndArray();
             w.WriteEndObject();
-        }
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+        });
     }
 
     /// <summary>Consecutive sets of the same exercise, in order.</summary>

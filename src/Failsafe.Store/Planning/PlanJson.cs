@@ -12,12 +12,10 @@ namespace Failsafe.Store.Planning;
 /// </summary>
 public static class PlanJson
 {
-    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static string ToJson(Plan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        return Write(w =>
+        return EvaluationJson.Write(w =>
         {
             w.WriteStartObject();
             w.WriteString("start", Iso(plan.Start));
@@ -86,7 +84,7 @@ public static class PlanJson
     public static string ToJson(NextSetAdvice next)
     {
         ArgumentNullException.ThrowIfNull(next);
-        return Write(w =>
+        return EvaluationJson.Write(w =>
         {
             w.WriteStartObject();
             w.WriteString("next", Words.Of(next.Kind));
@@ -108,30 +106,10 @@ public static class PlanJson
             w.WriteBoolean("signToWatch", next.SignToWatch);
             w.WriteNumber("rirBias", Math.Round(next.Calibration.Bias, 2));
             w.WriteNumber("rirBiasObservations", next.Calibration.Observations);
-            w.WriteStartArray("reasons");
-            foreach (var id in next.Reasons.Select(r => r.Rule).Distinct())
-                w.WriteStringValue(id);
-            w.WriteEndArray();
-            w.WriteStartArray("explanations");
-            foreach (var r in next.Reasons)
-            {
-                w.WriteStartObject();
-                w.WriteString("rule", r.Rule);
-                w.WriteString("message", r.Message);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
+            EvaluationJson.WriteReasons(w, next.Reasons);
             w.WriteEndObject();
         });
     }
 
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static string Write(Action<Utf8JsonWriter> write)
-    {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, Options))
-            write(w);
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
-    }
 }

@@ -16,8 +16,7 @@ public static class EvaluationJson
         w.WriteStartObject("eligibility");
         w.WriteBoolean("failure", e.Eligibility.Failure);
         w.WriteBoolean("beyondFailure", e.Eligibility.BeyondFailure);
-        WriteIds(w, "reasons", e.Eligibility.Reasons);
-        WriteExplanations(w, e.Eligibility.Reasons);
+        WriteReasons(w, e.Eligibility.Reasons);
         w.WriteEndObject();
 
         w.WriteStartArray("exercises");
@@ -49,8 +48,7 @@ public static class EvaluationJson
                 foreach (var t in s.BeyondFailure)
                     w.WriteStringValue(Words.Of(t));
                 w.WriteEndArray();
-                WriteIds(w, "reasons", s.Reasons);
-                WriteExplanations(w, s.Reasons);
+                WriteReasons(w, s.Reasons);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
@@ -58,6 +56,29 @@ public static class EvaluationJson
         }
         w.WriteEndArray();
 
+        WriteNotices(w, e);
+        w.WriteEndObject();
+    }
+
+    public static string ToJson(Evaluation e) => Write(w => Write(w, e));
+
+    private static readonly JsonWriterOptions Indented = new() { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Indented JSON text from a writer callback; the one way Failsafe writes its JSON documents.</summary>
+    public static string Write(Action<Utf8JsonWriter> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, Indented))
+            write(w);
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>The contract's <c>warnings</c>, <c>actions</c> and <c>budget</c> properties.</summary>
+    public static void WriteNotices(Utf8JsonWriter w, Evaluation e)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(e);
         w.WriteStartArray("warnings");
         foreach (var x in e.Warnings)
             WriteNotice(w, x.Code, x.Rule, x.Message);
@@ -66,35 +87,24 @@ public static class EvaluationJson
         foreach (var x in e.Actions)
             WriteNotice(w, x.Code, x.Rule, x.Message);
         w.WriteEndArray();
-
         w.WriteStartObject("budget");
         w.WriteNumber("windowDays", e.Budget.WindowDays);
         w.WriteNumber("failureSetsUsed", e.Budget.FailureSetsUsed);
         w.WriteNumber("failureSetsAllowed", e.Budget.FailureSetsAllowed);
         w.WriteEndObject();
-        w.WriteEndObject();
     }
 
-    public static string ToJson(Evaluation e, bool indented = true)
+    /// <summary><c>reasons</c> (the distinct rule ids) and <c>explanations</c> (each rule with its sentence).</summary>
+    public static void WriteReasons(Utf8JsonWriter w, IEnumerable<Reason> reasons)
     {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-            Write(w, e);
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
-    }
-
-    private static void WriteIds(Utf8JsonWriter w, string name, IEnumerable<Reason> reasons)
-    {
-        w.WriteStartArray(name);
-        foreach (var id in reasons.Select(r => r.Rule).Distinct())
+        ArgumentNullException.ThrowIfNull(w);
+        var list = reasons.ToList();
+        w.WriteStartArray("reasons");
+        foreach (var id in list.Select(r => r.Rule).Distinct())
             w.WriteStringValue(id);
         w.WriteEndArray();
-    }
-
-    private static void WriteExplanations(Utf8JsonWriter w, IEnumerable<Reason> reasons)
-    {
         w.WriteStartArray("explanations");
-        foreach (var r in reasons)
+        foreach (var r in list)
         {
             w.WriteStartObject();
             w.WriteString("rule", r.Rule);

@@ -37,7 +37,7 @@ public static class CalendarCommands
             using var db = io.OpenDb(parse);
             if (db is null)
                 return ExitCodes.InvalidInput;
-            foreach (var e in db.Events.AsNoTracking().OrderBy(e => e.Date).ToList())
+            foreach (var e in db.Mine<EventRow>().AsNoTracking().OrderBy(e => e.Date).ToList())
                 io.Console.MarkupLineInterpolated($"{e.Id}  {e.Date:yyyy-MM-dd}  {e.Name}");
             return ExitCodes.Ok;
         });
@@ -48,7 +48,7 @@ public static class CalendarCommands
             using var db = io.OpenDb(parse);
             if (db is null)
                 return ExitCodes.InvalidInput;
-            var row = db.Events.Find(parse.GetValue(id));
+            var row = db.Mine<EventRow>().FirstOrDefault(e => e.Id == parse.GetValue(id));
             if (row is null)
                 return io.Fail($"event remove: there is no event {parse.GetValue(id)}");
             db.Events.Remove(row);
@@ -89,7 +89,7 @@ public static class CalendarCommands
             using var db = io.OpenDb(parse);
             if (db is null)
                 return ExitCodes.InvalidInput;
-            var row = db.Injuries.Find(parse.GetValue(id));
+            var row = db.Mine<InjuryRow>().FirstOrDefault(i => i.Id == parse.GetValue(id));
             if (row is null || row.ClearedOn is not null)
                 return io.Fail($"injury clear: there is no current injury {parse.GetValue(id)}");
             row.ClearedOn = day;
@@ -103,7 +103,7 @@ public static class CalendarCommands
             using var db = io.OpenDb(parse);
             if (db is null)
                 return ExitCodes.InvalidInput;
-            foreach (var i in db.Injuries.AsNoTracking().OrderBy(i => i.Since).ToList())
+            foreach (var i in db.Mine<InjuryRow>().AsNoTracking().OrderBy(i => i.Since).ToList())
                 io.Console.MarkupLineInterpolated($"{i.Id}  {i.Description}  since {i.Since:yyyy-MM-dd}{(i.ClearedOn is { } c ? $", cleared {c:yyyy-MM-dd}" : " (current)")}");
             return ExitCodes.Ok;
         });
@@ -123,7 +123,7 @@ public static class CalendarCommands
                 using var db = io.OpenDb(parse);
                 if (db is null)
                     return ExitCodes.InvalidInput;
-                var sessions = db.Sessions.AsNoTracking().Include(s => s.Sets).OrderBy(s => s.Date).ToList();
+                var sessions = db.Mine<SessionRow>().AsNoTracking().Include(s => s.Sets).OrderBy(s => s.Date).ToList();
                 try
                 {
                     if (parse.GetValue(output) is { } file)
@@ -146,7 +146,7 @@ public static class CalendarCommands
                 void Write(TextWriter w)
                 {
                     if (format == "json")
-                        w.WriteLine(HistoryExport.ToJson(sessions, CatalogLoader.Default, db.CustomExercises.AsNoTracking().ToList()));
+                        w.WriteLine(HistoryExport.ToJson(sessions, CatalogLoader.Default, db.Mine<CustomExerciseRow>().AsNoTracking().ToList()));
                     else
                         HistoryExport.ToCsv(sessions, w);
                 }

@@ -47,7 +47,7 @@ public static class LogCommands
             using var db = io.OpenDb(parse);
             if (db is null)
                 return ExitCodes.InvalidInput;
-            var row = db.CheckIns.FirstOrDefault(c => c.Date == day) ?? db.CheckIns.Add(new CheckInRow { Date = day }).Entity;
+            var row = db.Mine<CheckInRow>().FirstOrDefault(c => c.Date == day) ?? db.CheckIns.Add(new CheckInRow { Date = day }).Entity;
             row.SleepHours = parse.GetValue(sleepHours) ?? row.SleepHours;
             row.SleepQuality = parse.GetValue(sleep) ?? row.SleepQuality;
             row.Fatigue = parse.GetValue(fatigue) ?? row.Fatigue;
@@ -101,7 +101,7 @@ public static class LogCommands
 
             var policy = Policy.Default;
             var today = TodayPlan.For(db, resolver, day, policy);
-            var session = db.Sessions.Include(s => s.Sets).FirstOrDefault(s => s.Date == day && s.Source == "cli")
+            var session = db.Mine<SessionRow>().Include(s => s.Sets).FirstOrDefault(s => s.Date == day && s.Source == "cli")
                 ?? db.Sessions.Add(new SessionRow { Date = day, Source = "cli", DayType = today.Day.DayType is { } t ? Words.Of(t) : null, Name = today.Day.Template }).Entity;
             var order = session.Sets.Count == 0 ? 1 : session.Sets.Max(s => s.Order) + 1;
             var now = DateTime.UtcNow;
@@ -183,7 +183,7 @@ public static class LogCommands
             using var db = io.OpenDb(parse);
             if (db is null)
                 return ExitCodes.InvalidInput;
-            var latest = db.Sessions.AsNoTracking().OrderByDescending(s => s.Date).Select(s => (DateOnly?)s.Date).FirstOrDefault();
+            var latest = db.Mine<SessionRow>().AsNoTracking().OrderByDescending(s => s.Date).Select(s => (DateOnly?)s.Date).FirstOrDefault();
             if (latest is null)
             {
                 if (parse.GetValue(json))
@@ -193,10 +193,10 @@ public static class LogCommands
                 return ExitCodes.Ok;
             }
             var from = latest.Value.AddDays(-n);
-            var sessions = db.Sessions.AsNoTracking().Include(s => s.Sets).Where(s => s.Date > from).OrderBy(s => s.Date).ThenBy(s => s.Id).ToList();
+            var sessions = db.Mine<SessionRow>().AsNoTracking().Include(s => s.Sets).Where(s => s.Date > from).OrderBy(s => s.Date).ThenBy(s => s.Id).ToList();
             if (parse.GetValue(json))
             {
-                io.Out.WriteLine(HistoryExport.ToJson(sessions, CatalogLoader.Default, db.CustomExercises.AsNoTracking().ToList()));
+                io.Out.WriteLine(HistoryExport.ToJson(sessions, CatalogLoader.Default, db.Mine<CustomExerciseRow>().AsNoTracking().ToList()));
                 return ExitCodes.Ok;
             }
             var table = new Table().Border(TableBorder.Rounded).AddColumns("Date", "Day", "Exercise", "Sets");

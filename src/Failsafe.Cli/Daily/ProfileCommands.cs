@@ -34,7 +34,7 @@ public static class ProfileCommands
             using var db = io.OpenDb(parse);
             if (db is null)
                 return ExitCodes.InvalidInput;
-            var existing = db.Profiles.OrderBy(p => p.Id).FirstOrDefault();
+            var existing = db.MyProfile.FirstOrDefault();
             var profile = existing ?? new ProfileRow();
             var before = Snapshot(profile);
             var anyOption = parse.CommandResult.Children.Any(c => c is System.CommandLine.Parsing.OptionResult o && o.Option != io.DbOption);
@@ -98,7 +98,10 @@ public static class ProfileCommands
             var now = DateTime.UtcNow;
             profile.UpdatedAt = now;
             if (existing is null)
+            {
+                profile.Id = db.AthleteId; // rows logged before `init` already belong to this athlete
                 db.Profiles.Add(profile);
+            }
             db.SaveChanges();
             var after = Snapshot(profile);
             foreach (var (field, old) in before)

@@ -209,7 +209,7 @@ public static class TodayCommands
                     return io.Fail($"--days: {problem}", ExitCodes.Usage);
                 dayList = string.Join(',', parsed.Select(x => x.ToString()[..3].ToLowerInvariant()));
             }
-            foreach (var old in db.Plans.Where(p => p.Active))
+            foreach (var old in db.Mine<PlanRow>().Where(p => p.Active))
                 old.Active = false;
             var row = new PlanRow { Start = from, Weeks = n, Days = dayList, CreatedAt = DateTime.UtcNow, Active = true };
             db.Plans.Add(row);

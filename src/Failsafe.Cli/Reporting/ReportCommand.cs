@@ -86,8 +86,8 @@ public static class ReportCommand
         ArgumentNullException.ThrowIfNull(io);
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(policy);
-        var lastSession = db.Sessions.AsNoTracking().Max(s => (DateOnly?)s.Date);
-        var lastCheckIn = db.CheckIns.AsNoTracking().Max(c => (DateOnly?)c.Date);
+        var lastSession = db.Mine<SessionRow>().AsNoTracking().Max(s => (DateOnly?)s.Date);
+        var lastCheckIn = db.Mine<CheckInRow>().AsNoTracking().Max(c => (DateOnly?)c.Date);
         var to = (lastSession, lastCheckIn) switch
         {
             ({ } s, { } c) => s > c ? s : c,
@@ -105,9 +105,9 @@ public static class ReportCommand
         // The budget and the wellness baseline look back from the first charted day.
         var sessionsFrom = from.AddDays(-Math.Max(policy.BudgetWindowDays, policy.CompetitionPrepWindowDays));
         var checkInsFrom = from.AddDays(-(policy.WellnessRecentDays + policy.WellnessBaselineDays));
-        var rows = db.Sessions.AsNoTracking().Include(s => s.Sets).AsSplitQuery()
+        var rows = db.Mine<SessionRow>().AsNoTracking().Include(s => s.Sets).AsSplitQuery()
             .Where(s => s.Date > sessionsFrom && s.Date <= to).OrderBy(s => s.Date).ToList();
-        var wellness = db.CheckIns.AsNoTracking().Where(c => c.Date > checkInsFrom && c.Date <= to).OrderBy(c => c.Date).ToList()
+        var wellness = db.Mine<CheckInRow>().AsNoTracking().Where(c => c.Date > checkInsFrom && c.Date <= to).OrderBy(c => c.Date).ToList()
             .Select(c => new Wellness(c.Date, c.SleepHours, c.SleepQuality, c.Fatigue, c.Mood, c.Soreness, c.Aches, c.Motivation))
             .ToImmutableArray();
 

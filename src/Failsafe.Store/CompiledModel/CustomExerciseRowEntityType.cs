@@ -19,7 +19,7 @@ namespace Failsafe.Store.CompiledModel
                 "Failsafe.Store.Data.CustomExerciseRow",
                 typeof(CustomExerciseRow),
                 baseEntityType,
-                propertyCount: 9,
+                propertyCount: 10,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -30,6 +30,13 @@ namespace Failsafe.Store.CompiledModel
                 fieldInfo: typeof(CustomExerciseRow).GetField("<Id>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
+                sentinel: 0);
+
+            var athleteId = runtimeEntityType.AddProperty(
+                "AthleteId",
+                typeof(int),
+                propertyInfo: typeof(CustomExerciseRow).GetProperty("AthleteId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(CustomExerciseRow).GetField("<AthleteId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
 
             var classified = runtimeEntityType.AddProperty(
@@ -87,7 +94,7 @@ namespace Failsafe.Store.CompiledModel
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { name },
+                new[] { athleteId, name },
                 unique: true);
 
             return runtimeEntityType;

@@ -11,7 +11,7 @@ namespace Failsafe.Store.CompiledModel
     public partial class FailsafeDbModel
     {
         private FailsafeDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("7ce367bc-cef7-44e3-89e8-02b753c86a7e"), entityTypeCount: 9)
+            : base(skipDetectChanges: false, modelId: new Guid("8bcb3801-97f4-4933-a775-95e49055a07b"), entityTypeCount: 9)
         {
         }
 

@@ -19,7 +19,8 @@ namespace Failsafe.Store.CompiledModel
                 "Failsafe.Store.Data.InjuryRow",
                 typeof(InjuryRow),
                 baseEntityType,
-                propertyCount: 4,
+                propertyCount: 5,
+                unnamedIndexCount: 1,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -30,6 +31,13 @@ namespace Failsafe.Store.CompiledModel
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0L);
+
+            var athleteId = runtimeEntityType.AddProperty(
+                "AthleteId",
+                typeof(int),
+                propertyInfo: typeof(InjuryRow).GetProperty("AthleteId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(InjuryRow).GetField("<AthleteId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
 
             var clearedOn = runtimeEntityType.AddProperty(
                 "ClearedOn",
@@ -55,6 +63,9 @@ namespace Failsafe.Store.CompiledModel
             var key = runtimeEntityType.AddKey(
                 new[] { id });
             runtimeEntityType.SetPrimaryKey(key);
+
+            var index = runtimeEntityType.AddIndex(
+                new[] { athleteId });
 
             return runtimeEntityType;
         }

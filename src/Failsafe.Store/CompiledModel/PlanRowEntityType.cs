@@ -19,7 +19,8 @@ namespace Failsafe.Store.CompiledModel
                 "Failsafe.Store.Data.PlanRow",
                 typeof(PlanRow),
                 baseEntityType,
-                propertyCount: 7,
+                propertyCount: 8,
+                unnamedIndexCount: 1,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -37,6 +38,13 @@ namespace Failsafe.Store.CompiledModel
                 propertyInfo: typeof(PlanRow).GetProperty("Active", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(PlanRow).GetField("<Active>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
+
+            var athleteId = runtimeEntityType.AddProperty(
+                "AthleteId",
+                typeof(int),
+                propertyInfo: typeof(PlanRow).GetProperty("AthleteId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(PlanRow).GetField("<AthleteId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
 
             var createdAt = runtimeEntityType.AddProperty(
                 "CreatedAt",
@@ -76,6 +84,9 @@ namespace Failsafe.Store.CompiledModel
             var key = runtimeEntityType.AddKey(
                 new[] { id });
             runtimeEntityType.SetPrimaryKey(key);
+
+            var index = runtimeEntityType.AddIndex(
+                new[] { athleteId });
 
             return runtimeEntityType;
         }

@@ -19,7 +19,8 @@ namespace Failsafe.Store.CompiledModel
                 "Failsafe.Store.Data.ProfileRow",
                 typeof(ProfileRow),
                 baseEntityType,
-                propertyCount: 15,
+                propertyCount: 16,
+                unnamedIndexCount: 1,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -30,6 +31,14 @@ namespace Failsafe.Store.CompiledModel
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0);
+
+            var accountId = runtimeEntityType.AddProperty(
+                "AccountId",
+                typeof(string),
+                propertyInfo: typeof(ProfileRow).GetProperty("AccountId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ProfileRow).GetField("<AccountId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 64);
 
             var bodyweightKg = runtimeEntityType.AddProperty(
                 "BodyweightKg",
@@ -132,6 +141,10 @@ namespace Failsafe.Store.CompiledModel
             var key = runtimeEntityType.AddKey(
                 new[] { id });
             runtimeEntityType.SetPrimaryKey(key);
+
+            var index = runtimeEntityType.AddIndex(
+                new[] { accountId },
+                unique: true);
 
             return runtimeEntityType;
         }

@@ -21,7 +21,7 @@ namespace Failsafe.Store.CompiledModel
                 "Failsafe.Store.Data.SetRow",
                 typeof(SetRow),
                 baseEntityType,
-                propertyCount: 19,
+                propertyCount: 21,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 2,
                 keyCount: 1);
@@ -34,6 +34,13 @@ namespace Failsafe.Store.CompiledModel
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0L);
+
+            var athleteId = runtimeEntityType.AddProperty(
+                "AthleteId",
+                typeof(int),
+                propertyInfo: typeof(SetRow).GetProperty("AthleteId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SetRow).GetField("<AthleteId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
 
             var drop = runtimeEntityType.AddProperty(
                 "Drop",
@@ -141,6 +148,14 @@ namespace Failsafe.Store.CompiledModel
                 fieldInfo: typeof(SetRow).GetField("<Unit>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 2);
 
+            var version = runtimeEntityType.AddProperty(
+                "Version",
+                typeof(int),
+                propertyInfo: typeof(SetRow).GetProperty("Version", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SetRow).GetField("<Version>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                concurrencyToken: true,
+                sentinel: 0);
+
             var warmup = runtimeEntityType.AddProperty(
                 "Warmup",
                 typeof(bool),
@@ -167,7 +182,7 @@ namespace Failsafe.Store.CompiledModel
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { exerciseId });
+                new[] { athleteId, exerciseId });
 
             var index0 = runtimeEntityType.AddIndex(
                 new[] { sessionId, order });

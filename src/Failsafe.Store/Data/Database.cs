@@ -37,7 +37,7 @@ public static class Database
             .Options;
 
     /// <summary>The newest migration in this build; a test keeps it equal to the last one in the migrations.</summary>
-    public const string LatestMigration = "20261122140840_Plans";
+    public const string LatestMigration = "20261122153231_Athletes";
 
     /// <summary>
     /// A cheap check that an existing file already has the latest migration, so the everyday commands skip EF's
@@ -63,6 +63,24 @@ public static class Database
         }
     }
 
+    /// <summary>The athlete a personal database belongs to: its one profile, or 1 before <c>init</c> creates it.</summary>
+    public static int LocalAthlete(FailsafeDb db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var connection = db.Database.GetDbConnection();
+        db.Database.OpenConnection();
+        try
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT min(\"Id\") FROM \"profiles\"";
+            return command.ExecuteScalar() is long id ? (int)id : 1;
+        }
+        finally
+        {
+            db.Database.CloseConnection();
+        }
+    }
+
     /// <summary>Opens (creating or migrating) the database at <paramref name="path"/>; returns the backup written, if any.</summary>
     public static (FailsafeDb Db, string? Backup) Open(string path)
     {
@@ -72,7 +90,10 @@ public static class Database
         var existed = File.Exists(full) && new FileInfo(full).Length > 0;
         var db = new FailsafeDb(Options(full));
         if (existed && IsCurrent(db))
+        {
+            db.AthleteId = LocalAthlete(db);
             return (db, null);
+        }
         string? backup = null;
         var pending = db.Database.GetPendingMigrations().ToList();
         if (pending.Count > 0)
@@ -102,6 +123,7 @@ public static class Database
             db.Database.Migrate();
         }
         db.Database.ExecuteSqlRaw("PRAGMA journal_mode=WAL;");
+        db.AthleteId = LocalAthlete(db);
         return (db, backup);
     }
 }

@@ -3,10 +3,22 @@ namespace Failsafe.Store.Data;
 // Rows of the training log. Words (failure levels, day types, units) are stored as the contract's lowercase
 // words so the database reads the same as the JSON; mapping to domain types is explicit (TrainingStore).
 
+/// <summary>
+/// A row that belongs to one athlete (a profile). A personal database has one athlete; a server's has many, and
+/// <see cref="FailsafeDb.AthleteId"/> filters every query to the athlete it was opened for.
+/// </summary>
+public interface IAthleteOwned
+{
+    int AthleteId { get; set; }
+}
+
 /// <summary>The lifter's profile. One row in a personal database.</summary>
 public sealed class ProfileRow
 {
     public int Id { get; set; }
+
+    /// <summary>The server account that owns this athlete; null in a personal database.</summary>
+    public string? AccountId { get; set; }
     public string Name { get; set; } = "me";
     public double TrainingYears { get; set; }
     public string FormUnderFatigue { get; set; } = "good";
@@ -35,9 +47,10 @@ public sealed class ProfileChangeRow
 }
 
 /// <summary>An exercise the catalog does not know (from an import or typed by the lifter), with its own classification.</summary>
-public sealed class CustomExerciseRow
+public sealed class CustomExerciseRow : IAthleteOwned
 {
     public int Id { get; set; }
+    public int AthleteId { get; set; }
     public string Name { get; set; } = "";
     public string Mechanic { get; set; } = "compound";
     public string Equipment { get; set; } = "other";
@@ -51,9 +64,10 @@ public sealed class CustomExerciseRow
 }
 
 /// <summary>A training session: a day's sets, from the CLI or an import.</summary>
-public sealed class SessionRow
+public sealed class SessionRow : IAthleteOwned
 {
     public long Id { get; set; }
+    public int AthleteId { get; set; }
     public DateOnly Date { get; set; }
     public string? DayType { get; set; }
     public string? Name { get; set; }
@@ -65,13 +79,17 @@ public sealed class SessionRow
     public string? ImportKey { get; set; }
     public DateTime? StartedAt { get; set; }
     public string? Notes { get; set; }
+
+    /// <summary>Concurrency token: raised on every change, so two edits of one session cannot overwrite each other.</summary>
+    public int Version { get; set; }
     public List<SetRow> Sets { get; set; } = [];
 }
 
 /// <summary>A logged set. Weight in kg; the unit and value the lifter entered are kept as well.</summary>
-public sealed class SetRow
+public sealed class SetRow : IAthleteOwned
 {
     public long Id { get; set; }
+    public int AthleteId { get; set; }
     public long SessionId { get; set; }
     public int Order { get; set; }
 
@@ -94,12 +112,16 @@ public sealed class SetRow
     public bool Pain { get; set; }
     public string? Notes { get; set; }
     public DateTime LoggedAt { get; set; }
+
+    /// <summary>Concurrency token: raised on every change.</summary>
+    public int Version { get; set; }
 }
 
 /// <summary>A daily wellness check-in, scores 1–5 each measuring what it is named.</summary>
-public sealed class CheckInRow
+public sealed class CheckInRow : IAthleteOwned
 {
     public long Id { get; set; }
+    public int AthleteId { get; set; }
     public DateOnly Date { get; set; }
     public double? SleepHours { get; set; }
     public int? SleepQuality { get; set; }
@@ -110,25 +132,28 @@ public sealed class CheckInRow
     public int? Motivation { get; set; }
 }
 
-public sealed class EventRow
+public sealed class EventRow : IAthleteOwned
 {
     public long Id { get; set; }
+    public int AthleteId { get; set; }
     public DateOnly Date { get; set; }
     public string Name { get; set; } = "";
 }
 
-public sealed class InjuryRow
+public sealed class InjuryRow : IAthleteOwned
 {
     public long Id { get; set; }
+    public int AthleteId { get; set; }
     public string Description { get; set; } = "";
     public DateOnly Since { get; set; }
     public DateOnly? ClearedOn { get; set; }
 }
 
 /// <summary>The lifter's active plan: how to regenerate it (start, weeks, days, template).</summary>
-public sealed class PlanRow
+public sealed class PlanRow : IAthleteOwned
 {
     public long Id { get; set; }
+    public int AthleteId { get; set; }
     public DateOnly Start { get; set; }
     public int Weeks { get; set; }
     public string Days { get; set; } = "";

@@ -5,10 +5,37 @@ namespace Failsafe.Store.Data;
 
 /// <summary>
 /// The training log. SQLite by default (one file, WAL mode); nothing in the model is SQLite-only, so the
-/// same model serves PostgreSQL.
+/// same model serves PostgreSQL. Every row belongs to an athlete (<see cref="IAthleteOwned"/>), so one database
+/// holds many athletes' logs: read through <see cref="Mine{T}"/>, which sees only <see cref="AthleteId"/>'s rows.
+/// (Explicit rather than a global query filter, because EF Core's compiled model — which saves the command line
+/// most of its start-up — does not support query filters.)
 /// </summary>
-public sealed class FailsafeDb(DbContextOptions<FailsafeDb> options) : DbContext(options)
+public class FailsafeDb : DbContext
 {
+    public FailsafeDb(DbContextOptions<FailsafeDb> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For a provider-specific subclass (its own migrations).</summary>
+    protected FailsafeDb(DbContextOptions options)
+        : base(options)
+    {
+    }
+
+    /// <summary>
+    /// The athlete (profile id) this context reads and writes: <see cref="Mine{T}"/> sees only this athlete's rows,
+    /// and new rows without an owner are given this one. A personal database's athlete is its one profile.
+    /// </summary>
+    public int AthleteId { get; set; }
+
+    /// <summary>The rows of <typeparamref name="T"/> that belong to <see cref="AthleteId"/>.</summary>
+    public IQueryable<T> Mine<T>()
+        where T : class, IAthleteOwned => Set<T>().Where(x => x.AthleteId == AthleteId);
+
+    /// <summary>This athlete's profile row, if there is one.</summary>
+    public IQueryable<ProfileRow> MyProfile => Profiles.Where(p => p.Id == AthleteId);
+
     public DbSet<ProfileRow> Profiles => Set<ProfileRow>();
     public DbSet<ProfileChangeRow> ProfileChanges => Set<ProfileChangeRow>();
     public DbSet<CustomExerciseRow> CustomExercises => Set<CustomExerciseRow>();
@@ -24,6 +51,42 @@ public sealed class FailsafeDb(DbContextOptions<FailsafeDb> options) : DbContext
         ArgumentNullException.ThrowIfNull(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(FailsafeDb).Assembly);
     }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        Stamp();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        Stamp();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>Gives new rows their owner and raises the concurrency token of changed sessions and sets.</summary>
+    private void Stamp()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State == EntityState.Added && entry.Entity is IAthleteOwned { AthleteId: 0 } owned)
+                owned.AthleteId = AthleteId;
+            if (entry.State == EntityState.Added && entry.Entity is ProfileChangeRow { ProfileId: 0 } change)
+                change.ProfileId = AthleteId;
+            if (entry.State == EntityState.Modified)
+            {
+                switch (entry.Entity)
+                {
+                    case SessionRow session:
+                        session.Version++;
+                        break;
+                    case SetRow set:
+                        set.Version++;
+                        break;
+                }
+            }
+        }
+    }
 }
 
 internal sealed class ProfileConfiguration : IEntityTypeConfiguration<ProfileRow>
@@ -35,6 +98,8 @@ internal sealed class ProfileConfiguration : IEntityTypeConfiguration<ProfileRow
         foreach (var word in new[] { nameof(ProfileRow.FormUnderFatigue), nameof(ProfileRow.Stress), nameof(ProfileRow.Goal), nameof(ProfileRow.Split), nameof(ProfileRow.Unit), nameof(ProfileRow.Phase) })
             b.Property(word).HasMaxLength(20);
         b.Property(p => p.TrainingDays).HasMaxLength(60);
+        b.Property(p => p.AccountId).HasMaxLength(64);
+        b.HasIndex(p => p.AccountId).IsUnique();
     }
 }
 
@@ -54,7 +119,7 @@ internal sealed class CustomExerciseConfiguration : IEntityTypeConfiguration<Cus
     {
         b.ToTable("custom_exercises");
         b.Property(e => e.Name).HasMaxLength(200);
-        b.HasIndex(e => e.Name).IsUnique();
+        b.HasIndex(e => new { e.AthleteId, e.Name }).IsUnique();
     }
 }
 
@@ -66,8 +131,9 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<SessionRow
         b.Property(s => s.DayType).HasMaxLength(10);
         b.Property(s => s.Source).HasMaxLength(10);
         b.Property(s => s.ImportKey).HasMaxLength(200);
-        b.HasIndex(s => s.Date);
-        b.HasIndex(s => s.ImportKey).IsUnique();
+        b.Property(s => s.Version).IsConcurrencyToken();
+        b.HasIndex(s => new { s.AthleteId, s.Date });
+        b.HasIndex(s => new { s.AthleteId, s.ImportKey }).IsUnique();
         b.HasMany(s => s.Sets).WithOne().HasForeignKey(x => x.SessionId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -83,7 +149,8 @@ internal sealed class SetConfiguration : IEntityTypeConfiguration<SetRow>
         b.Property(s => s.Failure).HasMaxLength(10);
         b.Property(s => s.Technique).HasMaxLength(20);
         b.HasIndex(s => new { s.SessionId, s.Order });
-        b.HasIndex(s => s.ExerciseId);
+        b.Property(s => s.Version).IsConcurrencyToken();
+        b.HasIndex(s => new { s.AthleteId, s.ExerciseId });
     }
 }
 
@@ -92,7 +159,7 @@ internal sealed class CheckInConfiguration : IEntityTypeConfiguration<CheckInRow
     public void Configure(EntityTypeBuilder<CheckInRow> b)
     {
         b.ToTable("checkins");
-        b.HasIndex(c => c.Date).IsUnique();
+        b.HasIndex(c => new { c.AthleteId, c.Date }).IsUnique();
     }
 }
 
@@ -102,7 +169,7 @@ internal sealed class EventConfiguration : IEntityTypeConfiguration<EventRow>
     {
         b.ToTable("events");
         b.Property(e => e.Name).HasMaxLength(200);
-        b.HasIndex(e => e.Date);
+        b.HasIndex(e => new { e.AthleteId, e.Date });
     }
 }
 
@@ -112,6 +179,7 @@ internal sealed class InjuryConfiguration : IEntityTypeConfiguration<InjuryRow>
     {
         b.ToTable("injuries");
         b.Property(i => i.Description).HasMaxLength(500);
+        b.HasIndex(i => i.AthleteId);
     }
 }
 
@@ -121,5 +189,6 @@ internal sealed class PlanConfiguration : IEntityTypeConfiguration<PlanRow>
     {
         b.ToTable("plans");
         b.Property(p => p.Days).HasMaxLength(60);
+        b.HasIndex(p => p.AthleteId);
     }
 }

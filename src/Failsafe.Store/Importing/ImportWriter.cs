@@ -57,24 +57,25 @@ internal sealed class ImportWriter : IDisposable
 
     /// <param name="connection">The open connection, in a transaction.</param>
     /// <param name="source">The sessions' source: strong or hevy.</param>
-    public ImportWriter(SqliteConnection connection, string source)
+    /// <param name="athlete">The athlete the rows belong to (written into the statements: it is a number).</param>
+    public ImportWriter(SqliteConnection connection, string source, int athlete)
     {
         _source = source;
         _db = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
         _session = Prepare(
-            "INSERT INTO \"sessions\" (\"Date\", \"DayType\", \"Name\", \"Source\", \"ImportKey\", \"StartedAt\", \"Notes\") " +
-            "VALUES (?, NULL, ?, ?, ?, ?, ?)");
-        _batch = Prepare(SetInsert(Batch));
-        _single = Prepare(SetInsert(1));
+            "INSERT INTO \"sessions\" (\"AthleteId\", \"Date\", \"DayType\", \"Name\", \"Source\", \"ImportKey\", \"StartedAt\", \"Notes\", \"Version\") " +
+            string.Create(CultureInfo.InvariantCulture, $"VALUES ({athlete}, ?, NULL, ?, ?, ?, ?, ?, 0)"));
+        _batch = Prepare(SetInsert(Batch, athlete));
+        _single = Prepare(SetInsert(1, athlete));
     }
 
-    private static string SetInsert(int rows)
+    private static string SetInsert(int rows, int athlete)
     {
         var text = new StringBuilder(
-            "INSERT INTO \"sets\" (\"SessionId\", \"Order\", \"ExerciseId\", \"ExerciseName\", \"WeightKg\", \"Unit\", \"WeightEntered\", " +
+            "INSERT INTO \"sets\" (\"AthleteId\", \"Version\", \"SessionId\", \"Order\", \"ExerciseId\", \"ExerciseName\", \"WeightKg\", \"Unit\", \"WeightEntered\", " +
             "\"Reps\", \"Rir\", \"Rpe\", \"Failure\", \"Technique\", \"Warmup\", \"Drop\", \"FormBreakdown\", \"Pain\", \"Notes\", \"LoggedAt\") VALUES ");
         for (var r = 0; r < rows; r++)
-            text.Append(r == 0 ? "" : ", ").Append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, 0, 0, ?, ?)");
+            text.Append(r == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"({athlete}, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, 0, 0, ?, ?)");
         return text.ToString();
     }
 

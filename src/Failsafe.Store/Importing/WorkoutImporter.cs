@@ -80,7 +80,7 @@ public static class WorkoutImporter
             }
 
             using var transaction = db.Database.BeginTransaction();
-            using var writer = new ImportWriter(connection, Word(options.Source));
+            using var writer = new ImportWriter(connection, Word(options.Source), db.AthleteId);
             ImportPipe? pipe = null;
             try
             {
@@ -128,7 +128,7 @@ public static class WorkoutImporter
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static HashSet<string> Strings(SqliteConnection connection, string sql, StringComparer comparer, params (string Name, string Value)[] parameters)
+    private static HashSet<string> Strings(SqliteConnection connection, string sql, StringComparer comparer, params (string Name, object Value)[] parameters)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -213,9 +213,10 @@ public static class WorkoutImporter
         public void Prepare(SqliteConnection connection)
         {
             // Keys are "source|…": the range from "source|" up to "source}" ('}' follows '|') is this source's, by the unique index.
-            _existing = Strings(connection, "SELECT \"ImportKey\" FROM \"sessions\" WHERE \"ImportKey\" >= $from AND \"ImportKey\" < $to",
-                StringComparer.Ordinal, ("$from", _source + "|"), ("$to", _source + "}"));
-            _unclassified = Strings(connection, "SELECT \"Name\" FROM \"custom_exercises\" WHERE NOT \"Classified\"", StringComparer.OrdinalIgnoreCase);
+            _existing = Strings(connection, "SELECT \"ImportKey\" FROM \"sessions\" WHERE \"AthleteId\" = $athlete AND \"ImportKey\" >= $from AND \"ImportKey\" < $to",
+                StringComparer.Ordinal, ("$athlete", db.AthleteId), ("$from", _source + "|"), ("$to", _source + "}"));
+            _unclassified = Strings(connection, "SELECT \"Name\" FROM \"custom_exercises\" WHERE \"AthleteId\" = $athlete AND NOT \"Classified\"",
+                StringComparer.OrdinalIgnoreCase, ("$athlete", db.AthleteId));
         }
 
         public ImportSummary Execute(ImportPipe? pipe)

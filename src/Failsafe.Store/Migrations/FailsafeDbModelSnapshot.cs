@@ -26,6 +26,9 @@ namespace Failsafe.Store.Migrations
                     b.Property<int?>("Aches")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("AthleteId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
@@ -49,7 +52,7 @@ namespace Failsafe.Store.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Date")
+                    b.HasIndex("AthleteId", "Date")
                         .IsUnique();
 
                     b.ToTable("checkins", (string)null);
@@ -59,6 +62,9 @@ namespace Failsafe.Store.Migrations
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AthleteId")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("Classified")
@@ -95,7 +101,7 @@ namespace Failsafe.Store.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Name")
+                    b.HasIndex("AthleteId", "Name")
                         .IsUnique();
 
                     b.ToTable("custom_exercises", (string)null);
@@ -105,6 +111,9 @@ namespace Failsafe.Store.Migrations
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AthleteId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("Date")
@@ -117,7 +126,7 @@ namespace Failsafe.Store.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Date");
+                    b.HasIndex("AthleteId", "Date");
 
                     b.ToTable("events", (string)null);
                 });
@@ -126,6 +135,9 @@ namespace Failsafe.Store.Migrations
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AthleteId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("ClearedOn")
@@ -141,6 +153,8 @@ namespace Failsafe.Store.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AthleteId");
+
                     b.ToTable("injuries", (string)null);
                 });
 
@@ -151,6 +165,9 @@ namespace Failsafe.Store.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AthleteId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAt")
@@ -171,6 +188,8 @@ namespace Failsafe.Store.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AthleteId");
 
                     b.ToTable("plans", (string)null);
                 });
@@ -210,6 +229,10 @@ namespace Failsafe.Store.Migrations
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<double?>("BodyweightKg")
                         .HasColumnType("REAL");
@@ -271,6 +294,9 @@ namespace Failsafe.Store.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AccountId")
+                        .IsUnique();
+
                     b.ToTable("profiles", (string)null);
                 });
 
@@ -278,6 +304,9 @@ namespace Failsafe.Store.Migrations
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AthleteId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("Date")
@@ -305,11 +334,15 @@ namespace Failsafe.Store.Migrations
                     b.Property<DateTime?>("StartedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("Date");
+                    b.HasIndex("AthleteId", "Date");
 
-                    b.HasIndex("ImportKey")
+                    b.HasIndex("AthleteId", "ImportKey")
                         .IsUnique();
 
                     b.ToTable("sessions", (string)null);
@@ -319,6 +352,9 @@ namespace Failsafe.Store.Migrations
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AthleteId")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("Drop")
@@ -375,6 +411,10 @@ namespace Failsafe.Store.Migrations
                         .HasMaxLength(2)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("Warmup")
                         .HasColumnType("INTEGER");
 
@@ -386,7 +426,7 @@ namespace Failsafe.Store.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ExerciseId");
+                    b.HasIndex("AthleteId", "ExerciseId");
 
                     b.HasIndex("SessionId", "Order");
 

@@ -19,7 +19,7 @@ public sealed class ExerciseResolver
     {
         ArgumentNullException.ThrowIfNull(db);
         _catalog = catalog;
-        _custom = db.CustomExercises.AsNoTracking().ToList().ToDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase);
+        _custom = db.Mine<CustomExerciseRow>().AsNoTracking().ToList().ToDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase);
     }
 
     public ExerciseCatalog Catalog => _catalog;

@@ -21,7 +21,7 @@ public static class TodayPlan
     public static PlanRow? Active(FailsafeDb db)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return db.Plans.AsNoTracking().Where(p => p.Active).OrderByDescending(p => p.Id).FirstOrDefault();
+        return db.Mine<PlanRow>().AsNoTracking().Where(p => p.Active).OrderByDescending(p => p.Id).FirstOrDefault();
     }
 
     /// <summary>The plan laid out from its start, up to <paramref name="weeks"/> weeks.</summary>

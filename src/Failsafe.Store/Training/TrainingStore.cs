@@ -20,7 +20,7 @@ public static class TrainingStore
     public static ProfileRow? Profile(FailsafeDb db)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return db.Profiles.AsNoTracking().OrderBy(p => p.Id).FirstOrDefault();
+        return db.MyProfile.AsNoTracking().FirstOrDefault();
     }
 
     public static Athlete ToAthlete(ProfileRow p, IEnumerable<string> injuries)
@@ -51,32 +51,32 @@ public static class TrainingStore
         ArgumentNullException.ThrowIfNull(resolver);
         ArgumentNullException.ThrowIfNull(session);
         var profile = Profile(db) ?? throw new InvalidOperationException("No profile yet: run `failsafe init` first.");
-        var injuries = db.Injuries.AsNoTracking().Where(i => (i.ClearedOn == null || i.ClearedOn > today) && i.Since <= today).Select(i => i.Description).ToList();
-        var events = db.Events.AsNoTracking().Where(e => e.Date >= today).OrderBy(e => e.Date).ToList()
+        var injuries = db.Mine<InjuryRow>().AsNoTracking().Where(i => (i.ClearedOn == null || i.ClearedOn > today) && i.Since <= today).Select(i => i.Description).ToList();
+        var events = db.Mine<EventRow>().AsNoTracking().Where(e => e.Date >= today).OrderBy(e => e.Date).ToList()
             .Select(e => new TrainingEvent(e.Date, e.Name)).ToImmutableArray();
         var checkInsFrom = today.AddDays(-60);
-        var wellness = db.CheckIns.AsNoTracking().Where(c => c.Date >= checkInsFrom && c.Date <= today).OrderBy(c => c.Date).ToList()
+        var wellness = db.Mine<CheckInRow>().AsNoTracking().Where(c => c.Date >= checkInsFrom && c.Date <= today).OrderBy(c => c.Date).ToList()
             .Select(c => new Wellness(c.Date, c.SleepHours, c.SleepQuality, c.Fatigue, c.Mood, c.Soreness, c.Aches, c.Motivation))
             .ToImmutableArray();
 
         var from = today.AddDays(-HistoryDays);
-        var sessions = db.Sessions.AsNoTracking().Include(s => s.Sets).AsSplitQuery()
+        var sessions = db.Mine<SessionRow>().AsNoTracking().Include(s => s.Sets).AsSplitQuery()
             .Where(s => s.Date > from && s.Date <= today).ToList();
         var seen = sessions.Select(s => s.Id).ToHashSet();
         var planned = session.Exercises.Select(e => e.Exercise.Id).Distinct().ToList();
         foreach (var id in planned)
         {
-            var lastId = db.Sets.AsNoTracking().Where(s => s.ExerciseId == id)
-                .Join(db.Sessions, s => s.SessionId, x => x.Id, (s, x) => new { x.Id, x.Date })
+            var lastId = db.Mine<SetRow>().AsNoTracking().Where(s => s.ExerciseId == id)
+                .Join(db.Mine<SessionRow>(), s => s.SessionId, x => x.Id, (s, x) => new { x.Id, x.Date })
                 .Where(x => x.Date <= from).OrderByDescending(x => x.Date).Select(x => x.Id).FirstOrDefault();
             if (lastId != 0 && seen.Add(lastId))
-                sessions.Add(db.Sessions.AsNoTracking().Include(s => s.Sets).Single(s => s.Id == lastId));
+                sessions.Add(db.Mine<SessionRow>().AsNoTracking().Include(s => s.Sets).Single(s => s.Id == lastId));
         }
         // E3 only needs the heaviest controlled barbell bench sets ever done.
         var benchIds = resolver.Catalog.All.Where(e => e.Pattern == MovementPattern.HorizontalPress && e.Equipment == "barbell"
             && e.Name.Contains("Bench Press", StringComparison.OrdinalIgnoreCase)).Select(e => e.Id).ToList();
-        var bench = db.Sets.AsNoTracking().Where(s => benchIds.Contains(s.ExerciseId) && s.Failure == "none" && s.WeightKg >= 80)
-            .Join(db.Sessions, s => s.SessionId, x => x.Id, (s, x) => new { Set = s, x.Date })
+        var bench = db.Mine<SetRow>().AsNoTracking().Where(s => benchIds.Contains(s.ExerciseId) && s.Failure == "none" && s.WeightKg >= 80)
+            .Join(db.Mine<SessionRow>(), s => s.SessionId, x => x.Id, (s, x) => new { Set = s, x.Date })
             .Where(x => x.Date <= from).OrderByDescending(x => x.Set.WeightKg).Take(20).ToList();
 
         var history = ImmutableArray.CreateBuilder<LoggedSession>(sessions.Count + 1);

@@ -33,6 +33,7 @@ public sealed class DatabaseTests : IDisposable
 {
     internal const string InitialMigration = "20261122140812_Initial";
     internal const string PlansMigration = "20261122140840_Plans";
+    internal const string AthletesMigration = "20261122153231_Athletes";
 
     private readonly TempDbDir _dir = new();
 
@@ -98,7 +99,7 @@ public sealed class DatabaseTests : IDisposable
             backup.ShouldBeNull();
             File.Exists(_dir.DbPath).ShouldBeTrue();
             db.Database.GetPendingMigrations().ShouldBeEmpty();
-            db.Database.GetAppliedMigrations().ShouldBe([InitialMigration, PlansMigration]);
+            db.Database.GetAppliedMigrations().ShouldBe([InitialMigration, PlansMigration, AthletesMigration]);
             db.Database.GetAppliedMigrations().ShouldBe(db.Database.GetMigrations());
         }
         using var connection = Connect(_dir.DbPath);
@@ -187,11 +188,11 @@ public sealed class DatabaseTests : IDisposable
             File.Exists(backup).ShouldBeTrue();
             Path.GetDirectoryName(backup).ShouldBe(Path.GetDirectoryName(Path.GetFullPath(_dir.DbPath)));
             Path.GetFileName(backup).ShouldStartWith("failsafe.db.");
-            Path.GetFileName(backup).ShouldContain(PlansMigration);
+            Path.GetFileName(backup).ShouldContain(AthletesMigration);
 
             // The upgrade: every migration applied, the plans table usable, WAL on.
             db.Database.GetPendingMigrations().ShouldBeEmpty();
-            db.Database.GetAppliedMigrations().ShouldBe([InitialMigration, PlansMigration]);
+            db.Database.GetAppliedMigrations().ShouldBe([InitialMigration, PlansMigration, AthletesMigration]);
             db.Plans.Add(new PlanRow { Start = new DateOnly(2026, 11, 23), Weeks = 8, Days = "mon,wed,fri", CreatedAt = DateTime.UtcNow, Active = true });
             db.SaveChanges();
 
@@ -207,6 +208,13 @@ public sealed class DatabaseTests : IDisposable
             session.Name.ShouldBe("Upper A");
             session.Sets.OrderBy(s => s.Order).Select(s => (s.Reps, s.Failure)).ShouldBe([(8, "none"), (7, "none"), (6, "absolute")]);
             session.Sets.Single(s => s.Order == 1).Rpe.ShouldBe(8);
+
+            // The old rows belong to the database's one athlete, which the context reads as its own.
+            db.AthleteId.ShouldBe(profile.Id);
+            session.AthleteId.ShouldBe(profile.Id);
+            session.Sets.ShouldAllBe(s => s.AthleteId == profile.Id);
+            db.Mine<SessionRow>().Count().ShouldBe(1);
+            db.Mine<PlanRow>().Single().AthleteId.ShouldBe(profile.Id);
         }
 
         using (var connection = Connect(_dir.DbPath))

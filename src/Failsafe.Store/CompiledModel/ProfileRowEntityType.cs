@@ -19,7 +19,7 @@ namespace Failsafe.Store.CompiledModel
                 "Failsafe.Store.Data.ProfileRow",
                 typeof(ProfileRow),
                 baseEntityType,
-                propertyCount: 16,
+                propertyCount: 17,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -88,6 +88,13 @@ namespace Failsafe.Store.CompiledModel
                 propertyInfo: typeof(ProfileRow).GetProperty("Phase", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(ProfileRow).GetField("<Phase>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 20);
+
+            var revision = runtimeEntityType.AddProperty(
+                "Revision",
+                typeof(long),
+                propertyInfo: typeof(ProfileRow).GetProperty("Revision", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ProfileRow).GetField("<Revision>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0L);
 
             var sleepHours = runtimeEntityType.AddProperty(
                 "SleepHours",

@@ -21,9 +21,9 @@ namespace Failsafe.Store.CompiledModel
                 "Failsafe.Store.Data.SetRow",
                 typeof(SetRow),
                 baseEntityType,
-                propertyCount: 21,
+                propertyCount: 23,
                 foreignKeyCount: 1,
-                unnamedIndexCount: 2,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -41,6 +41,22 @@ namespace Failsafe.Store.CompiledModel
                 propertyInfo: typeof(SetRow).GetProperty("AthleteId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(SetRow).GetField("<AthleteId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+
+            var clientHash = runtimeEntityType.AddProperty(
+                "ClientHash",
+                typeof(string),
+                propertyInfo: typeof(SetRow).GetProperty("ClientHash", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SetRow).GetField("<ClientHash>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 64);
+
+            var clientKey = runtimeEntityType.AddProperty(
+                "ClientKey",
+                typeof(string),
+                propertyInfo: typeof(SetRow).GetProperty("ClientKey", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SetRow).GetField("<ClientKey>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 100);
 
             var drop = runtimeEntityType.AddProperty(
                 "Drop",
@@ -182,9 +198,13 @@ namespace Failsafe.Store.CompiledModel
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { athleteId, exerciseId });
+                new[] { athleteId, clientKey },
+                unique: true);
 
             var index0 = runtimeEntityType.AddIndex(
+                new[] { athleteId, exerciseId });
+
+            var index1 = runtimeEntityType.AddIndex(
                 new[] { sessionId, order });
 
             return runtimeEntityType;

@@ -37,7 +37,7 @@ public static class Database
             .Options;
 
     /// <summary>The newest migration in this build; a test keeps it equal to the last one in the migrations.</summary>
-    public const string LatestMigration = "20261122153231_Athletes";
+    public const string LatestMigration = "20261122154153_ClientKeys";
 
     /// <summary>
     /// A cheap check that an existing file already has the latest migration, so the everyday commands skip EF's

@@ -33,6 +33,9 @@ public sealed class ProfileRow
     public string TrainingDays { get; set; } = "mon,wed,fri";
     public string Phase { get; set; } = "hypertrophy";
     public DateTime UpdatedAt { get; set; }
+
+    /// <summary>Raised whenever anything of this athlete's log changes, so a cached decision knows it is stale.</summary>
+    public long Revision { get; set; }
 }
 
 /// <summary>One changed profile field, kept so a coach can see how the lifter's situation developed.</summary>
@@ -115,6 +118,13 @@ public sealed class SetRow : IAthleteOwned
 
     /// <summary>Concurrency token: raised on every change.</summary>
     public int Version { get; set; }
+
+    /// <summary>
+    /// The idempotency key the client sent with the set (unique per athlete), so a retried request records it once;
+    /// with the SHA-256 of the request, so the same key with a different set is refused.
+    /// </summary>
+    public string? ClientKey { get; set; }
+    public string? ClientHash { get; set; }
 }
 
 /// <summary>A daily wellness check-in, scores 1–5 each measuring what it is named.</summary>

@@ -54,21 +54,37 @@ public class FailsafeDb : DbContext
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        Stamp();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var touched = Stamp();
+        var n = base.SaveChanges(acceptAllChangesOnSuccess);
+        foreach (var athlete in touched)
+            Touch(athlete);
+        return n;
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        Stamp();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var touched = Stamp();
+        var n = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        foreach (var athlete in touched)
+            await TouchAsync(athlete, cancellationToken);
+        return n;
     }
 
-    /// <summary>Gives new rows their owner and raises the concurrency token of changed sessions and sets.</summary>
-    private void Stamp()
+    /// <summary>Raises <see cref="ProfileRow.Revision"/> of <paramref name="athlete"/>: their log changed.</summary>
+    public void Touch(int athlete) =>
+        Database.ExecuteSql($"UPDATE \"profiles\" SET \"Revision\" = \"Revision\" + 1 WHERE \"Id\" = {athlete}");
+
+    public Task TouchAsync(int athlete, CancellationToken cancel = default) =>
+        Database.ExecuteSqlAsync($"UPDATE \"profiles\" SET \"Revision\" = \"Revision\" + 1 WHERE \"Id\" = {athlete}", cancel);
+
+    /// <summary>Gives new rows their owner and raises the concurrency token of changed sessions and sets; returns the athletes whose log changes.</summary>
+    private HashSet<int> Stamp()
     {
+        var touched = new HashSet<int>();
         foreach (var entry in ChangeTracker.Entries())
         {
+            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && entry.Entity is IAthleteOwned o)
+                touched.Add(o.AthleteId == 0 ? AthleteId : o.AthleteId);
             if (entry.State == EntityState.Added && entry.Entity is IAthleteOwned { AthleteId: 0 } owned)
                 owned.AthleteId = AthleteId;
             if (entry.State == EntityState.Added && entry.Entity is ProfileChangeRow { ProfileId: 0 } change)
@@ -86,6 +102,7 @@ public class FailsafeDb : DbContext
                 }
             }
         }
+        return touched;
     }
 }
 
@@ -151,6 +168,9 @@ internal sealed class SetConfiguration : IEntityTypeConfiguration<SetRow>
         b.HasIndex(s => new { s.SessionId, s.Order });
         b.Property(s => s.Version).IsConcurrencyToken();
         b.HasIndex(s => new { s.AthleteId, s.ExerciseId });
+        b.Property(s => s.ClientKey).HasMaxLength(100);
+        b.Property(s => s.ClientHash).HasMaxLength(64);
+        b.HasIndex(s => new { s.AthleteId, s.ClientKey }).IsUnique();
     }
 }
 

@@ -263,6 +263,9 @@ namespace Failsafe.Store.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("Revision")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double>("SleepHours")
                         .HasColumnType("REAL");
 
@@ -357,6 +360,14 @@ namespace Failsafe.Store.Migrations
                     b.Property<int>("AthleteId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ClientHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Drop")
                         .HasColumnType("INTEGER");
 
@@ -425,6 +436,9 @@ namespace Failsafe.Store.Migrations
                         .HasColumnType("REAL");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AthleteId", "ClientKey")
+                        .IsUnique();
 
                     b.HasIndex("AthleteId", "ExerciseId");
 

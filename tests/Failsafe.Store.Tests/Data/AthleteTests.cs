@@ -132,4 +132,33 @@ public sealed class AthleteTests : IDisposable
         using var check = _store.Fresh();
         check.Sessions.Single().Notes.ShouldBe("edited on the phone");
     }
+
+    [Fact]
+    public void SaveChanges_AnyChangeToTheLog_RaisesOnlyThatAthletesRevision()
+    {
+        var ann = AddAthlete("ann");
+        var bob = AddAthlete("bob");
+        long Revision(int id)
+        {
+            using var db = _store.Fresh();
+            return db.Profiles.AsNoTracking().Single(p => p.Id == id).Revision;
+        }
+
+        var before = Revision(ann);
+        using (var db = As(ann))
+        {
+            db.CheckIns.Add(new CheckInRow { Date = new DateOnly(2026, 3, 3), Fatigue = 2 });
+            db.SaveChanges();
+        }
+        Revision(ann).ShouldBe(before + 1);
+        using (var db = As(ann))
+        {
+            db.Mine<CheckInRow>().Single().Fatigue = 3;
+            db.SaveChanges();
+            db.Remove(db.Mine<CheckInRow>().Single());
+            db.SaveChanges();
+        }
+        Revision(ann).ShouldBe(before + 3);
+        Revision(bob).ShouldBe(0);
+    }
 }

@@ -34,6 +34,7 @@ public sealed class DatabaseTests : IDisposable
     internal const string InitialMigration = "20261122140812_Initial";
     internal const string PlansMigration = "20261122140840_Plans";
     internal const string AthletesMigration = "20261122153231_Athletes";
+    internal const string ClientKeysMigration = "20261122154153_ClientKeys";
 
     private readonly TempDbDir _dir = new();
 
@@ -99,7 +100,7 @@ public sealed class DatabaseTests : IDisposable
             backup.ShouldBeNull();
             File.Exists(_dir.DbPath).ShouldBeTrue();
             db.Database.GetPendingMigrations().ShouldBeEmpty();
-            db.Database.GetAppliedMigrations().ShouldBe([InitialMigration, PlansMigration, AthletesMigration]);
+            db.Database.GetAppliedMigrations().ShouldBe([InitialMigration, PlansMigration, AthletesMigration, ClientKeysMigration]);
             db.Database.GetAppliedMigrations().ShouldBe(db.Database.GetMigrations());
         }
         using var connection = Connect(_dir.DbPath);
@@ -188,11 +189,11 @@ public sealed class DatabaseTests : IDisposable
             File.Exists(backup).ShouldBeTrue();
             Path.GetDirectoryName(backup).ShouldBe(Path.GetDirectoryName(Path.GetFullPath(_dir.DbPath)));
             Path.GetFileName(backup).ShouldStartWith("failsafe.db.");
-            Path.GetFileName(backup).ShouldContain(AthletesMigration);
+            Path.GetFileName(backup).ShouldContain(ClientKeysMigration);
 
             // The upgrade: every migration applied, the plans table usable, WAL on.
             db.Database.GetPendingMigrations().ShouldBeEmpty();
-            db.Database.GetAppliedMigrations().ShouldBe([InitialMigration, PlansMigration, AthletesMigration]);
+            db.Database.GetAppliedMigrations().ShouldBe([InitialMigration, PlansMigration, AthletesMigration, ClientKeysMigration]);
             db.Plans.Add(new PlanRow { Start = new DateOnly(2026, 11, 23), Weeks = 8, Days = "mon,wed,fri", CreatedAt = DateTime.UtcNow, Active = true });
             db.SaveChanges();
 

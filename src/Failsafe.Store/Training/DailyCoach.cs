@@ -1,0 +1,133 @@
+using System.Globalization;
+using System.Text.Json;
+using Failsafe.Autoregulation;
+using Failsafe.Catalog;
+using Failsafe.Engine;
+using Failsafe.Monitoring;
+using Failsafe.Store.Data;
+using Failsafe.Store.Scenarios;
+using Microsoft.EntityFrameworkCore;
+
+namespace Failsafe.Store.Training;
+
+/// <summary>
+/// A day of the stored log as the coach sees it: the planned day, the scenario and the engine's decisions
+/// (what <c>today</c> shows), the status report (warnings, budget, the 80/20 split, e1RM trends) and the next set
+/// after what was logged. Shared by every front end, so they all decide alike.
+/// </summary>
+public static class DailyCoach
+{
+    public sealed record Day(DateOnly Date, TodayPlan.Result Plan, Scenario Scenario, Evaluation Evaluation, Policy Policy);
+
+    public sealed record Trend(string Name, int Sessions, double First, double Last);
+
+    /// <summary>Working sets by reps in reserve over the share window: failure, 1, 2, 3, 4+.</summary>
+    public sealed record Status(Day Day, int WindowDays, int[] Buckets, IReadOnlyList<Trend> Trends)
+    {
+        public int Total => Buckets.Sum();
+    }
+
+    /// <summary>Decides <paramref name="date"/> on the stored log (the athlete of <paramref name="db"/>).</summary>
+    public static Day Decide(FailsafeDb db, ExerciseResolver resolver, DateOnly date, Policy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        var today = TodayPlan.For(db, resolver, date, policy);
+        var scenario = TrainingStore.Scenario(db, resolver, date, TodayPlan.Session(today.Day));
+        // Today's sets are history by now; the first-session rule looks at what was logged before today.
+        var before = scenario with { History = [.. scenario.History.Where(s => s.Date < date)] };
+        var evaluation = FirstSession.Apply(Coach.Evaluate(scenario, today.Day.Policy ?? policy), before, policy);
+        return new Day(date, today, scenario, evaluation, policy);
+    }
+
+    public static Status StatusOf(Day day)
+    {
+        ArgumentNullException.ThrowIfNull(day);
+        var log = new TrainingLog(day.Scenario.History);
+        var window = day.Policy.ShareWindowDays;
+        var buckets = new int[5];
+        foreach (var s in log.LastDays(day.Date, window))
+        {
+            foreach (var e in s.Exercises)
+            {
+                foreach (var set in e.Sets)
+                {
+                    if (!set.Warmup)
+                        buckets[set.IsFailure ? 0 : Math.Min(4, (int)Math.Ceiling(set.Rir.Value))]++;
+                }
+            }
+        }
+        return new Status(day, window, buckets, Trends(log, day.Date));
+    }
+
+    /// <summary>The five exercises trained most in the last 8 weeks, first vs last session e1RM.</summary>
+    private static List<Trend> Trends(TrainingLog log, DateOnly day)
+    {
+        var points = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+        foreach (var s in log.LastDays(day, 56))
+        {
+            foreach (var e in s.Exercises)
+            {
+                if (TrainingLog.BestE1Rm(e, controlledOnly: true) is { } kg)
+                {
+                    if (!points.TryGetValue(e.Exercise.Name, out var list))
+                        points[e.Exercise.Name] = list = [];
+                    list.Add(kg);
+                }
+            }
+        }
+        return [.. points.Where(p => p.Value.Count >= 2).OrderByDescending(p => p.Value.Count).ThenBy(p => p.Key, StringComparer.Ordinal).Take(5)
+            .Select(p => new Trend(p.Key, p.Value.Count, p.Value[0], p.Value[^1]))];
+    }
+
+    public static void WriteStatus(Utf8JsonWriter w, Status status)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(status);
+        var b = status.Buckets;
+        var total = status.Total;
+        w.WriteStartObject();
+        w.WriteString("date", status.Day.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        EvaluationJson.WriteNotices(w, status.Day.Evaluation);
+        w.WriteStartObject("rirBuckets");
+        w.WriteNumber("windowDays", status.WindowDays);
+        w.WriteNumber("workingSets", total);
+        foreach (var (label, i) in new[] { ("failure", 0), ("rir1", 1), ("rir2", 2), ("rir3", 3), ("rir4plus", 4) })
+            w.WriteNumber(label, b[i]);
+        w.WriteNumber("failureShare", total == 0 ? 0 : Math.Round((double)b[0] / total, 3));
+        w.WriteNumber("maxFailureShare", status.Day.Policy.MaxFailureShare);
+        w.WriteEndObject();
+        w.WriteStartArray("e1rmTrends");
+        foreach (var t in status.Trends)
+        {
+            w.WriteStartObject();
+            w.WriteString("exercise", t.Name);
+            w.WriteNumber("sessions", t.Sessions);
+            w.WriteNumber("firstKg", Math.Round(t.First, 1));
+            w.WriteNumber("lastKg", Math.Round(t.Last, 1));
+            w.WriteNumber("change", Math.Round(t.Last / t.First - 1, 4));
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    /// <summary>The next set after what <paramref name="session"/> holds (its working sets in order).</summary>
+    public static NextSetAdvice Next(Day day, SessionRow? session, ExerciseResolver resolver)
+    {
+        ArgumentNullException.ThrowIfNull(day);
+        ArgumentNullException.ThrowIfNull(resolver);
+        var done = (session?.Sets ?? []).Where(s => !s.Warmup && !s.Drop).OrderBy(s => s.Order)
+            .Select(s => (row: s, ex: resolver.Resolve(s.ExerciseName).Exercise))
+            .Where(t => t.ex is not null)
+            .Select(t => new DoneSet(t.row.ExerciseName, t.ex!, t.row.WeightKg, t.row.Reps, TrainingStore.ToSet(t.row).Rir, Words.Map<FailureLevel>().GetValueOrDefault(t.row.Failure)))
+            .ToList();
+        return NextSet.Decide(day.Scenario, day.Evaluation, done, day.Plan.Day.Policy ?? day.Policy);
+    }
+
+    /// <summary>The session logged on <paramref name="date"/> by hand (not imported), with its sets.</summary>
+    public static SessionRow? LoggedSession(FailsafeDb db, DateOnly date, string source)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Mine<SessionRow>().Include(s => s.Sets).FirstOrDefault(s => s.Date == date && s.Source == source);
+    }
+}

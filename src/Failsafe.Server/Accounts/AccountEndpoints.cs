@@ -1,0 +1,94 @@
+using Failsafe.Server.Athletes;
+using Failsafe.Server.Data;
+using Failsafe.Server.Transfer;
+using Failsafe.Server.Web;
+using Failsafe.Store.Data;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Failsafe.Server.Accounts;
+
+public sealed record AccountView(string AccountId, string? Email, int AthleteId);
+
+public sealed record AntiforgeryToken(string Token, string HeaderName);
+
+public sealed record DeleteAccountInput(string? Password);
+
+/// <summary>
+/// Accounts: registration and sign-in (ASP.NET Core Identity: cookie for browsers, bearer tokens for apps), who
+/// am I, the antiforgery token for cookie clients, the export of everything an account holds, and deleting it.
+/// </summary>
+public static class AccountEndpoints
+{
+    public static void MapAccounts(this IEndpointRouteBuilder app)
+    {
+        var account = app.MapGroup("/account").WithTags("Account");
+        // register, login (?useCookies=true for a browser), refresh, manage/info …
+        account.MapIdentityApi<Account>().RequireRateLimiting(Limits.SignIn);
+        account.MapPost("/logout", async (SignInManager<Account> signIn) =>
+        {
+            await signIn.SignOutAsync();
+            return TypedResults.NoContent();
+        }).RequireAuthorization().WithSummary("Sign a browser out (clears the cookie).");
+        account.MapGet("/me", Me).RequireAuthorization().WithSummary("The signed-in account and its athlete id.");
+        account.MapGet("/antiforgery", (HttpContext http, IAntiforgery antiforgery) =>
+        {
+            var tokens = antiforgery.GetAndStoreTokens(http);
+            return TypedResults.Ok(new AntiforgeryToken(tokens.RequestToken!, Antiforgery.HeaderName));
+        }).RequireAuthorization().WithSummary("The token a cookie-signed-in browser sends in X-XSRF-TOKEN with every change.");
+        account.MapGet("/export", Export).RequireAuthorization().WithSummary("Everything this account holds, as one JSON document.");
+        account.MapDelete("/", Delete).RequireAuthorization().WithSummary("Delete this account and all its data for good (needs the password).");
+    }
+
+    public static async Task<IResult> Me(HttpContext http, AthleteAccess athletes, UserManager<Account> users, CancellationToken cancel)
+    {
+        var user = await users.GetUserAsync(http.User);
+        if (user is null)
+            return TypedResults.Unauthorized();
+        return TypedResults.Ok(new AccountView(user.Id, user.Email, await athletes.Own(http.User, cancel)));
+    }
+
+    public static async Task<IResult> Export(HttpContext http, AthleteAccess athletes, UserManager<Account> users, FailsafeDb db, AccountsDb accounts, CancellationToken cancel)
+    {
+        var user = await users.GetUserAsync(http.User);
+        if (user is null)
+            return TypedResults.Unauthorized();
+        db.AthleteId = await athletes.Own(http.User, cancel);
+        var links = await accounts.CoachLinks.AsNoTracking().Where(l => l.CoachAccountId == user.Id || l.AthleteAccountId == user.Id).ToListAsync(cancel);
+        var json = await AccountExport.Write(db, user, links, cancel);
+        return TypedResults.File(json, "application/json", $"failsafe-account-{DateTime.UtcNow:yyyyMMdd}.json");
+    }
+
+    public static async Task<IResult> Delete(
+        [Microsoft.AspNetCore.Mvc.FromBody] DeleteAccountInput input, HttpContext http, AthleteAccess athletes, UserManager<Account> users, SignInManager<Account> signIn,
+        FailsafeDb db, AccountsDb accounts, CancellationToken cancel)
+    {
+        var user = await users.GetUserAsync(http.User);
+        if (user is null)
+            return TypedResults.Unauthorized();
+        if (string.IsNullOrEmpty(input?.Password))
+            return Problems.Invalid("password", "required: deleting an account is confirmed with its password");
+        if (!await users.CheckPasswordAsync(user, input.Password))
+            return Problems.Invalid("password", "does not match this account's password");
+
+        // The training log first, then the links, then the account: a failure part-way leaves an account that can retry.
+        var athlete = await athletes.Own(http.User, cancel);
+        await db.Sets.Where(s => s.AthleteId == athlete).ExecuteDeleteAsync(cancel);
+        await db.Sessions.Where(s => s.AthleteId == athlete).ExecuteDeleteAsync(cancel);
+        await db.CheckIns.Where(s => s.AthleteId == athlete).ExecuteDeleteAsync(cancel);
+        await db.Events.Where(s => s.AthleteId == athlete).ExecuteDeleteAsync(cancel);
+        await db.Injuries.Where(s => s.AthleteId == athlete).ExecuteDeleteAsync(cancel);
+        await db.Plans.Where(s => s.AthleteId == athlete).ExecuteDeleteAsync(cancel);
+        await db.CustomExercises.Where(s => s.AthleteId == athlete).ExecuteDeleteAsync(cancel);
+        await db.ProfileChanges.Where(s => s.ProfileId == athlete).ExecuteDeleteAsync(cancel);
+        await db.Profiles.Where(p => p.Id == athlete).ExecuteDeleteAsync(cancel);
+        await accounts.CoachLinks.Where(l => l.CoachAccountId == user.Id || l.AthleteAccountId == user.Id).ExecuteDeleteAsync(cancel);
+        var result = await users.DeleteAsync(user);
+        if (!result.Succeeded)
+            return TypedResults.Problem(statusCode: StatusCodes.Status500InternalServerError, title: "Account not deleted", detail: string.Join("; ", result.Errors.Select(e => e.Description)));
+        if (!http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            await signIn.SignOutAsync();
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,121 @@
+using System.Security.Claims;
+using Failsafe.Server.Data;
+using Failsafe.Server.Web;
+using Failsafe.Store.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Failsafe.Server.Athletes;
+
+/// <summary>What a request does with an athlete's log.</summary>
+public enum Access
+{
+    /// <summary>Read the log, plans and advice: the athlete and their coaches.</summary>
+    Read,
+
+    /// <summary>Plan, schedule and check in on their behalf: the athlete and their coaches.</summary>
+    Plan,
+
+    /// <summary>Change what was logged (sets, sessions, imports) or the profile: the athlete only.</summary>
+    Log,
+}
+
+/// <summary>
+/// Decides whose log a request works on. Every data endpoint takes an optional <c>?athlete=ID</c>: without it,
+/// the caller's own log (created on first use); with it, that athlete's log if the caller is that athlete or a
+/// coach the athlete accepted. Anyone else gets 404 — the same answer as for an athlete that does not exist, so
+/// nobody learns who is there. A coach asking to change logged sets gets 403.
+/// </summary>
+public sealed class AthleteAccess(FailsafeDb training, AccountsDb accounts)
+{
+    public const string Parameter = "athlete";
+
+    /// <summary>The athlete (profile id) the request works on, once resolved.</summary>
+    public int AthleteId { get; private set; }
+
+    /// <summary>True when the caller works on their own log.</summary>
+    public bool Self { get; private set; }
+
+    /// <summary>The athlete's <see cref="ProfileRow.Revision"/> when resolved: what cached decisions are keyed on.</summary>
+    public long Revision { get; private set; }
+
+    public static string AccountId(ClaimsPrincipal user) =>
+        user?.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("The request is not signed in.");
+
+    /// <summary>The caller's own athlete id, creating their profile on first use.</summary>
+    public async Task<int> Own(ClaimsPrincipal user, CancellationToken cancel)
+    {
+        var account = AccountId(user);
+        var found = await training.Profiles.Where(p => p.AccountId == account).Select(p => new { p.Id, p.Revision }).FirstOrDefaultAsync(cancel);
+        if (found is not null)
+        {
+            Revision = found.Revision;
+            return found.Id;
+        }
+        var name = user.FindFirstValue(ClaimTypes.Name) ?? "athlete";
+        var row = new ProfileRow { AccountId = account, Name = name.Length > 100 ? name[..100] : name, UpdatedAt = DateTime.UtcNow };
+        training.Profiles.Add(row);
+        try
+        {
+            await training.SaveChangesAsync(cancel);
+            return row.Id;
+        }
+        catch (DbUpdateException)
+        {
+            // Two first requests at once: the other one created it.
+            training.ChangeTracker.Clear();
+            return await training.Profiles.Where(p => p.AccountId == account).Select(p => p.Id).SingleAsync(cancel);
+        }
+    }
+
+    /// <summary>Resolves the athlete for <paramref name="access"/>; null when allowed, else the problem to return.</summary>
+    public async Task<IResult?> Resolve(HttpContext context, Access access)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var cancel = context.RequestAborted;
+        var text = context.Request.Query[Parameter].ToString();
+        if (text.Length == 0 || text == "me")
+        {
+            Set(await Own(context.User, cancel), true);
+            return null;
+        }
+        if (!int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var requested) || requested <= 0)
+            return Problems.Invalid(Parameter, $"'{text}' is not an athlete id (a positive whole number, or 'me')");
+
+        var me = AccountId(context.User);
+        var profile = await training.Profiles.Where(p => p.Id == requested).Select(p => new { p.AccountId, p.Revision }).FirstOrDefaultAsync(cancel);
+        if (profile?.AccountId is not { } owner)
+            return Problems.NotFound("such athlete");
+        Revision = profile.Revision;
+        if (owner == me)
+        {
+            Set(requested, true);
+            return null;
+        }
+        var coached = await accounts.CoachLinks.AnyAsync(l => l.CoachAccountId == me && l.AthleteAccountId == owner && l.AcceptedAt != null, cancel);
+        if (!coached)
+            return Problems.NotFound("such athlete");
+        if (access == Access.Log)
+            return Problems.Forbidden("A coach reads and plans an athlete's training but cannot change what the athlete logged.");
+        Set(requested, false);
+        return null;
+    }
+
+    private void Set(int athlete, bool self)
+    {
+        AthleteId = athlete;
+        Self = self;
+        training.AthleteId = athlete;
+    }
+}
+
+public static class AthleteAccessExtensions
+{
+    /// <summary>Resolves <c>?athlete=</c> for <paramref name="access"/> before the handler runs; the handler's <see cref="FailsafeDb"/> then sees only that athlete.</summary>
+    public static TBuilder ForAthlete<TBuilder>(this TBuilder builder, Access access)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter(async (context, next) =>
+        {
+            var athletes = context.HttpContext.RequestServices.GetRequiredService<AthleteAccess>();
+            return await athletes.Resolve(context.HttpContext, access) ?? await next(context);
+        });
+}

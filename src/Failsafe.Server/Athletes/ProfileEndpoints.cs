@@ -1,0 +1,114 @@
+using Failsafe.Engine;
+using Failsafe.Server.Web;
+using Failsafe.Store.Data;
+using Failsafe.Store.Scenarios;
+using Failsafe.Store.Training;
+using Microsoft.EntityFrameworkCore;
+
+namespace Failsafe.Server.Athletes;
+
+/// <summary>The fields of a profile; on PUT, absent fields stay as they are.</summary>
+public sealed record ProfileInput(
+    string? Name, double? TrainingYears, string? FormUnderFatigue, double? SleepHours, string? Stress, string? Goal, bool? InSeason,
+    string? Split, bool? CompetitionPrep, double? BodyweightKg, string? Unit, string? TrainingDays, string? Phase);
+
+public sealed record ProfileView(
+    int AthleteId, string Name, double TrainingYears, string FormUnderFatigue, double SleepHours, string Stress, string Goal, bool InSeason,
+    string Split, bool CompetitionPrep, double? BodyweightKg, string Unit, string TrainingDays, string Phase, DateTime UpdatedAt);
+
+public static class ProfileEndpoints
+{
+    public static void MapProfile(this IEndpointRouteBuilder api)
+    {
+        var g = api.MapGroup("/profile").WithTags("Profile");
+        g.MapGet("/", Get).ForAthlete(Access.Read).WithSummary("The athlete's profile: experience, form under fatigue, sleep, stress, goal, split, unit, days, phase.");
+        g.MapPut("/", Put).ForAthlete(Access.Log).WithSummary("Change the profile (absent fields stay); every change is kept in the profile's history.");
+    }
+
+    internal static ProfileView View(ProfileRow p) => new(
+        p.Id, p.Name, p.TrainingYears, p.FormUnderFatigue, p.SleepHours, p.Stress, p.Goal, p.InSeason, p.Split, p.CompetitionPrep,
+        p.BodyweightKg, p.Unit, p.TrainingDays, p.Phase, p.UpdatedAt);
+
+    public static async Task<IResult> Get(string? athlete, FailsafeDb db, CancellationToken cancel) =>
+        await db.MyProfile.AsNoTracking().FirstOrDefaultAsync(cancel) is { } p ? TypedResults.Ok(View(p)) : Problems.NotFound("such athlete");
+
+    private static string? Word<T>(Dictionary<string, string[]> errors, string field, string? value, string list)
+        where T : struct, Enum
+    {
+        if (value is null)
+            return null;
+        if (Words.Map<T>().TryGetValue(value, out var parsed))
+            return Words.Of(parsed);
+        errors[field] = [$"'{value}' is not one of: {list}"];
+        return null;
+    }
+
+    public static async Task<IResult> Put(ProfileInput input, string? athlete, FailsafeDb db, CancellationToken cancel)
+    {
+        if (input is null)
+            return Problems.Invalid("body", "a profile object is required");
+        var errors = new Dictionary<string, string[]>();
+        if (input.Name is { } n && (n.Trim().Length == 0 || n.Length > 100))
+            errors["name"] = ["1–100 characters"];
+        if (input.TrainingYears is { } y && (!double.IsFinite(y) || y is < 0 or > 80))
+            errors["trainingYears"] = [$"{y} is out of range (0–80)"];
+        if (input.SleepHours is { } h && (!double.IsFinite(h) || h is < 0 or > 24))
+            errors["sleepHours"] = [$"{h} is out of range (0–24)"];
+        if (input.BodyweightKg is { } bw && (!double.IsFinite(bw) || bw is < 20 or > 400))
+            errors["bodyweightKg"] = [$"{bw} is out of range (20–400)"];
+        var form = Word<FormUnderFatigue>(errors, "formUnderFatigue", input.FormUnderFatigue, "poor, good, excellent");
+        var stress = Word<Stress>(errors, "stress", input.Stress, "low, moderate, high");
+        var goal = Word<Goal>(errors, "goal", input.Goal, "hypertrophy, strength, general, endurance");
+        var split = Word<Split>(errors, "split", input.Split, "full-body, upper-lower, body-part");
+        var phase = Word<Phase>(errors, "phase", input.Phase, "hypertrophy, strength, deload");
+        if (input.Unit is { } u && u is not ("kg" or "lb"))
+            errors["unit"] = [$"'{u}' is not a unit (kg or lb)"];
+        string? days = null;
+        if (input.TrainingDays is { } d)
+        {
+            var (parsed, problem) = TrainingDays.Parse(d);
+            if (problem is not null)
+                errors["trainingDays"] = [problem];
+            else
+                days = TrainingDays.Format(parsed);
+        }
+        if (errors.Count > 0)
+            return Problems.Invalid(errors);
+
+        var p = await db.MyProfile.FirstAsync(cancel);
+        var before = Fields(p);
+        if (input.Name is not null)
+            p.Name = input.Name.Trim();
+        p.TrainingYears = input.TrainingYears ?? p.TrainingYears;
+        p.FormUnderFatigue = form ?? p.FormUnderFatigue;
+        p.SleepHours = input.SleepHours ?? p.SleepHours;
+        p.Stress = stress ?? p.Stress;
+        p.Goal = goal ?? p.Goal;
+        p.InSeason = input.InSeason ?? p.InSeason;
+        p.Split = split ?? p.Split;
+        p.CompetitionPrep = input.CompetitionPrep ?? p.CompetitionPrep;
+        p.BodyweightKg = input.BodyweightKg ?? p.BodyweightKg;
+        p.Unit = input.Unit ?? p.Unit;
+        p.TrainingDays = days ?? p.TrainingDays;
+        p.Phase = phase ?? p.Phase;
+        var now = DateTime.UtcNow;
+        p.UpdatedAt = now;
+        foreach (var (field, after) in Fields(p))
+        {
+            if (before[field] != after)
+                db.ProfileChanges.Add(new ProfileChangeRow { ProfileId = p.Id, ChangedAt = now, Field = field, OldValue = before[field], NewValue = after });
+        }
+        await db.SaveChangesAsync(cancel);
+        await db.TouchAsync(p.Id, cancel);
+        return TypedResults.Ok(View(p));
+    }
+
+    private static Dictionary<string, string?> Fields(ProfileRow p) => new()
+    {
+        ["name"] = p.Name, ["trainingYears"] = p.TrainingYears.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["formUnderFatigue"] = p.FormUnderFatigue, ["sleepHours"] = p.SleepHours.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["stress"] = p.Stress, ["goal"] = p.Goal, ["inSeason"] = p.InSeason ? "true" : "false", ["split"] = p.Split,
+        ["competitionPrep"] = p.CompetitionPrep ? "true" : "false", ["bodyweightKg"] = p.BodyweightKg?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["unit"] = p.Unit, ["trainingDays"] = p.TrainingDays, ["phase"] = p.Phase,
+    };
+}

@@ -1,0 +1,113 @@
+using Failsafe.Catalog;
+using Failsafe.Server.Athletes;
+using Failsafe.Server.Web;
+using Failsafe.Store.Catalog;
+using Failsafe.Store.Data;
+using Failsafe.Store.Scenarios;
+using Failsafe.Store.Training;
+using Microsoft.EntityFrameworkCore;
+
+namespace Failsafe.Server.Catalog;
+
+public sealed record ExerciseView(string Id, string Name, string? Mechanic, string Equipment, string MaxFailure, string MaxFailureWithSpotter, string CnsDemand, IReadOnlyList<string> PrimaryMuscles, string Why);
+
+public sealed record ClassifyInput(string? Mechanic, string? Equipment, string? MaxFailure, string? MaxFailureWithSpotter, string? CnsDemand, string? PrimaryMuscles);
+
+public sealed record CustomExerciseView(int Id, string Name, bool Classified, string Mechanic, string Equipment, string MaxFailure, string MaxFailureWithSpotter, string CnsDemand, string PrimaryMuscles);
+
+public static class ExerciseEndpoints
+{
+    public static void MapExercises(this IEndpointRouteBuilder api)
+    {
+        var g = api.MapGroup("/exercises").WithTags("Exercises");
+        g.MapGet("/", Search).ForAthlete(Access.Read).WithSummary("Find exercises by name or alias (the catalog and the athlete's own), with how far each may go to failure.");
+        g.MapGet("/custom", Custom).ForAthlete(Access.Read).WithSummary("The athlete's custom exercises (from imports or typed); unclassified ones never go to failure.");
+        g.MapPut("/custom/{id:int}", Classify).ForAthlete(Access.Plan).WithSummary("Classify a custom exercise.");
+    }
+
+    internal static ExerciseView View(Exercise e) => new(
+        e.Id, e.Name, e.Mechanic == Mechanic.Unknown ? null : Words.Of(e.Mechanic), e.Equipment, Words.Of(e.MaxFailure), Words.Of(e.MaxFailureWithSpotter),
+        Words.Of(e.Cns), e.PrimaryMuscles, e.ClassificationReason);
+
+    private static CustomExerciseView View(CustomExerciseRow c) => new(c.Id, c.Name, c.Classified, c.Mechanic, c.Equipment, c.MaxFailure, c.MaxFailureWithSpotter, c.CnsDemand, c.PrimaryMuscles);
+
+    /// <param name="q">A name or part of one.</param>
+    /// <param name="limit">At most this many (1–100, default 20).</param>
+    public static IResult Search(string? q, int? limit, string? athlete, FailsafeDb db)
+    {
+        var n = limit ?? 20;
+        if (n is < 1 or > 100)
+            return Problems.Invalid("limit", $"{n} is out of range (1–100)");
+        if (q is { Length: > 200 })
+            return Problems.Invalid("q", "longer than 200 characters");
+        var resolver = new ExerciseResolver(CatalogLoader.Default, db);
+        var results = new List<ExerciseView>();
+        if (string.IsNullOrWhiteSpace(q))
+            return TypedResults.Ok(CatalogLoader.Default.All.Take(n).Select(View).ToList());
+        var (_, exact, match) = resolver.Resolve(q);
+        if (exact is not null)
+            results.Add(View(exact));
+        foreach (var e in CatalogLoader.Default.All.Where(e => e.Name.Contains(q.Trim(), StringComparison.OrdinalIgnoreCase)))
+        {
+            if (results.Count >= n)
+                break;
+            if (results.All(r => r.Id != e.Id))
+                results.Add(View(e));
+        }
+        foreach (var s in match.Suggestions)
+        {
+            if (results.Count >= n)
+                break;
+            if (CatalogLoader.Default.Resolve(s).Exercise is { } e && results.All(r => r.Id != e.Id))
+                results.Add(View(e));
+        }
+        return TypedResults.Ok(results);
+    }
+
+    public static async Task<IResult> Custom(string? athlete, FailsafeDb db, CancellationToken cancel) =>
+        TypedResults.Ok((await db.Mine<CustomExerciseRow>().AsNoTracking().OrderBy(c => c.Name).ToListAsync(cancel)).Select(View).ToList());
+
+    public static async Task<IResult> Classify(int id, ClassifyInput input, string? athlete, FailsafeDb db, CancellationToken cancel)
+    {
+        if (input is null)
+            return Problems.Invalid("body", "a classification object is required");
+        var row = await db.Mine<CustomExerciseRow>().FirstOrDefaultAsync(c => c.Id == id, cancel);
+        if (row is null)
+            return Problems.NotFound("such custom exercise");
+        var errors = new Dictionary<string, string[]>();
+        string Word<T>(string field, string? value, string current, string list)
+            where T : struct, Enum
+        {
+            if (value is null)
+                return current;
+            if (Words.Map<T>().TryGetValue(value, out var parsed))
+                return Words.Of(parsed);
+            errors[field] = [$"'{value}' is not one of: {list}"];
+            return current;
+        }
+        row.Mechanic = input.Mechanic switch
+        {
+            null => row.Mechanic,
+            "compound" or "isolation" => input.Mechanic,
+            _ => Fail("mechanic", $"'{input.Mechanic}' is not compound or isolation", row.Mechanic),
+        };
+        row.MaxFailure = Word<FailureLevel>("maxFailure", input.MaxFailure, row.MaxFailure, "none, technical, absolute");
+        row.MaxFailureWithSpotter = Word<FailureLevel>("maxFailureWithSpotter", input.MaxFailureWithSpotter, row.MaxFailureWithSpotter, "none, technical, absolute");
+        row.CnsDemand = Word<CnsDemand>("cnsDemand", input.CnsDemand, row.CnsDemand, "low, moderate, high");
+        if (input.Equipment is { } eq)
+            row.Equipment = eq.Length is > 0 and <= 40 ? eq : Fail("equipment", "1–40 characters", row.Equipment);
+        if (input.PrimaryMuscles is { } pm)
+            row.PrimaryMuscles = pm.Length <= 200 ? pm : Fail("primaryMuscles", "longer than 200 characters", row.PrimaryMuscles);
+        if (errors.Count > 0)
+            return Problems.Invalid(errors);
+        row.Classified = true;
+        await db.SaveChangesAsync(cancel);
+        return TypedResults.Ok(View(row));
+
+        string Fail(string field, string problem, string keep)
+        {
+            errors[field] = [problem];
+            return keep;
+        }
+    }
+}

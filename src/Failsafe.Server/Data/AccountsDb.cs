@@ -1,0 +1,66 @@
+using Failsafe.Store.Data;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Failsafe.Server.Data;
+
+/// <summary>A person who signs in. Their training log is the <see cref="ProfileRow"/> whose AccountId is this id.</summary>
+public sealed class Account : IdentityUser
+{
+    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+}
+
+/// <summary>A coach's invitation to an athlete, and — once accepted — the coach's access to the athlete's log.</summary>
+public sealed class CoachLink
+{
+    public long Id { get; set; }
+    public string CoachAccountId { get; set; } = "";
+    public string AthleteAccountId { get; set; } = "";
+    public DateTime InvitedAt { get; set; }
+    public DateTime? AcceptedAt { get; set; }
+}
+
+/// <summary>
+/// Accounts (ASP.NET Core Identity), coaching links and the Data Protection key ring — kept in
+/// the same database as the training log (<see cref="FailsafeDb"/>), so every server instance shares them.
+/// </summary>
+public class AccountsDb : IdentityDbContext<Account>, IDataProtectionKeyContext
+{
+    public const string HistoryTable = "__AccountsMigrationsHistory";
+
+    public AccountsDb(DbContextOptions<AccountsDb> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For a provider-specific subclass (its own migrations).</summary>
+    protected AccountsDb(DbContextOptions options)
+        : base(options)
+    {
+    }
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<CoachLink> CoachLinks => Set<CoachLink>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        base.OnModelCreating(builder);
+        builder.Entity<CoachLink>(b =>
+        {
+            b.ToTable("coach_links");
+            b.Property(l => l.CoachAccountId).HasMaxLength(64);
+            b.Property(l => l.AthleteAccountId).HasMaxLength(64);
+            b.HasIndex(l => new { l.CoachAccountId, l.AthleteAccountId }).IsUnique();
+            b.HasIndex(l => l.AthleteAccountId);
+        });
+    }
+}
+
+/// <summary>The accounts on PostgreSQL (its own migrations).</summary>
+public sealed class PostgresAccountsDb(DbContextOptions<PostgresAccountsDb> options) : AccountsDb(options);
+
+/// <summary>The training log on PostgreSQL (its own migrations; the SQLite ones live with <see cref="FailsafeDb"/>).</summary>
+public sealed class PostgresTrainingDb(DbContextOptions<PostgresTrainingDb> options) : FailsafeDb(options);

@@ -1,0 +1,97 @@
+using Failsafe.Store.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Failsafe.Server.Data;
+
+/// <summary>
+/// Which database the server uses: PostgreSQL when <c>ConnectionStrings:Failsafe</c> is set (environment
+/// <c>ConnectionStrings__Failsafe</c>), otherwise the SQLite file chosen as the command line chooses it
+/// (<c>FAILSAFE_DB</c>, else the user's data directory). Both hold the training log (<see cref="FailsafeDb"/>) and
+/// the accounts (<see cref="AccountsDb"/>), each with its own migrations per provider.
+/// </summary>
+public sealed record ServerDatabase(bool Postgres, string ConnectionString, string? SqlitePath)
+{
+    public static ServerDatabase From(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (configuration.GetConnectionString("Failsafe") is { Length: > 0 } pg)
+            return new(true, pg, null);
+        var path = Path.GetFullPath(configuration["FAILSAFE_DB"] is { Length: > 0 } p ? p : Database.DefaultPath());
+        var cs = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
+        return new(false, cs, path);
+    }
+
+    public string Describe() => Postgres
+        ? $"PostgreSQL ({new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString) { Password = null }.ConnectionString})"
+        : $"SQLite ({SqlitePath})";
+
+    public void AddTo(IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddSingleton(this);
+        if (Postgres)
+        {
+            services.AddDbContext<FailsafeDb, PostgresTrainingDb>(o => o.UseNpgsql(ConnectionString));
+            services.AddDbContext<AccountsDb, PostgresAccountsDb>(o => o.UseNpgsql(ConnectionString, x => x.MigrationsHistoryTable(AccountsDb.HistoryTable)));
+        }
+        else
+        {
+            services.AddDbContext<FailsafeDb>(o => o.UseSqlite(ConnectionString));
+            services.AddDbContext<AccountsDb>(o => o.UseSqlite(ConnectionString, x => x.MigrationsHistoryTable(AccountsDb.HistoryTable)));
+        }
+    }
+
+    /// <summary>
+    /// Brings both schemas up to date. SQLite goes through <see cref="Database.Open"/> (a backup before migrating an
+    /// existing file, WAL mode); PostgreSQL migrates under EF Core's migration lock, so instances may start together.
+    /// </summary>
+    public void Migrate(IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        if (!Postgres)
+            Database.Open(SqlitePath!).Db.Dispose();
+        using var scope = services.CreateScope();
+        if (Postgres)
+            scope.ServiceProvider.GetRequiredService<FailsafeDb>().Database.Migrate();
+        scope.ServiceProvider.GetRequiredService<AccountsDb>().Database.Migrate();
+    }
+
+    /// <summary>Null when both schemas are reachable and current, else what is wrong.</summary>
+    public static async Task<string?> NotReady(FailsafeDb training, AccountsDb accounts, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(training);
+        ArgumentNullException.ThrowIfNull(accounts);
+        try
+        {
+            if (!await training.Database.CanConnectAsync(cancel) || !await accounts.Database.CanConnectAsync(cancel))
+                return "the database is not reachable";
+            var pending = (await training.Database.GetPendingMigrationsAsync(cancel)).Concat(await accounts.Database.GetPendingMigrationsAsync(cancel)).ToList();
+            return pending.Count == 0 ? null : $"migrations pending: {string.Join(", ", pending)}";
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or TimeoutException)
+        {
+            return $"the database is not reachable: {ex.Message}";
+        }
+    }
+}
+
+// Design-time factories for `dotnet ef migrations add … --context X` (no database is opened).
+internal sealed class AccountsDesignFactory : IDesignTimeDbContextFactory<AccountsDb>
+{
+    public AccountsDb CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<AccountsDb>().UseSqlite("Data Source=design.db", x => x.MigrationsHistoryTable(AccountsDb.HistoryTable)).Options);
+}
+
+internal sealed class PostgresAccountsDesignFactory : IDesignTimeDbContextFactory<PostgresAccountsDb>
+{
+    public PostgresAccountsDb CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresAccountsDb>().UseNpgsql("Host=localhost", x => x.MigrationsHistoryTable(AccountsDb.HistoryTable)).Options);
+}
+
+internal sealed class PostgresTrainingDesignFactory : IDesignTimeDbContextFactory<PostgresTrainingDb>
+{
+    public PostgresTrainingDb CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresTrainingDb>().UseNpgsql("Host=localhost").Options);
+}

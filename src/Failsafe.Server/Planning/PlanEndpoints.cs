@@ -1,0 +1,157 @@
+using Failsafe.Effort;
+using Failsafe.Engine;
+using Failsafe.Server.Athletes;
+using Failsafe.Server.Web;
+using Failsafe.Store.Catalog;
+using Failsafe.Store.Data;
+using Failsafe.Store.Planning;
+using Failsafe.Store.Scenarios;
+using Failsafe.Store.Training;
+using Microsoft.EntityFrameworkCore;
+
+namespace Failsafe.Server.Planning;
+
+public sealed record PlanInput(DateOnly? Start, int? Weeks, string? Days);
+
+public sealed record PlanView(long Id, DateOnly Start, int Weeks, string Days, DateTime CreatedAt, bool Active);
+
+public sealed record EventInput(DateOnly? Date, string? Name);
+
+public sealed record EventView(long Id, DateOnly Date, string Name);
+
+public sealed record InjuryInput(string? Description, DateOnly? Since);
+
+public sealed record InjuryView(long Id, string Description, DateOnly Since, DateOnly? ClearedOn);
+
+/// <summary>Plans (laid out by the planner, decided set by set by the engine), events and injuries.</summary>
+public static class PlanEndpoints
+{
+    public static void MapPlans(this IEndpointRouteBuilder api)
+    {
+        var g = api.MapGroup("/plans").WithTags("Plans");
+        g.MapPost("/", Create).ForAthlete(Access.Plan).WithSummary("Make a new active plan (replaces the active one).");
+        g.MapGet("/active", Active).ForAthlete(Access.Read).WithSummary("The active plan, every day and set decided (as `failsafe plan show --json`).");
+        g.MapGet("/active.ics", Calendar).ForAthlete(Access.Read).WithSummary("The active plan as an iCalendar file.");
+    }
+
+    public static void MapCalendar(this IEndpointRouteBuilder api)
+    {
+        var events = api.MapGroup("/events").WithTags("Events and injuries");
+        events.MapGet("/", Events).ForAthlete(Access.Read).WithSummary("Events ahead (competitions, races, tests) the plan works around.");
+        events.MapPost("/", AddEvent).ForAthlete(Access.Plan).WithSummary("Add an event.");
+        events.MapDelete("/{id:long}", DeleteEvent).ForAthlete(Access.Plan).WithSummary("Remove an event.");
+        var injuries = api.MapGroup("/injuries").WithTags("Events and injuries");
+        injuries.MapGet("/", Injuries).ForAthlete(Access.Read).WithSummary("Injuries, current and cleared.");
+        injuries.MapPost("/", AddInjury).ForAthlete(Access.Plan).WithSummary("Record an injury: no failure while it lasts.");
+        injuries.MapPost("/{id:long}/clear", ClearInjury).ForAthlete(Access.Plan).WithSummary("Mark an injury cleared (today unless ?on=yyyy-MM-dd).");
+    }
+
+    private static PlanView View(PlanRow p) => new(p.Id, p.Start, p.Weeks, p.Days, p.CreatedAt, p.Active);
+
+    public static async Task<IResult> Create(PlanInput input, string? athlete, FailsafeDb db, TimeProvider clock, CancellationToken cancel)
+    {
+        if (input is null)
+            return Problems.Invalid("body", "a plan object is required");
+        var weeks = input.Weeks ?? 8;
+        var errors = new Dictionary<string, string[]>();
+        if (weeks is < 1 or > 104)
+            errors["weeks"] = [$"{weeks} is out of range (1–104)"];
+        if (input.Start is { Year: < 1900 or > 2200 } s)
+            errors["start"] = [$"{s:yyyy-MM-dd} is out of range"];
+        var profile = await db.MyProfile.AsNoTracking().FirstAsync(cancel);
+        var days = profile.TrainingDays;
+        if (input.Days is { } d)
+        {
+            var (parsed, problem) = TrainingDays.Parse(d);
+            if (problem is not null)
+                errors["days"] = [problem];
+            else
+                days = TrainingDays.Format(parsed);
+        }
+        if (errors.Count > 0)
+            return Problems.Invalid(errors);
+        foreach (var old in db.Mine<PlanRow>().Where(p => p.Active))
+            old.Active = false;
+        var row = new PlanRow { Start = input.Start ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), Weeks = weeks, Days = days, CreatedAt = DateTime.UtcNow, Active = true };
+        db.Plans.Add(row);
+        await db.SaveChangesAsync(cancel);
+        return TypedResults.Created("/api/plans/active", View(row));
+    }
+
+    public static IResult Active(string? athlete, FailsafeDb db)
+    {
+        if (TodayPlan.Active(db) is not { } row)
+            return Problems.NotFound("active plan (make one with POST /api/plans)");
+        var plan = TodayPlan.Layout(db, new ExerciseResolver(CatalogLoader.Default, db), row, row.Weeks, Policy.Default);
+        return TypedResults.Text(PlanJson.ToJson(plan), "application/json");
+    }
+
+    public static IResult Calendar(string? athlete, FailsafeDb db)
+    {
+        if (TodayPlan.Active(db) is not { } row)
+            return Problems.NotFound("active plan (make one with POST /api/plans)");
+        var plan = TodayPlan.Layout(db, new ExerciseResolver(CatalogLoader.Default, db), row, row.Weeks, Policy.Default);
+        var unit = db.MyProfile.Select(p => p.Unit).First() == "lb" ? WeightUnit.Lb : WeightUnit.Kg;
+        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(PlanCalendar.ToIcs(plan, unit)), "text/calendar", "failsafe-plan.ics");
+    }
+
+    public static async Task<IResult> Events(string? athlete, FailsafeDb db, CancellationToken cancel) =>
+        TypedResults.Ok((await db.Mine<EventRow>().AsNoTracking().OrderBy(e => e.Date).ToListAsync(cancel)).Select(e => new EventView(e.Id, e.Date, e.Name)).ToList());
+
+    public static async Task<IResult> AddEvent(EventInput input, string? athlete, FailsafeDb db, CancellationToken cancel)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (input?.Date is not { } date)
+            errors["date"] = ["required (yyyy-MM-dd)"];
+        else if (date.Year is < 1900 or > 2200)
+            errors["date"] = [$"{date:yyyy-MM-dd} is out of range"];
+        if (string.IsNullOrWhiteSpace(input?.Name) || input.Name.Length > 200)
+            errors["name"] = ["1–200 characters: what it is (\"meet\", \"10K race\")"];
+        if (errors.Count > 0)
+            return Problems.Invalid(errors);
+        var row = new EventRow { Date = input!.Date!.Value, Name = input.Name!.Trim() };
+        db.Events.Add(row);
+        await db.SaveChangesAsync(cancel);
+        return TypedResults.Created($"/api/events/{row.Id}", new EventView(row.Id, row.Date, row.Name));
+    }
+
+    public static async Task<IResult> DeleteEvent(long id, string? athlete, FailsafeDb db, CancellationToken cancel)
+    {
+        var row = await db.Mine<EventRow>().FirstOrDefaultAsync(e => e.Id == id, cancel);
+        if (row is null)
+            return Problems.NotFound("such event");
+        db.Events.Remove(row);
+        await db.SaveChangesAsync(cancel);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<IResult> Injuries(string? athlete, FailsafeDb db, CancellationToken cancel) =>
+        TypedResults.Ok((await db.Mine<InjuryRow>().AsNoTracking().OrderBy(i => i.Since).ToListAsync(cancel)).Select(i => new InjuryView(i.Id, i.Description, i.Since, i.ClearedOn)).ToList());
+
+    public static async Task<IResult> AddInjury(InjuryInput input, string? athlete, FailsafeDb db, TimeProvider clock, CancellationToken cancel)
+    {
+        if (string.IsNullOrWhiteSpace(input?.Description) || input.Description.Length > 500)
+            return Problems.Invalid("description", "1–500 characters: what hurts (\"left shoulder\")");
+        if (input.Since is { Year: < 1900 or > 2200 } s)
+            return Problems.Invalid("since", $"{s:yyyy-MM-dd} is out of range");
+        var row = new InjuryRow { Description = input.Description.Trim(), Since = input.Since ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime) };
+        db.Injuries.Add(row);
+        await db.SaveChangesAsync(cancel);
+        return TypedResults.Created($"/api/injuries/{row.Id}", new InjuryView(row.Id, row.Description, row.Since, row.ClearedOn));
+    }
+
+    /// <param name="on">The day it cleared (yyyy-MM-dd); today when absent.</param>
+    public static async Task<IResult> ClearInjury(long id, string? on, string? athlete, FailsafeDb db, TimeProvider clock, CancellationToken cancel)
+    {
+        if (!Dates.TryDay(on, clock, out var day, out var problem, "on"))
+            return problem!;
+        var row = await db.Mine<InjuryRow>().FirstOrDefaultAsync(i => i.Id == id, cancel);
+        if (row is null)
+            return Problems.NotFound("such injury");
+        if (day < row.Since)
+            return Problems.Invalid("on", $"{Dates.Text(day)} is before the injury began ({Dates.Text(row.Since)})");
+        row.ClearedOn = day;
+        await db.SaveChangesAsync(cancel);
+        return TypedResults.Ok(new InjuryView(row.Id, row.Description, row.Since, row.ClearedOn));
+    }
+}

@@ -1,0 +1,135 @@
+using System.Threading.RateLimiting;
+using Failsafe.Server.Accounts;
+using Failsafe.Server.Athletes;
+using Failsafe.Server.Catalog;
+using Failsafe.Server.Data;
+using Failsafe.Server.Planning;
+using Failsafe.Server.Training;
+using Failsafe.Server.Transfer;
+using Failsafe.Server.Web;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Scalar.AspNetCore;
+
+namespace Failsafe.Server;
+
+/// <summary>Builds the server: services, middleware and one <c>Map…</c> per feature.</summary>
+public static partial class ServerApp
+{
+    /// <summary>The largest JSON body accepted (a set, a check-in, a scenario with years of history).</summary>
+    public const long MaxJsonBody = 8 * 1024 * 1024;
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        Configure(builder);
+        var app = builder.Build();
+        Use(app);
+        return app;
+    }
+
+    public static void Configure(WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        var database = ServerDatabase.From(builder.Configuration);
+        database.AddTo(services);
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<BadRequests>();
+        // Binding failures throw, so BadRequests can say what was wrong (minimal APIs otherwise answer a bare 400).
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddValidation();
+        services.AddOpenApi();
+
+        services.AddAuthorization();
+        services.AddIdentityApiEndpoints<Account>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 10;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddEntityFrameworkStores<AccountsDb>();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "failsafe";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // An API answers 401/403; it never redirects to a login page.
+            o.Events.OnRedirectToLogin = c => { c.Response.StatusCode = StatusCodes.Status401Unauthorized; return Task.CompletedTask; };
+            o.Events.OnRedirectToAccessDenied = c => { c.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
+        });
+        services.AddAntiforgery(o => o.HeaderName = Antiforgery.HeaderName);
+
+        // Keys in the database: every instance reads the same key ring, so each accepts the others' cookies and tokens.
+        services.AddDataProtection().SetApplicationName("failsafe").PersistKeysToDbContext<AccountsDb>();
+
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = (context, cancel) => Problems.Write(context.HttpContext, StatusCodes.Status429TooManyRequests, "Too many attempts", "Too many sign-in or registration attempts from this address; wait a minute and try again.", cancel);
+            o.AddPolicy(Limits.SignIn, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = Limits.SignInPerMinute(builder.Configuration), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o =>
+        {
+            o.Limits.MaxRequestBodySize = Transfer.ImportEndpoints.MaxUpload;
+            o.AddServerHeader = false;
+        });
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(Store.Catalog.CatalogLoader.Default);
+        services.AddSingleton<TodayCache>();
+        services.AddScoped<AthleteAccess>();
+    }
+
+    public static void Use(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.Services.GetRequiredService<ServerDatabase>().Migrate(app.Services);
+        var database = app.Services.GetRequiredService<ServerDatabase>().Describe();
+        Log.Database(app.Logger, database);
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<SecurityHeaders>();
+        if (!app.Environment.IsDevelopment())
+            app.UseHsts();
+        app.UseMiddleware<BodyLimit>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseMiddleware<Antiforgery>();
+        app.UseRateLimiter();
+
+        app.MapOpenApi();
+        app.MapScalarApiReference();
+        app.MapHealth();
+
+        app.MapAccounts();
+        var api = app.MapGroup("/api").RequireAuthorization();
+        api.MapProfile();
+        api.MapExercises();
+        api.MapSessions();
+        api.MapCheckIns();
+        api.MapCalendar();
+        api.MapPlans();
+        api.MapToday();
+        api.MapEvaluate();
+        api.MapImport();
+        api.MapExport();
+        api.MapCoaching();
+    }
+}
+
+internal static partial class Log
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database: {Database}")]
+    public static partial void Database(ILogger logger, string database);
+}

@@ -1,0 +1,33 @@
+using Failsafe.Engine;
+using Failsafe.Server.Web;
+using Failsafe.Store.Catalog;
+using Failsafe.Store.Scenarios;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Failsafe.Server.Training;
+
+public static class EvaluateEndpoints
+{
+    public static void MapEvaluate(this IEndpointRouteBuilder api)
+    {
+        api.MapPost("/evaluate", Evaluate).WithTags("Evaluate")
+            .Accepts<object>("application/json")
+            .WithSummary("Evaluate a scenario in the evaluate contract's shape (lifter, history, wellness, session) — nothing is stored.");
+    }
+
+    /// <summary>The body is a scenario document; the answer is the contract's evaluation, or a 400 naming the JSON path at fault.</summary>
+    public static async Task<IResult> Evaluate(HttpRequest request, CancellationToken cancel)
+    {
+        if (request.ContentType is { } type && !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type", detail: "Send the scenario as application/json.");
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancel);
+        if (buffer.Length == 0)
+            return Problems.Invalid("body", "a scenario document is required (see the evaluate contract)");
+        var (scenario, error) = new ScenarioReader(CatalogLoader.Default).Read(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        if (error is not null)
+            return Problems.Invalid(error.Path.Length == 0 ? "body" : error.Path, error.Problem);
+        var evaluation = Coach.Evaluate(scenario!, Policy.Default);
+        return TypedResults.Text(EvaluationJson.ToJson(evaluation), "application/json");
+    }
+}

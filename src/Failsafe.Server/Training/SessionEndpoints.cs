@@ -1,0 +1,476 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Failsafe.Catalog;
+using Failsafe.Effort;
+using Failsafe.Server.Athletes;
+using Failsafe.Server.Web;
+using Failsafe.Store.Catalog;
+using Failsafe.Store.Data;
+using Failsafe.Store.Scenarios;
+using Failsafe.Store.Training;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Failsafe.Server.Training;
+
+/// <summary>A set to log: either <see cref="Set"/> in lifter notation (<c>100x8@8</c>) or the fields.</summary>
+/// <param name="Date">The day (default today, UTC).</param>
+/// <param name="Exercise">The exercise as the lifter calls it ("bench press").</param>
+/// <param name="Set">Lifter notation: 100x8@8 (RPE 8), 100x8@2rir, 100x8 F (failure), 100x8 T (form broke), 225lbx5, bwx12.</param>
+public sealed record SetInput(
+    DateOnly? Date, string? Exercise, string? Set, double? Weight, string? Unit, int? Reps, double? Rir, double? Rpe,
+    string? Failure, string? Technique, bool Warmup, bool Drop, bool Pain, bool FormBreakdown, string? Notes);
+
+public sealed record SetView(
+    long Id, long SessionId, DateOnly Date, int Order, string Exercise, string ExerciseId, double WeightKg, string Unit,
+    double WeightEntered, int Reps, double? Rir, double? Rpe, string Failure, string? Technique, bool Warmup, bool Drop,
+    bool FormBreakdown, bool Pain, string? Notes, DateTime LoggedAt, int Version);
+
+public sealed record SessionView(
+    long Id, DateOnly Date, string? DayType, string? Name, string Source, string? Notes, DateTime? StartedAt, int Version, IReadOnlyList<SetView> Sets);
+
+public sealed record SessionInput(DateOnly? Date, string? Name, string? DayType, string? Notes);
+
+public sealed record CheckInInput(double? SleepHours, int? SleepQuality, int? Fatigue, int? Mood, int? Soreness, int? Aches, int? Motivation);
+
+public sealed record CheckInView(DateOnly Date, double? SleepHours, int? SleepQuality, int? Fatigue, int? Mood, int? Soreness, int? Aches, int? Motivation);
+
+/// <summary>
+/// Sessions and sets. Logging a set is idempotent under retries (<c>Idempotency-Key</c>), and edits of a session or
+/// a set carry its version (<c>If-Match</c>), so a stale edit is refused instead of overwriting a newer one.
+/// </summary>
+public static class SessionEndpoints
+{
+    /// <summary>The source of sessions logged through the API (the command line's are "cli").</summary>
+    public const string Source = "api";
+
+    public const string IdempotencyHeader = "Idempotency-Key";
+
+    public static void MapSessions(this IEndpointRouteBuilder api)
+    {
+        var sessions = api.MapGroup("/sessions").WithTags("Sessions and sets");
+        sessions.MapGet("/", List).ForAthlete(Access.Read).WithSummary("Sessions between two dates (default: the last 30 days), with their sets.");
+        sessions.MapGet("/{id:long}", Get).ForAthlete(Access.Read).WithSummary("One session; its ETag is the version to send in If-Match.");
+        sessions.MapPost("/", Create).ForAthlete(Access.Log).WithSummary("Start a session.");
+        sessions.MapPatch("/{id:long}", Update).ForAthlete(Access.Log).WithSummary("Change a session's name, notes or day type (If-Match: its version).");
+        sessions.MapDelete("/{id:long}", Delete).ForAthlete(Access.Log).WithSummary("Delete a session and its sets (If-Match optional).");
+
+        var sets = api.MapGroup("/sets").WithTags("Sessions and sets");
+        sets.MapPost("/", Log).ForAthlete(Access.Log)
+            .WithSummary("Log a set into the day's session. Send an Idempotency-Key header: a retry with the same key records the set once.");
+        sets.MapPut("/{id:long}", Edit).ForAthlete(Access.Log).WithSummary("Correct a logged set (If-Match: its version).");
+        sets.MapDelete("/{id:long}", DeleteSet).ForAthlete(Access.Log).WithSummary("Delete a logged set (If-Match optional).");
+    }
+
+    public static void MapCheckIns(this IEndpointRouteBuilder api)
+    {
+        var g = api.MapGroup("/checkins").WithTags("Check-ins");
+        g.MapGet("/", CheckIns).ForAthlete(Access.Read).WithSummary("Daily wellness check-ins between two dates (default: the last 30 days).");
+        g.MapPut("/{date}", PutCheckIn).ForAthlete(Access.Log).WithSummary("Record (or replace) the day's check-in; scores 1–5, sleep in hours.");
+    }
+
+    internal static SetView View(SetRow s, DateOnly date) => new(
+        s.Id, s.SessionId, date, s.Order, s.ExerciseName, s.ExerciseId, s.WeightKg, s.Unit, s.WeightEntered, s.Reps, s.Rir, s.Rpe,
+        s.Failure, s.Technique, s.Warmup, s.Drop, s.FormBreakdown, s.Pain, s.Notes, s.LoggedAt, s.Version);
+
+    internal static SessionView View(SessionRow s) => new(
+        s.Id, s.Date, s.DayType, s.Name, s.Source, s.Notes, s.StartedAt, s.Version, [.. s.Sets.OrderBy(x => x.Order).Select(x => View(x, s.Date))]);
+
+    private static string ETag(int version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
+
+    /// <summary>The version an If-Match header names: null when absent, -1 when malformed.</summary>
+    private static int? IfMatch(HttpRequest request)
+    {
+        var text = request.Headers.IfMatch.ToString();
+        if (text.Length == 0)
+            return null;
+        text = text.Trim();
+        if (text.StartsWith("W/", StringComparison.Ordinal))
+            text = text[2..];
+        text = text.Trim('"');
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : -1;
+    }
+
+    private static (DateOnly From, DateOnly To, IResult? Problem) Range(string? from, string? to, TimeProvider clock)
+    {
+        if (!Dates.TryDay(to, clock, out var end, out var p1, "to"))
+            return (default, default, p1);
+        if (from is null)
+            return (end.AddDays(-30), end, null);
+        if (!Dates.TryDay(from, clock, out var start, out var p2, "from"))
+            return (default, default, p2);
+        return start > end ? (default, default, Problems.Invalid("from", $"{Dates.Text(start)} is after to ({Dates.Text(end)})")) : (start, end, null);
+    }
+
+    public static async Task<IResult> List(string? from, string? to, string? athlete, FailsafeDb db, TimeProvider clock, CancellationToken cancel)
+    {
+        var (start, end, problem) = Range(from, to, clock);
+        if (problem is not null)
+            return problem;
+        var rows = await db.Mine<SessionRow>().AsNoTracking().Include(s => s.Sets).Where(s => s.Date >= start && s.Date <= end)
+            .OrderBy(s => s.Date).ThenBy(s => s.Id).ToListAsync(cancel);
+        return TypedResults.Ok(rows.Select(View).ToList());
+    }
+
+    public static async Task<IResult> Get(long id, string? athlete, FailsafeDb db, HttpResponse response, CancellationToken cancel)
+    {
+        var row = await db.Mine<SessionRow>().AsNoTracking().Include(s => s.Sets).FirstOrDefaultAsync(s => s.Id == id, cancel);
+        if (row is null)
+            return Problems.NotFound("such session");
+        response.Headers.ETag = ETag(row.Version);
+        return TypedResults.Ok(View(row));
+    }
+
+    private static Dictionary<string, string[]> CheckSession(SessionInput input, out string? dayType)
+    {
+        var errors = new Dictionary<string, string[]>();
+        dayType = null;
+        if (input.Name is { Length: > 200 })
+            errors["name"] = ["longer than 200 characters"];
+        if (input.Notes is { Length: > 2000 })
+            errors["notes"] = ["longer than 2000 characters"];
+        if (input.DayType is { } t)
+        {
+            if (Words.Map<Failsafe.Engine.DayType>().ContainsKey(t))
+                dayType = t.ToLowerInvariant();
+            else
+                errors["dayType"] = [$"'{t}' is not a day type (hard, medium, light)"];
+        }
+        if (input.Date is { Year: < 1900 or > 2200 } d)
+            errors["date"] = [$"{d:yyyy-MM-dd} is out of range"];
+        return errors;
+    }
+
+    public static async Task<IResult> Create(SessionInput input, string? athlete, FailsafeDb db, TimeProvider clock, CancellationToken cancel)
+    {
+        if (input is null)
+            return Problems.Invalid("body", "a session object is required");
+        var errors = CheckSession(input, out var dayType);
+        if (errors.Count > 0)
+            return Problems.Invalid(errors);
+        var row = new SessionRow
+        {
+            Date = input.Date ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), Name = input.Name, Notes = input.Notes, DayType = dayType,
+            Source = Source, StartedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.Sessions.Add(row);
+        await db.SaveChangesAsync(cancel);
+        return TypedResults.Created($"/api/sessions/{row.Id}", View(row));
+    }
+
+    public static async Task<IResult> Update(long id, SessionInput input, string? athlete, FailsafeDb db, HttpContext http, CancellationToken cancel)
+    {
+        if (input is null)
+            return Problems.Invalid("body", "a session object is required");
+        var row = await db.Mine<SessionRow>().Include(s => s.Sets).FirstOrDefaultAsync(s => s.Id == id, cancel);
+        if (row is null)
+            return Problems.NotFound("such session");
+        if (IfMatch(http.Request) is not { } version)
+            return TypedResults.Problem(statusCode: StatusCodes.Status428PreconditionRequired, title: "If-Match required", detail: "Send the session's version (its ETag) in If-Match, so a newer edit is not overwritten.");
+        if (version != row.Version)
+            return Problems.PreconditionFailed($"The session changed since you read it (your version {version}, now {row.Version}); read it again and redo the edit.");
+        var errors = CheckSession(input, out var dayType);
+        if (errors.Count > 0)
+            return Problems.Invalid(errors);
+        if (input.Name is not null)
+            row.Name = input.Name;
+        if (input.Notes is not null)
+            row.Notes = input.Notes;
+        if (dayType is not null)
+            row.DayType = dayType;
+        if (input.Date is { } d)
+            row.Date = d;
+        try
+        {
+            await db.SaveChangesAsync(cancel);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Problems.PreconditionFailed("The session was changed by another request at the same moment; read it again and redo the edit.");
+        }
+        http.Response.Headers.ETag = ETag(row.Version);
+        return TypedResults.Ok(View(row));
+    }
+
+    public static async Task<IResult> Delete(long id, string? athlete, FailsafeDb db, HttpRequest request, CancellationToken cancel)
+    {
+        var row = await db.Mine<SessionRow>().Include(s => s.Sets).FirstOrDefaultAsync(s => s.Id == id, cancel);
+        if (row is null)
+            return Problems.NotFound("such session");
+        if (IfMatch(request) is { } version && version != row.Version)
+            return Problems.PreconditionFailed($"The session changed since you read it (your version {version}, now {row.Version}).");
+        db.Sessions.Remove(row);
+        try
+        {
+            await db.SaveChangesAsync(cancel);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Problems.PreconditionFailed("The session was changed by another request at the same moment.");
+        }
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>A validated set: the row's fields, ready to store.</summary>
+    private sealed record CheckedSet(string ExerciseId, string Name, double WeightKg, string Unit, double Entered, int Reps, double? Rir, double? Rpe, FailureLevel Failure, string? Technique);
+
+    private static readonly string[] Techniques = ["drop-set", "rest-pause", "myo-reps", "cluster", "forced-reps", "partials", "negatives"];
+
+    private static (CheckedSet? Set, Dictionary<string, string[]> Errors) Check(SetInput input, ExerciseResolver resolver, WeightUnit defaultUnit)
+    {
+        var errors = new Dictionary<string, string[]>();
+        void Add(string field, string problem) => errors[field] = [problem];
+        string? id = null, name = null;
+        if (string.IsNullOrWhiteSpace(input.Exercise))
+            Add("exercise", "required: the exercise as you call it, e.g. \"bench press\"");
+        else if (input.Exercise.Length > 200)
+            Add("exercise", "longer than 200 characters");
+        else
+        {
+            var (rid, _, match) = resolver.Resolve(input.Exercise);
+            if (rid is null)
+                Add("exercise", $"'{input.Exercise}' is not a known exercise{(match.Suggestions.IsDefaultOrEmpty ? "" : $"; did you mean {string.Join(", ", match.Suggestions.Take(3))}?")}");
+            (id, name) = (rid, input.Exercise.Trim());
+        }
+        if (input.Notes is { Length: > 2000 })
+            Add("notes", "longer than 2000 characters");
+        string? technique = null;
+        if (input.Technique is { } t)
+        {
+            if (Techniques.Contains(t, StringComparer.OrdinalIgnoreCase))
+                technique = t.ToLowerInvariant();
+            else
+                Add("technique", $"'{t}' is not a technique ({string.Join(", ", Techniques)})");
+        }
+
+        Load load = Load.Kg(0);
+        int reps = 0;
+        double? rir = null, rpe = null;
+        var failure = FailureLevel.None;
+        if (input.Set is { } text)
+        {
+            if (input.Weight is not null || input.Reps is not null || input.Rir is not null || input.Rpe is not null || input.Failure is not null)
+                Add("set", "give either the set in notation or weight/reps/rir/rpe/failure, not both");
+            else if (text.Length > 60)
+                Add("set", "longer than 60 characters");
+            else if (!SetNotation.TryParse(text, defaultUnit, out var written, out var error))
+                Add("set", error);
+            else
+                (load, reps, rir, rpe, failure) = (written.Load, written.Reps, written.EffectiveRir, written.Rpe?.Value, written.Failure);
+        }
+        else
+        {
+            var unit = defaultUnit;
+            if (input.Unit is { } u)
+            {
+                if (u is "kg")
+                    unit = WeightUnit.Kg;
+                else if (u is "lb" or "lbs")
+                    unit = WeightUnit.Lb;
+                else
+                    Add("unit", $"'{u}' is not a unit (kg or lb)");
+            }
+            if (input.Weight is not { } w)
+                Add("weight", "required (0 for bodyweight), or give the set in notation as \"set\"");
+            else if (!double.IsFinite(w) || w < 0 || w > 1500)
+                Add("weight", $"{w} is out of range (0–1500)");
+            else
+                load = unit == WeightUnit.Lb ? Load.Lb(w) : Load.Kg(w);
+            if (input.Reps is not { } r)
+                Add("reps", "required");
+            else if (r is < 0 or > 200)
+                Add("reps", $"{r} is out of range (0–200)");
+            else
+                reps = r;
+            if (input.Failure is { } f)
+            {
+                if (Words.Map<FailureLevel>().TryGetValue(f, out var level))
+                    failure = level;
+                else
+                    Add("failure", $"'{f}' is not a failure level (none, technical, absolute)");
+            }
+            if (input.Rir is { } x && (!double.IsFinite(x) || x is < 0 or > 10))
+                Add("rir", $"{x} is out of range (0–10)");
+            if (input.Rpe is { } y && (!double.IsFinite(y) || y is < 1 or > 10))
+                Add("rpe", $"{y} is out of range (1–10)");
+            if (input.Rir is not null && input.Rpe is not null)
+                Add("rpe", "give RIR or RPE, not both");
+            rpe = input.Rpe;
+            rir = failure != FailureLevel.None ? 0 : input.Rir ?? (input.Rpe is { } p ? 10 - p : null);
+        }
+        if (input.Date is { Year: < 1900 or > 2200 } d)
+            Add("date", $"{d:yyyy-MM-dd} is out of range");
+        if (errors.Count > 0)
+            return (null, errors);
+        return (new CheckedSet(id!, name!, Math.Round(load.InKg, 3), load.Unit == WeightUnit.Lb ? "lb" : "kg", load.Value, reps, rir, rpe, failure, technique), errors);
+    }
+
+    private static string Hash(SetInput input) =>
+        Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(input)));
+
+    public static async Task<IResult> Log(
+        SetInput input, string? athlete, FailsafeDb db, HttpContext http, TimeProvider clock, CancellationToken cancel)
+    {
+        if (input is null)
+            return Problems.Invalid("body", "a set object is required");
+        string? key = null;
+        if (http.Request.Headers.TryGetValue(IdempotencyHeader, out var header))
+        {
+            key = header.ToString();
+            if (key.Length is 0 or > 100 || key.Any(c => c < 0x21 || c > 0x7e))
+                return Problems.Invalid(IdempotencyHeader, "1–100 printable ASCII characters, unique per set (a UUID is ideal)");
+        }
+        var hash = Hash(input);
+        if (key is not null && await Replay(db, key, hash, cancel) is { } earlier)
+            return earlier;
+
+        var profileUnit = await db.MyProfile.Select(p => p.Unit).FirstOrDefaultAsync(cancel) == "lb" ? WeightUnit.Lb : WeightUnit.Kg;
+        var resolver = new ExerciseResolver(CatalogLoader.Default, db);
+        var (set, errors) = Check(input, resolver, profileUnit);
+        if (set is null)
+            return Problems.Invalid(errors);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var day = input.Date ?? DateOnly.FromDateTime(now);
+        var session = await db.Mine<SessionRow>().Include(s => s.Sets).FirstOrDefaultAsync(s => s.Date == day && s.Source == Source, cancel);
+        if (session is null)
+        {
+            session = new SessionRow { Date = day, Source = Source, StartedAt = now };
+            db.Sessions.Add(session);
+        }
+        var row = new SetRow
+        {
+            Order = session.Sets.Count == 0 ? 1 : session.Sets.Max(s => s.Order) + 1,
+            ExerciseId = set.ExerciseId, ExerciseName = set.Name, WeightKg = set.WeightKg, Unit = set.Unit, WeightEntered = set.Entered,
+            Reps = set.Reps, Rir = set.Rir, Rpe = set.Rpe, Failure = Words.Of(set.Failure), Technique = set.Technique,
+            Warmup = input.Warmup, Drop = input.Drop, Pain = input.Pain, FormBreakdown = input.FormBreakdown || set.Failure == FailureLevel.Technical,
+            Notes = input.Notes, LoggedAt = now, ClientKey = key, ClientHash = key is null ? null : hash,
+        };
+        session.Sets.Add(row);
+        try
+        {
+            await db.SaveChangesAsync(cancel);
+        }
+        catch (DbUpdateException) when (key is not null)
+        {
+            // The same key raced in from a retry on another connection: that one recorded the set.
+            db.ChangeTracker.Clear();
+            if (await Replay(db, key, hash, cancel) is { } raced)
+                return raced;
+            throw;
+        }
+        catch (DbUpdateException)
+        {
+            // Two first sets of the day at once each created the day's session; the other won. Log into it.
+            db.ChangeTracker.Clear();
+            return await Log(input, athlete, db, http, clock, cancel);
+        }
+        return TypedResults.Created($"/api/sets/{row.Id}", View(row, day));
+    }
+
+    /// <summary>The answer to a retry: the set recorded under <paramref name="key"/>, or a problem when the key was used for another set.</summary>
+    private static async Task<IResult?> Replay(FailsafeDb db, string key, string hash, CancellationToken cancel)
+    {
+        var earlier = await db.Mine<SetRow>().AsNoTracking().Where(s => s.ClientKey == key)
+            .Join(db.Mine<SessionRow>(), s => s.SessionId, x => x.Id, (s, x) => new { Set = s, x.Date }).FirstOrDefaultAsync(cancel);
+        if (earlier is null)
+            return null;
+        if (earlier.Set.ClientHash != hash)
+            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Idempotency key reused",
+                detail: $"The key '{key}' was already used for a different set; send a new key for a new set.");
+        return TypedResults.Created($"/api/sets/{earlier.Set.Id}", View(earlier.Set, earlier.Date));
+    }
+
+    public static async Task<IResult> Edit(long id, SetInput input, string? athlete, FailsafeDb db, HttpContext http, CancellationToken cancel)
+    {
+        if (input is null)
+            return Problems.Invalid("body", "a set object is required");
+        var found = await db.Mine<SetRow>().Join(db.Mine<SessionRow>(), s => s.SessionId, x => x.Id, (s, x) => new { Set = s, x.Date })
+            .FirstOrDefaultAsync(x => x.Set.Id == id, cancel);
+        if (found is null)
+            return Problems.NotFound("such set");
+        var row = found.Set;
+        if (IfMatch(http.Request) is not { } version)
+            return TypedResults.Problem(statusCode: StatusCodes.Status428PreconditionRequired, title: "If-Match required", detail: "Send the set's version in If-Match, so a newer edit is not overwritten.");
+        if (version != row.Version)
+            return Problems.PreconditionFailed($"The set changed since you read it (your version {version}, now {row.Version}); read it again and redo the edit.");
+        var unit = await db.MyProfile.Select(p => p.Unit).FirstOrDefaultAsync(cancel) == "lb" ? WeightUnit.Lb : WeightUnit.Kg;
+        var (set, errors) = Check(input, new ExerciseResolver(CatalogLoader.Default, db), unit);
+        if (set is null)
+            return Problems.Invalid(errors);
+        (row.ExerciseId, row.ExerciseName, row.WeightKg, row.Unit, row.WeightEntered, row.Reps, row.Rir, row.Rpe) =
+            (set.ExerciseId, set.Name, set.WeightKg, set.Unit, set.Entered, set.Reps, set.Rir, set.Rpe);
+        row.Failure = Words.Of(set.Failure);
+        row.Technique = set.Technique;
+        (row.Warmup, row.Drop, row.Pain, row.Notes) = (input.Warmup, input.Drop, input.Pain, input.Notes);
+        row.FormBreakdown = input.FormBreakdown || set.Failure == FailureLevel.Technical;
+        try
+        {
+            await db.SaveChangesAsync(cancel);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Problems.PreconditionFailed("The set was changed by another request at the same moment; read it again and redo the edit.");
+        }
+        http.Response.Headers.ETag = ETag(row.Version);
+        return TypedResults.Ok(View(row, found.Date));
+    }
+
+    public static async Task<IResult> DeleteSet(long id, string? athlete, FailsafeDb db, HttpRequest request, CancellationToken cancel)
+    {
+        var row = await db.Mine<SetRow>().FirstOrDefaultAsync(s => s.Id == id, cancel);
+        if (row is null)
+            return Problems.NotFound("such set");
+        if (IfMatch(request) is { } version && version != row.Version)
+            return Problems.PreconditionFailed($"The set changed since you read it (your version {version}, now {row.Version}).");
+        db.Sets.Remove(row);
+        try
+        {
+            await db.SaveChangesAsync(cancel);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Problems.PreconditionFailed("The set was changed by another request at the same moment.");
+        }
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<IResult> CheckIns(string? from, string? to, string? athlete, FailsafeDb db, TimeProvider clock, CancellationToken cancel)
+    {
+        var (start, end, problem) = Range(from, to, clock);
+        if (problem is not null)
+            return problem;
+        var rows = await db.Mine<CheckInRow>().AsNoTracking().Where(c => c.Date >= start && c.Date <= end).OrderBy(c => c.Date).ToListAsync(cancel);
+        return TypedResults.Ok(rows.Select(c => new CheckInView(c.Date, c.SleepHours, c.SleepQuality, c.Fatigue, c.Mood, c.Soreness, c.Aches, c.Motivation)).ToList());
+    }
+
+    public static async Task<IResult> PutCheckIn(string date, CheckInInput input, string? athlete, FailsafeDb db, TimeProvider clock, CancellationToken cancel)
+    {
+        if (!Dates.TryDay(date, clock, out var day, out var problem))
+            return problem!;
+        if (input is null)
+            return Problems.Invalid("body", "a check-in object is required");
+        var errors = new Dictionary<string, string[]>();
+        if (input.SleepHours is { } h && (!double.IsFinite(h) || h is < 0 or > 24))
+            errors["sleepHours"] = [$"{h} is out of range (0–24)"];
+        foreach (var (field, value) in new[] { ("sleepQuality", input.SleepQuality), ("fatigue", input.Fatigue), ("mood", input.Mood), ("soreness", input.Soreness), ("aches", input.Aches), ("motivation", input.Motivation) })
+        {
+            if (value is { } v && v is < 1 or > 5)
+                errors[field] = [$"{v} is out of range (1–5)"];
+        }
+        if (errors.Count > 0)
+            return Problems.Invalid(errors);
+        var row = await db.Mine<CheckInRow>().FirstOrDefaultAsync(c => c.Date == day, cancel);
+        if (row is null)
+        {
+            row = new CheckInRow { Date = day };
+            db.CheckIns.Add(row);
+        }
+        (row.SleepHours, row.SleepQuality, row.Fatigue, row.Mood, row.Soreness, row.Aches, row.Motivation) =
+            (input.SleepHours, input.SleepQuality, input.Fatigue, input.Mood, input.Soreness, input.Aches, input.Motivation);
+        await db.SaveChangesAsync(cancel);
+        return TypedResults.Ok(new CheckInView(row.Date, row.SleepHours, row.SleepQuality, row.Fatigue, row.Mood, row.Soreness, row.Aches, row.Motivation));
+    }
+}

@@ -1,0 +1,100 @@
+using Failsafe.Engine;
+using Failsafe.Server.Athletes;
+using Failsafe.Server.Web;
+using Failsafe.Store.Catalog;
+using Failsafe.Store.Data;
+using Failsafe.Store.Planning;
+using Failsafe.Store.Scenarios;
+using Failsafe.Store.Training;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace Failsafe.Server.Training;
+
+/// <summary>
+/// Decisions for a stored day, keyed by athlete, date and the athlete's <see cref="ProfileRow.Revision"/>. Any
+/// change to the log raises the revision in the database, so an entry is never served after a change made on any
+/// instance: the cache only saves recomputing what the database says is unchanged.
+/// </summary>
+public sealed class TodayCache : IDisposable
+{
+    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = 20_000 });
+
+    public byte[] Get(string kind, int athlete, long revision, DateOnly date, Func<byte[]> compute)
+    {
+        ArgumentNullException.ThrowIfNull(compute);
+        var key = (kind, athlete, date);
+        if (_cache.TryGetValue(key, out (long Revision, byte[] Json) hit) && hit.Revision == revision)
+            return hit.Json;
+        var json = compute();
+        _cache.Set(key, (revision, json), new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) });
+        return json;
+    }
+
+    public void Dispose() => _cache.Dispose();
+}
+
+public static class TodayEndpoints
+{
+    public static void MapToday(this IEndpointRouteBuilder api)
+    {
+        api.MapGet("/today", Today).ForAthlete(Access.Read).WithTags("Today")
+            .WithSummary("Today's session: every planned set's target RIR, failure allowed, load and reasons (the evaluate contract's output).");
+        api.MapGet("/next", Next).ForAthlete(Access.Read).WithTags("Today")
+            .WithSummary("The next set after what was logged today (S6, F1, R6, cut-the-day).");
+        api.MapGet("/status", Status).ForAthlete(Access.Read).WithTags("Today")
+            .WithSummary("Warnings, actions, failure budget, the 80/20 split of recent sets and e1RM trends.");
+    }
+
+    private static DailyCoach.Day Decide(FailsafeDb db, DateOnly day) =>
+        DailyCoach.Decide(db, new ExerciseResolver(CatalogLoader.Default, db), day, Policy.Default);
+
+    private static FileContentHttpResult Json(byte[] utf8) => TypedResults.Bytes(utf8, "application/json");
+
+    /// <param name="date">The day (yyyy-MM-dd); today (UTC) when absent.</param>
+    /// <param name="athlete">Whose log: an athlete id, or absent for your own.</param>
+    public static IResult Today(string? date, string? athlete, FailsafeDb db, AthleteAccess access, TodayCache cache, TimeProvider clock)
+    {
+        if (!Dates.TryDay(date, clock, out var day, out var problem))
+            return problem!;
+        return Json(cache.Get("today", access.AthleteId, access.Revision, day, () =>
+        {
+            var d = Decide(db, day);
+            return System.Text.Encoding.UTF8.GetBytes(EvaluationJson.Write(w =>
+            {
+                w.WriteStartObject();
+                w.WriteString("date", Dates.Text(day));
+                w.WriteString("dayType", d.Plan.Day.DayType is { } t ? Words.Of(t) : "rest");
+                w.WriteString("template", d.Plan.Day.Template);
+                w.WriteString("planNote", d.Plan.Note);
+                w.WriteStartArray("notes");
+                foreach (var n in d.Plan.Day.Notes)
+                    w.WriteStringValue(n);
+                w.WriteEndArray();
+                w.WritePropertyName("evaluation");
+                EvaluationJson.Write(w, d.Evaluation);
+                w.WriteEndObject();
+            }));
+        }));
+    }
+
+    public static IResult Next(string? date, string? athlete, FailsafeDb db, AthleteAccess access, TodayCache cache, TimeProvider clock)
+    {
+        if (!Dates.TryDay(date, clock, out var day, out var problem))
+            return problem!;
+        return Json(cache.Get("next", access.AthleteId, access.Revision, day, () =>
+        {
+            var d = Decide(db, day);
+            var session = DailyCoach.LoggedSession(db, day, SessionEndpoints.Source);
+            return System.Text.Encoding.UTF8.GetBytes(PlanJson.ToJson(DailyCoach.Next(d, session, new ExerciseResolver(CatalogLoader.Default, db))));
+        }));
+    }
+
+    public static IResult Status(string? date, string? athlete, FailsafeDb db, AthleteAccess access, TodayCache cache, TimeProvider clock)
+    {
+        if (!Dates.TryDay(date, clock, out var day, out var problem))
+            return problem!;
+        return Json(cache.Get("status", access.AthleteId, access.Revision, day, () =>
+            System.Text.Encoding.UTF8.GetBytes(EvaluationJson.Write(w => DailyCoach.WriteStatus(w, DailyCoach.StatusOf(Decide(db, day)))))));
+    }
+}

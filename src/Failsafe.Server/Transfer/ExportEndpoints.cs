@@ -1,0 +1,33 @@
+using Failsafe.Server.Athletes;
+using Failsafe.Server.Web;
+using Failsafe.Store.Catalog;
+using Failsafe.Store.Data;
+using Failsafe.Store.Training;
+using Microsoft.EntityFrameworkCore;
+
+namespace Failsafe.Server.Transfer;
+
+public static class ExportEndpoints
+{
+    public static void MapExport(this IEndpointRouteBuilder api)
+    {
+        api.MapGet("/export/{format}", Export).ForAthlete(Access.Read).WithTags("Import and export")
+            .WithSummary("Download the log: csv (one row per set) or json (the evaluate contract's history shape, which evaluate accepts back).");
+    }
+
+    public static async Task<IResult> Export(string format, string? athlete, FailsafeDb db, CancellationToken cancel)
+    {
+        if (format is not ("csv" or "json"))
+            return Problems.Invalid("format", $"'{format}' is not an export format (csv or json; the plan's calendar is /api/plans/active.ics)");
+        var sessions = await db.Mine<SessionRow>().AsNoTracking().Include(s => s.Sets).OrderBy(s => s.Date).ThenBy(s => s.Id).ToListAsync(cancel);
+        var stamp = DateTime.UtcNow.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+        if (format == "json")
+        {
+            var custom = await db.Mine<CustomExerciseRow>().AsNoTracking().ToListAsync(cancel);
+            return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(HistoryExport.ToJson(sessions, CatalogLoader.Default, custom)), "application/json", $"failsafe-history-{stamp}.json");
+        }
+        using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        HistoryExport.ToCsv(sessions, writer);
+        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(writer.ToString()), "text/csv", $"failsafe-history-{stamp}.csv");
+    }
+}

@@ -1,0 +1,100 @@
+using Failsafe.Effort;
+using Failsafe.Server.Athletes;
+using Failsafe.Server.Web;
+using Failsafe.Store.Catalog;
+using Failsafe.Store.Data;
+using Failsafe.Store.Importing;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Failsafe.Server.Transfer;
+
+public sealed record ImportResult(
+    string Source, bool DryRun, int Workouts, long Sets, DateTime? First, DateTime? Last, int DuplicateWorkouts, long DuplicateSets,
+    long SetsWithoutReps, long OtherRows, IReadOnlyList<UnmatchedExercise> Unmatched);
+
+/// <summary>
+/// Imports by upload, with the command line's importers and guarantees: the file imports whole or not at all,
+/// errors name the line and column, importing it again adds nothing, unknown exercises become custom ones that
+/// never go to failure until classified. The body is the CSV itself (text/csv) or a form with one file.
+/// </summary>
+public static class ImportEndpoints
+{
+    /// <summary>The largest upload (a 1,000,000-set export is about 90 MB; ten years of real training is under 5 MB).</summary>
+    public const long MaxUpload = 100L * 1024 * 1024;
+
+    public static void MapImport(this IEndpointRouteBuilder api)
+    {
+        api.MapPost("/import/{source}", Import).ForAthlete(Access.Log).WithTags("Import and export")
+            .WithMetadata(new RequestSizeLimitAttribute(MaxUpload))
+            .DisableAntiforgery()
+            .Accepts<IFormFile>("multipart/form-data")
+            .Accepts<string>("text/csv")
+            .WithSummary("Import a Strong or Hevy CSV export (source: strong or hevy; unit: kg or lb when the file has no unit; dryRun: check only).");
+    }
+
+    /// <param name="source">strong or hevy.</param>
+    /// <param name="unit">kg or lb: the unit of weights in a file that does not say.</param>
+    /// <param name="dryRun">Check the file and report what would be imported, without storing anything.</param>
+    public static async Task<IResult> Import(string source, string? unit, bool? dryRun, string? athlete, HttpRequest request, FailsafeDb db, CancellationToken cancel)
+    {
+        ImportSource from;
+        if (string.Equals(source, "strong", StringComparison.OrdinalIgnoreCase))
+            from = ImportSource.Strong;
+        else if (string.Equals(source, "hevy", StringComparison.OrdinalIgnoreCase))
+            from = ImportSource.Hevy;
+        else
+            return Problems.Invalid("source", $"'{source}' is not an import source (strong or hevy)");
+        WeightUnit? weightUnit = unit switch
+        {
+            null => null,
+            "kg" => WeightUnit.Kg,
+            "lb" or "lbs" => WeightUnit.Lb,
+            _ => (WeightUnit?)(WeightUnit)(-1),
+        };
+        if (weightUnit == (WeightUnit)(-1))
+            return Problems.Invalid("unit", $"'{unit}' is not a unit (kg or lb)");
+
+        // Spool the upload to a temporary file: the importer streams it from there, off the request thread.
+        var path = Path.Combine(Path.GetTempPath(), $"failsafe-upload-{Guid.NewGuid():N}.csv");
+        try
+        {
+            await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
+            {
+                if (request.HasFormContentType)
+                {
+                    var form = await request.ReadFormAsync(cancel);
+                    if (form.Files.Count != 1)
+                        return Problems.Invalid("file", $"send exactly one file (got {form.Files.Count})");
+                    await using var upload = form.Files[0].OpenReadStream();
+                    await upload.CopyToAsync(file, cancel);
+                }
+                else
+                {
+                    await request.Body.CopyToAsync(file, cancel);
+                }
+            }
+            if (new FileInfo(path).Length == 0)
+                return Problems.Invalid("file", "the upload is empty: send the CSV export as the body (text/csv) or as a form file");
+            var options = new ImportOptions(from, weightUnit, dryRun ?? false);
+            try
+            {
+                var summary = await Task.Run(() => WorkoutImporter.Import(db, CatalogLoader.Default, path, options), cancel);
+                if (!options.DryRun)
+                    await db.TouchAsync(db.AthleteId, cancel);
+                return TypedResults.Ok(new ImportResult(
+                    WorkoutImporter.Word(summary.Source), summary.DryRun, summary.Workouts, summary.Sets, summary.First, summary.Last,
+                    summary.DuplicateWorkouts, summary.DuplicateSets, summary.SetsWithoutReps, summary.OtherRows, summary.Unmatched));
+            }
+            catch (ImportException ex)
+            {
+                var field = ex.Column is null ? $"line {ex.Line}" : $"line {ex.Line}, {ex.Column}";
+                return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "The file cannot be imported; nothing was stored", detail: ex.Message,
+                    extensions: new Dictionary<string, object?> { ["line"] = ex.Line, ["column"] = ex.Column, ["at"] = field });
+            }
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}

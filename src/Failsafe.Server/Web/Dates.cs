@@ -1,0 +1,24 @@
+using System.Globalization;
+
+namespace Failsafe.Server.Web;
+
+public static class Dates
+{
+    /// <summary>Parses an optional <c>yyyy-MM-dd</c> query value; without one, today in UTC.</summary>
+    public static bool TryDay(string? text, TimeProvider clock, out DateOnly day, out IResult? problem, string field = "date")
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        problem = null;
+        if (string.IsNullOrEmpty(text))
+        {
+            day = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            return true;
+        }
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day) && day.Year is >= 1900 and <= 2200)
+            return true;
+        problem = Problems.Invalid(field, $"'{text}' is not a date like 2026-03-05");
+        return false;
+    }
+
+    public static string Text(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

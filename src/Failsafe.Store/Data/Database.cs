@@ -63,7 +63,10 @@ public static class Database
         }
     }
 
-    /// <summary>The athlete a personal database belongs to: its one profile, or 1 before <c>init</c> creates it.</summary>
+    /// <summary>
+    /// The athlete a personal database belongs to: its profile without a server account, or 1 before <c>init</c>
+    /// creates it (0 when the file also holds server accounts: the command line's rows then never mix with theirs).
+    /// </summary>
     public static int LocalAthlete(FailsafeDb db)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -72,8 +75,11 @@ public static class Database
         try
         {
             using var command = connection.CreateCommand();
-            command.CommandText = "SELECT min(\"Id\") FROM \"profiles\"";
-            return command.ExecuteScalar() is long id ? (int)id : 1;
+            command.CommandText = "SELECT min(\"Id\") FROM \"profiles\" WHERE \"AccountId\" IS NULL";
+            if (command.ExecuteScalar() is long id)
+                return (int)id;
+            command.CommandText = "SELECT count(*) FROM \"profiles\"";
+            return command.ExecuteScalar() is 0L ? 1 : 0;
         }
         finally
         {

@@ -161,4 +161,22 @@ public sealed class AthleteTests : IDisposable
         Revision(ann).ShouldBe(before + 3);
         Revision(bob).ShouldBe(0);
     }
+
+    [Fact]
+    public void LocalAthlete_FileSharedWithServerAccounts_IsTheProfileWithoutAnAccount()
+    {
+        using (var db = _store.Fresh())
+            Database.LocalAthlete(db).ShouldBe(1, "an empty file: the first profile will be 1");
+        var server = AddAthlete("server account");
+        using (var db = _store.Fresh())
+            Database.LocalAthlete(db).ShouldBe(0, "only server accounts: the command line owns none of them");
+        using (var db = _store.Fresh())
+        {
+            var mine = new ProfileRow { Name = "me" };
+            db.Profiles.Add(mine);
+            db.SaveChanges();
+            Database.LocalAthlete(db).ShouldBe(mine.Id);
+            mine.Id.ShouldNotBe(server);
+        }
+    }
 }

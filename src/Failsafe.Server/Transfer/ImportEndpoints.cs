@@ -5,6 +5,7 @@ using Failsafe.Store.Catalog;
 using Failsafe.Store.Data;
 using Failsafe.Store.Importing;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace Failsafe.Server.Transfer;
 
@@ -78,12 +79,19 @@ public static class ImportEndpoints
             var options = new ImportOptions(from, weightUnit, dryRun ?? false);
             try
             {
-                var summary = await Task.Run(() => WorkoutImporter.Import(db, CatalogLoader.Default, path, options), cancel);
+                // SQLite: straight into the file. Any other database: through a scratch SQLite log (StagedImport).
+                var summary = await Task.Run(() => db.Database.IsSqlite()
+                    ? WorkoutImporter.Import(db, CatalogLoader.Default, path, options)
+                    : StagedImport.Run(db, path, options), cancel);
                 if (!options.DryRun)
                     await db.TouchAsync(db.AthleteId, cancel);
                 return TypedResults.Ok(new ImportResult(
                     WorkoutImporter.Word(summary.Source), summary.DryRun, summary.Workouts, summary.Sets, summary.First, summary.Last,
                     summary.DuplicateWorkouts, summary.DuplicateSets, summary.SetsWithoutReps, summary.OtherRows, summary.Unmatched));
+            }
+            catch (DbUpdateException)
+            {
+                return Problems.Conflict("Another import for this athlete was stored at the same moment; nothing of this one was stored. Send it again: what is already there is skipped.");
             }
             catch (ImportException ex)
             {

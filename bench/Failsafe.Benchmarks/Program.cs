@@ -2,7 +2,8 @@ using BenchmarkDotNet.Running;
 using Failsafe.Benchmarks;
 
 // `generate FILE [YEARS]` writes the large scenario used by the benchmarks and by bench/run.sh;
-// `strong-csv FILE SETS [LAYOUT]` a Strong export for bench/import.sh; `daily-db FILE` a 10-year log for
+// `strong-csv FILE SETS [LAYOUT] [FIRST-DAY] [EVERY-DAYS]` a Strong export for bench/import.sh (and, from FIRST-DAY,
+// one workout every EVERY-DAYS days, for bench/server-load.sh); `daily-db FILE` a 10-year log for
 // bench/daily.sh; anything else goes to BenchmarkDotNet (e.g. `--filter '*'`).
 if (args is ["generate", var path, ..])
 {
@@ -16,7 +17,9 @@ if (args is ["generate", var path, ..])
 if (args is ["strong-csv", var csvPath, var setCount, ..])
 {
     var layout = args.Length > 3 ? args[3] : "comma";
-    var (written, workouts) = StrongCsvGenerator.Write(csvPath, long.Parse(setCount, System.Globalization.CultureInfo.InvariantCulture), layout);
+    DateOnly? first = args.Length > 4 ? DateOnly.ParseExact(args[4], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null;
+    var every = args.Length > 5 ? double.Parse(args[5], System.Globalization.CultureInfo.InvariantCulture) : 2.4;
+    var (written, workouts) = StrongCsvGenerator.Write(csvPath, long.Parse(setCount, System.Globalization.CultureInfo.InvariantCulture), layout, first, every);
     Console.WriteLine($"{csvPath}: {written:N0} sets in {workouts:N0} workouts ({layout} layout)");
     return 0;
 }

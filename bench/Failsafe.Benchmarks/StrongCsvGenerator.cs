@@ -9,7 +9,9 @@ namespace Failsafe.Benchmarks;
 /// timed set; names quoted as Strong quotes them, one with a comma inside. Deterministic (fixed seed).
 /// Layouts: <c>comma</c> (Strong's classic export, weights without a unit: import with --unit kg),
 /// <c>semicolon</c> (a Weight Unit column) and <c>quoted</c> (every field quoted, "Weight (kg)", decimal commas and
-/// rest-timer rows).
+/// rest-timer rows); <c>api</c> writes the same sets as POST /api/sets bodies, one JSON object a line (the one
+/// unknown exercise becomes a leg press, which the API resolves). By default workouts start on 2000-01-03, three a day; given <c>first</c>, one workout every
+/// <c>everyDays</c> days from that day instead (a lifter's recent history, for bench/server-load.sh).
 /// </summary>
 public static class StrongCsvGenerator
 {
@@ -24,15 +26,17 @@ public static class StrongCsvGenerator
     private static readonly string[] WorkoutNames = ["Morning Workout", "Push, heavy", "Pull", "Legs", "Evening Workout", "Full Body"];
 
     /// <summary>Writes <paramref name="sets"/> sets to <paramref name="path"/>; returns the sets and workouts written.</summary>
-    public static (long Sets, int Workouts) Write(string path, long sets, string layout = "comma")
+    public static (long Sets, int Workouts) Write(string path, long sets, string layout = "comma", DateOnly? first = null, double everyDays = 2.4)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(everyDays);
         ArgumentOutOfRangeException.ThrowIfNegative(sets);
         var style = layout switch
         {
             "comma" => 0,
             "semicolon" => 1,
             "quoted" => 2,
-            _ => throw new ArgumentException($"unknown layout '{layout}' (comma, semicolon or quoted)", nameof(layout)),
+            "api" => 3,
+            _ => throw new ArgumentException($"unknown layout '{layout}' (comma, semicolon, quoted or api)", nameof(layout)),
         };
         var random = new Random(20240305);
         using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 20);
@@ -40,6 +44,7 @@ public static class StrongCsvGenerator
         {
             0 => "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE\n",
             1 => "Date;Workout Name;Exercise Name;Set Order;Weight;Weight Unit;Reps;RPE;Distance;Distance Unit;Seconds;Notes;Workout Notes;Workout Duration\n",
+            3 => "",
             _ => "\"Workout #\";\"Date\";\"Workout Name\";\"Duration (sec)\";\"Exercise Name\";\"Set Order\";\"Weight (kg)\";\"Reps\";\"RPE\";\"Distance (meters)\";\"Seconds\";\"Notes\";\"Workout Notes\"\n",
         });
 
@@ -51,7 +56,9 @@ public static class StrongCsvGenerator
         TimeSpan[] times = [new(6, 15, 0), new(12, 30, 0), new(19, 45, 0)];
         while (written < sets)
         {
-            var start = day.AddDays(workouts / times.Length) + times[workouts % times.Length];
+            var start = first is { } from
+                ? from.ToDateTime(new TimeOnly(18, 0)).AddDays(Math.Floor(workouts * everyDays))
+                : day.AddDays(workouts / times.Length) + times[workouts % times.Length];
             workouts++;
             var date = start.ToString("yyyy-MM-dd HH:mm:ss", inv);
             var name = WorkoutNames[random.Next(WorkoutNames.Length)];
@@ -73,6 +80,17 @@ public static class StrongCsvGenerator
                     {
                         case 0:
                             line.Append(inv, $"{date},\"{name}\",{minutes}m,\"{exercise}\",{kind},{w},{reps},0,{seconds},\"{notes}\",\"{workoutNotes}\",{r}");
+                            break;
+                        case 3:
+                            var lift = exercise == "Glorp Machine Kickback" ? "Leg Press" : exercise;
+                            line.Append(inv, $"{{\"date\":\"{date[..10]}\",\"exercise\":\"{lift}\",\"weight\":{w},\"unit\":\"kg\",\"reps\":{reps}");
+                            if (rpe is not null)
+                                line.Append(inv, $",\"rpe\":{r}");
+                            if (kind == "F")
+                                line.Append(",\"failure\":\"absolute\"");
+                            if (kind is "W" or "D")
+                                line.Append(kind == "W" ? ",\"warmup\":true" : ",\"drop\":true");
+                            line.Append(inv, $",\"notes\":\"{notes}\"}}");
                             break;
                         case 1:
                             line.Append(inv, $"{date};\"{name}\";\"{exercise}\";{kind};{w};kg;{reps};{r};;;{seconds};\"{notes}\";\"{workoutNotes}\";{minutes}m");

@@ -17,10 +17,28 @@ public sealed record ServerDatabase(bool Postgres, string ConnectionString, stri
     {
         ArgumentNullException.ThrowIfNull(configuration);
         if (configuration.GetConnectionString("Failsafe") is { Length: > 0 } pg)
-            return new(true, pg, null);
+            return new(true, Tuned(pg), null);
         var path = Path.GetFullPath(configuration["FAILSAFE_DB"] is { Length: > 0 } p ? p : Database.DefaultPath());
         var cs = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
         return new(false, cs, path);
+    }
+
+    /// <summary>
+    /// Npgsql settings for a server answering many requests at once, unless the connection string sets them:
+    /// statements are prepared once per pooled connection (<c>Max Auto Prepare</c>: the per-request profile lookup,
+    /// the set's INSERT and the revision UPDATE are then only bound and executed, not parsed and planned again), and a
+    /// connection returned to the pool is not reset (<c>No Reset On Close</c>: the server sets no session state, and
+    /// the reset would also drop those prepared statements).
+    /// </summary>
+    internal static string Tuned(string connectionString)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
+            builder.MaxAutoPrepare = 64;
+        if (!given.ContainsKey("No Reset On Close") && !given.ContainsKey("NoResetOnClose"))
+            builder.NoResetOnClose = true;
+        return builder.ConnectionString;
     }
 
     public string Describe() => Postgres

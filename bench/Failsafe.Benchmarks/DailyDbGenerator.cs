@@ -57,15 +57,23 @@ public static class DailyDbGenerator
                 INSERT INTO profiles (Name, TrainingYears, FormUnderFatigue, SleepHours, Stress, Goal, InSeason, Split, CompetitionPrep, BodyweightKg, Unit, TrainingDays, Phase, UpdatedAt)
                 VALUES ('bench', $years, 'excellent', 7.5, 'low', 'hypertrophy', 0, 'full-body', 0, 84, 'kg', 'mon,wed,fri', 'hypertrophy', $at)
                 """, ("$years", years), ("$at", Timestamp(PlanStart.AddDays(-365 * years), 9, 0)));
+            // Every row belongs to the profile's athlete (the one profile of a personal database).
+            long athlete;
+            using (var owner = connection.CreateCommand())
+            {
+                owner.Transaction = transaction;
+                owner.CommandText = "SELECT min(\"Id\") FROM profiles";
+                athlete = Convert.ToInt64(owner.ExecuteScalar(), CultureInfo.InvariantCulture);
+            }
 
             using var session = Command(connection, transaction, """
-                INSERT INTO sessions (Id, Date, DayType, Name, Source, ImportKey, StartedAt, Notes)
-                VALUES ($id, $date, $dayType, $name, 'cli', NULL, $startedAt, NULL)
-                """, "$id", "$date", "$dayType", "$name", "$startedAt");
+                INSERT INTO sessions (Id, AthleteId, Date, DayType, Name, Source, ImportKey, StartedAt, Notes, Version)
+                VALUES ($id, $athlete, $date, $dayType, $name, 'cli', NULL, $startedAt, NULL, 0)
+                """, "$id", "$athlete", "$date", "$dayType", "$name", "$startedAt");
             using var set = Command(connection, transaction, """
-                INSERT INTO sets (SessionId, "Order", ExerciseId, ExerciseName, WeightKg, Unit, WeightEntered, Reps, Rir, Rpe, Failure, Technique, Warmup, "Drop", FormBreakdown, Pain, Notes, LoggedAt)
-                VALUES ($session, $order, $exerciseId, $exercise, $kg, 'kg', $kg, $reps, $rir, $rpe, $failure, NULL, 0, 0, 0, 0, NULL, $loggedAt)
-                """, "$session", "$order", "$exerciseId", "$exercise", "$kg", "$reps", "$rir", "$rpe", "$failure", "$loggedAt");
+                INSERT INTO sets (AthleteId, SessionId, "Order", ExerciseId, ExerciseName, WeightKg, Unit, WeightEntered, Reps, Rir, Rpe, Failure, Technique, Warmup, "Drop", FormBreakdown, Pain, Notes, LoggedAt, Version)
+                VALUES ($athlete, $session, $order, $exerciseId, $exercise, $kg, 'kg', $kg, $reps, $rir, $rpe, $failure, NULL, 0, 0, 0, 0, NULL, $loggedAt, 0)
+                """, "$athlete", "$session", "$order", "$exerciseId", "$exercise", "$kg", "$reps", "$rir", "$rpe", "$failure", "$loggedAt");
 
             var start = PlanStart.AddDays(-365 * years);
             long sessionId = 0;
@@ -76,7 +84,7 @@ public static class DailyDbGenerator
                 var (name, lifts) = Days[sessionId % Days.Length];
                 sessionId++;
                 var progress = (day.DayNumber - start.DayNumber) / 365.0;
-                Run(session, sessionId, Iso(day), day.DayOfWeek switch { DayOfWeek.Monday => "hard", DayOfWeek.Wednesday => "light", _ => "medium" }, name, Timestamp(day, 18, 0));
+                Run(session, sessionId, athlete, Iso(day), day.DayOfWeek switch { DayOfWeek.Monday => "hard", DayOfWeek.Wednesday => "light", _ => "medium" }, name, Timestamp(day, 18, 0));
 
                 var order = 0;
                 for (var i = 0; i < lifts.Length; i++)
@@ -92,25 +100,25 @@ public static class DailyDbGenerator
                         var reps = Math.Max(1, lift.MinReps + random.Next(lift.MaxReps - lift.MinReps + 1) - (failed ? 0 : s / 2));
                         var rir = failed ? 0 : 1 + random.Next(3);
                         object rpe = !failed && random.NextDouble() < 0.3 ? 10.0 - rir : DBNull.Value;
-                        Run(set, sessionId, order, ids[lift.Name], lift.Name, kg, reps, (double)rir, rpe, failed ? "absolute" : "none", Timestamp(day, 18, 3 * order));
+                        Run(set, athlete, sessionId, order, ids[lift.Name], lift.Name, kg, reps, (double)rir, rpe, failed ? "absolute" : "none", Timestamp(day, 18, 3 * order));
                     }
                 }
             }
 
             using var checkIn = Command(connection, transaction, """
-                INSERT INTO checkins (Date, SleepHours, SleepQuality, Fatigue, Mood, Soreness, Aches, Motivation)
-                VALUES ($date, $hours, $quality, $fatigue, $mood, $soreness, $aches, $motivation)
-                """, "$date", "$hours", "$quality", "$fatigue", "$mood", "$soreness", "$aches", "$motivation");
+                INSERT INTO checkins (AthleteId, Date, SleepHours, SleepQuality, Fatigue, Mood, Soreness, Aches, Motivation)
+                VALUES ($athlete, $date, $hours, $quality, $fatigue, $mood, $soreness, $aches, $motivation)
+                """, "$athlete", "$date", "$hours", "$quality", "$fatigue", "$mood", "$soreness", "$aches", "$motivation");
             for (var day = PlanStart.AddDays(-365); day < PlanStart; day = day.AddDays(1))
             {
-                Run(checkIn, Iso(day), 6.5 + random.Next(4) * 0.5, 3 + random.Next(3), 1 + random.Next(3), 3 + random.Next(3),
+                Run(checkIn, athlete, Iso(day), 6.5 + random.Next(4) * 0.5, 3 + random.Next(3), 1 + random.Next(3), 3 + random.Next(3),
                     1 + random.Next(3), 1 + random.Next(2), 3 + random.Next(3));
             }
 
             Insert(connection, transaction, """
-                INSERT INTO plans (Start, Weeks, Days, TemplateJson, CreatedAt, Active)
-                VALUES ($start, 8, 'mon,wed,fri', NULL, $at, 1)
-                """, ("$start", Iso(PlanStart)), ("$at", Timestamp(PlanStart.AddDays(-1), 20, 0)));
+                INSERT INTO plans (AthleteId, Start, Weeks, Days, TemplateJson, CreatedAt, Active)
+                VALUES ($athlete, $start, 8, 'mon,wed,fri', NULL, $at, 1)
+                """, ("$athlete", athlete), ("$start", Iso(PlanStart)), ("$at", Timestamp(PlanStart.AddDays(-1), 20, 0)));
 
             transaction.Commit();
             db.Database.CloseConnection();

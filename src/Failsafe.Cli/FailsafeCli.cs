@@ -3,6 +3,7 @@ using Failsafe.Cli.Evaluate;
 using Failsafe.Cli.Exercises;
 using Failsafe.Cli.Planning;
 using Failsafe.Store.Data;
+using Failsafe.Store.Training;
 using Spectre.Console;
 
 namespace Failsafe.Cli;
@@ -104,6 +105,28 @@ public sealed class Io(TextWriter stdout, TextWriter stderr)
             if (backup is not null)
                 Error.WriteLine($"failsafe: upgraded the database; the previous version was copied to {backup}");
             return db;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+        {
+            Fail($"cannot open the database '{path}': {ex.Message}");
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Opens the training log for the commands that read and write it in plain SQL (<c>today</c>, <c>log</c>,
+    /// <c>status</c>): no EF Core unless the file must be created or migrated. Null (after printing why) when it cannot be.
+    /// </summary>
+    public SqlTrainingLog? OpenLog(ParseResult parse)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        var path = parse.GetValue(DbOption) is { Length: > 0 } p ? p : Database.DefaultPath();
+        try
+        {
+            var (connection, athlete, backup) = Database.OpenConnection(path);
+            if (backup is not null)
+                Error.WriteLine($"failsafe: upgraded the database; the previous version was copied to {backup}");
+            return new SqlTrainingLog(connection, athlete);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
         {

@@ -24,9 +24,13 @@ internal static class DailyOptions
     }
 
     /// <summary>The profile, or an error telling the lifter to run init.</summary>
-    public static ProfileRow? RequireProfile(Io io, FailsafeDb db)
+    public static ProfileRow? RequireProfile(Io io, FailsafeDb db) => RequireProfile(io, TrainingStore.Profile(db));
+
+    /// <summary>The profile, or an error telling the lifter to run init.</summary>
+    public static ProfileRow? RequireProfile(Io io, ITrainingLog log) => RequireProfile(io, log.Profile());
+
+    private static ProfileRow? RequireProfile(Io io, ProfileRow? profile)
     {
-        var profile = TrainingStore.Profile(db);
         if (profile is null)
             io.Fail("no profile yet: run `failsafe init` first (e.g. failsafe init --years 3 --form good --goal hypertrophy)");
         return profile;

@@ -77,13 +77,13 @@ public static class LogCommands
         {
             if (!DailyOptions.TryDate(io, parse.GetValue(date), out var day, out var code))
                 return code;
-            using var db = io.OpenDb(parse);
-            if (db is null)
+            using var log = io.OpenLog(parse);
+            if (log is null)
                 return ExitCodes.InvalidInput;
-            if (DailyOptions.RequireProfile(io, db) is not { } profile)
+            if (DailyOptions.RequireProfile(io, log) is not { } profile)
                 return ExitCodes.InvalidInput;
             var unit = profile.Unit == "lb" ? WeightUnit.Lb : WeightUnit.Kg;
-            var resolver = new ExerciseResolver(CatalogLoader.Default, db);
+            var resolver = new ExerciseResolver(CatalogLoader.Default, log.CustomExercises());
             var name = parse.GetValue(exercise)!;
             var (id, resolved, match) = resolver.Resolve(name);
             if (id is null)
@@ -100,14 +100,11 @@ public static class LogCommands
             }
 
             var policy = Policy.Default;
-            var today = TodayPlan.For(db, resolver, day, policy);
-            var session = db.Mine<SessionRow>().Include(s => s.Sets).FirstOrDefault(s => s.Date == day && s.Source == "cli")
-                ?? db.Sessions.Add(new SessionRow { Date = day, Source = "cli", DayType = today.Day.DayType is { } t ? Words.Of(t) : null, Name = today.Day.Template }).Entity;
-            var order = session.Sets.Count == 0 ? 1 : session.Sets.Max(s => s.Order) + 1;
+            var today = TodayPlan.For(log, resolver, day, policy);
             var now = DateTime.UtcNow;
             SetRow Row(WrittenSet w, bool isDrop) => new()
             {
-                Order = order++, ExerciseId = id, ExerciseName = name, WeightKg = Math.Round(w.Load.InKg, 3), Unit = w.Load.Unit == WeightUnit.Lb ? "lb" : "kg",
+                ExerciseId = id, ExerciseName = name, WeightKg = Math.Round(w.Load.InKg, 3), Unit = w.Load.Unit == WeightUnit.Lb ? "lb" : "kg",
                 WeightEntered = w.Load.Value, Reps = w.Reps, Rir = w.EffectiveRir, Rpe = w.Rpe?.Value, Failure = Words.Of(w.Failure),
                 Warmup = parse.GetValue(warmup) && !isDrop, Drop = isDrop, FormBreakdown = w.Failure == FailureLevel.Technical,
                 Pain = parse.GetValue(pain), Notes = parse.GetValue(notes), LoggedAt = now,
@@ -115,13 +112,10 @@ public static class LogCommands
             var main = Row(written, false);
             if (drops.Count > 0)
                 main.Technique = "drop-set";
-            session.Sets.Add(main);
-            foreach (var d in drops)
-                session.Sets.Add(Row(d, true));
-            db.SaveChanges();
+            var sessionSets = log.Log(day, today.Day.DayType is { } t ? Words.Of(t) : null, today.Day.Template, [main, .. drops.Select(d => Row(d, true))]);
 
-            var scenario = TrainingStore.Scenario(db, resolver, day, TodayPlan.Session(today.Day));
-            var done = session.Sets.Where(s => !s.Warmup && !s.Drop).OrderBy(s => s.Order)
+            var scenario = log.Scenario(resolver, day, TodayPlan.Session(today.Day));
+            var done = sessionSets.Where(s => !s.Warmup && !s.Drop).OrderBy(s => s.Order)
                 .Select(s => (row: s, ex: resolver.Resolve(s.ExerciseName).Exercise))
                 .Where(t => t.ex is not null)
                 .Select(t => new DoneSet(t.row.ExerciseName, t.ex!, t.row.WeightKg, t.row.Reps, TrainingStore.ToSet(t.row).Rir, Words.Map<FailureLevel>().GetValueOrDefault(t.row.Failure)))

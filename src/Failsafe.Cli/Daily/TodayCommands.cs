@@ -147,12 +147,12 @@ public static class TodayCommands
             if (!DailyOptions.TryDate(io, parse.GetValue(date), out var day, out code))
                 return null;
             code = ExitCodes.InvalidInput;
-            using var db = io.OpenDb(parse);
-            if (db is null || DailyOptions.RequireProfile(io, db) is null)
+            using var log = io.OpenLog(parse);
+            if (log is null || DailyOptions.RequireProfile(io, log) is null)
                 return null;
-            var resolver = new ExerciseResolver(CatalogLoader.Default, db);
-            var today = TodayPlan.For(db, resolver, day, policy);
-            var scenario = TrainingStore.Scenario(db, resolver, day, TodayPlan.Session(today.Day));
+            var resolver = new ExerciseResolver(CatalogLoader.Default, log.CustomExercises());
+            var today = TodayPlan.For(log, resolver, day, policy);
+            var scenario = log.Scenario(resolver, day, TodayPlan.Session(today.Day));
             var before = scenario with { History = [.. scenario.History.Where(s => s.Date < day)] };
             var evaluation = FirstSession.Apply(Coach.Evaluate(scenario, today.Day.Policy ?? policy), before, policy);
             return new Day(day, today, scenario, evaluation);

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
@@ -39,27 +40,25 @@ public static class Database
     /// <summary>The newest migration in this build; a test keeps it equal to the last one in the migrations.</summary>
     public const string LatestMigration = "20261122154153_ClientKeys";
 
+    /// <summary>A plain SQLite connection to the file at <paramref name="fullPath"/> (not opened).</summary>
+    public static SqliteConnection Connection(string fullPath) =>
+        new(new SqliteConnectionStringBuilder { DataSource = fullPath, Pooling = false }.ToString());
+
     /// <summary>
     /// A cheap check that an existing file already has the latest migration, so the everyday commands skip EF's
     /// migration machinery (which costs more than the command itself). WAL mode is persistent in the file.
     /// </summary>
-    private static bool IsCurrent(FailsafeDb db)
+    private static bool IsCurrent(DbConnection connection)
     {
-        var connection = db.Database.GetDbConnection();
-        db.Database.OpenConnection();
         try
         {
             using var command = connection.CreateCommand();
-            command.CommandText = "SELECT MigrationId FROM __EFMigrationsHistory ORDER BY MigrationId DESC LIMIT 1";
+            command.CommandText = "SELECT \"MigrationId\" FROM \"__EFMigrationsHistory\" ORDER BY \"MigrationId\" DESC LIMIT 1";
             return command.ExecuteScalar() as string == LatestMigration;
         }
         catch (SqliteException)
         {
             return false;
-        }
-        finally
-        {
-            db.Database.CloseConnection();
         }
     }
 
@@ -70,21 +69,75 @@ public static class Database
     public static int LocalAthlete(FailsafeDb db)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var connection = db.Database.GetDbConnection();
         db.Database.OpenConnection();
         try
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT min(\"Id\") FROM \"profiles\" WHERE \"AccountId\" IS NULL";
-            if (command.ExecuteScalar() is long id)
-                return (int)id;
-            command.CommandText = "SELECT count(*) FROM \"profiles\"";
-            return command.ExecuteScalar() is 0L ? 1 : 0;
+            return LocalAthlete(db.Database.GetDbConnection());
         }
         finally
         {
             db.Database.CloseConnection();
         }
+    }
+
+    /// <summary>The athlete a personal database belongs to (see <see cref="LocalAthlete(FailsafeDb)"/>), read on an open connection.</summary>
+    public static int LocalAthlete(DbConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT min(\"Id\") FROM \"profiles\" WHERE \"AccountId\" IS NULL";
+        if (command.ExecuteScalar() is long id)
+            return (int)id;
+        command.CommandText = "SELECT count(*) FROM \"profiles\"";
+        return command.ExecuteScalar() is 0L ? 1 : 0;
+    }
+
+    /// <summary>
+    /// Opens the database at <paramref name="path"/> as a plain open connection, for the commands that read and
+    /// write it without EF Core (<see cref="Training.SqlTrainingLog"/>). A file that is not current is created or
+    /// migrated first through <see cref="Open"/>; returns the backup written, if any, and the local athlete.
+    /// </summary>
+    public static (SqliteConnection Connection, int AthleteId, string? Backup) OpenConnection(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var full = Path.GetFullPath(path);
+        if (File.Exists(full) && new FileInfo(full).Length > 0)
+        {
+            var current = Connection(full);
+            try
+            {
+                current.Open();
+                if (IsCurrent(current))
+                    return (current, LocalAthlete(current), null);
+            }
+            catch
+            {
+                current.Dispose();
+                throw;
+            }
+            current.Dispose();
+        }
+        var (db, backup) = Open(full);
+        db.Dispose();
+        var connection = Connection(full);
+        try
+        {
+            connection.Open();
+            return (connection, LocalAthlete(connection), backup);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The local athlete of an existing file that has the latest migration; null when it needs migrating.</summary>
+    private static int? Current(string full)
+    {
+        using var connection = Connection(full);
+        connection.Open();
+        return IsCurrent(connection) ? LocalAthlete(connection) : null;
     }
 
     /// <summary>Opens (creating or migrating) the database at <paramref name="path"/>; returns the backup written, if any.</summary>
@@ -94,12 +147,10 @@ public static class Database
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         var existed = File.Exists(full) && new FileInfo(full).Length > 0;
+        // The check runs on a plain connection, so a current file does not start EF Core's services here.
+        if (existed && Current(full) is { } athlete)
+            return (new FailsafeDb(Options(full)) { AthleteId = athlete }, null);
         var db = new FailsafeDb(Options(full));
-        if (existed && IsCurrent(db))
-        {
-            db.AthleteId = LocalAthlete(db);
-            return (db, null);
-        }
         string? backup = null;
         var pending = db.Database.GetPendingMigrations().ToList();
         if (pending.Count > 0)

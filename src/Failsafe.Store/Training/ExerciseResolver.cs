@@ -16,10 +16,22 @@ public sealed class ExerciseResolver
     private readonly Dictionary<string, CustomExerciseRow> _custom;
 
     public ExerciseResolver(ExerciseCatalog catalog, FailsafeDb db)
+        : this(catalog, Custom(db))
+    {
+    }
+
+    /// <summary>A resolver over the catalog and the given custom exercises (the athlete's, as read from the log).</summary>
+    public ExerciseResolver(ExerciseCatalog catalog, IEnumerable<CustomExerciseRow> custom)
+    {
+        ArgumentNullException.ThrowIfNull(custom);
+        _catalog = catalog;
+        _custom = custom.ToDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase);
+    }
+
+    private static List<CustomExerciseRow> Custom(FailsafeDb db)
     {
         ArgumentNullException.ThrowIfNull(db);
-        _catalog = catalog;
-        _custom = db.Mine<CustomExerciseRow>().AsNoTracking().ToList().ToDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase);
+        return db.Mine<CustomExerciseRow>().AsNoTracking().ToList();
     }
 
     public ExerciseCatalog Catalog => _catalog;

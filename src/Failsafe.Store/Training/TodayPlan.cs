@@ -25,11 +25,16 @@ public static class TodayPlan
     }
 
     /// <summary>The plan laid out from its start, up to <paramref name="weeks"/> weeks.</summary>
-    public static Plan Layout(FailsafeDb db, ExerciseResolver resolver, PlanRow row, int weeks, Policy policy)
+    public static Plan Layout(FailsafeDb db, ExerciseResolver resolver, PlanRow row, int weeks, Policy policy) =>
+        Layout(new EfTrainingLog(db), resolver, row, weeks, policy);
+
+    /// <summary>The plan laid out from its start, up to <paramref name="weeks"/> weeks.</summary>
+    public static Plan Layout(ITrainingLog log, ExerciseResolver resolver, PlanRow row, int weeks, Policy policy)
     {
+        ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(row);
-        var profile = TrainingStore.Profile(db) ?? throw new InvalidOperationException("No profile yet: run `failsafe init` first.");
-        var scenario = TrainingStore.Scenario(db, resolver, row.Start, new PlannedSession(DayType.Hard, []));
+        var profile = log.Profile() ?? throw new InvalidOperationException("No profile yet: run `failsafe init` first.");
+        var scenario = log.Scenario(resolver, row.Start, new PlannedSession(DayType.Hard, []));
         // The layout is decided from what was known at the start, so the calendar does not shift as sets are logged.
         scenario = scenario with { History = [.. scenario.History.Where(s => s.Date < row.Start)], Wellness = [.. scenario.Wellness.Where(w => w.Date < row.Start)] };
         var templates = Templates(row, profile, resolver);
@@ -38,11 +43,15 @@ public static class TodayPlan
     }
 
     /// <summary>The planned day for <paramref name="date"/>; without an active plan (or outside it), a one-week plan from the profile's defaults starting that day.</summary>
-    public static Result For(FailsafeDb db, ExerciseResolver resolver, DateOnly date, Policy policy)
+    public static Result For(FailsafeDb db, ExerciseResolver resolver, DateOnly date, Policy policy) =>
+        For(new EfTrainingLog(db), resolver, date, policy);
+
+    /// <summary>The planned day for <paramref name="date"/>; without an active plan (or outside it), a one-week plan from the profile's defaults starting that day.</summary>
+    public static Result For(ITrainingLog log, ExerciseResolver resolver, DateOnly date, Policy policy)
     {
-        ArgumentNullException.ThrowIfNull(db);
-        var profile = TrainingStore.Profile(db) ?? throw new InvalidOperationException("No profile yet: run `failsafe init` first.");
-        var row = Active(db);
+        ArgumentNullException.ThrowIfNull(log);
+        var profile = log.Profile() ?? throw new InvalidOperationException("No profile yet: run `failsafe init` first.");
+        var row = log.ActivePlan();
         string? note = null;
         if (row is null || date < row.Start || date >= row.Start.AddDays(7 * row.Weeks))
         {
@@ -52,7 +61,7 @@ public static class TodayPlan
             row = new PlanRow { Start = date, Weeks = 1, Days = profile.TrainingDays, Active = false };
         }
         var weeks = (date.DayNumber - row.Start.DayNumber) / 7 + 1;
-        var plan = Layout(db, resolver, row, weeks, policy);
+        var plan = Layout(log, resolver, row, weeks, policy);
         return new Result(plan.Days.Single(d => d.Date == date), row.Active ? row : null, note);
     }
 

@@ -1,0 +1,309 @@
+using System.Collections.Immutable;
+using System.Data.Common;
+using Failsafe.Engine;
+using Failsafe.Store.Data;
+
+namespace Failsafe.Store.Training;
+
+/// <summary>What <see cref="TodayPlan"/> reads from a training log: the profile, the active plan and a day's scenario.</summary>
+public interface ITrainingLog
+{
+    ProfileRow? Profile();
+
+    PlanRow? ActivePlan();
+
+    /// <summary>The scenario for <paramref name="today"/>, exactly as <see cref="TrainingStore.Scenario"/> reads it.</summary>
+    Scenario Scenario(ExerciseResolver resolver, DateOnly today, PlannedSession session);
+}
+
+/// <summary>The training log read through EF Core (<see cref="TrainingStore"/>).</summary>
+public sealed class EfTrainingLog(FailsafeDb db) : ITrainingLog
+{
+    public ProfileRow? Profile() => TrainingStore.Profile(db);
+
+    public PlanRow? ActivePlan() => TodayPlan.Active(db);
+
+    public Scenario Scenario(ExerciseResolver resolver, DateOnly today, PlannedSession session) => TrainingStore.Scenario(db, resolver, today, session);
+}
+
+/// <summary>
+/// The hot path of <c>failsafe today</c>, <c>log</c> and <c>status</c>: the same reads as <see cref="TrainingStore"/>
+/// (and the one write of <c>log</c>) in plain ADO.NET on an open connection, without EF Core, whose first use costs
+/// a short-lived process far more than the queries (see bench/README.md). The SQL is provider-neutral — quoted
+/// identifiers, <c>@name</c> parameters, dates read with <c>GetFieldValue&lt;DateOnly&gt;</c> — so the same code can
+/// serve another provider; every statement filters by and writes <see cref="AthleteId"/>, and new rows get
+/// <c>Version</c> 0, as EF does. A test keeps its scenarios equal to <see cref="TrainingStore.Scenario"/>'s.
+/// </summary>
+public sealed class SqlTrainingLog : ITrainingLog, IDisposable
+{
+    private const string SessionColumns = "\"Id\", \"AthleteId\", \"Date\", \"DayType\", \"Name\", \"Source\", \"ImportKey\", \"StartedAt\", \"Notes\", \"Version\"";
+
+    private const string SetColumns =
+        "\"Id\", \"AthleteId\", \"SessionId\", \"Order\", \"ExerciseId\", \"ExerciseName\", \"WeightKg\", \"Unit\", \"WeightEntered\", \"Reps\", \"Rir\", \"Rpe\", " +
+        "\"Failure\", \"Technique\", \"Warmup\", \"Drop\", \"FormBreakdown\", \"Pain\", \"Notes\", \"LoggedAt\", \"Version\", \"ClientKey\", \"ClientHash\"";
+
+    private readonly DbConnection _connection;
+    private readonly bool _owns;
+
+    /// <param name="connection">An open connection to the log (this object disposes it when <paramref name="owns"/>).</param>
+    /// <param name="athleteId">The athlete whose rows are read and written.</param>
+    /// <param name="owns">Whether disposing this disposes the connection.</param>
+    public SqlTrainingLog(DbConnection connection, int athleteId, bool owns = true)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        _connection = connection;
+        AthleteId = athleteId;
+        _owns = owns;
+    }
+
+    public int AthleteId { get; }
+
+    public DbConnection Connection => _connection;
+
+    public void Dispose()
+    {
+        if (_owns)
+            _connection.Dispose();
+    }
+
+    private DbTransaction? _transaction;
+
+    private DbCommand Command(string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = _transaction;
+        Add(command, "@athlete", AthleteId);
+        foreach (var (name, value) in parameters)
+            Add(command, name, value);
+        return command;
+    }
+
+    private static void Add(DbCommand command, string name, object? value)
+    {
+        var p = command.CreateParameter();
+        p.ParameterName = name;
+        p.Value = value ?? DBNull.Value;
+        command.Parameters.Add(p);
+    }
+
+    private List<T> Rows<T>(string sql, Func<DbDataReader, T> read, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(sql, parameters);
+        using var reader = command.ExecuteReader();
+        var rows = new List<T>();
+        while (reader.Read())
+            rows.Add(read(reader));
+        return rows;
+    }
+
+    private static string? Text(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+
+    private static double? Real(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetDouble(i);
+
+    private static int? Whole(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetInt32(i);
+
+    private static DateOnly Date(DbDataReader r, int i) => r.GetFieldValue<DateOnly>(i);
+
+    private static DateOnly? MaybeDate(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetFieldValue<DateOnly>(i);
+
+    private static DateTime? MaybeDateTime(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetDateTime(i);
+
+    /// <summary>This athlete's profile (<see cref="FailsafeDb.MyProfile"/>).</summary>
+    public ProfileRow? Profile() =>
+        Rows(
+            "SELECT \"Id\", \"AccountId\", \"Name\", \"TrainingYears\", \"FormUnderFatigue\", \"SleepHours\", \"Stress\", \"Goal\", \"InSeason\", \"Split\", " +
+            "\"CompetitionPrep\", \"BodyweightKg\", \"Unit\", \"TrainingDays\", \"Phase\", \"UpdatedAt\", \"Revision\" FROM \"profiles\" WHERE \"Id\" = @athlete LIMIT 1",
+            r => new ProfileRow
+            {
+                Id = r.GetInt32(0), AccountId = Text(r, 1), Name = r.GetString(2), TrainingYears = r.GetDouble(3), FormUnderFatigue = r.GetString(4),
+                SleepHours = r.GetDouble(5), Stress = r.GetString(6), Goal = r.GetString(7), InSeason = r.GetBoolean(8), Split = r.GetString(9),
+                CompetitionPrep = r.GetBoolean(10), BodyweightKg = Real(r, 11), Unit = r.GetString(12), TrainingDays = r.GetString(13), Phase = r.GetString(14),
+                UpdatedAt = r.GetDateTime(15), Revision = r.GetInt64(16),
+            }).FirstOrDefault();
+
+    /// <summary>This athlete's custom exercises (for <see cref="ExerciseResolver"/>).</summary>
+    public List<CustomExerciseRow> CustomExercises() =>
+        Rows(
+            "SELECT \"Id\", \"AthleteId\", \"Name\", \"Mechanic\", \"Equipment\", \"MaxFailure\", \"MaxFailureWithSpotter\", \"CnsDemand\", \"PrimaryMuscles\", \"Classified\" " +
+            "FROM \"custom_exercises\" WHERE \"AthleteId\" = @athlete ORDER BY \"Id\"",
+            r => new CustomExerciseRow
+            {
+                Id = r.GetInt32(0), AthleteId = r.GetInt32(1), Name = r.GetString(2), Mechanic = r.GetString(3), Equipment = r.GetString(4),
+                MaxFailure = r.GetString(5), MaxFailureWithSpotter = r.GetString(6), CnsDemand = r.GetString(7), PrimaryMuscles = r.GetString(8),
+                Classified = r.GetBoolean(9),
+            });
+
+    /// <summary>The newest active plan (<see cref="TodayPlan.Active(FailsafeDb)"/>).</summary>
+    public PlanRow? ActivePlan() =>
+        Rows(
+            "SELECT \"Id\", \"AthleteId\", \"Start\", \"Weeks\", \"Days\", \"TemplateJson\", \"CreatedAt\", \"Active\" FROM \"plans\" " +
+            "WHERE \"AthleteId\" = @athlete AND \"Active\" ORDER BY \"Id\" DESC LIMIT 1",
+            r => new PlanRow
+            {
+                Id = r.GetInt64(0), AthleteId = r.GetInt32(1), Start = Date(r, 2), Weeks = r.GetInt32(3), Days = r.GetString(4), TemplateJson = Text(r, 5),
+                CreatedAt = r.GetDateTime(6), Active = r.GetBoolean(7),
+            }).FirstOrDefault();
+
+    private static SessionRow ReadSession(DbDataReader r) => new()
+    {
+        Id = r.GetInt64(0), AthleteId = r.GetInt32(1), Date = Date(r, 2), DayType = Text(r, 3), Name = Text(r, 4), Source = r.GetString(5),
+        ImportKey = Text(r, 6), StartedAt = MaybeDateTime(r, 7), Notes = Text(r, 8), Version = r.GetInt32(9),
+    };
+
+    private static SetRow ReadSet(DbDataReader r) => new()
+    {
+        Id = r.GetInt64(0), AthleteId = r.GetInt32(1), SessionId = r.GetInt64(2), Order = r.GetInt32(3), ExerciseId = r.GetString(4),
+        ExerciseName = r.GetString(5), WeightKg = r.GetDouble(6), Unit = r.GetString(7), WeightEntered = r.GetDouble(8), Reps = r.GetInt32(9),
+        Rir = Real(r, 10), Rpe = Real(r, 11), Failure = r.GetString(12), Technique = Text(r, 13), Warmup = r.GetBoolean(14), Drop = r.GetBoolean(15),
+        FormBreakdown = r.GetBoolean(16), Pain = r.GetBoolean(17), Notes = Text(r, 18), LoggedAt = r.GetDateTime(19), Version = r.GetInt32(20),
+        ClientKey = Text(r, 21), ClientHash = Text(r, 22),
+    };
+
+    /// <summary>The columns of a set the scenario uses (<see cref="TrainingStore.ToSession"/>): reading only these halves the read.</summary>
+    private const string ScenarioSetColumns =
+        "s.\"Id\", s.\"SessionId\", s.\"Order\", s.\"ExerciseId\", s.\"ExerciseName\", s.\"WeightKg\", s.\"Reps\", s.\"Rir\", s.\"Rpe\", s.\"Failure\", s.\"Technique\", s.\"Warmup\"";
+
+    /// <summary>A set as the scenario sees it; the other fields keep their defaults.</summary>
+    private static SetRow ReadScenarioSet(DbDataReader r) => new()
+    {
+        Id = r.GetInt64(0), SessionId = r.GetInt64(1), Order = r.GetInt32(2), ExerciseId = r.GetString(3), ExerciseName = r.GetString(4),
+        WeightKg = r.GetDouble(5), Reps = r.GetInt32(6), Rir = Real(r, 7), Rpe = Real(r, 8), Failure = r.GetString(9), Technique = Text(r, 10),
+        Warmup = r.GetBoolean(11),
+    };
+
+    /// <summary>The sets of the sessions <paramref name="where"/> selects (on <c>x</c>, the sessions), added to <paramref name="sessions"/> by id.</summary>
+    private void LoadSets(Dictionary<long, SessionRow> sessions, string where, params (string Name, object? Value)[] parameters)
+    {
+        foreach (var set in Rows(
+            $"SELECT {ScenarioSetColumns} FROM \"sets\" AS s INNER JOIN \"sessions\" AS x ON s.\"SessionId\" = x.\"Id\" " +
+            $"WHERE x.\"AthleteId\" = @athlete AND {where} ORDER BY s.\"SessionId\", s.\"Order\", s.\"Id\"",
+            ReadScenarioSet, parameters))
+        {
+            sessions[set.SessionId].Sets.Add(set);
+        }
+    }
+
+    /// <summary>The scenario for <paramref name="today"/>: the same rows as <see cref="TrainingStore.Scenario"/>, read in plain SQL.</summary>
+    public Scenario Scenario(ExerciseResolver resolver, DateOnly today, PlannedSession session)
+    {
+        ArgumentNullException.ThrowIfNull(resolver);
+        ArgumentNullException.ThrowIfNull(session);
+        var profile = Profile() ?? throw new InvalidOperationException("No profile yet: run `failsafe init` first.");
+        var injuries = Rows(
+            "SELECT \"Description\" FROM \"injuries\" WHERE \"AthleteId\" = @athlete AND (\"ClearedOn\" IS NULL OR \"ClearedOn\" > @today) AND \"Since\" <= @today ORDER BY \"Id\"",
+            r => r.GetString(0), ("@today", today));
+        var events = Rows(
+            "SELECT \"Date\", \"Name\" FROM \"events\" WHERE \"AthleteId\" = @athlete AND \"Date\" >= @today ORDER BY \"Date\", \"Id\"",
+            r => new TrainingEvent(Date(r, 0), r.GetString(1)), ("@today", today)).ToImmutableArray();
+        var wellness = Rows(
+            "SELECT \"Date\", \"SleepHours\", \"SleepQuality\", \"Fatigue\", \"Mood\", \"Soreness\", \"Aches\", \"Motivation\" FROM \"checkins\" " +
+            "WHERE \"AthleteId\" = @athlete AND \"Date\" >= @from AND \"Date\" <= @today ORDER BY \"Date\", \"Id\"",
+            r => new Wellness(Date(r, 0), Real(r, 1), Whole(r, 2), Whole(r, 3), Whole(r, 4), Whole(r, 5), Whole(r, 6), Whole(r, 7)),
+            ("@from", today.AddDays(-60)), ("@today", today)).ToImmutableArray();
+
+        var from = today.AddDays(-TrainingStore.HistoryDays);
+        var sessions = Rows(
+            $"SELECT {SessionColumns} FROM \"sessions\" WHERE \"AthleteId\" = @athlete AND \"Date\" > @from AND \"Date\" <= @today ORDER BY \"Id\"",
+            ReadSession, ("@from", from), ("@today", today));
+        var byId = sessions.ToDictionary(s => s.Id);
+        LoadSets(byId, "x.\"Date\" > @from AND x.\"Date\" <= @today", ("@from", from), ("@today", today));
+
+        // The last session of an exercise, and the bench sets, are found from the exercise's sets (CROSS JOIN keeps
+        // SQLite's join order: sets by exercise, then each one's session by key). Driven from the sessions instead,
+        // SQLite probes every set of the exercise for every older session — 20 ms and more on ten years of log.
+        foreach (var id in TrainingStore.PlannedExerciseIds(session))
+        {
+            using var command = Command(
+                "SELECT x.\"Id\" FROM \"sets\" AS s CROSS JOIN \"sessions\" AS x " +
+                "WHERE s.\"SessionId\" = x.\"Id\" AND s.\"AthleteId\" = @athlete AND x.\"AthleteId\" = @athlete AND s.\"ExerciseId\" = @exercise AND x.\"Date\" <= @from " +
+                "ORDER BY x.\"Date\" DESC, x.\"Id\" DESC LIMIT 1",
+                ("@exercise", id), ("@from", from));
+            if (command.ExecuteScalar() is not { } found || found is DBNull)
+                continue;
+            var lastId = Convert.ToInt64(found, System.Globalization.CultureInfo.InvariantCulture);
+            if (byId.ContainsKey(lastId))
+                continue;
+            var last = Rows($"SELECT {SessionColumns} FROM \"sessions\" WHERE \"AthleteId\" = @athlete AND \"Id\" = @id", ReadSession, ("@id", lastId)).Single();
+            sessions.Add(last);
+            byId.Add(lastId, last);
+            LoadSets(byId, "x.\"Id\" = @id", ("@id", lastId));
+        }
+
+        var benchIds = TrainingStore.BenchExerciseIds(resolver);
+        var bench = new List<(SetRow Set, DateOnly Date)>();
+        if (benchIds.Count > 0)
+        {
+            var names = string.Join(", ", benchIds.Select((_, i) => $"@b{i}"));
+            bench = Rows(
+                $"SELECT {ScenarioSetColumns}, x.\"Date\" FROM \"sets\" AS s CROSS JOIN \"sessions\" AS x " +
+                $"WHERE s.\"SessionId\" = x.\"Id\" AND s.\"AthleteId\" = @athlete AND x.\"AthleteId\" = @athlete AND s.\"ExerciseId\" IN ({names}) AND s.\"Failure\" = 'none' " +
+                $"AND s.\"WeightKg\" >= @min AND x.\"Date\" <= @from ORDER BY s.\"WeightKg\" DESC, s.\"Id\" LIMIT {TrainingStore.BenchSets}",
+                r => (ReadScenarioSet(r), Date(r, 12)),
+                [.. benchIds.Select((b, i) => ($"@b{i}", (object?)b)), ("@min", TrainingStore.BenchMinKg), ("@from", from)]);
+        }
+        return TrainingStore.Assemble(profile, injuries, events, wellness, sessions, bench, resolver, today, session);
+    }
+
+    /// <summary>
+    /// Adds <paramref name="sets"/> to the day's session from the command line (creating it with
+    /// <paramref name="dayType"/> and <paramref name="name"/> if there is none), numbered after the sets it has, in
+    /// one transaction. Returns the session's sets, in order.
+    /// </summary>
+    public List<SetRow> Log(DateOnly day, string? dayType, string? name, IReadOnlyList<SetRow> sets)
+    {
+        ArgumentNullException.ThrowIfNull(sets);
+        using var transaction = _connection.BeginTransaction();
+        _transaction = transaction;
+        try
+        {
+            long sessionId;
+            using (var find = Command(
+                "SELECT \"Id\" FROM \"sessions\" WHERE \"AthleteId\" = @athlete AND \"Date\" = @day AND \"Source\" = 'cli' ORDER BY \"Id\" LIMIT 1", ("@day", day)))
+            {
+                if (find.ExecuteScalar() is { } id and not DBNull)
+                {
+                    sessionId = Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture);
+                }
+                else
+                {
+                    using var insert = Command(
+                        "INSERT INTO \"sessions\" (\"AthleteId\", \"Date\", \"DayType\", \"Name\", \"Source\", \"ImportKey\", \"StartedAt\", \"Notes\", \"Version\") " +
+                        "VALUES (@athlete, @day, @dayType, @name, 'cli', NULL, NULL, NULL, 0) RETURNING \"Id\"",
+                        ("@day", day), ("@dayType", dayType), ("@name", name));
+                    sessionId = Convert.ToInt64(insert.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+                }
+            }
+            int order;
+            using (var max = Command("SELECT max(\"Order\") FROM \"sets\" WHERE \"SessionId\" = @session", ("@session", sessionId)))
+                order = max.ExecuteScalar() is { } m and not DBNull ? Convert.ToInt32(m, System.Globalization.CultureInfo.InvariantCulture) + 1 : 1;
+            foreach (var set in sets)
+            {
+                set.AthleteId = AthleteId;
+                set.SessionId = sessionId;
+                set.Order = order++;
+                set.Version = 0;
+                using var insert = Command(
+                    "INSERT INTO \"sets\" (\"AthleteId\", \"SessionId\", \"Order\", \"ExerciseId\", \"ExerciseName\", \"WeightKg\", \"Unit\", \"WeightEntered\", \"Reps\", " +
+                    "\"Rir\", \"Rpe\", \"Failure\", \"Technique\", \"Warmup\", \"Drop\", \"FormBreakdown\", \"Pain\", \"Notes\", \"LoggedAt\", \"Version\", \"ClientKey\", \"ClientHash\") " +
+                    "VALUES (@athlete, @session, @order, @exerciseId, @exerciseName, @weightKg, @unit, @weightEntered, @reps, @rir, @rpe, @failure, @technique, " +
+                    "@warmup, @drop, @formBreakdown, @pain, @notes, @loggedAt, 0, NULL, NULL) RETURNING \"Id\"",
+                    ("@session", sessionId), ("@order", set.Order), ("@exerciseId", set.ExerciseId), ("@exerciseName", set.ExerciseName), ("@weightKg", set.WeightKg),
+                    ("@unit", set.Unit), ("@weightEntered", set.WeightEntered), ("@reps", set.Reps), ("@rir", set.Rir), ("@rpe", set.Rpe), ("@failure", set.Failure),
+                    ("@technique", set.Technique), ("@warmup", set.Warmup), ("@drop", set.Drop), ("@formBreakdown", set.FormBreakdown), ("@pain", set.Pain),
+                    ("@notes", set.Notes), ("@loggedAt", set.LoggedAt));
+                set.Id = Convert.ToInt64(insert.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            }
+            // The athlete's log changed: a cached decision (the server's) must see it (FailsafeDb.Touch).
+            using (var touch = Command("UPDATE \"profiles\" SET \"Revision\" = \"Revision\" + 1 WHERE \"Id\" = @athlete"))
+                touch.ExecuteNonQuery();
+            var all = Rows($"SELECT {SetColumns} FROM \"sets\" WHERE \"SessionId\" = @session ORDER BY \"Order\", \"Id\"", ReadSet, ("@session", sessionId));
+            transaction.Commit();
+            return all;
+        }
+        finally
+        {
+            _transaction = null;
+        }
+    }
+}

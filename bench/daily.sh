@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Times the everyday commands on a training log as ten years of use leave it: builds Release, generates the
+# Times the everyday commands on a training log as ten years of use leave it: publishes the command line as
+# README.md installs it (bench/published.sh: self-contained, ReadyToRun composite), generates the
 # database (bench/Failsafe.Benchmarks `daily-db FILE [YEARS]`: ~1,560 sessions, ~39,000 sets, a year of
 # check-ins, an active plan from 2026-11-23), then runs each command RUNS times as a whole process and prints
 # min / median / max wall time. `failsafe --help` is the floor: runtime start and command-line parsing.
@@ -13,7 +14,8 @@ trap 'rm -rf "$work"' EXIT
 db="$work/daily.db"
 scratch="$work/scratch.db"
 
-dotnet build -c Release src/Failsafe.Cli/Failsafe.Cli.csproj -v quiet -nologo
+echo "publishing the installed build (a few minutes)..."
+cli="${FAILSAFE_BIN:-$(bash bench/published.sh "$work/app")}"  # FAILSAFE_BIN: an already published failsafe
 dotnet build -c Release bench/Failsafe.Benchmarks/Failsafe.Benchmarks.csproj -v quiet -nologo
 start=$(date +%s%N)
 dotnet run -c Release --no-build --project bench/Failsafe.Benchmarks -- daily-db "$db"
@@ -22,8 +24,6 @@ if [[ ! -s "$db" ]]; then
   echo "daily.sh: $db was not written; does bench/Failsafe.Benchmarks/Program.cs dispatch 'daily-db'?" >&2
   exit 1
 fi
-
-cli=src/Failsafe.Cli/bin/Release/net10.0/failsafe.dll
 
 fresh() { rm -f "$scratch" "$scratch-wal" "$scratch-shm"; cp "$db" "$scratch"; }
 
@@ -46,10 +46,11 @@ time_cmd() {
 }
 
 echo
-echo "$runs runs each, whole process, Release:"
-time_cmd "failsafe --help" true -- dotnet "$cli" --help
-time_cmd "failsafe history --days 7 --json (open + query, no engine)" true -- dotnet "$cli" history --days 7 --json --db "$db"
-time_cmd "failsafe today --date 2026-11-23" true -- dotnet "$cli" today --date 2026-11-23 --db "$db"
-time_cmd "failsafe today --date 2026-11-23 --json" true -- dotnet "$cli" today --date 2026-11-23 --json --db "$db"
-time_cmd "failsafe log \"leg press\" 150x10@8 --date 2026-11-23" fresh -- dotnet "$cli" log "leg press" 150x10@8 --date 2026-11-23 --db "$scratch"
-time_cmd "failsafe status --date 2026-11-23 --json" true -- dotnet "$cli" status --date 2026-11-23 --json --db "$db"
+echo "$runs runs each, whole process, the installed (published) build; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+time_cmd "failsafe --help" true -- "$cli" --help
+time_cmd "failsafe history --days 7 --json (open + query, no engine)" true -- "$cli" history --days 7 --json --db "$db"
+time_cmd "failsafe today --date 2026-11-23" true -- "$cli" today --date 2026-11-23 --db "$db"
+time_cmd "failsafe today --date 2026-11-23 --json" true -- "$cli" today --date 2026-11-23 --json --db "$db"
+time_cmd "failsafe log \"leg press\" 150x10@8 --date 2026-11-23" fresh -- "$cli" log "leg press" 150x10@8 --date 2026-11-23 --db "$scratch"
+time_cmd "failsafe status --date 2026-11-23 --json" true -- "$cli" status --date 2026-11-23 --json --db "$db"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) CPUs"

@@ -14,19 +14,19 @@ csv="$work/strong-$layout-$sets.csv"
 db="$work/import.db"
 empty="$work/empty.db"
 
-dotnet build -c Release src/Failsafe.Cli/Failsafe.Cli.csproj -v quiet -nologo > /dev/null
+# The installed build (bench/published.sh, as README.md installs it).
+cli="${FAILSAFE_BIN:-$(bash bench/published.sh "$work/app")}"  # FAILSAFE_BIN: an already published failsafe
 dotnet build -c Release bench/Failsafe.Benchmarks/Failsafe.Benchmarks.csproj -v quiet -nologo > /dev/null
 if [[ ! -s "$csv" ]]; then
   dotnet run -c Release --no-build --project bench/Failsafe.Benchmarks -- strong-csv "$csv" "$sets" "$layout"
 fi
-cli=src/Failsafe.Cli/bin/Release/net10.0/failsafe.dll
 unit=()
 [[ "$layout" == comma ]] && unit=(--unit kg)
 
 # An empty log, created and migrated once (by importing the header alone), copied fresh for every run.
 rm -f "$empty" "$empty-wal" "$empty-shm"
 head -n 1 "$csv" > "$work/header.csv"
-dotnet "$cli" import strong "$work/header.csv" "${unit[@]}" --db "$empty" > /dev/null
+"$cli" import strong "$work/header.csv" "${unit[@]}" --db "$empty" > /dev/null
 cat "$csv" > /dev/null # warm the file cache
 
 # Runs the import once; prints "milliseconds peak-kB".
@@ -36,12 +36,12 @@ run_once() {
   local start end peak
   start=$(date +%s%N)
   if [[ -x /usr/bin/time ]]; then
-    /usr/bin/time -v -o "$work/time.txt" dotnet "$cli" import strong "$csv" "${unit[@]}" --db "$db" > "$work/summary.txt"
+    /usr/bin/time -v -o "$work/time.txt" "$cli" import strong "$csv" "${unit[@]}" --db "$db" > "$work/summary.txt"
     end=$(date +%s%N)
     peak=$(awk -F: '/Maximum resident set size/ { gsub(/ /, "", $2); print $2 }' "$work/time.txt")
   else
     # No GNU time: poll the process's high-water mark (VmHWM) in /proc until it exits.
-    dotnet "$cli" import strong "$csv" "${unit[@]}" --db "$db" > "$work/summary.txt" &
+    "$cli" import strong "$csv" "${unit[@]}" --db "$db" > "$work/summary.txt" &
     local pid=$! hwm
     peak=0
     while kill -0 "$pid" 2> /dev/null; do

@@ -25,6 +25,14 @@ public static class CoachingEndpoints
     public static void MapCoaching(this IEndpointRouteBuilder api)
     {
         var g = api.MapGroup("/coaching").WithTags("Coaching");
+        // A token outlives a deleted account: it must neither read links nor make new ones for an account that is gone.
+        g.AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            var me = AthleteAccess.AccountId(http.User);
+            var accounts = http.RequestServices.GetRequiredService<AccountsDb>();
+            return await accounts.Users.AnyAsync(u => u.Id == me, http.RequestAborted) ? await next(context) : AthleteAccess.Gone();
+        });
         g.MapPost("/invitations", Invite).WithSummary("Invite an athlete by email. Always 202: whether the email has an account is not revealed.");
         g.MapGet("/invitations", Invitations).WithSummary("Invitations waiting for your answer.");
         g.MapPost("/invitations/{id:long}/accept", Accept).WithSummary("Accept a coach's invitation: the coach may then read and plan your training.");

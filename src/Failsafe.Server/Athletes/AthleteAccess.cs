@@ -29,6 +29,13 @@ public sealed class AthleteAccess(FailsafeDb training, AccountsDb accounts)
 {
     public const string Parameter = "athlete";
 
+    /// <summary>What <see cref="Own"/> answers for a token whose account was deleted.</summary>
+    public const int NoAccount = 0;
+
+    /// <summary>The answer to a request signed in as an account that no longer exists.</summary>
+    public static IResult Gone() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Not signed in", detail: "The account these credentials belong to no longer exists.");
+
     /// <summary>The athlete (profile id) the request works on, once resolved.</summary>
     public int AthleteId { get; private set; }
 
@@ -41,7 +48,10 @@ public sealed class AthleteAccess(FailsafeDb training, AccountsDb accounts)
     public static string AccountId(ClaimsPrincipal user) =>
         user?.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("The request is not signed in.");
 
-    /// <summary>The caller's own athlete id, creating their profile on first use.</summary>
+    /// <summary>
+    /// The caller's own athlete id, creating their profile on first use; <see cref="NoAccount"/> when the account no
+    /// longer exists (a bearer token outlives a deleted account, and must not bring its log back).
+    /// </summary>
     public async Task<int> Own(ClaimsPrincipal user, CancellationToken cancel)
     {
         var account = AccountId(user);
@@ -51,6 +61,8 @@ public sealed class AthleteAccess(FailsafeDb training, AccountsDb accounts)
             Revision = found.Revision;
             return found.Id;
         }
+        if (!await accounts.Users.AnyAsync(u => u.Id == account, cancel))
+            return NoAccount;
         var name = user.FindFirstValue(ClaimTypes.Name) ?? "athlete";
         var row = new ProfileRow { AccountId = account, Name = name.Length > 100 ? name[..100] : name, UpdatedAt = DateTime.UtcNow };
         training.Profiles.Add(row);
@@ -75,7 +87,10 @@ public sealed class AthleteAccess(FailsafeDb training, AccountsDb accounts)
         var text = context.Request.Query[Parameter].ToString();
         if (text.Length == 0 || text == "me")
         {
-            Set(await Own(context.User, cancel), true);
+            var own = await Own(context.User, cancel);
+            if (own == NoAccount)
+                return Gone();
+            Set(own, true);
             return null;
         }
         if (!int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var requested) || requested <= 0)

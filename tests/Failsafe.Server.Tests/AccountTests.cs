@@ -1,0 +1,238 @@
+using System.Net;
+using System.Net.Http.Json;
+using Failsafe.Server.Data;
+using Failsafe.Store.Data;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Failsafe.Server.Tests;
+
+/// <summary>Registration, sign-in (bearer and cookie), lockout, rate limits, the account export and deleting an account.</summary>
+public sealed class AccountTests(Servers servers) : IClassFixture<Servers>
+{
+    private static string NewEmail() => $"{Guid.NewGuid():N}@example.com";
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task A_short_password_is_refused_naming_the_rule(Provider provider)
+    {
+        var server = servers.For(provider);
+        using var client = server.CreateClient();
+        var email = NewEmail();
+        using var response = await client.PostAsJsonAsync("/account/register", new { email, password = "short9" }, Api.Cancel);
+        var problem = await response.ShouldBeProblem(HttpStatusCode.BadRequest);
+        problem.GetProperty("errors").TryGetProperty("PasswordTooShort", out var rule).ShouldBeTrue(problem.ToString());
+        rule[0].GetString()!.ShouldContain("10");
+        (await client.PostAsJsonAsync("/account/login", new { email, password = "short9" }, Api.Cancel)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one(Provider provider)
+    {
+        var server = servers.For(provider);
+        var ann = await server.SignUp();
+        using var client = server.CreateClient();
+        for (var i = 0; i < 5; i++)
+        {
+            using var wrong = await client.PostAsJsonAsync("/account/login", new { email = ann.Email, password = "not my password 1" }, Api.Cancel);
+            wrong.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        }
+        using var right = await client.PostAsJsonAsync("/account/login", new { email = ann.Email, password = ann.Password }, Api.Cancel);
+        var problem = await right.ShouldBeProblem(HttpStatusCode.Unauthorized);
+        problem.Detail().ShouldBe("LockedOut");
+        using (var scope = server.Services.CreateScope())
+        {
+            var account = await scope.ServiceProvider.GetRequiredService<AccountsDb>().Users.SingleAsync(u => u.Email == ann.Email, Api.Cancel);
+            account.LockoutEnd.ShouldNotBeNull().ShouldBeGreaterThan(DateTimeOffset.UtcNow.AddMinutes(10));
+        }
+
+        // Another account from the same address is not locked.
+        var bob = await server.SignUp();
+        (await client.PostAsJsonAsync("/account/login", new { email = bob.Email, password = bob.Password }, Api.Cancel)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Sign_in_and_registration_are_rate_limited_per_address()
+    {
+        using var server = new ServerFactory(Provider.Sqlite, new Dictionary<string, string?> { ["Failsafe:SignInPerMinute"] = "3" });
+        using var client = server.CreateClient();
+        var email = NewEmail();
+        (await client.PostAsJsonAsync("/account/register", new { email, password = "lift heavy 9 times" }, Api.Cancel)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.PostAsJsonAsync("/account/login", new { email, password = "lift heavy 9 times" }, Api.Cancel)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.PostAsJsonAsync("/account/login", new { email, password = "wrong password 1" }, Api.Cancel)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+
+        var login = await (await client.PostAsJsonAsync("/account/login", new { email, password = "lift heavy 9 times" }, Api.Cancel)).ShouldBeProblem(HttpStatusCode.TooManyRequests);
+        login.Detail().ShouldContain("wait");
+        await (await client.PostAsJsonAsync("/account/register", new { email = NewEmail(), password = "lift heavy 9 times" }, Api.Cancel)).ShouldBeProblem(HttpStatusCode.TooManyRequests);
+        using var scope = server.Services.CreateScope();
+        (await scope.ServiceProvider.GetRequiredService<AccountsDb>().Users.CountAsync(Api.Cancel)).ShouldBe(1);
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task A_cookie_session_changes_data_only_with_the_antiforgery_token(Provider provider)
+    {
+        var server = servers.For(provider);
+        var ann = await server.SignUp();
+        using var browser = server.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true });
+        using (var login = await browser.PostAsJsonAsync("/account/login?useCookies=true", new { email = ann.Email, password = ann.Password }, Api.Cancel))
+        {
+            login.StatusCode.ShouldBe(HttpStatusCode.OK);
+            login.Headers.GetValues("Set-Cookie").ShouldContain(c => c.StartsWith("failsafe=", StringComparison.Ordinal) && c.Contains("httponly", StringComparison.OrdinalIgnoreCase));
+        }
+        (await browser.GetAsync("/api/profile", Api.Cancel)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var set = new { exercise = "bench press", set = "100x8@8", date = "2026-03-02" };
+        var refused = await (await browser.PostAsJsonAsync("/api/sets", set, Api.Cancel)).ShouldBeProblem(HttpStatusCode.BadRequest);
+        refused.Detail().ShouldContain("X-XSRF-TOKEN");
+        using (var wrongToken = Api.Request("POST", "/api/sets", set))
+        {
+            wrongToken.Headers.Add("X-XSRF-TOKEN", "CfDJ8-made-up");
+            await (await browser.SendAsync(wrongToken, Api.Cancel)).ShouldBeProblem(HttpStatusCode.BadRequest);
+        }
+        (await ann.Sets()).ShouldBeEmpty();
+
+        var token = await (await browser.GetAsync("/account/antiforgery", Api.Cancel)).Json();
+        token.GetProperty("headerName").GetString().ShouldBe("X-XSRF-TOKEN");
+        using (var request = Api.Request("POST", "/api/sets", set))
+        {
+            request.Headers.Add("X-XSRF-TOKEN", token.GetProperty("token").GetString());
+            using var accepted = await browser.SendAsync(request, Api.Cancel);
+            accepted.StatusCode.ShouldBe(HttpStatusCode.Created, await accepted.Content.ReadAsStringAsync(Api.Cancel));
+        }
+        (await ann.Sets()).Count.ShouldBe(1);
+
+        // Signing out needs the token too; afterwards the cookie no longer signs anything in.
+        (await browser.PostAsync("/account/logout", null, Api.Cancel)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        using (var logout = Api.Request("POST", "/account/logout"))
+        {
+            logout.Headers.Add("X-XSRF-TOKEN", token.GetProperty("token").GetString());
+            (await browser.SendAsync(logout, Api.Cancel)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        }
+        (await browser.GetAsync("/api/profile", Api.Cancel)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task The_account_export_holds_this_accounts_data_and_no_one_elses(Provider provider)
+    {
+        var server = servers.For(provider);
+        var ann = await server.SignUp();
+        var bob = await server.SignUp();
+        await ann.LogSet("2026-03-02", notes: "ann-marker");
+        await bob.LogSet("2026-03-02", notes: "bob-marker");
+        (await bob.Client.PostAsJsonAsync("/api/events", new { date = "2026-06-01", name = "bob-meet" }, Api.Cancel)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await ann.Client.PostAsJsonAsync("/api/events", new { date = "2026-06-01", name = "ann-meet" }, Api.Cancel)).StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        using var response = await ann.Client.GetAsync("/account/export", Api.Cancel);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/json");
+        var text = await response.Content.ReadAsStringAsync(Api.Cancel);
+        text.ShouldContain("ann-marker");
+        text.ShouldContain("ann-meet");
+        text.ShouldContain(ann.Email);
+        text.ShouldNotContain("bob-marker");
+        text.ShouldNotContain("bob-meet");
+        text.ShouldNotContain(bob.Email);
+        var document = await response.Json();
+        document.GetProperty("sessions").EnumerateArray().SelectMany(s => s.GetProperty("sets").EnumerateArray()).Count().ShouldBe(1);
+        // No secrets in it.
+        text.ShouldNotContain("passwordHash", Case.Insensitive);
+        text.ShouldNotContain("securityStamp", Case.Insensitive);
+    }
+
+    private sealed record Counts(int Profiles, int Sessions, int Sets, int CheckIns, int Events, int Injuries, int Plans, int Custom, int Changes, int Users, int Links, int IdentityRows);
+
+    private static async Task<Counts> Count(ServerFactory server, ApiUser user, string accountId)
+    {
+        using var scope = server.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<FailsafeDb>();
+        var accounts = scope.ServiceProvider.GetRequiredService<AccountsDb>();
+        var a = user.AthleteId;
+        var c = Api.Cancel;
+        return new Counts(
+            await db.Profiles.CountAsync(p => p.Id == a || p.AccountId == accountId, c),
+            await db.Sessions.CountAsync(x => x.AthleteId == a, c),
+            await db.Sets.CountAsync(x => x.AthleteId == a, c),
+            await db.CheckIns.CountAsync(x => x.AthleteId == a, c),
+            await db.Events.CountAsync(x => x.AthleteId == a, c),
+            await db.Injuries.CountAsync(x => x.AthleteId == a, c),
+            await db.Plans.CountAsync(x => x.AthleteId == a, c),
+            await db.CustomExercises.CountAsync(x => x.AthleteId == a, c),
+            await db.ProfileChanges.CountAsync(x => x.ProfileId == a, c),
+            await accounts.Users.CountAsync(u => u.Id == accountId, c),
+            await accounts.CoachLinks.CountAsync(l => l.CoachAccountId == accountId || l.AthleteAccountId == accountId, c),
+            await accounts.UserClaims.CountAsync(x => x.UserId == accountId, c) + await accounts.UserLogins.CountAsync(x => x.UserId == accountId, c)
+                + await accounts.UserTokens.CountAsync(x => x.UserId == accountId, c) + await accounts.UserRoles.CountAsync(x => x.UserId == accountId, c));
+    }
+
+    /// <summary>One row of everything an athlete can hold, and a coaching link with <paramref name="other"/>.</summary>
+    private static async Task Fill(ServerFactory server, ApiUser user, ApiUser other)
+    {
+        await user.LogSet("2026-03-02");
+        await user.LogSet("2026-03-03", "102.5x6@9");
+        (await user.Client.PutAsJsonAsync("/api/checkins/2026-03-02", new { sleepHours = 7, fatigue = 2 }, Api.Cancel)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await user.Client.PostAsJsonAsync("/api/events", new { date = "2026-06-01", name = "meet" }, Api.Cancel)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await user.Client.PostAsJsonAsync("/api/injuries", new { description = "elbow" }, Api.Cancel)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await user.Client.PostAsJsonAsync("/api/plans", new { weeks = 4 }, Api.Cancel)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await user.Client.PutAsJsonAsync("/api/profile", new { trainingYears = 3, goal = "strength" }, Api.Cancel)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        using (var scope = server.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<FailsafeDb>();
+            db.AthleteId = user.AthleteId;
+            db.CustomExercises.Add(new CustomExerciseRow { Name = "Glorp Machine" });
+            await db.SaveChangesAsync(Api.Cancel);
+        }
+        (await other.Client.PostAsJsonAsync("/api/coaching/invitations", new { email = user.Email }, Api.Cancel)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        var id = (await (await user.Client.GetAsync("/api/coaching/invitations", Api.Cancel)).Json()).EnumerateArray().Single().Id();
+        (await user.Client.PostAsync($"/api/coaching/invitations/{id}/accept", null, Api.Cancel)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task Deleting_an_account_removes_all_its_rows_leaves_others_and_its_token_gets_nothing(Provider provider)
+    {
+        var server = servers.For(provider);
+        var ann = await server.SignUp();
+        var bob = await server.SignUp();
+        await Fill(server, ann, bob);
+        await Fill(server, bob, ann);
+        var annId = (await (await ann.Client.GetAsync("/account/me", Api.Cancel)).Json()).GetProperty("accountId").GetString()!;
+        var bobId = (await (await bob.Client.GetAsync("/account/me", Api.Cancel)).Json()).GetProperty("accountId").GetString()!;
+        var full = new Counts(1, 2, 2, 1, 1, 1, 1, 1, 2, 1, 2, 0);
+        (await Count(server, ann, annId)).ShouldBe(full);
+        (await Count(server, bob, bobId)).ShouldBe(full);
+
+        // The password confirms it; without it or with a wrong one nothing happens.
+        await (await ann.Client.Send("DELETE", "/account", new { password = "" })).ShouldBeProblem(HttpStatusCode.BadRequest);
+        (await (await ann.Client.Send("DELETE", "/account", new { password = "not my password 1" })).ShouldBeProblem(HttpStatusCode.BadRequest)).Detail().ShouldContain("password");
+        (await Count(server, ann, annId)).ShouldBe(full);
+
+        (await ann.Client.Send("DELETE", "/account", new { password = ann.Password })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await Count(server, ann, annId)).ShouldBe(new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
+        (await Count(server, bob, bobId)).ShouldBe(full with { Links = 0 });
+        (await bob.Sets()).Count.ShouldBe(2);
+
+        // The old token gets nothing: no data, and nothing is made for the account that is gone.
+        foreach (var path in new[] { "/account/me", "/account/export", "/api/profile", "/api/sessions", "/api/today", "/api/events", "/api/coaching/invitations", "/api/coaching/athletes", "/account/manage/info" })
+        {
+            using var response = await ann.Client.GetAsync(path, Api.Cancel);
+            response.StatusCode.ShouldBeOneOf([HttpStatusCode.Unauthorized, HttpStatusCode.NotFound], $"{path}: {await response.Content.ReadAsStringAsync(Api.Cancel)}");
+        }
+        foreach (var (method, path, body) in new (string, string, object?)[]
+                 {
+                     ("POST", "/api/sets", new { exercise = "bench press", set = "100x8@8" }), ("POST", "/api/coaching/invitations", new { email = bob.Email }),
+                     ("PUT", "/api/profile", new { name = "ghost" }),
+                 })
+        {
+            using var response = await ann.Client.Send(method, path, body);
+            response.StatusCode.ShouldBeOneOf([HttpStatusCode.Unauthorized, HttpStatusCode.NotFound], $"{method} {path}: {await response.Content.ReadAsStringAsync(Api.Cancel)}");
+        }
+        (await Count(server, ann, annId)).ShouldBe(new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
+        (await (await bob.Client.GetAsync("/api/coaching/invitations", Api.Cancel)).Json()).GetArrayLength().ShouldBe(0);
+        using var anonymous = server.CreateClient();
+        await (await anonymous.PostAsJsonAsync("/account/login", new { email = ann.Email, password = ann.Password }, Api.Cancel)).ShouldBeProblem(HttpStatusCode.Unauthorized);
+    }
+}

@@ -185,18 +185,25 @@ public static class Api
 }
 
 /// <summary>
-/// A body of zeros that declares its length (or, with <c>null</c>, none: sent chunked) and writes it as it is read,
-/// so a test can send a body of any size without holding it in memory.
+/// A body of <paramref name="length"/> bytes — a prefix, a filler byte repeated, a suffix — that declares its length
+/// (or does not, and is sent chunked) and is written as it is read, so a test can send a body of any size without
+/// holding it in memory.
 /// </summary>
-public sealed class ZeroContent : HttpContent
+public sealed class FillContent : HttpContent
 {
     private readonly long _length;
     private readonly bool _declare;
+    private readonly byte[] _prefix;
+    private readonly byte[] _suffix;
+    private readonly byte _fill;
 
-    public ZeroContent(long length, bool declareLength, string mediaType)
+    public FillContent(long length, bool declareLength, string mediaType, string prefix = "", byte fill = 0, string suffix = "")
     {
         _length = length;
         _declare = declareLength;
+        _prefix = Encoding.UTF8.GetBytes(prefix);
+        _suffix = Encoding.UTF8.GetBytes(suffix);
+        _fill = fill;
         Headers.ContentType = new MediaTypeHeaderValue(mediaType);
     }
 
@@ -208,13 +215,19 @@ public sealed class ZeroContent : HttpContent
 
     protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
     {
+        await stream.WriteAsync(_prefix, cancellationToken);
+        Written = _prefix.Length;
         var chunk = new byte[64 * 1024];
-        while (Written < _length)
+        Array.Fill(chunk, _fill);
+        var fillEnd = _length - _suffix.Length;
+        while (Written < fillEnd)
         {
-            var n = (int)Math.Min(chunk.Length, _length - Written);
+            var n = (int)Math.Min(chunk.Length, fillEnd - Written);
             await stream.WriteAsync(chunk.AsMemory(0, n), cancellationToken);
             Written += n;
         }
+        await stream.WriteAsync(_suffix, cancellationToken);
+        Written += _suffix.Length;
     }
 
     protected override bool TryComputeLength(out long length)

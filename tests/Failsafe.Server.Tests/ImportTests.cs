@@ -1,0 +1,143 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Failsafe.Server.Transfer;
+
+namespace Failsafe.Server.Tests;
+
+/// <summary>Import by upload (whole or nothing, errors with line and column, again adds nothing) and the size limits on bodies.</summary>
+public sealed class ImportTests(Servers servers) : IClassFixture<Servers>
+{
+    /// <summary>A Strong export (the semicolon layout with a unit column): two workouts, six sets, one exercise the catalog does not know.</summary>
+    private const string Strong =
+        "Date;Workout Name;Exercise Name;Set Order;Weight;Weight Unit;Reps;RPE;Distance;Distance Unit;Seconds;Notes;Workout Notes;Workout Duration\n" +
+        "2026-01-11 12:31:54;\"Leg\";\"Deadlift (Barbell)\";W;60;kg;5;;;;0;\"\";\"\";1h 2m\n" +
+        "2026-01-11 12:31:54;\"Leg\";\"Deadlift (Barbell)\";1;140;kg;5;8;;;0;\"\";\"\";1h 2m\n" +
+        "2026-01-11 12:31:54;\"Leg\";\"Squat (Barbell)\";1;225;lbs;5;;;;0;;;1h 2m\n" +
+        "2026-01-11 12:31:54;\"Leg\";\"Glorp Machine Kickback\";1;30;kg;12;;;;0;;;1h 2m\n" +
+        "2026-01-14 18:00:00;\"Upper\";\"Bench Press (Barbell)\";1;80,5;kg;6;;;;0;;;45m\n" +
+        "2026-01-14 18:00:00;\"Upper\";\"Bench Press (Barbell)\";D;60;kg;10;;;;0;;;45m\n";
+
+    private static StringContent Csv(string text) => new(text, Encoding.UTF8, "text/csv");
+
+    private static MultipartFormDataContent Form(string text)
+    {
+        var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(text));
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        form.Add(file, "file", "strong.csv");
+        return form;
+    }
+
+    private static async Task ShouldImportAll(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync(Api.Cancel);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, text);
+        var summary = await response.Json();
+        summary.GetProperty("source").GetString().ShouldBe("strong");
+        summary.GetProperty("dryRun").GetBoolean().ShouldBeFalse();
+        summary.GetProperty("workouts").GetInt32().ShouldBe(2, text);
+        summary.GetProperty("sets").GetInt64().ShouldBe(6, text);
+        summary.GetProperty("duplicateSets").GetInt64().ShouldBe(0, text);
+        summary.GetProperty("unmatched").GetArrayLength().ShouldBe(1, text);
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task A_strong_export_sent_as_csv_imports_and_again_adds_nothing(Provider provider)
+    {
+        var server = servers.For(provider);
+        var ann = await server.SignUp();
+        using (var response = await ann.Client.PostAsync("/api/import/strong", Csv(Strong), Api.Cancel))
+            await ShouldImportAll(response);
+        (await ann.Sets("2026-01-01", "2026-01-31")).Count.ShouldBe(6);
+        (await ann.Client.GetStringAsync("/api/exercises/custom", Api.Cancel)).ShouldContain("Glorp Machine Kickback");
+
+        using (var again = await ann.Client.PostAsync("/api/import/strong", Csv(Strong), Api.Cancel))
+        {
+            var text = await again.Content.ReadAsStringAsync(Api.Cancel);
+            again.StatusCode.ShouldBe(HttpStatusCode.OK, text);
+            var summary = await again.Json();
+            summary.GetProperty("workouts").GetInt32().ShouldBe(0, text);
+            summary.GetProperty("sets").GetInt64().ShouldBe(0, text);
+            summary.GetProperty("duplicateWorkouts").GetInt32().ShouldBe(2, text);
+        }
+        (await ann.Sets("2026-01-01", "2026-01-31")).Count.ShouldBe(6);
+        (await (await ann.Client.GetAsync("/api/sessions?from=2026-01-01&to=2026-01-31", Api.Cancel)).Json()).GetArrayLength().ShouldBe(2);
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task A_strong_export_sent_as_a_form_file_imports_and_again_adds_nothing(Provider provider)
+    {
+        var server = servers.For(provider);
+        var bob = await server.SignUp();
+        using (var form = Form(Strong))
+        using (var response = await bob.Client.PostAsync("/api/import/strong", form, Api.Cancel))
+            await ShouldImportAll(response);
+        (await bob.Sets("2026-01-01", "2026-01-31")).Count.ShouldBe(6);
+
+        using (var form = Form(Strong))
+        using (var again = await bob.Client.PostAsync("/api/import/strong", form, Api.Cancel))
+        {
+            var text = await again.Content.ReadAsStringAsync(Api.Cancel);
+            again.StatusCode.ShouldBe(HttpStatusCode.OK, text);
+            (await again.Json()).GetProperty("sets").GetInt64().ShouldBe(0, text);
+        }
+        (await bob.Sets("2026-01-01", "2026-01-31")).Count.ShouldBe(6);
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task A_malformed_file_is_refused_naming_line_and_column_and_stores_nothing(Provider provider)
+    {
+        var server = servers.For(provider);
+        var ann = await server.SignUp();
+        await ann.LogSet("2026-01-02");
+        // Good rows first, then a bad one: nothing of the file may be stored.
+        var bad = Strong + "2026-01-15 18:00:00;\"Upper\";\"Bench Press (Barbell)\";2;80;kg;five;;;;0;;;45m\n";
+        using var response = await ann.Client.PostAsync("/api/import/strong", Csv(bad), Api.Cancel);
+        var problem = await response.ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
+        problem.Detail().ShouldBe("line 8, column Reps: 'five' is not a whole number");
+        problem.GetProperty("line").GetInt64().ShouldBe(8);
+        problem.GetProperty("column").GetString().ShouldBe("Reps");
+        (await ann.Sets("2026-01-01", "2026-01-31")).Count.ShouldBe(1);
+        (await ann.Client.GetStringAsync("/api/exercises/custom", Api.Cancel)).ShouldBe("[]");
+
+        using var empty = await ann.Client.PostAsync("/api/import/strong", Csv(""), Api.Cancel);
+        await empty.ShouldBeProblem(HttpStatusCode.BadRequest);
+        using var unknown = await ann.Client.PostAsync("/api/import/fitbod", Csv(Strong), Api.Cancel);
+        (await unknown.ShouldBeProblem(HttpStatusCode.BadRequest)).Detail().ShouldContain("fitbod");
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task An_upload_over_the_limit_is_refused_with_413(bool declareLength)
+    {
+        var server = servers.For(Provider.Sqlite);
+        var ann = await server.SignUp();
+        using var body = new FillContent(ImportEndpoints.MaxUpload + 1, declareLength, "text/csv");
+        using var response = await ann.Client.PostAsync("/api/import/strong", body, Api.Cancel);
+        var detail = (await response.ShouldBeProblem(HttpStatusCode.RequestEntityTooLarge)).Detail();
+        detail.ShouldContain("104,857,600");
+        // A declared length is refused before anything is read; a chunked body when it passes the limit.
+        if (declareLength)
+            detail.ShouldContain("104,857,601 bytes");
+        (await ann.Sets("1900-01-01", "2200-01-01")).ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_json_body_over_the_limit_is_refused_with_413(bool declareLength)
+    {
+        var server = servers.For(Provider.Sqlite);
+        var ann = await server.SignUp();
+        using var body = new FillContent(ServerApp.MaxJsonBody + 1, declareLength, "application/json",
+            "{\"exercise\":\"bench press\",\"set\":\"100x8@8\",\"notes\":\"", (byte)'a', "\"}");
+        using var response = await ann.Client.PostAsync("/api/sets", body, Api.Cancel);
+        (await response.ShouldBeProblem(HttpStatusCode.RequestEntityTooLarge)).Detail().ShouldContain("8,388,608");
+        (await ann.Sets("1900-01-01", "2200-01-01")).ShouldBeEmpty();
+    }
+}

@@ -49,6 +49,18 @@ public static class TodayEndpoints
     private static DailyCoach.Day Decide(FailsafeDb db, DateOnly day) =>
         DailyCoach.Decide(db, new ExerciseResolver(CatalogLoader.Default, db), day, Policy.Default);
 
+    private static readonly System.Text.Json.JsonWriterOptions CompactOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>The documents are written indented (for people); over the wire they go compact, once per cache entry.</summary>
+    private static byte[] Compact(string json)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(json.Length);
+        using (var w = new System.Text.Json.Utf8JsonWriter(buffer, CompactOptions))
+            document.WriteTo(w);
+        return buffer.WrittenSpan.ToArray();
+    }
+
     private static FileContentHttpResult Json(byte[] utf8) => TypedResults.Bytes(utf8, "application/json");
 
     /// <param name="date">The day (yyyy-MM-dd); today (UTC) when absent.</param>
@@ -60,7 +72,7 @@ public static class TodayEndpoints
         return Json(cache.Get("today", access.AthleteId, access.Revision, day, () =>
         {
             var d = Decide(db, day);
-            return System.Text.Encoding.UTF8.GetBytes(EvaluationJson.Write(w =>
+            return Compact(EvaluationJson.Write(w =>
             {
                 w.WriteStartObject();
                 w.WriteString("date", Dates.Text(day));
@@ -86,7 +98,7 @@ public static class TodayEndpoints
         {
             var d = Decide(db, day);
             var session = DailyCoach.LoggedSession(db, day, SessionEndpoints.Source);
-            return System.Text.Encoding.UTF8.GetBytes(PlanJson.ToJson(DailyCoach.Next(d, session, new ExerciseResolver(CatalogLoader.Default, db))));
+            return Compact(PlanJson.ToJson(DailyCoach.Next(d, session, new ExerciseResolver(CatalogLoader.Default, db))));
         }));
     }
 
@@ -95,6 +107,6 @@ public static class TodayEndpoints
         if (!Dates.TryDay(date, clock, out var day, out var problem))
             return problem!;
         return Json(cache.Get("status", access.AthleteId, access.Revision, day, () =>
-            System.Text.Encoding.UTF8.GetBytes(EvaluationJson.Write(w => DailyCoach.WriteStatus(w, DailyCoach.StatusOf(Decide(db, day)))))));
+            Compact(EvaluationJson.Write(w => DailyCoach.WriteStatus(w, DailyCoach.StatusOf(Decide(db, day)))))));
     }
 }

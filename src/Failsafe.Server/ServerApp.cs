@@ -40,7 +40,7 @@ public static partial class ServerApp
         // Binding failures throw, so BadRequests can say what was wrong (minimal APIs otherwise answer a bare 400).
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddValidation();
-        services.AddOpenApi();
+        services.AddOpenApi(ApiDocument.Configure);
 
         services.AddAuthorization();
         services.AddIdentityApiEndpoints<Account>(o =>

@@ -138,4 +138,39 @@ public sealed class SetTests(Servers servers) : IClassFixture<Servers>
         $"\"{stored.GetProperty("version").GetInt32()}\"".ShouldBe(newTag);
         (await ann.Client.Send("PUT", path, new { exercise = "bench press", set = "100x10@8" }, newTag)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task Concurrent_edits_with_the_same_version_let_exactly_one_through(Provider provider)
+    {
+        var server = servers.For(provider);
+        var ann = await server.SignUp();
+        var set = await ann.LogSet("2026-03-02", "100x8@8");
+        var etag = $"\"{set.GetProperty("version").GetInt32()}\"";
+        var sets = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Task.Run(() =>
+            ann.Client.Send("PUT", $"/api/sets/{set.Id()}", new { exercise = "bench press", set = $"100x{i + 1}@8" }, etag), Api.Cancel)));
+        var sessionPath = $"/api/sessions/{set.Id("sessionId")}";
+        using var read = await ann.Client.GetAsync(sessionPath, Api.Cancel);
+        var sessionTag = read.Headers.ETag!.ToString();
+        var sessions = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Task.Run(() =>
+            ann.Client.Send("PATCH", sessionPath, new { name = $"edit {i}" }, sessionTag), Api.Cancel)));
+        try
+        {
+            foreach (var group in new[] { sets, sessions })
+            {
+                var codes = group.Select(r => r.StatusCode).ToList();
+                codes.Count(c => c == HttpStatusCode.OK).ShouldBe(1, string.Join(", ", codes));
+                codes.Count(c => c == HttpStatusCode.PreconditionFailed).ShouldBe(5, string.Join(", ", codes));
+            }
+            var winner = await sets.Single(r => r.StatusCode == HttpStatusCode.OK).Json();
+            var stored = (await ann.Sets()).Single();
+            stored.GetProperty("reps").GetInt32().ShouldBe(winner.GetProperty("reps").GetInt32());
+            var named = await sessions.Single(r => r.StatusCode == HttpStatusCode.OK).Json();
+            (await (await ann.Client.GetAsync(sessionPath, Api.Cancel)).Json()).GetProperty("name").GetString().ShouldBe(named.GetProperty("name").GetString());
+        }
+        finally
+        {
+            foreach (var response in sets.Concat(sessions))
+                response.Dispose();
+        }
+    }
 }

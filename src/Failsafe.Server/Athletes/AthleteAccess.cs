@@ -128,7 +128,7 @@ public static class AthleteAccessExtensions
     /// <summary>Resolves <c>?athlete=</c> for <paramref name="access"/> before the handler runs; the handler's <see cref="FailsafeDb"/> then sees only that athlete.</summary>
     public static TBuilder ForAthlete<TBuilder>(this TBuilder builder, Access access)
         where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter(async (context, next) =>
+        builder.WithMetadata(new AthleteScopedMetadata(access)).AddEndpointFilter(async (context, next) =>
         {
             var athletes = context.HttpContext.RequestServices.GetRequiredService<AthleteAccess>();
             return await athletes.Resolve(context.HttpContext, access) ?? await next(context);

@@ -1,0 +1,188 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+
+namespace Failsafe.Server.Tests;
+
+/// <summary>
+/// The OpenAPI document at /openapi/v1.json: checked by independent validators under node (tests/openapi-check:
+/// swagger-parser and Redocly), and here for what the API promises — sign-in on every /api operation, the
+/// <c>athlete</c> parameter where it applies, the main paths.
+/// </summary>
+public sealed class OpenApiTests
+{
+    private static readonly string[] Methods = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
+
+    private static async Task<string> Document()
+    {
+        using var server = new ServerFactory(Provider.Sqlite);
+        using var client = server.CreateClient();
+        using var response = await client.GetAsync("/openapi/v1.json", TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+    }
+
+    private static IEnumerable<(string Path, string Method, JsonObject Operation)> Operations(JsonObject doc) =>
+        from path in doc["paths"]!.AsObject()
+        from method in path.Value!.AsObject()
+        where Methods.Contains(method.Key)
+        select (path.Key, method.Key, method.Value!.AsObject());
+
+    [Fact]
+    public async Task Document_DescribesTheApi()
+    {
+        var doc = JsonNode.Parse(await Document())!.AsObject();
+
+        doc["info"]!["title"]!.GetValue<string>().ShouldBe("Failsafe API");
+        doc["info"]!["description"]!.GetValue<string>().ShouldNotBeNullOrWhiteSpace();
+        var schemes = doc["components"]!["securitySchemes"]!.AsObject();
+        schemes["Bearer"]!["type"]!.GetValue<string>().ShouldBe("http");
+        schemes["Bearer"]!["scheme"]!.GetValue<string>().ShouldBe("bearer");
+        schemes["Cookie"]!["in"]!.GetValue<string>().ShouldBe("cookie");
+        var global = doc["security"]!.AsArray().Select(r => string.Join(",", r!.AsObject().Select(p => p.Key))).ToList();
+        global.ShouldBe(["Bearer", "Cookie"], ignoreOrder: true);
+
+        var paths = doc["paths"]!.AsObject().Select(p => p.Key).ToList();
+        foreach (var expected in new[]
+        {
+            "/api/today", "/api/next", "/api/status", "/api/sets", "/api/sets/{id}", "/api/sessions", "/api/sessions/{id}", "/api/checkins/{date}",
+            "/api/profile", "/api/plans", "/api/plans/active", "/api/evaluate", "/api/import/{source}", "/api/export/{format}",
+            "/api/coaching/invitations", "/account/login", "/account/register", "/account/refresh", "/account/me",
+        })
+        {
+            paths.ShouldContain(expected);
+        }
+
+        var operations = Operations(doc).ToList();
+        operations.Select(o => o.Operation["operationId"]?.GetValue<string>()).ShouldBeUnique();
+        foreach (var (path, method, operation) in operations)
+        {
+            var what = $"{method.ToUpperInvariant()} {path}";
+            operation["operationId"].ShouldNotBeNull(what);
+            operation["summary"].ShouldNotBeNull(what);
+            if (!path.StartsWith("/api/", StringComparison.Ordinal))
+                continue;
+
+            // Sign-in: a 401 answer, or a requirement of its own or the document's (not overridden by an empty one).
+            var own = operation["security"]?.AsArray();
+            var required = own is null ? global.Count > 0 : own.Any(r => r!.AsObject().Count > 0);
+            (operation["responses"]!.AsObject().ContainsKey("401") || required).ShouldBeTrue($"{what} says nothing about signing in");
+        }
+
+        // Registration and sign-in are open to everyone: an empty requirement overrides the document's.
+        foreach (var open in new[] { "/account/login", "/account/register", "/account/refresh" })
+            doc["paths"]![open]!["post"]!["security"]!.AsArray().ShouldAllBe(r => r!.AsObject().Count == 0);
+    }
+
+    [Theory]
+    [InlineData("/api/today", "get")]
+    [InlineData("/api/sets", "post")]
+    [InlineData("/api/sessions/{id}", "patch")]
+    [InlineData("/api/plans", "post")]
+    [InlineData("/api/import/{source}", "post")]
+    public async Task AthleteScopedOperations_DocumentTheAthleteParameter(string path, string method)
+    {
+        var doc = JsonNode.Parse(await Document())!.AsObject();
+        var operation = doc["paths"]![path]![method]!.AsObject();
+
+        var athlete = operation["parameters"]!.AsArray().Single(p => p!["name"]!.GetValue<string>() == "athlete")!;
+        athlete["in"]!.GetValue<string>().ShouldBe("query");
+        (athlete["required"]?.GetValue<bool>() ?? false).ShouldBeFalse();
+        athlete["description"]!.GetValue<string>().ShouldContain("an athlete id you coach", Case.Insensitive);
+        athlete["description"]!.GetValue<string>().ShouldContain("your own log");
+        operation["responses"]!.AsObject().ContainsKey("404").ShouldBeTrue();
+        operation["responses"]!["401"]!["content"]!.AsObject().ContainsKey("application/problem+json").ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task NotAthleteScopedOperations_HaveNoAthleteParameter()
+    {
+        var doc = JsonNode.Parse(await Document())!.AsObject();
+        foreach (var (path, method, operation) in Operations(doc).Where(o => o.Path.StartsWith("/api/coaching", StringComparison.Ordinal) || o.Path.StartsWith("/account", StringComparison.Ordinal) || o.Path == "/api/evaluate"))
+            (operation["parameters"]?.AsArray() ?? []).ShouldNotContain(p => p!["name"]!.GetValue<string>() == "athlete", $"{method} {path}");
+    }
+
+    /// <summary>
+    /// Microsoft.OpenApi writing a document and reading it back proves little; tests/openapi-check validates it
+    /// with swagger-parser and lints it with Redocly. In CI it must run; elsewhere it is skipped when node or the
+    /// npm packages are missing.
+    /// </summary>
+    [Fact]
+    public async Task Document_PassesIndependentValidators()
+    {
+        var root = FuzzTests.RepoRoot();
+        var checkDir = Path.Combine(root, "tests", "openapi-check");
+        var inCi = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+        var missing = !Directory.Exists(Path.Combine(checkDir, "node_modules", "@apidevtools", "swagger-parser")) || !Directory.Exists(Path.Combine(checkDir, "node_modules", "@redocly", "cli"))
+            ? "tests/openapi-check/node_modules"
+            : !await NodeAvailable() ? "node"
+            : null;
+        if (missing is not null)
+        {
+            var message = $"{missing} is missing: install node and run `npm ci --prefix tests/openapi-check` to run the OpenAPI validators.";
+            if (inCi)
+                Assert.Fail($"CI=true: {message}");
+            Assert.Skip(message);
+        }
+
+        var file = Path.Combine(Path.GetTempPath(), $"failsafe-openapi-{Guid.NewGuid():N}.json");
+        try
+        {
+            await File.WriteAllTextAsync(file, await Document(), TestContext.Current.CancellationToken);
+
+            var (exitCode, output, error) = await Run("node", root, Path.Combine(checkDir, "check.mjs"), file);
+
+            exitCode.ShouldBe(0, $"the OpenAPI validators rejected the document:\n{error}{output}");
+            output.ShouldContain("swagger-parser validate: ok");
+            output.ShouldContain("redocly lint: 0 errors");
+            output.ShouldContain("openapi-check: PASS");
+            TestContext.Current.TestOutputHelper?.WriteLine(output);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    private static async Task<bool> NodeAvailable()
+    {
+        try
+        {
+            var (exitCode, _, _) = await Run("node", Environment.CurrentDirectory, "--version");
+            return exitCode == 0;
+        }
+        catch (Win32Exception)
+        {
+            return false;
+        }
+    }
+
+    private static async Task<(int ExitCode, string Output, string Error)> Run(string program, string workingDirectory, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(program)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {program}.");
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromMinutes(3));
+        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        var error = process.StandardError.ReadToEndAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+        return (process.ExitCode, await output, await error);
+    }
+}

@@ -92,6 +92,13 @@ public sealed class AccountTests(Servers servers) : IClassFixture<Servers>
             wrongToken.Headers.Add("X-XSRF-TOKEN", "CfDJ8-made-up");
             await (await browser.SendAsync(wrongToken, Api.Cancel)).ShouldBeProblem(HttpStatusCode.BadRequest);
         }
+        // An Authorization header that does not sign anything in does not turn the cookie into a token client.
+        using (var bogusBearer = Api.Request("POST", "/api/sets", set))
+        {
+            bogusBearer.Headers.Authorization = Api.Bearer("not-a-token");
+            using var response = await browser.SendAsync(bogusBearer, Api.Cancel);
+            response.StatusCode.ShouldBeOneOf([HttpStatusCode.BadRequest, HttpStatusCode.Unauthorized], await response.Content.ReadAsStringAsync(Api.Cancel));
+        }
         (await ann.Sets()).ShouldBeEmpty();
 
         var token = await (await browser.GetAsync("/account/antiforgery", Api.Cancel)).Json();

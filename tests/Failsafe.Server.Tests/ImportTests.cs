@@ -48,6 +48,16 @@ public sealed class ImportTests(Servers servers) : IClassFixture<Servers>
     {
         var server = servers.For(provider);
         var ann = await server.SignUp();
+        using (var dry = await ann.Client.PostAsync("/api/import/strong?dryRun=true", Csv(Strong), Api.Cancel))
+        {
+            var text = await dry.Content.ReadAsStringAsync(Api.Cancel);
+            dry.StatusCode.ShouldBe(HttpStatusCode.OK, text);
+            (await dry.Json()).GetProperty("dryRun").GetBoolean().ShouldBeTrue();
+            (await dry.Json()).GetProperty("sets").GetInt64().ShouldBe(6, text);
+        }
+        (await ann.Sets("2026-01-01", "2026-01-31")).ShouldBeEmpty();
+        (await ann.Client.GetStringAsync("/api/exercises/custom", Api.Cancel)).ShouldBe("[]");
+
         using (var response = await ann.Client.PostAsync("/api/import/strong", Csv(Strong), Api.Cancel))
             await ShouldImportAll(response);
         (await ann.Sets("2026-01-01", "2026-01-31")).Count.ShouldBe(6);

@@ -110,7 +110,7 @@ public sealed class OpenApiTests
     [Fact]
     public async Task Document_PassesIndependentValidators()
     {
-        var root = FuzzTests.RepoRoot();
+        var root = RepoRoot();
         var checkDir = Path.Combine(root, "tests", "openapi-check");
         var inCi = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
         var missing = !Directory.Exists(Path.Combine(checkDir, "node_modules", "@apidevtools", "swagger-parser")) || !Directory.Exists(Path.Combine(checkDir, "node_modules", "@redocly", "cli"))
@@ -142,6 +142,16 @@ public sealed class OpenApiTests
         {
             File.Delete(file);
         }
+    }
+
+    private static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Failsafe.slnx")))
+                return dir.FullName;
+        }
+        throw new InvalidOperationException($"No Failsafe.slnx above {AppContext.BaseDirectory}.");
     }
 
     private static async Task<bool> NodeAvailable()

@@ -323,51 +323,62 @@ public static class SessionEndpoints
                 return Problems.Invalid(IdempotencyHeader, "1–100 printable ASCII characters, unique per set (a UUID is ideal)");
         }
         var hash = Hash(input);
-        if (key is not null && await Replay(db, key, hash, cancel) is { } earlier)
-            return earlier;
 
         var profileUnit = await db.MyProfile.Select(p => p.Unit).FirstOrDefaultAsync(cancel) == "lb" ? WeightUnit.Lb : WeightUnit.Kg;
-        var resolver = new ExerciseResolver(CatalogLoader.Default, db);
+        var resolver = await Resolver(db, input.Exercise, cancel);
         var (set, errors) = Check(input, resolver, profileUnit);
         if (set is null)
-            return Problems.Invalid(errors);
+            return key is not null && await Replay(db, key, hash, cancel) is { } earlierAnswer ? earlierAnswer : Problems.Invalid(errors);
 
         var now = clock.GetUtcNow().UtcDateTime;
         var day = input.Date ?? DateOnly.FromDateTime(now);
-        var session = await db.Mine<SessionRow>().Include(s => s.Sets).FirstOrDefaultAsync(s => s.Date == day && s.Source == Source, cancel);
-        if (session is null)
-        {
-            session = new SessionRow { Date = day, Source = Source, StartedAt = now };
-            db.Sessions.Add(session);
-        }
         var row = new SetRow
         {
-            Order = session.Sets.Count == 0 ? 1 : session.Sets.Max(s => s.Order) + 1,
             ExerciseId = set.ExerciseId, ExerciseName = set.Name, WeightKg = set.WeightKg, Unit = set.Unit, WeightEntered = set.Entered,
             Reps = set.Reps, Rir = set.Rir, Rpe = set.Rpe, Failure = Words.Of(set.Failure), Technique = set.Technique,
             Warmup = input.Warmup, Drop = input.Drop, Pain = input.Pain, FormBreakdown = input.FormBreakdown || set.Failure == FailureLevel.Technical,
             Notes = input.Notes, LoggedAt = now, ClientKey = key, ClientHash = key is null ? null : hash,
         };
-        session.Sets.Add(row);
+        // The day's session and its last set's place, without loading its sets.
+        var session = await db.Mine<SessionRow>().Where(s => s.Date == day && s.Source == Source)
+            .Select(s => new { s.Id, Last = s.Sets.Max(x => (int?)x.Order) }).FirstOrDefaultAsync(cancel);
+        if (session is null)
+        {
+            row.Order = 1;
+            db.Sessions.Add(new SessionRow { Date = day, Source = Source, StartedAt = now, Sets = [row] });
+        }
+        else
+        {
+            row.Order = (session.Last ?? 0) + 1;
+            row.SessionId = session.Id;
+            db.Sets.Add(row);
+        }
         try
         {
+            // The key is unique per athlete: a retry (even one racing this request on another connection or instance)
+            // fails here and gets the recorded set back.
             await db.SaveChangesAsync(cancel);
         }
         catch (DbUpdateException) when (key is not null)
         {
-            // The same key raced in from a retry on another connection: that one recorded the set.
             db.ChangeTracker.Clear();
             if (await Replay(db, key, hash, cancel) is { } raced)
                 return raced;
             throw;
         }
-        catch (DbUpdateException)
-        {
-            // Two first sets of the day at once each created the day's session; the other won. Log into it.
-            db.ChangeTracker.Clear();
-            return await Log(input, athlete, db, http, clock, cancel);
-        }
         return TypedResults.Created($"/api/sets/{row.Id}", View(row, day));
+    }
+
+    /// <summary>
+    /// Resolves the one name a request uses: the catalog (in memory) first; only a name it does not know costs a
+    /// look at the athlete's custom exercises.
+    /// </summary>
+    private static async Task<ExerciseResolver> Resolver(FailsafeDb db, string? name, CancellationToken cancel)
+    {
+        if (name is not null && CatalogLoader.Default.Resolve(name).Exercise is not null)
+            return new ExerciseResolver(CatalogLoader.Default, Array.Empty<CustomExerciseRow>());
+        var customs = await db.Mine<CustomExerciseRow>().AsNoTracking().ToListAsync(cancel);
+        return new ExerciseResolver(CatalogLoader.Default, customs);
     }
 
     /// <summary>The answer to a retry: the set recorded under <paramref name="key"/>, or a problem when the key was used for another set.</summary>
@@ -397,7 +408,7 @@ public static class SessionEndpoints
         if (version != row.Version)
             return Problems.PreconditionFailed($"The set changed since you read it (your version {version}, now {row.Version}); read it again and redo the edit.");
         var unit = await db.MyProfile.Select(p => p.Unit).FirstOrDefaultAsync(cancel) == "lb" ? WeightUnit.Lb : WeightUnit.Kg;
-        var (set, errors) = Check(input, new ExerciseResolver(CatalogLoader.Default, db), unit);
+        var (set, errors) = Check(input, await Resolver(db, input.Exercise, cancel), unit);
         if (set is null)
             return Problems.Invalid(errors);
         (row.ExerciseId, row.ExerciseName, row.WeightKg, row.Unit, row.WeightEntered, row.Reps, row.Rir, row.Rpe) =

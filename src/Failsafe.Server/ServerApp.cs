@@ -31,6 +31,12 @@ public static partial class ServerApp
     public static void Configure(WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        // Some database calls block a thread (Microsoft.Data.Sqlite does its I/O synchronously even when called
+        // async; the engine's first decision of a day is synchronous): enough threads from the start keep a burst of
+        // such requests from waiting on the thread pool's slow growth (Failsafe:MinThreads, default 64).
+        var minThreads = builder.Configuration.GetValue("Failsafe:MinThreads", 64);
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        ThreadPool.SetMinThreads(Math.Max(workers, minThreads), Math.Max(io, minThreads));
         var services = builder.Services;
         var database = ServerDatabase.From(builder.Configuration);
         database.AddTo(services);

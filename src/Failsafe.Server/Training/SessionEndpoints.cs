@@ -307,8 +307,11 @@ public static class SessionEndpoints
         return (new CheckedSet(id!, name!, Math.Round(load.InKg, 3), load.Unit == WeightUnit.Lb ? "lb" : "kg", load.Value, reps, rir, rpe, failure, technique), errors);
     }
 
+    /// <summary>Named literals too: a body may carry "NaN" or 1e400, which validation then refuses with a 400.</summary>
+    private static readonly JsonSerializerOptions HashOptions = new() { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
+
     private static string Hash(SetInput input) =>
-        Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(input)));
+        Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(input, HashOptions)));
 
     public static async Task<IResult> Log(
         SetInput input, string? athlete, FailsafeDb db, HttpContext http, TimeProvider clock, CancellationToken cancel)

@@ -28,8 +28,8 @@ public static class ImportEndpoints
         api.MapPost("/import/{source}", Import).ForAthlete(Access.Log).WithTags("Import and export")
             .WithMetadata(new RequestSizeLimitAttribute(MaxUpload))
             .DisableAntiforgery()
-            .Accepts<IFormFile>("multipart/form-data")
-            .Accepts<string>("text/csv")
+            // One Accepts with both types: routing matches the content type against the last Accepts only.
+            .Accepts<IFormFile>("multipart/form-data", "text/csv")
             .WithSummary("Import a Strong or Hevy CSV export (source: strong or hevy; unit: kg or lb when the file has no unit; dryRun: check only).");
     }
 
@@ -63,7 +63,15 @@ public static class ImportEndpoints
             {
                 if (request.HasFormContentType)
                 {
-                    var form = await request.ReadFormAsync(cancel);
+                    IFormCollection form;
+                    try
+                    {
+                        form = await request.ReadFormAsync(cancel);
+                    }
+                    catch (InvalidDataException ex)
+                    {
+                        return Problems.Invalid("file", $"the form cannot be read ({ex.Message}); send one file as multipart/form-data, or the CSV itself as text/csv");
+                    }
                     if (form.Files.Count != 1)
                         return Problems.Invalid("file", $"send exactly one file (got {form.Files.Count})");
                     await using var upload = form.Files[0].OpenReadStream();

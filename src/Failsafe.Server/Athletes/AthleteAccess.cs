@@ -45,6 +45,9 @@ public sealed class AthleteAccess(FailsafeDb training, AccountsDb accounts)
     /// <summary>The athlete's <see cref="ProfileRow.Revision"/> when resolved: what cached decisions are keyed on.</summary>
     public long Revision { get; private set; }
 
+    /// <summary>The athlete's unit (kg or lb) when resolved: the unit of weights given without one.</summary>
+    public string Unit { get; private set; } = "kg";
+
     public static string AccountId(ClaimsPrincipal user) =>
         user?.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("The request is not signed in.");
 
@@ -55,10 +58,10 @@ public sealed class AthleteAccess(FailsafeDb training, AccountsDb accounts)
     public async Task<int> Own(ClaimsPrincipal user, CancellationToken cancel)
     {
         var account = AccountId(user);
-        var found = await training.Profiles.Where(p => p.AccountId == account).Select(p => new { p.Id, p.Revision }).FirstOrDefaultAsync(cancel);
+        var found = await training.Profiles.Where(p => p.AccountId == account).Select(p => new { p.Id, p.Revision, p.Unit }).FirstOrDefaultAsync(cancel);
         if (found is not null)
         {
-            Revision = found.Revision;
+            (Revision, Unit) = (found.Revision, found.Unit);
             return found.Id;
         }
         if (!await accounts.Users.AnyAsync(u => u.Id == account, cancel))
@@ -97,10 +100,10 @@ public sealed class AthleteAccess(FailsafeDb training, AccountsDb accounts)
             return Problems.Invalid(Parameter, $"'{text}' is not an athlete id (a positive whole number, or 'me')");
 
         var me = AccountId(context.User);
-        var profile = await training.Profiles.Where(p => p.Id == requested).Select(p => new { p.AccountId, p.Revision }).FirstOrDefaultAsync(cancel);
+        var profile = await training.Profiles.Where(p => p.Id == requested).Select(p => new { p.AccountId, p.Revision, p.Unit }).FirstOrDefaultAsync(cancel);
         if (profile?.AccountId is not { } owner)
             return Problems.NotFound("such athlete");
-        Revision = profile.Revision;
+        (Revision, Unit) = (profile.Revision, profile.Unit);
         if (owner == me)
         {
             Set(requested, true);

@@ -29,7 +29,7 @@ public static class PlanEndpoints
     public static void MapPlans(this IEndpointRouteBuilder api)
     {
         var g = api.MapGroup("/plans").WithTags("Plans");
-        g.MapPost("/", Create).ForAthlete(Access.Plan).WithSummary("Make a new active plan (replaces the active one).");
+        g.MapPost("/", Create).ForAthlete(Access.Plan).Produces<PlanView>(StatusCodes.Status201Created).WithSummary("Make a new active plan (replaces the active one).");
         g.MapGet("/active", Active).ForAthlete(Access.Read).WithSummary("The active plan, every day and set decided (as `failsafe plan show --json`).");
         g.MapGet("/active.ics", Calendar).ForAthlete(Access.Read).WithSummary("The active plan as an iCalendar file.");
     }
@@ -38,11 +38,11 @@ public static class PlanEndpoints
     {
         var events = api.MapGroup("/events").WithTags("Events and injuries");
         events.MapGet("/", Events).ForAthlete(Access.Read).WithSummary("Events ahead (competitions, races, tests) the plan works around.");
-        events.MapPost("/", AddEvent).ForAthlete(Access.Plan).WithSummary("Add an event.");
+        events.MapPost("/", AddEvent).ForAthlete(Access.Plan).Produces<EventView>(StatusCodes.Status201Created).WithSummary("Add an event.");
         events.MapDelete("/{id:long}", DeleteEvent).ForAthlete(Access.Plan).WithSummary("Remove an event.");
         var injuries = api.MapGroup("/injuries").WithTags("Events and injuries");
         injuries.MapGet("/", Injuries).ForAthlete(Access.Read).WithSummary("Injuries, current and cleared.");
-        injuries.MapPost("/", AddInjury).ForAthlete(Access.Plan).WithSummary("Record an injury: no failure while it lasts.");
+        injuries.MapPost("/", AddInjury).ForAthlete(Access.Plan).Produces<InjuryView>(StatusCodes.Status201Created).WithSummary("Record an injury: no failure while it lasts.");
         injuries.MapPost("/{id:long}/clear", ClearInjury).ForAthlete(Access.Plan).WithSummary("Mark an injury cleared (today unless ?on=yyyy-MM-dd).");
     }
 

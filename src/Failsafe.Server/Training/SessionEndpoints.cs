@@ -53,12 +53,12 @@ public static class SessionEndpoints
         var sessions = api.MapGroup("/sessions").WithTags("Sessions and sets");
         sessions.MapGet("/", List).ForAthlete(Access.Read).WithSummary("Sessions between two dates (default: the last 30 days), with their sets.");
         sessions.MapGet("/{id:long}", Get).ForAthlete(Access.Read).WithSummary("One session; its ETag is the version to send in If-Match.");
-        sessions.MapPost("/", Create).ForAthlete(Access.Log).WithSummary("Start a session.");
+        sessions.MapPost("/", Create).ForAthlete(Access.Log).Produces<SessionView>(StatusCodes.Status201Created).WithSummary("Start a session.");
         sessions.MapPatch("/{id:long}", Update).ForAthlete(Access.Log).WithSummary("Change a session's name, notes or day type (If-Match: its version).");
         sessions.MapDelete("/{id:long}", Delete).ForAthlete(Access.Log).WithSummary("Delete a session and its sets (If-Match optional).");
 
         var sets = api.MapGroup("/sets").WithTags("Sessions and sets");
-        sets.MapPost("/", Log).ForAthlete(Access.Log)
+        sets.MapPost("/", Log).ForAthlete(Access.Log).Produces<SetView>(StatusCodes.Status201Created)
             .WithSummary("Log a set into the day's session. Send an Idempotency-Key header: a retry with the same key records the set once.");
         sets.MapPut("/{id:long}", Edit).ForAthlete(Access.Log).WithSummary("Correct a logged set (If-Match: its version).");
         sets.MapDelete("/{id:long}", DeleteSet).ForAthlete(Access.Log).WithSummary("Delete a logged set (If-Match optional).");
@@ -314,7 +314,7 @@ public static class SessionEndpoints
         Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(input, HashOptions)));
 
     public static async Task<IResult> Log(
-        SetInput input, string? athlete, FailsafeDb db, HttpContext http, TimeProvider clock, CancellationToken cancel)
+        SetInput input, string? athlete, FailsafeDb db, AthleteAccess access, HttpContext http, TimeProvider clock, CancellationToken cancel)
     {
         if (input is null)
             return Problems.Invalid("body", "a set object is required");
@@ -327,7 +327,7 @@ public static class SessionEndpoints
         }
         var hash = Hash(input);
 
-        var profileUnit = await db.MyProfile.Select(p => p.Unit).FirstOrDefaultAsync(cancel) == "lb" ? WeightUnit.Lb : WeightUnit.Kg;
+        var profileUnit = access.Unit == "lb" ? WeightUnit.Lb : WeightUnit.Kg;
         var resolver = await Resolver(db, input.Exercise, cancel);
         var (set, errors) = Check(input, resolver, profileUnit);
         if (set is null)

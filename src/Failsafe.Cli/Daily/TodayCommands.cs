@@ -26,7 +26,7 @@ public static class TodayCommands
         var command = new Command("today", "Today's session from the active plan: each set's decision, load and reasons.") { date, json };
         command.SetAction(parse =>
         {
-            if (Day.Evaluate(io, parse, date, Policy.Default, out var code) is not { } d)
+            if (Decide(io, parse, date, Policy.Default, out var code) is not { } d)
                 return code;
             var (day, today, scenario, evaluation) = (d.Date, d.Plan, d.Scenario, d.Evaluation);
             if (parse.GetValue(json))
@@ -59,55 +59,15 @@ public static class TodayCommands
         command.SetAction(parse =>
         {
             var policy = Policy.Default;
-            if (Day.Evaluate(io, parse, date, policy, out var code) is not { } d)
+            if (Decide(io, parse, date, policy, out var code) is not { } d)
                 return code;
-            var (day, scenario, evaluation) = (d.Date, d.Scenario, d.Evaluation);
-            var log = new TrainingLog(scenario.History);
-            var window = log.LastDays(day, policy.ShareWindowDays);
-            var buckets = new int[5];
-            foreach (var s in window)
-            {
-                foreach (var e in s.Exercises)
-                {
-                    foreach (var set in e.Sets)
-                    {
-                        if (!set.Warmup)
-                            buckets[set.IsFailure ? 0 : Math.Min(4, (int)Math.Ceiling(set.Rir.Value))]++;
-                    }
-                }
-            }
-            var total = buckets.Sum();
-            var trends = Trends(log, day);
+            var (scenario, evaluation) = (d.Scenario, d.Evaluation);
+            var status = DailyCoach.StatusOf(d);
+            var (buckets, total, trends) = (status.Buckets, status.Total, status.Trends);
 
             if (parse.GetValue(json))
             {
-                io.Out.WriteLine(EvaluationJson.Write(w =>
-                {
-                    w.WriteStartObject();
-                    w.WriteString("date", day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-                    EvaluationJson.WriteNotices(w, evaluation);
-                    w.WriteStartObject("rirBuckets");
-                    w.WriteNumber("windowDays", policy.ShareWindowDays);
-                    w.WriteNumber("workingSets", total);
-                    foreach (var (label, i) in new[] { ("failure", 0), ("rir1", 1), ("rir2", 2), ("rir3", 3), ("rir4plus", 4) })
-                        w.WriteNumber(label, buckets[i]);
-                    w.WriteNumber("failureShare", total == 0 ? 0 : Math.Round((double)buckets[0] / total, 3));
-                    w.WriteNumber("maxFailureShare", policy.MaxFailureShare);
-                    w.WriteEndObject();
-                    w.WriteStartArray("e1rmTrends");
-                    foreach (var t in trends)
-                    {
-                        w.WriteStartObject();
-                        w.WriteString("exercise", t.Name);
-                        w.WriteNumber("sessions", t.Sessions);
-                        w.WriteNumber("firstKg", Math.Round(t.First, 1));
-                        w.WriteNumber("lastKg", Math.Round(t.Last, 1));
-                        w.WriteNumber("change", Math.Round(t.Last / t.First - 1, 4));
-                        w.WriteEndObject();
-                    }
-                    w.WriteEndArray();
-                    w.WriteEndObject();
-                }));
+                io.Out.WriteLine(EvaluationJson.Write(w => DailyCoach.WriteStatus(w, status)));
                 return ExitCodes.Ok;
             }
 
@@ -138,47 +98,16 @@ public static class TodayCommands
         return command;
     }
 
-    /// <summary>A day from the stored log: the plan's day, the scenario and the engine's evaluation of it.</summary>
-    private sealed record Day(DateOnly Date, TodayPlan.Result Plan, Scenario Scenario, Evaluation Evaluation)
+    /// <summary>A day from the stored log (<see cref="DailyCoach"/>); null (after printing why) when the date is malformed, the database cannot be opened or there is no profile.</summary>
+    private static DailyCoach.Day? Decide(Io io, System.CommandLine.ParseResult parse, Option<string?> date, Policy policy, out int code)
     {
-        /// <summary>Null (after printing why) when the date is malformed, the database cannot be opened or there is no profile.</summary>
-        public static Day? Evaluate(Io io, System.CommandLine.ParseResult parse, Option<string?> date, Policy policy, out int code)
-        {
-            if (!DailyOptions.TryDate(io, parse.GetValue(date), out var day, out code))
-                return null;
-            code = ExitCodes.InvalidInput;
-            using var log = io.OpenLog(parse);
-            if (log is null || DailyOptions.RequireProfile(io, log) is null)
-                return null;
-            var resolver = new ExerciseResolver(CatalogLoader.Default, log.CustomExercises());
-            var today = TodayPlan.For(log, resolver, day, policy);
-            var scenario = log.Scenario(resolver, day, TodayPlan.Session(today.Day));
-            var before = scenario with { History = [.. scenario.History.Where(s => s.Date < day)] };
-            var evaluation = FirstSession.Apply(Coach.Evaluate(scenario, today.Day.Policy ?? policy), before, policy);
-            return new Day(day, today, scenario, evaluation);
-        }
-    }
-
-    private sealed record Trend(string Name, int Sessions, double First, double Last);
-
-    /// <summary>The five exercises trained most in the last 8 weeks, first vs last session e1RM.</summary>
-    private static List<Trend> Trends(TrainingLog log, DateOnly day)
-    {
-        var points = new Dictionary<string, List<double>>(StringComparer.Ordinal);
-        foreach (var s in log.LastDays(day, 56))
-        {
-            foreach (var e in s.Exercises)
-            {
-                if (TrainingLog.BestE1Rm(e, controlledOnly: true) is { } kg)
-                {
-                    if (!points.TryGetValue(e.Exercise.Name, out var list))
-                        points[e.Exercise.Name] = list = [];
-                    list.Add(kg);
-                }
-            }
-        }
-        return [.. points.Where(p => p.Value.Count >= 2).OrderByDescending(p => p.Value.Count).ThenBy(p => p.Key, StringComparer.Ordinal).Take(5)
-            .Select(p => new Trend(p.Key, p.Value.Count, p.Value[0], p.Value[^1]))];
+        if (!DailyOptions.TryDate(io, parse.GetValue(date), out var day, out code))
+            return null;
+        code = ExitCodes.InvalidInput;
+        using var log = io.OpenLog(parse);
+        if (log is null || DailyOptions.RequireProfile(io, log) is null)
+            return null;
+        return DailyCoach.Decide(log, new ExerciseResolver(CatalogLoader.Default, log.CustomExercises()), day, policy);
     }
 
     /// <summary>`plan new`, `plan show`, `plan ics` on the stored plan.</summary>

@@ -28,11 +28,16 @@ public static class DailyCoach
     }
 
     /// <summary>Decides <paramref name="date"/> on the stored log (the athlete of <paramref name="db"/>).</summary>
-    public static Day Decide(FailsafeDb db, ExerciseResolver resolver, DateOnly date, Policy policy)
+    public static Day Decide(FailsafeDb db, ExerciseResolver resolver, DateOnly date, Policy policy) =>
+        Decide(new EfTrainingLog(db), resolver, date, policy);
+
+    /// <summary>Decides <paramref name="date"/> on the stored log, read through <paramref name="log"/>.</summary>
+    public static Day Decide(ITrainingLog log, ExerciseResolver resolver, DateOnly date, Policy policy)
     {
+        ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(policy);
-        var today = TodayPlan.For(db, resolver, date, policy);
-        var scenario = TrainingStore.Scenario(db, resolver, date, TodayPlan.Session(today.Day));
+        var today = TodayPlan.For(log, resolver, date, policy);
+        var scenario = log.Scenario(resolver, date, TodayPlan.Session(today.Day));
         // Today's sets are history by now; the first-session rule looks at what was logged before today.
         var before = scenario with { History = [.. scenario.History.Where(s => s.Date < date)] };
         var evaluation = FirstSession.Apply(Coach.Evaluate(scenario, today.Day.Policy ?? policy), before, policy);

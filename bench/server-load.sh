@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Load test of Failsafe.Server: one instance on 127.0.0.1, first on PostgreSQL, then on SQLite. For each: a fresh
 # database, one lifter with a year of history (a generated Strong export of SETS sets, one workout every ~2 days,
-# imported through POST /api/import/strong on SQLite, posted set by set on PostgreSQL) and an active plan that trains today, then wrk with THREADS threads and
+# imported through POST /api/import/strong) and an active plan that trains today, then wrk with THREADS threads and
 # CONNECTIONS connections for DURATION against
 #   GET  /healthz           the floor: routing, middleware, Kestrel and wrk itself
 #   GET  /api/today         bearer token, profile lookup, cached decision for (athlete, date, revision)
@@ -11,7 +11,7 @@
 # after a warm-up of each. Prints req/s, p50/p99 and the ratio to /healthz; a run with any non-2xx answer or socket
 # error fails. wrk runs on the same machine as the server (and PostgreSQL): they share the cores.
 # Usage: bash bench/server-load.sh [DURATION] [CONNECTIONS] [THREADS]   (default 20s 64 2; run on an idle machine)
-# Environment: PROVIDERS="postgres sqlite" (default both), SETS=4000, POST_MODE=spread|today, PORT=5187.
+# Environment: PROVIDERS="postgres sqlite" (default both), SETS=4000, POST_MODE=spread|today, SEED=import|post, PORT=5187.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration="${1:-20s}"
@@ -158,9 +158,8 @@ run() {
     rm -f "$work/load.db"*
     start_server "$work/server-$provider.log" "FAILSAFE_DB=$work/load.db"
   fi
-  # The Strong import works on SQLite only (on PostgreSQL it answers 500: the importer writes through a
-  # SqliteConnection), so PostgreSQL gets the same sets through POST /api/sets.
-  if [[ "$provider" == postgres ]]; then seed post; else seed import; fi
+  # Both databases are seeded through the Strong import upload (SEED=post sends one POST /api/sets per set instead).
+  seed "${SEED:-import}"
   local auth="Authorization: Bearer $token"
   echo "warm-up (5 s each) …"
   wrk -t"$threads" -c"$connections" -d5s "$base/healthz" >/dev/null

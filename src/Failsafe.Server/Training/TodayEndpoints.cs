@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Failsafe.Engine;
 using Failsafe.Server.Athletes;
 using Failsafe.Server.Web;
@@ -20,15 +21,27 @@ public sealed class TodayCache : IDisposable
 {
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = 20_000 });
 
+    /// <summary>Decisions being computed: a burst of requests for one stale entry computes it once, the rest wait for it.</summary>
+    private readonly ConcurrentDictionary<(string, int, DateOnly, long), Lazy<byte[]>> _computing = new();
+
     public byte[] Get(string kind, int athlete, long revision, DateOnly date, Func<byte[]> compute)
     {
         ArgumentNullException.ThrowIfNull(compute);
         var key = (kind, athlete, date);
         if (_cache.TryGetValue(key, out (long Revision, byte[] Json) hit) && hit.Revision == revision)
             return hit.Json;
-        var json = compute();
-        _cache.Set(key, (revision, json), new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) });
-        return json;
+        var flight = (kind, athlete, date, revision);
+        var lazy = _computing.GetOrAdd(flight, _ => new Lazy<byte[]>(compute, LazyThreadSafetyMode.ExecutionAndPublication));
+        try
+        {
+            var json = lazy.Value;
+            _cache.Set(key, (revision, json), new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) });
+            return json;
+        }
+        finally
+        {
+            _computing.TryRemove(new KeyValuePair<(string, int, DateOnly, long), Lazy<byte[]>>(flight, lazy));
+        }
     }
 
     public void Dispose() => _cache.Dispose();

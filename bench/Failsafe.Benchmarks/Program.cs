@@ -4,7 +4,7 @@ using Failsafe.Benchmarks;
 // `generate FILE [YEARS]` writes the large scenario used by the benchmarks and by bench/run.sh;
 // `strong-csv FILE SETS [LAYOUT] [FIRST-DAY] [EVERY-DAYS]` a Strong export for bench/import.sh (and, from FIRST-DAY,
 // one workout every EVERY-DAYS days, for bench/server-load.sh); `daily-db FILE` a 10-year log for
-// bench/daily.sh; anything else goes to BenchmarkDotNet (e.g. `--filter '*'`).
+// bench/daily.sh; `import-profile CSV [RUNS]` the import by stage (parse only, parse + write); anything else goes to BenchmarkDotNet (e.g. `--filter '*'`).
 if (args is ["generate", var path, ..])
 {
     var years = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10;
@@ -21,6 +21,12 @@ if (args is ["strong-csv", var csvPath, var setCount, ..])
     var every = args.Length > 5 ? double.Parse(args[5], System.Globalization.CultureInfo.InvariantCulture) : 2.4;
     var (written, workouts) = StrongCsvGenerator.Write(csvPath, long.Parse(setCount, System.Globalization.CultureInfo.InvariantCulture), layout, first, every);
     Console.WriteLine($"{csvPath}: {written:N0} sets in {workouts:N0} workouts ({layout} layout)");
+    return 0;
+}
+
+if (args is ["import-profile", var profileCsv, ..])
+{
+    ImportProfile.Run(profileCsv, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3);
     return 0;
 }
 

@@ -82,6 +82,7 @@ public static class WorkoutImporter
             using var transaction = db.Database.BeginTransaction();
             using var writer = new ImportWriter(connection, Word(options.Source), db.AthleteId);
             ImportPipe? pipe = null;
+            writer.UseLargeCache();
             try
             {
                 run.Prepare(connection);
@@ -107,6 +108,7 @@ public static class WorkoutImporter
             finally
             {
                 pipe?.Dispose();
+                writer.RestoreCache();
             }
         }
         finally

@@ -58,8 +58,7 @@ public sealed class AthleteAccess(FailsafeDb training, AccountsDb accounts)
     public async Task<int> Own(ClaimsPrincipal user, CancellationToken cancel)
     {
         var account = AccountId(user);
-        var found = await training.Profiles.Where(p => p.AccountId == account).Select(p => new { p.Id, p.Revision, p.Unit }).FirstOrDefaultAsync(cancel);
-        if (found is not null)
+        if (await Lookup(account, cancel) is { } found)
         {
             (Revision, Unit) = (found.Revision, found.Unit);
             return found.Id;
@@ -79,6 +78,37 @@ public sealed class AthleteAccess(FailsafeDb training, AccountsDb accounts)
             // Two first requests at once: the other one created it.
             training.ChangeTracker.Clear();
             return await training.Profiles.Where(p => p.AccountId == account).Select(p => p.Id).SingleAsync(cancel);
+        }
+    }
+
+    /// <summary>
+    /// The caller's profile — one indexed row, read on every request (the revision must come from the database, so
+    /// that every instance sees every change). Plain ADO.NET rather than a LINQ query: this runs on every request,
+    /// and EF's query pipeline cost several times the round trip here (bench/README.md, "Server under load").
+    /// </summary>
+    private async Task<(int Id, long Revision, string Unit)?> Lookup(string account, CancellationToken cancel)
+    {
+        var connection = training.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened)
+            await training.Database.OpenConnectionAsync(cancel);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT \"Id\", \"Revision\", \"Unit\" FROM \"profiles\" WHERE \"AccountId\" = @account";
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@account";
+            parameter.Value = account;
+            command.Parameters.Add(parameter);
+            await using var reader = await command.ExecuteReaderAsync(cancel);
+            if (!await reader.ReadAsync(cancel))
+                return null;
+            return (reader.GetInt32(0), reader.GetInt64(1), reader.GetString(2));
+        }
+        finally
+        {
+            if (opened)
+                await training.Database.CloseConnectionAsync();
         }
     }
 

@@ -49,15 +49,17 @@ public sealed record ServerDatabase(bool Postgres, string ConnectionString, stri
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddSingleton(this);
+        // Contexts per request; their options built once (they never change), not again for every request.
+        const ServiceLifetime context = ServiceLifetime.Scoped, options = ServiceLifetime.Singleton;
         if (Postgres)
         {
-            services.AddDbContext<FailsafeDb, PostgresTrainingDb>(o => o.UseNpgsql(ConnectionString));
-            services.AddDbContext<AccountsDb, PostgresAccountsDb>(o => o.UseNpgsql(ConnectionString, x => x.MigrationsHistoryTable(AccountsDb.HistoryTable)));
+            services.AddDbContext<FailsafeDb, PostgresTrainingDb>(o => o.UseNpgsql(ConnectionString), context, options);
+            services.AddDbContext<AccountsDb, PostgresAccountsDb>(o => o.UseNpgsql(ConnectionString, x => x.MigrationsHistoryTable(AccountsDb.HistoryTable)), context, options);
         }
         else
         {
-            services.AddDbContext<FailsafeDb>(o => o.UseSqlite(ConnectionString));
-            services.AddDbContext<AccountsDb>(o => o.UseSqlite(ConnectionString, x => x.MigrationsHistoryTable(AccountsDb.HistoryTable)));
+            services.AddDbContext<FailsafeDb>(o => o.UseSqlite(ConnectionString), context, options);
+            services.AddDbContext<AccountsDb>(o => o.UseSqlite(ConnectionString, x => x.MigrationsHistoryTable(AccountsDb.HistoryTable)), context, options);
         }
     }
 

@@ -177,44 +177,9 @@ internal sealed class ImportWriter : IDisposable
     }
 
     /// <summary>
-    /// Indexes of <c>sets</c> that an import appends to in order, and so keeps up to date as cheaply as it could build
-    /// them: every new set has a higher session id than the log's (sessions are inserted as the file reaches them, sets
-    /// of a workout in order), and its <c>(AthleteId, ClientKey)</c> is (this athlete, NULL), ordered by the new, highest
-    /// rowid. Dropping and rebuilding them would cost a sort each; they are kept. (Were a file's workouts interleaved,
-    /// these would be slower to keep, never wrong.)
-    /// </summary>
-    private static readonly HashSet<string> KeptInOrder = new(StringComparer.OrdinalIgnoreCase) { "IX_sets_SessionId_Order", "IX_sets_AthleteId_ClientKey" };
-
-    /// <summary>Pages of cache for the import (in KiB when negative), instead of SQLite's default 2 MB: spills fewer dirty pages to the WAL before the commit, and gives the index build room to sort.</summary>
-    private const int ImportCacheKib = 32 * 1024;
-
-    private long? _cacheSize;
-
-    /// <summary>Gives the connection a larger page cache until <see cref="RestoreCache"/> (for this import only: the connection is pooled).</summary>
-    public void UseLargeCache()
-    {
-        Check(raw.sqlite3_prepare_v2(_db, "PRAGMA cache_size", out var query));
-        using (query)
-        {
-            if (raw.sqlite3_step(query) == raw.SQLITE_ROW)
-                _cacheSize = raw.sqlite3_column_int64(query, 0);
-        }
-        Check(raw.sqlite3_exec(_db, string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = {-ImportCacheKib}")));
-    }
-
-    /// <summary>Gives the connection back the page cache it had before <see cref="UseLargeCache"/>.</summary>
-    public void RestoreCache()
-    {
-        if (_cacheSize is { } size)
-            raw.sqlite3_exec(_db, string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = {size}"));
-        _cacheSize = null;
-    }
-
-    /// <summary>
-    /// Drops the indexes of <c>sets</c> that an import would update out of order (all but <see cref="KeptInOrder"/>)
-    /// until <see cref="RestoreIndexes"/>: for a large import into a small log, building them once at the end is faster
-    /// than keeping them up to date row by row. Inside the transaction, so a failed import gets them back with
-    /// everything else. Their definitions are read from the database itself.
+    /// Drops the indexes of <c>sets</c> until <see cref="RestoreIndexes"/>: for a large import into a small log,
+    /// building them once at the end is faster than keeping them up to date row by row. Inside the transaction, so
+    /// a failed import gets them back with everything else. Their definitions are read from the database itself.
     /// </summary>
     public void DeferIndexes()
     {
@@ -222,11 +187,7 @@ internal sealed class ImportWriter : IDisposable
         using (query)
         {
             while (raw.sqlite3_step(query) == raw.SQLITE_ROW)
-            {
-                var name = raw.sqlite3_column_text(query, 0).utf8_to_string();
-                if (!KeptInOrder.Contains(name))
-                    _deferredIndexes.Add((name, raw.sqlite3_column_text(query, 1).utf8_to_string()));
-            }
+                _deferredIndexes.Add((raw.sqlite3_column_text(query, 0).utf8_to_string(), raw.sqlite3_column_text(query, 1).utf8_to_string()));
         }
         foreach (var (name, _) in _deferredIndexes)
             Check(raw.sqlite3_exec(_db, $"DROP INDEX \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\""));

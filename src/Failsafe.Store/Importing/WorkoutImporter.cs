@@ -82,7 +82,6 @@ public static class WorkoutImporter
             using var transaction = db.Database.BeginTransaction();
             using var writer = new ImportWriter(connection, Word(options.Source), db.AthleteId);
             ImportPipe? pipe = null;
-            writer.UseLargeCache();
             try
             {
                 run.Prepare(connection);
@@ -108,7 +107,6 @@ public static class WorkoutImporter
             finally
             {
                 pipe?.Dispose();
-                writer.RestoreCache();
             }
         }
         finally

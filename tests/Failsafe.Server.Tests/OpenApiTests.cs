@@ -1,6 +1,5 @@
-using System.ComponentModel;
-using System.Diagnostics;
 using System.Text.Json.Nodes;
+using Failsafe.Tests.Shared;
 
 namespace Failsafe.Server.Tests;
 
@@ -110,27 +109,15 @@ public sealed class OpenApiTests
     [Fact]
     public async Task Document_PassesIndependentValidators()
     {
-        var root = RepoRoot();
-        var checkDir = Path.Combine(root, "tests", "openapi-check");
-        var inCi = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
-        var missing = !Directory.Exists(Path.Combine(checkDir, "node_modules", "@apidevtools", "swagger-parser")) || !Directory.Exists(Path.Combine(checkDir, "node_modules", "@redocly", "cli"))
-            ? "tests/openapi-check/node_modules"
-            : !await NodeAvailable() ? "node"
-            : null;
-        if (missing is not null)
-        {
-            var message = $"{missing} is missing: install node and run `npm ci --prefix tests/openapi-check` to run the OpenAPI validators.";
-            if (inCi)
-                Assert.Fail($"CI=true: {message}");
-            Assert.Skip(message);
-        }
+        var checkDir = await NodeTool.Require("openapi-check", "@apidevtools/swagger-parser", "@redocly/cli");
+        var root = NodeTool.RepoRoot();
 
         var file = Path.Combine(Path.GetTempPath(), $"failsafe-openapi-{Guid.NewGuid():N}.json");
         try
         {
             await File.WriteAllTextAsync(file, await Document(), TestContext.Current.CancellationToken);
 
-            var (exitCode, output, error) = await Run("node", root, Path.Combine(checkDir, "check.mjs"), file);
+            var (exitCode, output, error) = await NodeTool.Run("node", root, TimeSpan.FromMinutes(3), Path.Combine(checkDir, "check.mjs"), file);
 
             exitCode.ShouldBe(0, $"the OpenAPI validators rejected the document:\n{error}{output}");
             output.ShouldContain("swagger-parser validate: ok");
@@ -142,57 +129,5 @@ public sealed class OpenApiTests
         {
             File.Delete(file);
         }
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Failsafe.slnx")))
-                return dir.FullName;
-        }
-        throw new InvalidOperationException($"No Failsafe.slnx above {AppContext.BaseDirectory}.");
-    }
-
-    private static async Task<bool> NodeAvailable()
-    {
-        try
-        {
-            var (exitCode, _, _) = await Run("node", Environment.CurrentDirectory, "--version");
-            return exitCode == 0;
-        }
-        catch (Win32Exception)
-        {
-            return false;
-        }
-    }
-
-    private static async Task<(int ExitCode, string Output, string Error)> Run(string program, string workingDirectory, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(program)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {program}.");
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromMinutes(3));
-        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var error = process.StandardError.ReadToEndAsync(timeout.Token);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-        return (process.ExitCode, await output, await error);
     }
 }

@@ -1,12 +1,11 @@
 using System.Collections.Immutable;
-using System.ComponentModel;
-using System.Diagnostics;
 using Failsafe.Catalog;
 using Failsafe.Effort;
 using Failsafe.Engine;
 using Failsafe.Planning;
 using Failsafe.Store.Catalog;
 using Failsafe.Store.Planning;
+using Failsafe.Tests.Shared;
 using Ical.Net.CalendarComponents;
 
 namespace Failsafe.Store.Tests.Planning;
@@ -136,26 +135,15 @@ public sealed class PlanCalendarTests
     [Fact]
     public async Task ToIcs_IndependentParser_AcceptsEveryEvent()
     {
-        var root = RepoRoot();
-        var checkDir = Path.Combine(root, "tests", "ical-check");
-        var inCi = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
-        var missing = !Directory.Exists(Path.Combine(checkDir, "node_modules", "ical.js")) ? "tests/ical-check/node_modules"
-            : !await NodeAvailable() ? "node"
-            : null;
-        if (missing is not null)
-        {
-            var message = $"{missing} is missing: install node and run `npm ci --prefix tests/ical-check` to run the ical.js check.";
-            if (inCi)
-                Assert.Fail($"CI=true: {message}");
-            Assert.Skip(message);
-        }
+        var checkDir = await NodeTool.Require("ical-check", "ical.js");
+        var root = NodeTool.RepoRoot();
 
         var file = Path.Combine(Path.GetTempPath(), $"failsafe-plan-{Guid.NewGuid():N}.ics");
         try
         {
             await File.WriteAllTextAsync(file, PlanCalendar.ToIcs(SamplePlan(), WeightUnit.Lb), TestContext.Current.CancellationToken);
 
-            var (exitCode, output, error) = await Run("node", root, Path.Combine(checkDir, "check.mjs"), file);
+            var (exitCode, output, error) = await NodeTool.Run("node", root, TimeSpan.FromMinutes(1), Path.Combine(checkDir, "check.mjs"), file);
 
             exitCode.ShouldBe(0, $"ical.js rejected the export:\n{error}{output}");
             output.Trim().ShouldBe("events: 3");
@@ -218,56 +206,4 @@ public sealed class PlanCalendarTests
 
     private static CalendarEvent On(List<CalendarEvent> events, DateOnly date) =>
         events.Single(e => e.DtStart!.Date == date);
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Failsafe.slnx")))
-                return dir.FullName;
-        }
-        throw new InvalidOperationException($"No Failsafe.slnx above {AppContext.BaseDirectory}.");
-    }
-
-    private static async Task<bool> NodeAvailable()
-    {
-        try
-        {
-            var (exitCode, _, _) = await Run("node", Environment.CurrentDirectory, "--version");
-            return exitCode == 0;
-        }
-        catch (Win32Exception)
-        {
-            return false;
-        }
-    }
-
-    private static async Task<(int ExitCode, string Output, string Error)> Run(string program, string workingDirectory, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(program)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {program}.");
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromMinutes(1));
-        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var error = process.StandardError.ReadToEndAsync(timeout.Token);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-        return (process.ExitCode, await output, await error);
-    }
 }

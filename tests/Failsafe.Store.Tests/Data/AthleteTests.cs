@@ -22,12 +22,7 @@ public sealed class AthleteTests : IDisposable
 
     public void Dispose() => _store.Dispose();
 
-    private FailsafeDb As(int athlete)
-    {
-        var db = _store.Fresh();
-        db.AthleteId = athlete;
-        return db;
-    }
+    private FailsafeDb As(int athlete) => _store.As(athlete);
 
     private int AddAthlete(string name)
     {

@@ -33,6 +33,14 @@ internal sealed class ImportTestDb : IDisposable
     /// <summary>A fresh context on the same file, so reads see what was written, not what one context remembers.</summary>
     public FailsafeDb Fresh() => Database.Open(Path).Db;
 
+    /// <summary>A fresh context working for <paramref name="athlete"/>.</summary>
+    public FailsafeDb As(int athlete)
+    {
+        var db = Fresh();
+        db.AthleteId = athlete;
+        return db;
+    }
+
     /// <summary>Row counts of every table an import writes.</summary>
     public (int Sessions, int Sets, int Custom) Counts()
     {

@@ -39,13 +39,23 @@ public sealed class ExerciseResolver
     /// <summary>The stored id ("catalog id" or "custom:{id}") and the exercise, or the catalog's suggestions.</summary>
     public (string? Id, Exercise? Exercise, NameMatch Match) Resolve(string name)
     {
+        // Remembered per name: a log names the same exercises over and over, and a name the catalog does not know
+        // (a custom exercise) costs a search for suggestions each time it is resolved.
+        if (_resolved.TryGetValue(name, out var known))
+            return known;
         var match = _catalog.Resolve(name);
+        (string?, Exercise?, NameMatch) result;
         if (match.Exercise is { } e)
-            return (e.Id, e, match);
-        if (_custom.TryGetValue(name.Trim(), out var c))
-            return (CustomId(c), ToExercise(c), match);
-        return (null, null, match);
+            result = (e.Id, e, match);
+        else if (_custom.TryGetValue(name.Trim(), out var c))
+            result = (CustomId(c), ToExercise(c), match);
+        else
+            result = (null, null, match);
+        _resolved[name] = result;
+        return result;
     }
+
+    private readonly Dictionary<string, (string? Id, Exercise? Exercise, NameMatch Match)> _resolved = new(StringComparer.Ordinal);
 
     /// <summary>Adds a custom exercise for an unknown name (not saved until the caller saves).</summary>
     public (string Id, Exercise Exercise, CustomExerciseRow Row) AddCustom(FailsafeDb db, string name)
@@ -54,6 +64,7 @@ public sealed class ExerciseResolver
         var row = new CustomExerciseRow { Name = name.Trim() };
         db.CustomExercises.Add(row);
         _custom[row.Name] = row;
+        _resolved.Clear();
         return (CustomId(row), ToExercise(row), row);
     }
 

@@ -75,7 +75,9 @@ public sealed class SqlTrainingLogTests : IDisposable
         string[] names = ["Bench Press (Barbell)", "Squat (Barbell)", "leg press", "Zottman Wobble Curl", "Sled Thing", "Barbell Bench Press", "Deadlift (Barbell)"];
         var resolver = new ExerciseResolver(CatalogLoader.Default, db);
         var custom = db.CustomExercises.Local.ToDictionary(c => c.Name);
-        string Id(string name) => resolver.Resolve(name).Id ?? ExerciseResolver.CustomId(custom[name]);
+        // Resolved once per name: a name the catalog does not know costs a suggestion search each time.
+        var ids = names.ToDictionary(n => n, n => resolver.Resolve(n).Id ?? ExerciseResolver.CustomId(custom[n]));
+        string Id(string name) => ids[name];
         // Two years of sessions every few days, sometimes two on one day, with every kind of set.
         for (var d = -730; d <= 2; d += 1 + random.Next(5))
         {

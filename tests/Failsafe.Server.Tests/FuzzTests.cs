@@ -120,6 +120,21 @@ public sealed class FuzzTests(ITestOutputHelper output)
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, await response.Content.ReadAsStringAsync(ct));
     }
 
+    /// <summary>Found by the fuzz test: a multipart upload cut off before its closing boundary was a 500.</summary>
+    [Fact]
+    public async Task Import_FormWithoutItsEnd_IsRefused()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var server = new ServerFactory(Provider.Sqlite);
+        var user = await server.SignUp();
+        const string body = "--fuzz-boundary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"export.csv\"\r\nContent-Type: text/csv\r\n\r\nDate,Workout Name,Exercise Name";
+        using var content = new StringContent(body, Encoding.UTF8);
+        content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("multipart/form-data; boundary=fuzz-boundary");
+        using var response = await user.Client.PostAsync("/api/import/strong?unit=kg", content, ct);
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, await response.Content.ReadAsStringAsync(ct));
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+    }
+
     // ---------------------------------------------------------------- the checks
 
     private static async Task<Figures> Check(HttpClient client, ServerFactory server, FuzzRequest request, Figures before, Stats stats, CancellationToken ct)

@@ -68,8 +68,9 @@ public static class ImportEndpoints
                     {
                         form = await request.ReadFormAsync(cancel);
                     }
-                    catch (InvalidDataException ex)
+                    catch (Exception ex) when (ex is InvalidDataException or IOException)
                     {
+                        // A malformed form: a bad boundary, a part without its end, a body cut short.
                         return Problems.Invalid("file", $"the form cannot be read ({ex.Message}); send one file as multipart/form-data, or the CSV itself as text/csv");
                     }
                     if (form.Files.Count != 1)

@@ -152,27 +152,7 @@ public static class PlanCommands
         return command;
     }
 
-    private static readonly Dictionary<string, DayOfWeek> DayNames = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["mon"] = DayOfWeek.Monday, ["tue"] = DayOfWeek.Tuesday, ["wed"] = DayOfWeek.Wednesday, ["thu"] = DayOfWeek.Thursday,
-        ["fri"] = DayOfWeek.Friday, ["sat"] = DayOfWeek.Saturday, ["sun"] = DayOfWeek.Sunday,
-        ["monday"] = DayOfWeek.Monday, ["tuesday"] = DayOfWeek.Tuesday, ["wednesday"] = DayOfWeek.Wednesday, ["thursday"] = DayOfWeek.Thursday,
-        ["friday"] = DayOfWeek.Friday, ["saturday"] = DayOfWeek.Saturday, ["sunday"] = DayOfWeek.Sunday,
-    };
-
-    internal static (ImmutableArray<DayOfWeek> Days, string? Problem) ParseDays(string text)
-    {
-        var days = new List<DayOfWeek>();
-        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries))
-        {
-            if (!DayNames.TryGetValue(part, out var day))
-                return ([], $"'{part}' is not a weekday (use mon, tue, wed, thu, fri, sat, sun)");
-            if (days.Contains(day))
-                return ([], $"'{part}' is listed twice");
-            days.Add(day);
-        }
-        return days.Count == 0 ? ([], "name at least one training day") : ([.. days.OrderBy(d => ((int)d + 6) % 7)], null);
-    }
+    internal static (ImmutableArray<DayOfWeek> Days, string? Problem) ParseDays(string text) => Store.Training.TrainingDays.Parse(text);
 
     internal static void Print(IAnsiConsole console, Plan plan, WeightUnit unit, FileInfo? ics)
     {

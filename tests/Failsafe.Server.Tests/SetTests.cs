@@ -48,6 +48,31 @@ public sealed class SetTests(Servers servers) : IClassFixture<Servers>
 
     [Theory]
     [ClassData(typeof(Providers))]
+    public async Task Ten_concurrent_first_sets_of_a_day_share_one_session_in_distinct_places(Provider provider)
+    {
+        var server = servers.For(provider);
+        var ann = await server.SignUp();
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => Task.Run(
+            () => Post(ann, Guid.NewGuid().ToString(), new { exercise = "squat", set = $"{100 + i}x5@8", date = "2026-04-02" }), Api.Cancel)));
+        try
+        {
+            foreach (var response in responses)
+                response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync(Api.Cancel));
+            using var sessions = await ann.Client.GetAsync("/api/sessions?from=2026-04-02&to=2026-04-02", Api.Cancel);
+            var list = await sessions.Json();
+            list.GetArrayLength().ShouldBe(1);
+            var orders = list[0].GetProperty("sets").EnumerateArray().Select(s => s.GetProperty("order").GetInt32()).Order().ToList();
+            orders.ShouldBe(Enumerable.Range(1, 10).ToList());
+        }
+        finally
+        {
+            foreach (var response in responses)
+                response.Dispose();
+        }
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
     public async Task Ten_concurrent_posts_with_one_key_store_one_set_and_all_answer_its_id(Provider provider)
     {
         var server = servers.For(provider);

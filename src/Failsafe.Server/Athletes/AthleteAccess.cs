@@ -25,8 +25,16 @@ public enum Access
 /// coach the athlete accepted. Anyone else gets 404 — the same answer as for an athlete that does not exist, so
 /// nobody learns who is there. A coach asking to change logged sets gets 403.
 /// </summary>
-public sealed class AthleteAccess(FailsafeDb training, AccountsDb accounts)
+public sealed class AthleteAccess(IServiceProvider services, ProfileLookup profiles)
 {
+    /// <summary>The request's training context, once something asked for one (see <see cref="Attach"/>).</summary>
+    private FailsafeDb? _training;
+
+    /// <summary>The request's training context: created on first use, so a request answered from cache creates none.</summary>
+    private FailsafeDb Training => _training ?? services.GetRequiredService<FailsafeDb>();
+
+    private AccountsDb Accounts => services.GetRequiredService<AccountsDb>();
+
     public const string Parameter = "athlete";
 
     /// <summary>What <see cref="Own"/> answers for a token whose account was deleted.</summary>
@@ -58,15 +66,16 @@ public sealed class AthleteAccess(FailsafeDb training, AccountsDb accounts)
     public async Task<int> Own(ClaimsPrincipal user, CancellationToken cancel)
     {
         var account = AccountId(user);
-        if (await Lookup(account, cancel) is { } found)
+        if (await profiles.ByAccount(account, cancel) is { } found)
         {
             (Revision, Unit) = (found.Revision, found.Unit);
             return found.Id;
         }
-        if (!await accounts.Users.AnyAsync(u => u.Id == account, cancel))
+        if (!await Accounts.Users.AnyAsync(u => u.Id == account, cancel))
             return NoAccount;
         var name = user.FindFirstValue(ClaimTypes.Name) ?? "athlete";
         var row = new ProfileRow { AccountId = account, Name = name.Length > 100 ? name[..100] : name, UpdatedAt = DateTime.UtcNow };
+        var training = Training;
         training.Profiles.Add(row);
         try
         {
@@ -78,37 +87,6 @@ public sealed class AthleteAccess(FailsafeDb training, AccountsDb accounts)
             // Two first requests at once: the other one created it.
             training.ChangeTracker.Clear();
             return await training.Profiles.Where(p => p.AccountId == account).Select(p => p.Id).SingleAsync(cancel);
-        }
-    }
-
-    /// <summary>
-    /// The caller's profile — one indexed row, read on every request (the revision must come from the database, so
-    /// that every instance sees every change). Plain ADO.NET rather than a LINQ query: this runs on every request,
-    /// and EF's query pipeline cost several times the round trip here (bench/README.md, "Server under load").
-    /// </summary>
-    private async Task<(int Id, long Revision, string Unit)?> Lookup(string account, CancellationToken cancel)
-    {
-        var connection = training.Database.GetDbConnection();
-        var opened = connection.State != System.Data.ConnectionState.Open;
-        if (opened)
-            await training.Database.OpenConnectionAsync(cancel);
-        try
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT \"Id\", \"Revision\", \"Unit\" FROM \"profiles\" WHERE \"AccountId\" = @account";
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "@account";
-            parameter.Value = account;
-            command.Parameters.Add(parameter);
-            await using var reader = await command.ExecuteReaderAsync(cancel);
-            if (!await reader.ReadAsync(cancel))
-                return null;
-            return (reader.GetInt32(0), reader.GetInt64(1), reader.GetString(2));
-        }
-        finally
-        {
-            if (opened)
-                await training.Database.CloseConnectionAsync();
         }
     }
 
@@ -130,7 +108,7 @@ public sealed class AthleteAccess(FailsafeDb training, AccountsDb accounts)
             return Problems.Invalid(Parameter, $"'{text}' is not an athlete id (a positive whole number, or 'me')");
 
         var me = AccountId(context.User);
-        var profile = await training.Profiles.Where(p => p.Id == requested).Select(p => new { p.AccountId, p.Revision, p.Unit }).FirstOrDefaultAsync(cancel);
+        var profile = await Training.Profiles.Where(p => p.Id == requested).Select(p => new { p.AccountId, p.Revision, p.Unit }).FirstOrDefaultAsync(cancel);
         if (profile?.AccountId is not { } owner)
             return Problems.NotFound("such athlete");
         (Revision, Unit) = (profile.Revision, profile.Unit);
@@ -139,7 +117,7 @@ public sealed class AthleteAccess(FailsafeDb training, AccountsDb accounts)
             Set(requested, true);
             return null;
         }
-        var coached = await accounts.CoachLinks.AnyAsync(l => l.CoachAccountId == me && l.AthleteAccountId == owner && l.AcceptedAt != null, cancel);
+        var coached = await Accounts.CoachLinks.AnyAsync(l => l.CoachAccountId == me && l.AthleteAccountId == owner && l.AcceptedAt != null, cancel);
         if (!coached)
             return Problems.NotFound("such athlete");
         if (access == Access.Log)
@@ -152,7 +130,20 @@ public sealed class AthleteAccess(FailsafeDb training, AccountsDb accounts)
     {
         AthleteId = athlete;
         Self = self;
-        training.AthleteId = athlete;
+        _training?.AthleteId = athlete;
+    }
+
+    /// <summary>
+    /// Called as the request's <see cref="FailsafeDb"/> is created (see <c>ServerDatabase.AddTo</c>): it sees only the
+    /// resolved athlete's rows, also when it was created before the athlete was resolved (handler arguments are
+    /// bound before endpoint filters run).
+    /// </summary>
+    internal FailsafeDb Attach(FailsafeDb training)
+    {
+        ArgumentNullException.ThrowIfNull(training);
+        _training = training;
+        training.AthleteId = AthleteId;
+        return training;
     }
 }
 

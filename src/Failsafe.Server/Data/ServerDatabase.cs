@@ -1,7 +1,9 @@
+using System.Data.Common;
 using Failsafe.Store.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Npgsql;
 
 namespace Failsafe.Server.Data;
 
@@ -49,16 +51,26 @@ public sealed record ServerDatabase(bool Postgres, string ConnectionString, stri
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddSingleton(this);
-        // Contexts per request; their options built once (they never change), not again for every request.
+        // One pool per server for EF Core and the plain queries (ProfileLookup), owned and closed by the host.
+        if (Postgres)
+            services.AddSingleton<DbDataSource>(_ => NpgsqlDataSource.Create(ConnectionString));
+        else
+            services.AddSingleton<DbDataSource>(_ => SqliteFactory.Instance.CreateDataSource(ConnectionString));
+        services.AddSingleton<Athletes.ProfileLookup>();
+
+        // The training context comes from a pool (contexts are reset and reused, not built for every request) and is
+        // handed to the request's AthleteAccess, which scopes it to the athlete the request works on.
         const ServiceLifetime context = ServiceLifetime.Scoped, options = ServiceLifetime.Singleton;
         if (Postgres)
         {
-            services.AddDbContext<FailsafeDb, PostgresTrainingDb>(o => o.UseNpgsql(ConnectionString), context, options);
-            services.AddDbContext<AccountsDb, PostgresAccountsDb>(o => o.UseNpgsql(ConnectionString, x => x.MigrationsHistoryTable(AccountsDb.HistoryTable)), context, options);
+            services.AddPooledDbContextFactory<PostgresTrainingDb>((sp, o) => o.UseNpgsql((NpgsqlDataSource)sp.GetRequiredService<DbDataSource>()));
+            services.AddScoped<FailsafeDb>(sp => sp.GetRequiredService<Athletes.AthleteAccess>().Attach(sp.GetRequiredService<IDbContextFactory<PostgresTrainingDb>>().CreateDbContext()));
+            services.AddDbContext<AccountsDb, PostgresAccountsDb>((sp, o) => o.UseNpgsql((NpgsqlDataSource)sp.GetRequiredService<DbDataSource>(), x => x.MigrationsHistoryTable(AccountsDb.HistoryTable)), context, options);
         }
         else
         {
-            services.AddDbContext<FailsafeDb>(o => o.UseSqlite(ConnectionString), context, options);
+            services.AddPooledDbContextFactory<FailsafeDb>(o => o.UseSqlite(ConnectionString));
+            services.AddScoped<FailsafeDb>(sp => sp.GetRequiredService<Athletes.AthleteAccess>().Attach(sp.GetRequiredService<IDbContextFactory<FailsafeDb>>().CreateDbContext()));
             services.AddDbContext<AccountsDb>(o => o.UseSqlite(ConnectionString, x => x.MigrationsHistoryTable(AccountsDb.HistoryTable)), context, options);
         }
     }

@@ -342,33 +342,12 @@ public static class SessionEndpoints
             Warmup = input.Warmup, Drop = input.Drop, Pain = input.Pain, FormBreakdown = input.FormBreakdown || set.Failure == FailureLevel.Technical,
             Notes = input.Notes, LoggedAt = now, ClientKey = key, ClientHash = key is null ? null : hash,
         };
-        // The day's session and its last set's place, without loading its sets.
-        var session = await db.Mine<SessionRow>().Where(s => s.Date == day && s.Source == Source)
-            .Select(s => new { s.Id, Last = s.Sets.Max(x => (int?)x.Order) }).FirstOrDefaultAsync(cancel);
-        if (session is null)
-        {
-            row.Order = 1;
-            db.Sessions.Add(new SessionRow { Date = day, Source = Source, StartedAt = now, Sets = [row] });
-        }
-        else
-        {
-            row.Order = (session.Last ?? 0) + 1;
-            row.SessionId = session.Id;
-            db.Sets.Add(row);
-        }
-        try
-        {
-            // The key is unique per athlete: a retry (even one racing this request on another connection or instance)
-            // fails here and gets the recorded set back.
-            await db.SaveChangesAsync(cancel);
-        }
-        catch (DbUpdateException) when (key is not null)
-        {
-            db.ChangeTracker.Clear();
-            if (await Replay(db, key, hash, cancel) is { } raced)
-                return raced;
-            throw;
-        }
+        // The key is unique per athlete: a retry (even one racing this request on another connection or instance)
+        // writes nothing and gets the recorded set back.
+        if (!await SetWriter.Insert(db, row, day, Source, cancel))
+            return key is not null && await Replay(db, key, hash, cancel) is { } raced
+                ? raced
+                : throw new InvalidOperationException("The set conflicted with an existing row but no set holds its idempotency key.");
         return TypedResults.Created($"/api/sets/{row.Id}", View(row, day));
     }
 

@@ -59,6 +59,9 @@ public static class TodayEndpoints
             .WithSummary("Warnings, actions, failure budget, the 80/20 split of recent sets and e1RM trends.");
     }
 
+    /// <summary>The request's training context, asked for only when the answer is not cached.</summary>
+    private static FailsafeDb Db(HttpContext http) => http.RequestServices.GetRequiredService<FailsafeDb>();
+
     private static DailyCoach.Day Decide(FailsafeDb db, DateOnly day) =>
         DailyCoach.Decide(db, new ExerciseResolver(CatalogLoader.Default, db), day, Policy.Default);
 
@@ -78,13 +81,13 @@ public static class TodayEndpoints
 
     /// <param name="date">The day (yyyy-MM-dd); today (UTC) when absent.</param>
     /// <param name="athlete">Whose log: an athlete id, or absent for your own.</param>
-    public static IResult Today(string? date, string? athlete, FailsafeDb db, AthleteAccess access, TodayCache cache, TimeProvider clock)
+    public static IResult Today(string? date, string? athlete, HttpContext http, AthleteAccess access, TodayCache cache, TimeProvider clock)
     {
         if (!Dates.TryDay(date, clock, out var day, out var problem))
             return problem!;
         return Json(cache.Get("today", access.AthleteId, access.Revision, day, () =>
         {
-            var d = Decide(db, day);
+            var d = Decide(Db(http), day);
             return Compact(EvaluationJson.Write(w =>
             {
                 w.WriteStartObject();
@@ -103,23 +106,24 @@ public static class TodayEndpoints
         }));
     }
 
-    public static IResult Next(string? date, string? athlete, FailsafeDb db, AthleteAccess access, TodayCache cache, TimeProvider clock)
+    public static IResult Next(string? date, string? athlete, HttpContext http, AthleteAccess access, TodayCache cache, TimeProvider clock)
     {
         if (!Dates.TryDay(date, clock, out var day, out var problem))
             return problem!;
         return Json(cache.Get("next", access.AthleteId, access.Revision, day, () =>
         {
+            var db = Db(http);
             var d = Decide(db, day);
             var session = DailyCoach.LoggedSession(db, day, SessionEndpoints.Source);
             return Compact(PlanJson.ToJson(DailyCoach.Next(d, session, new ExerciseResolver(CatalogLoader.Default, db))));
         }));
     }
 
-    public static IResult Status(string? date, string? athlete, FailsafeDb db, AthleteAccess access, TodayCache cache, TimeProvider clock)
+    public static IResult Status(string? date, string? athlete, HttpContext http, AthleteAccess access, TodayCache cache, TimeProvider clock)
     {
         if (!Dates.TryDay(date, clock, out var day, out var problem))
             return problem!;
         return Json(cache.Get("status", access.AthleteId, access.Revision, day, () =>
-            Compact(EvaluationJson.Write(w => DailyCoach.WriteStatus(w, DailyCoach.StatusOf(Decide(db, day)))))));
+            Compact(EvaluationJson.Write(w => DailyCoach.WriteStatus(w, DailyCoach.StatusOf(Decide(Db(http), day)))))));
     }
 }

@@ -31,14 +31,16 @@ public static partial class ServerApp
     public static void Configure(WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        // Some database calls block a thread (Microsoft.Data.Sqlite does its I/O synchronously even when called
-        // async; the engine's first decision of a day is synchronous): enough threads from the start keep a burst of
-        // such requests from waiting on the thread pool's slow growth (Failsafe:MinThreads, default 64).
-        var minThreads = builder.Configuration.GetValue("Failsafe:MinThreads", 64);
+        var database = ServerDatabase.From(builder.Configuration);
+        // On SQLite every database call blocks a thread (Microsoft.Data.Sqlite does its I/O synchronously even when
+        // called async): enough threads from the start keep a burst of requests from waiting on the thread pool's slow
+        // growth (Failsafe:MinThreads, default 64 on SQLite). On PostgreSQL the requests are asynchronous and the
+        // runtime's default suits them: 64 threads contending for two cores cut /api/today's throughput by a third
+        // and raised its p99 from ~40 ms to ~230 ms (bench/README.md).
+        var minThreads = builder.Configuration.GetValue("Failsafe:MinThreads", database.Postgres ? 0 : 64);
         ThreadPool.GetMinThreads(out var workers, out var io);
         ThreadPool.SetMinThreads(Math.Max(workers, minThreads), Math.Max(io, minThreads));
         var services = builder.Services;
-        var database = ServerDatabase.From(builder.Configuration);
         database.AddTo(services);
 
         services.AddProblemDetails();

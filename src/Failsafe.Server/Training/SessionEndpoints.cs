@@ -314,7 +314,7 @@ public static class SessionEndpoints
         Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(input, HashOptions)));
 
     public static async Task<IResult> Log(
-        SetInput input, string? athlete, FailsafeDb db, AthleteAccess access, HttpContext http, TimeProvider clock, CancellationToken cancel)
+        SetInput input, string? athlete, AthleteAccess access, HttpContext http, System.Data.Common.DbDataSource database, TimeProvider clock, CancellationToken cancel)
     {
         if (input is null)
             return Problems.Invalid("body", "a set object is required");
@@ -328,10 +328,12 @@ public static class SessionEndpoints
         var hash = Hash(input);
 
         var profileUnit = access.Unit == "lb" ? WeightUnit.Lb : WeightUnit.Kg;
-        var resolver = await Resolver(db, input.Exercise, cancel);
+        // The training context only when needed (a custom exercise, a retry): the usual set is written in plain SQL.
+        FailsafeDb Db() => http.RequestServices.GetRequiredService<FailsafeDb>();
+        var resolver = await Resolver(Db, input.Exercise, cancel);
         var (set, errors) = Check(input, resolver, profileUnit);
         if (set is null)
-            return key is not null && await Replay(db, key, hash, cancel) is { } earlierAnswer ? earlierAnswer : Problems.Invalid(errors);
+            return key is not null && await Replay(Db(), key, hash, cancel) is { } earlierAnswer ? earlierAnswer : Problems.Invalid(errors);
 
         var now = clock.GetUtcNow().UtcDateTime;
         var day = input.Date ?? DateOnly.FromDateTime(now);
@@ -344,8 +346,8 @@ public static class SessionEndpoints
         };
         // The key is unique per athlete: a retry (even one racing this request on another connection or instance)
         // writes nothing and gets the recorded set back.
-        if (!await SetWriter.Insert(db, row, day, Source, cancel))
-            return key is not null && await Replay(db, key, hash, cancel) is { } raced
+        if (!await SetWriter.Insert(database, access.AthleteId, row, day, Source, cancel))
+            return key is not null && await Replay(Db(), key, hash, cancel) is { } raced
                 ? raced
                 : throw new InvalidOperationException("The set conflicted with an existing row but no set holds its idempotency key.");
         return TypedResults.Created($"/api/sets/{row.Id}", View(row, day));
@@ -355,11 +357,13 @@ public static class SessionEndpoints
     /// Resolves the one name a request uses: the catalog (in memory) first; only a name it does not know costs a
     /// look at the athlete's custom exercises.
     /// </summary>
-    private static async Task<ExerciseResolver> Resolver(FailsafeDb db, string? name, CancellationToken cancel)
+    private static Task<ExerciseResolver> Resolver(FailsafeDb db, string? name, CancellationToken cancel) => Resolver(() => db, name, cancel);
+
+    private static async Task<ExerciseResolver> Resolver(Func<FailsafeDb> db, string? name, CancellationToken cancel)
     {
         if (name is not null && CatalogLoader.Default.Resolve(name).Exercise is not null)
             return new ExerciseResolver(CatalogLoader.Default, Array.Empty<CustomExerciseRow>());
-        var customs = await db.Mine<CustomExerciseRow>().AsNoTracking().ToListAsync(cancel);
+        var customs = await db().Mine<CustomExerciseRow>().AsNoTracking().ToListAsync(cancel);
         return new ExerciseResolver(CatalogLoader.Default, customs);
     }
 

@@ -2,7 +2,6 @@ using System.Data;
 using System.Data.Common;
 using System.Globalization;
 using Failsafe.Store.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Failsafe.Server.Training;
 
@@ -40,38 +39,50 @@ internal static class SetWriter
     /// <see cref="SetRow.Id"/>, <see cref="SetRow.SessionId"/> and <see cref="SetRow.Order"/>. False, with no set
     /// written, when the athlete already has a set under <see cref="SetRow.ClientKey"/> (a retry raced this one).
     /// </summary>
-    public static async Task<bool> Insert(FailsafeDb db, SetRow row, DateOnly day, string source, CancellationToken cancel)
+    public static async Task<bool> Insert(DbDataSource database, int athlete, SetRow row, DateOnly day, string source, CancellationToken cancel)
     {
-        row.AthleteId = db.AthleteId;
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(cancel);
+        row.AthleteId = athlete;
+        await using var connection = await database.OpenConnectionAsync(cancel);
+        var values = Values(row, day, source);
+        if (connection.CanCreateBatch && await Batched(connection, row, values, cancel))
+            return true;
+        if (connection.CanCreateBatch)
+            return await Locked(connection, row, day, source, values, cancel);
+        // SQLite takes one writer at a time, and Microsoft.Data.Sqlite waits for a busy file by sleeping and retrying,
+        // so sixty-four sets at once left some waiting for seconds (the load test's timeouts). Queued here, they wait
+        // their turn without holding a thread.
+        var gate = Gates.GetValue(database, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancel);
         try
         {
-            var values = Values(row, day, source);
-            if (connection.CanCreateBatch)
-            {
-                // The usual case, a set for a day that has its session: raise the revision, then append, in one batch
-                // (one round trip, one implicit transaction). The UPDATE locks the athlete's profile row first, so sets
-                // sent at once append one after another, each seeing the last one's place (under READ COMMITTED each
-                // statement sees what committed before it began). When nothing is appended, the revision went up for
-                // nothing, which costs only a cached answer its place.
-                await using var batch = connection.CreateBatch();
-                batch.BatchCommands.Add(BatchCommand(batch, Touch, Athlete(row)));
-                batch.BatchCommands.Add(BatchCommand(batch, Append, values));
-                await using var reader = await batch.ExecuteReaderAsync(cancel);
-                // Npgsql starts the reader at the first statement that returns rows (the UPDATE returns none).
-                while (reader.FieldCount == 0 && await reader.NextResultAsync(cancel))
-                {
-                }
-                if (await Placed(reader, row, cancel))
-                    return true;
-            }
             return await Locked(connection, row, day, source, values, cancel);
         }
         finally
         {
-            await db.Database.CloseConnectionAsync();
+            gate.Release();
         }
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbDataSource, SemaphoreSlim> Gates = [];
+
+    /// <summary>
+    /// The usual case, a set for a day that has its session: raise the revision, then append, in one batch (one round
+    /// trip, one implicit transaction). The UPDATE locks the athlete's profile row first, so sets sent at once append
+    /// one after another, each seeing the last one's place (under READ COMMITTED each statement sees what committed
+    /// before it began). When nothing is appended, the revision went up for nothing, which costs only a cached answer
+    /// its place.
+    /// </summary>
+    private static async Task<bool> Batched(DbConnection connection, SetRow row, (string, object?, DbType)[] values, CancellationToken cancel)
+    {
+        await using var batch = connection.CreateBatch();
+        batch.BatchCommands.Add(BatchCommand(batch, Touch, Athlete(row)));
+        batch.BatchCommands.Add(BatchCommand(batch, Append, values));
+        await using var reader = await batch.ExecuteReaderAsync(cancel);
+        // Npgsql starts the reader at the first statement that returns rows (the UPDATE returns none).
+        while (reader.FieldCount == 0 && await reader.NextResultAsync(cancel))
+        {
+        }
+        return await Placed(reader, row, cancel);
     }
 
     /// <summary>

@@ -141,10 +141,13 @@ public sealed class Io(TextWriter stdout, TextWriter stderr)
     public bool Interactive => ReferenceEquals(Out, System.Console.Out) && !System.Console.IsOutputRedirected && !System.Console.IsInputRedirected;
 
     /// <summary>A Spectre console on stdout; colours only when it is a terminal that supports them and NO_COLOR is unset.</summary>
-    public IAnsiConsole Console { get; } = CreateConsole(stdout);
+    public IAnsiConsole Console => _console.Value;
+
+    /// <summary>Made when first written to: most of a command's time comes before its output (see Program.cs).</summary>
+    private readonly Lazy<IAnsiConsole> _console = new(() => CreateConsole(stdout));
 
     /// <summary>Piped or captured output gets no colours and a wide page, so tables are not wrapped for grep.</summary>
-    private static IAnsiConsole CreateConsole(TextWriter stdout)
+    internal static IAnsiConsole CreateConsole(TextWriter stdout)
     {
         var terminal = ReferenceEquals(stdout, System.Console.Out) && !System.Console.IsOutputRedirected;
         var console = AnsiConsole.Create(new AnsiConsoleSettings

@@ -158,8 +158,7 @@ internal static class SetWriter
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
-        foreach (var value in values)
-            command.Parameters.Add(Parameter(command.CreateParameter(), value));
+        Bind(command.Parameters, command.CreateParameter, values);
         return command;
     }
 
@@ -167,17 +166,20 @@ internal static class SetWriter
     {
         var command = batch.CreateBatchCommand();
         command.CommandText = sql;
-        foreach (var value in values)
-            command.Parameters.Add(Parameter(command.CreateParameter(), value));
+        Bind(command.Parameters, command.CreateParameter, values);
         return command;
     }
 
     /// <summary>Typed even when null: PostgreSQL cannot infer the type of a parameter in a SELECT list.</summary>
-    private static DbParameter Parameter(DbParameter parameter, (string Name, object? Value, DbType Type) value)
+    private static void Bind(DbParameterCollection parameters, Func<DbParameter> create, (string Name, object? Value, DbType Type)[] values)
     {
-        parameter.ParameterName = value.Name;
-        parameter.DbType = value.Type;
-        parameter.Value = value.Value ?? DBNull.Value;
-        return parameter;
+        foreach (var (name, value, type) in values)
+        {
+            var parameter = create();
+            parameter.ParameterName = name;
+            parameter.DbType = type;
+            parameter.Value = value ?? DBNull.Value;
+            parameters.Add(parameter);
+        }
     }
 }

@@ -170,7 +170,10 @@ internal sealed class SetConfiguration : IEntityTypeConfiguration<SetRow>
         b.HasIndex(s => new { s.AthleteId, s.ExerciseId });
         b.Property(s => s.ClientKey).HasMaxLength(100);
         b.Property(s => s.ClientHash).HasMaxLength(64);
-        b.HasIndex(s => new { s.AthleteId, s.ClientKey }).IsUnique();
+        // Only sets logged with a client key (over the API) need it: imported and command-line sets have none, so a
+        // large import neither builds nor carries entries for them. (Unique indexes treat NULLs as distinct, so the
+        // filter changes no answer, in SQLite or PostgreSQL.)
+        b.HasIndex(s => new { s.AthleteId, s.ClientKey }).IsUnique().HasFilter("\"ClientKey\" IS NOT NULL");
     }
 }
 

@@ -438,7 +438,8 @@ namespace Failsafe.Store.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AthleteId", "ClientKey")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"ClientKey\" IS NOT NULL");
 
                     b.HasIndex("AthleteId", "ExerciseId");
 

@@ -35,6 +35,7 @@ public sealed class DatabaseTests : IDisposable
     internal const string PlansMigration = "20261122140840_Plans";
     internal const string AthletesMigration = "20261122153231_Athletes";
     internal const string ClientKeysMigration = "20261122154153_ClientKeys";
+    internal const string PartialClientKeyMigration = "20261122201343_PartialClientKey";
 
     private readonly TempDbDir _dir = new();
 
@@ -100,7 +101,7 @@ public sealed class DatabaseTests : IDisposable
             backup.ShouldBeNull();
             File.Exists(_dir.DbPath).ShouldBeTrue();
             db.Database.GetPendingMigrations().ShouldBeEmpty();
-            db.Database.GetAppliedMigrations().ShouldBe([InitialMigration, PlansMigration, AthletesMigration, ClientKeysMigration]);
+            db.Database.GetAppliedMigrations().ShouldBe([InitialMigration, PlansMigration, AthletesMigration, ClientKeysMigration, PartialClientKeyMigration]);
             db.Database.GetAppliedMigrations().ShouldBe(db.Database.GetMigrations());
         }
         using var connection = Connect(_dir.DbPath);
@@ -189,11 +190,11 @@ public sealed class DatabaseTests : IDisposable
             File.Exists(backup).ShouldBeTrue();
             Path.GetDirectoryName(backup).ShouldBe(Path.GetDirectoryName(Path.GetFullPath(_dir.DbPath)));
             Path.GetFileName(backup).ShouldStartWith("failsafe.db.");
-            Path.GetFileName(backup).ShouldContain(ClientKeysMigration);
+            Path.GetFileName(backup).ShouldContain(PartialClientKeyMigration);
 
             // The upgrade: every migration applied, the plans table usable, WAL on.
             db.Database.GetPendingMigrations().ShouldBeEmpty();
-            db.Database.GetAppliedMigrations().ShouldBe([InitialMigration, PlansMigration, AthletesMigration, ClientKeysMigration]);
+            db.Database.GetAppliedMigrations().ShouldBe([InitialMigration, PlansMigration, AthletesMigration, ClientKeysMigration, PartialClientKeyMigration]);
             db.Plans.Add(new PlanRow { Start = new DateOnly(2026, 11, 23), Weeks = 8, Days = "mon,wed,fri", CreatedAt = DateTime.UtcNow, Active = true });
             db.SaveChanges();
 

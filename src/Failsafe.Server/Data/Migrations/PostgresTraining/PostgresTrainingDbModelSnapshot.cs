@@ -461,7 +461,8 @@ namespace Failsafe.Server.Data.Migrations.PostgresTraining
                     b.HasKey("Id");
 
                     b.HasIndex("AthleteId", "ClientKey")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"ClientKey\" IS NOT NULL");
 
                     b.HasIndex("AthleteId", "ExerciseId");
 

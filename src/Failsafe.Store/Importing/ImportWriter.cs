@@ -31,7 +31,7 @@ internal sealed class ImportedWorkout(string key, DateTime start, string name)
 /// Writes sessions and sets with prepared INSERT statements on the context's own SQLite connection, inside the
 /// transaction the caller has begun. The statements are bound by position through SQLitePCL — the layer under
 /// Microsoft.Data.Sqlite — because ADO.NET parameters are looked up by name on every execution, which measured at a
-/// third of the speed (see bench/import.sh). Sets go <see cref="Batch"/> rows per statement. The value formats are
+/// third of the speed (see bench/import.sh); the sets' values go through <see cref="SqliteBinder"/>. Sets go <see cref="Batch"/> rows per statement. The value formats are
 /// those EF Core writes (dates as ISO text, booleans as 0/1), so EF reads the rows as its own.
 /// </summary>
 internal sealed class ImportWriter : IDisposable
@@ -50,6 +50,8 @@ internal sealed class ImportWriter : IDisposable
     private readonly sqlite3_stmt _session;
     private readonly sqlite3_stmt _batch;
     private readonly sqlite3_stmt _single;
+    private readonly SqliteBinder _batchBinder;
+    private readonly SqliteBinder _singleBinder;
     private readonly (long Session, byte[] LoggedAt, ImportedSet Set)[] _pending = new (long, byte[], ImportedSet)[Batch];
     private readonly string _source;
     private readonly List<(string Name, string Sql)> _deferredIndexes = [];
@@ -67,6 +69,8 @@ internal sealed class ImportWriter : IDisposable
             string.Create(CultureInfo.InvariantCulture, $"VALUES ({athlete}, ?, NULL, ?, ?, ?, ?, ?, 0)"));
         _batch = Prepare(SetInsert(Batch, athlete));
         _single = Prepare(SetInsert(1, athlete));
+        _batchBinder = new SqliteBinder(_batch);
+        _singleBinder = new SqliteBinder(_single);
     }
 
     private static string SetInsert(int rows, int athlete)
@@ -124,7 +128,8 @@ internal sealed class ImportWriter : IDisposable
         if (_count < Batch)
             return;
         for (var r = 0; r < Batch; r++)
-            Bind(_batch, r * ValuesPerRow, _pending[r]);
+            Bind(_batchBinder, r * ValuesPerRow, _pending[r]);
+        Check(_batchBinder.TakeFailure());
         Run(_batch);
         _count = 0;
     }
@@ -134,38 +139,31 @@ internal sealed class ImportWriter : IDisposable
     {
         for (var r = 0; r < _count; r++)
         {
-            Bind(_single, 0, _pending[r]);
+            Bind(_singleBinder, 0, _pending[r]);
+            Check(_singleBinder.TakeFailure());
             Run(_single);
         }
         _count = 0;
     }
 
-    private static void Bind(sqlite3_stmt s, int at, in (long Session, byte[] LoggedAt, ImportedSet Set) row)
+    private static void Bind(SqliteBinder s, int at, in (long Session, byte[] LoggedAt, ImportedSet Set) row)
     {
         ref readonly var set = ref row.Set;
-        raw.sqlite3_bind_int64(s, at + 1, row.Session);
-        raw.sqlite3_bind_int(s, at + 2, set.Order);
-        raw.sqlite3_bind_text(s, at + 3, set.ExerciseId);
-        raw.sqlite3_bind_text(s, at + 4, set.ExerciseName);
-        raw.sqlite3_bind_double(s, at + 5, set.WeightKg);
-        raw.sqlite3_bind_text(s, at + 6, set.Pounds ? Lb : Kg);
-        raw.sqlite3_bind_double(s, at + 7, set.WeightEntered);
-        raw.sqlite3_bind_int(s, at + 8, set.Reps);
-        BindDouble(s, at + 9, set.Rir);
-        BindDouble(s, at + 10, set.Rpe);
-        raw.sqlite3_bind_text(s, at + 11, set.Failure ? Absolute : None);
-        raw.sqlite3_bind_int(s, at + 12, set.Warmup ? 1 : 0);
-        raw.sqlite3_bind_int(s, at + 13, set.Drop ? 1 : 0);
-        BindText(s, at + 14, set.Notes);
-        raw.sqlite3_bind_text(s, at + 15, row.LoggedAt);
-    }
-
-    private static void BindDouble(sqlite3_stmt s, int index, double? value)
-    {
-        if (value is { } v)
-            raw.sqlite3_bind_double(s, index, v);
-        else
-            raw.sqlite3_bind_null(s, index);
+        s.Int64(at + 1, row.Session);
+        s.Int64(at + 2, set.Order);
+        s.Text(at + 3, set.ExerciseId);
+        s.Text(at + 4, set.ExerciseName);
+        s.Double(at + 5, set.WeightKg);
+        s.Text(at + 6, set.Pounds ? Lb : Kg);
+        s.Double(at + 7, set.WeightEntered);
+        s.Int64(at + 8, set.Reps);
+        s.Double(at + 9, set.Rir);
+        s.Double(at + 10, set.Rpe);
+        s.Text(at + 11, set.Failure ? Absolute : None);
+        s.Int64(at + 12, set.Warmup ? 1 : 0);
+        s.Int64(at + 13, set.Drop ? 1 : 0);
+        s.Text(at + 14, set.Notes);
+        s.Text(at + 15, row.LoggedAt);
     }
 
     private static void BindText(sqlite3_stmt s, int index, string? value)
@@ -189,6 +187,9 @@ internal sealed class ImportWriter : IDisposable
             while (raw.sqlite3_step(query) == raw.SQLITE_ROW)
                 _deferredIndexes.Add((raw.sqlite3_column_text(query, 0).utf8_to_string(), raw.sqlite3_column_text(query, 1).utf8_to_string()));
         }
+        // The partial index of client keys stays: imported sets have no client key, so it gets no entries from
+        // them, and building it again would read the whole table once more.
+        _deferredIndexes.RemoveAll(index => index.Sql.Contains("\"ClientKey\" IS NOT NULL", StringComparison.Ordinal));
         foreach (var (name, _) in _deferredIndexes)
             Check(raw.sqlite3_exec(_db, $"DROP INDEX \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\""));
     }

@@ -41,11 +41,6 @@ internal sealed class ImportWriter : IDisposable
 
     private const int ValuesPerRow = 15;
 
-    private static readonly byte[] Kg = "kg"u8.ToArray();
-    private static readonly byte[] Lb = "lb"u8.ToArray();
-    private static readonly byte[] None = "none"u8.ToArray();
-    private static readonly byte[] Absolute = "absolute"u8.ToArray();
-
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _session;
     private readonly sqlite3_stmt _batch;
@@ -151,19 +146,21 @@ internal sealed class ImportWriter : IDisposable
         ref readonly var set = ref row.Set;
         s.Int64(at + 1, row.Session);
         s.Int64(at + 2, set.Order);
-        s.Text(at + 3, set.ExerciseId);
-        s.Text(at + 4, set.ExerciseName);
+        // Texts that never move are bound without a copy: the pinned arrays of Utf8, and literals (data of the
+        // assembly's image). The rows stay in _pending, so the arrays live until the statement has run.
+        s.Stable(at + 3, set.ExerciseId);
+        s.Stable(at + 4, set.ExerciseName);
         s.Double(at + 5, set.WeightKg);
-        s.Text(at + 6, set.Pounds ? Lb : Kg);
+        s.Stable(at + 6, set.Pounds ? "lb"u8 : "kg"u8);
         s.Double(at + 7, set.WeightEntered);
         s.Int64(at + 8, set.Reps);
         s.Double(at + 9, set.Rir);
         s.Double(at + 10, set.Rpe);
-        s.Text(at + 11, set.Failure ? Absolute : None);
+        s.Stable(at + 11, set.Failure ? "absolute"u8 : "none"u8);
         s.Int64(at + 12, set.Warmup ? 1 : 0);
         s.Int64(at + 13, set.Drop ? 1 : 0);
         s.Text(at + 14, set.Notes);
-        s.Text(at + 15, row.LoggedAt);
+        s.Stable(at + 15, row.LoggedAt);
     }
 
     private static void BindText(sqlite3_stmt s, int index, string? value)
@@ -196,8 +193,19 @@ internal sealed class ImportWriter : IDisposable
 
     public void RestoreIndexes()
     {
-        foreach (var (_, sql) in _deferredIndexes)
-            Check(raw.sqlite3_exec(_db, sql));
+        if (_deferredIndexes.Count == 0)
+            return;
+        // The sorter of CREATE INDEX sorts its runs on a helper thread meanwhile (the reader is done by now).
+        Check(raw.sqlite3_exec(_db, "PRAGMA threads = 2"));
+        try
+        {
+            foreach (var (_, sql) in _deferredIndexes)
+                Check(raw.sqlite3_exec(_db, sql));
+        }
+        finally
+        {
+            raw.sqlite3_exec(_db, "PRAGMA threads = 0");
+        }
         _deferredIndexes.Clear();
     }
 
@@ -208,5 +216,14 @@ internal sealed class ImportWriter : IDisposable
         _single.Dispose();
     }
 
-    public static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
+    /// <summary>
+    /// The UTF-8 bytes of <paramref name="text"/> in an array that never moves (the pinned object heap), so SQLite
+    /// may keep pointing at it between bind and step instead of copying it (<see cref="SqliteBinder.Stable"/>).
+    /// </summary>
+    public static byte[] Utf8(string text)
+    {
+        var bytes = GC.AllocateUninitializedArray<byte>(Encoding.UTF8.GetByteCount(text), pinned: true);
+        Encoding.UTF8.GetBytes(text, bytes);
+        return bytes;
+    }
 }

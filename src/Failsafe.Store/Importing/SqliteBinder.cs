@@ -16,6 +16,9 @@ internal sealed unsafe class SqliteBinder
     /// <summary>SQLITE_TRANSIENT: SQLite copies the text before the call returns.</summary>
     private static readonly nint Transient = -1;
 
+    /// <summary>SQLITE_STATIC: SQLite reads the text where it is, until the statement is bound again or finalized.</summary>
+    private static readonly nint Static = 0;
+
     private static readonly delegate* unmanaged[SuppressGCTransition]<nint, int, long, int> BindInt64Fn;
     private static readonly delegate* unmanaged[SuppressGCTransition]<nint, int, double, int> BindDoubleFn;
     private static readonly delegate* unmanaged[SuppressGCTransition]<nint, int, int> BindNullFn;
@@ -60,7 +63,16 @@ internal sealed unsafe class SqliteBinder
 
     public void Double(int index, double? value) => Track(value is { } v ? BindDoubleFn(_statement, index, v) : BindNullFn(_statement, index));
 
-    public void Text(int index, byte[] utf8) => Text(index, utf8.AsSpan());
+    /// <summary>
+    /// Binds UTF-8 text that SQLite reads in place (SQLITE_STATIC), without a copy: the memory must not move or
+    /// change until the statement has run — an array from <see cref="ImportWriter.Utf8"/> (pinned object heap) kept
+    /// alive meanwhile, or a <c>"…"u8</c> literal (data of the assembly's image).
+    /// </summary>
+    public void Stable(int index, ReadOnlySpan<byte> utf8)
+    {
+        fixed (byte* text = utf8.IsEmpty ? Empty : utf8)
+            Track(BindTextFn(_statement, index, text, utf8.Length, Static));
+    }
 
     public void Text(int index, string? value)
     {

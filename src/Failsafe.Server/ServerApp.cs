@@ -121,7 +121,7 @@ public static partial class ServerApp
         app.MapHealth();
 
         app.MapAccounts();
-        var api = app.MapGroup("/api").RequireAuthorization();
+        var api = app.MapGroup("/api").RequireAuthorization().AddEndpointFilter(TextWithoutNul.Filter);
         api.MapProfile();
         api.MapExercises();
         api.MapSessions();

@@ -99,6 +99,20 @@ public sealed class ImportTests(Servers servers) : IClassFixture<Servers>
 
     [Theory]
     [ClassData(typeof(Providers))]
+    public async Task A_file_with_a_nul_character_in_a_text_is_refused_naming_line_and_column(Provider provider)
+    {
+        // PostgreSQL cannot store U+0000 in text: refused by the importer, not failed by the database.
+        var server = servers.For(provider);
+        var ann = await server.SignUp();
+        var bad = Strong + "2026-01-15 18:00:00;\"Upper\";\"Bench Press (Barbell)\";2;80;kg;5;;;;0;\"left\u0000shoulder\";;45m\n";
+        using var response = await ann.Client.PostAsync("/api/import/strong", Csv(bad), Api.Cancel);
+        var problem = await response.ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
+        problem.Detail().ShouldBe("line 8, column Notes: holds the NUL character (U+0000), which cannot be stored; remove it");
+        (await ann.Sets("2026-01-01", "2026-01-31")).ShouldBeEmpty();
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
     public async Task A_malformed_file_is_refused_naming_line_and_column_and_stores_nothing(Provider provider)
     {
         var server = servers.For(provider);

@@ -39,6 +39,34 @@ public sealed class JsonBodyTests(Servers servers) : IClassFixture<Servers>
         (await ann.Client.GetAsync("/account/me", Api.Cancel)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task A_text_with_a_nul_character_is_refused_naming_the_field_and_nothing_is_stored(Provider provider)
+    {
+        // PostgreSQL cannot store U+0000 in text; found by the fuzz test as a 500 on PostgreSQL.
+        var server = servers.For(provider);
+        var ann = await server.SignUp();
+        using (var session = await ann.Client.Send("POST", "/api/sessions", "{\"notes\":null,\"notes\":\"@example.com\",\"name\":\"lbs\\u0000\"}"))
+        {
+            var problem = await session.ShouldBeProblem(HttpStatusCode.BadRequest);
+            problem.Detail().ShouldBe("name: holds the NUL character (U+0000), which cannot be stored; remove it");
+            problem.GetProperty("errors").GetProperty("name")[0].GetString().ShouldBe("holds the NUL character (U+0000), which cannot be stored; remove it");
+        }
+        using (var set = await ann.Client.Send("POST", "/api/sets", "{\"exercise\":\"bench press\",\"set\":\"100x8@8\",\"date\":\"2026-03-02\",\"notes\":\"a\\u0000b\"}"))
+            (await set.ShouldBeProblem(HttpStatusCode.BadRequest)).Detail().ShouldStartWith("notes: holds the NUL character");
+        using (var register = await server.CreateClient().PostAsync("/account/register",
+            new StringContent("{\"email\":\"x\\u0000@example.com\",\"password\":\"lift heavy 9 times\"}", System.Text.Encoding.UTF8, "application/json"), Api.Cancel))
+            (await register.ShouldBeProblem(HttpStatusCode.BadRequest)).Detail().ShouldStartWith("email: holds the NUL character");
+        using (var search = await ann.Client.GetAsync("/api/sessions?from=2026-03-01%00&to=2026-03-31", Api.Cancel))
+            await search.ShouldBeProblem(HttpStatusCode.BadRequest);
+
+        (await ann.Sets("1900-01-01", "2200-01-01")).ShouldBeEmpty();
+        (await (await ann.Client.GetAsync("/api/sessions?from=1900-01-01&to=2200-01-01", Api.Cancel)).Json()).GetArrayLength().ShouldBe(0);
+        // Text without NUL still goes through.
+        using var fine = await ann.Client.Send("POST", "/api/sessions", "{\"name\":\"lbs\"}");
+        fine.StatusCode.ShouldBe(HttpStatusCode.Created, await fine.Content.ReadAsStringAsync(Api.Cancel));
+    }
+
     [Fact]
     public async Task A_field_of_the_wrong_type_is_named_in_the_problem()
     {

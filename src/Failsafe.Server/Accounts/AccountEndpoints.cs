@@ -23,7 +23,7 @@ public static class AccountEndpoints
 {
     public static void MapAccounts(this IEndpointRouteBuilder app)
     {
-        var account = app.MapGroup("/account").WithTags("Account");
+        var account = app.MapGroup("/account").WithTags("Account").AddEndpointFilter(TextWithoutNul.Filter);
         // register, login (?useCookies=true for a browser), refresh, manage/info …
         account.MapIdentityApi<Account>().RequireRateLimiting(Limits.SignIn);
         account.MapPost("/logout", async (SignInManager<Account> signIn) =>

@@ -262,6 +262,15 @@ public static class WorkoutImporter
 
         private ImportException Error(int column, string problem) => new(reader.LineNumber, layout.Name(column), problem);
 
+        /// <summary>A text field; NUL (U+0000) is refused: PostgreSQL cannot store it, and it cuts text short on SQLite.</summary>
+        private string Text(int column)
+        {
+            var text = reader.GetString(column);
+            if (text.Contains('\0', StringComparison.Ordinal))
+                throw Error(column, "holds the NUL character (U+0000), which cannot be stored; remove it");
+            return text;
+        }
+
         private void Row()
         {
             if (reader.FieldCount < _fieldsNeeded)
@@ -313,7 +322,7 @@ public static class WorkoutImporter
 
             var workout = CurrentWorkout();
 
-            var exercise = reader.GetString(layout.Exercise).Trim();
+            var exercise = Text(layout.Exercise).Trim();
             if (exercise.Length == 0)
                 throw Error(layout.Exercise, "empty: every set names its exercise");
 
@@ -356,7 +365,7 @@ public static class WorkoutImporter
             string? notes = null;
             if (layout.Notes >= 0 && !reader.IsEmpty(layout.Notes))
             {
-                notes = reader.GetString(layout.Notes).Trim();
+                notes = Text(layout.Notes).Trim();
                 if (notes.Length == 0)
                     notes = null;
             }
@@ -419,7 +428,7 @@ public static class WorkoutImporter
         private ImportedWorkout CurrentWorkout()
         {
             var dateText = reader.GetString(layout.Date);
-            var name = reader.GetString(layout.Workout);
+            var name = Text(layout.Workout);
             if (_current is not null && string.Equals(dateText, _lastDateText, StringComparison.Ordinal) && string.Equals(name, _lastWorkoutName, StringComparison.Ordinal))
                 return _current;
 
@@ -458,7 +467,7 @@ public static class WorkoutImporter
             if (_last is null || workout.Start > _last)
                 _last = workout.Start;
             if (layout.WorkoutNotes >= 0 && !reader.IsEmpty(layout.WorkoutNotes))
-                workout.Notes = reader.GetString(layout.WorkoutNotes).Trim() is { Length: > 0 } n ? n : null;
+                workout.Notes = Text(layout.WorkoutNotes).Trim() is { Length: > 0 } n ? n : null;
         }
 
         /// <summary>The stored exercise id of a name, and the custom exercise's name when the catalog does not know it.</summary>

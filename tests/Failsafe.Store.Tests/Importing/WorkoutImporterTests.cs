@@ -199,6 +199,9 @@ public sealed class WorkoutImporterTests
     [InlineData("Date,Workout Name,Exercise Name,Set Order,Weight,Weight Unit,Reps,RPE\n2024-01-01 10:00:00,A,Squat (Barbell),1,100\n", "line 2: has 5 fields, but the header has 8 (separated by ',')")]
     [InlineData("Date,Workout Name,Exercise Name,Set Order,Weight,Weight Unit,Reps,RPE\n2024-01-01 10:00:00,A,,1,100,kg,5,\n", "line 2, column Exercise Name: empty: every set names its exercise")]
     [InlineData("Date,Workout Name,Exercise Name,Weight,Reps\n", "line 1: not a Strong export: no set order column ('Set Order')")]
+    [InlineData("Date,Workout Name,Exercise Name,Set Order,Weight,Weight Unit,Reps,RPE,Notes\n2024-01-01 10:00:00,A,Squat (Barbell),1,100,kg,5,,fine\n2024-01-01 10:00:00,A,Squat (Barbell),2,100,kg,5,,left\u0000knee\n", "line 3, column Notes: holds the NUL character (U+0000), which cannot be stored; remove it")]
+    [InlineData("Date,Workout Name,Exercise Name,Set Order,Weight,Weight Unit,Reps,RPE\n2024-01-01 10:00:00,A,Squat\u0000,1,100,kg,5,\n", "line 2, column Exercise Name: holds the NUL character (U+0000), which cannot be stored; remove it")]
+    [InlineData("Date,Workout Name,Exercise Name,Set Order,Weight,Weight Unit,Reps,RPE\n2024-01-01 10:00:00,A\u0000,Squat (Barbell),1,100,kg,5,\n", "line 2, column Workout Name: holds the NUL character (U+0000), which cannot be stored; remove it")]
     public void Bad_strong_input_is_refused_with_line_and_column(string csv, string message)
     {
         using var t = new ImportTestDb();

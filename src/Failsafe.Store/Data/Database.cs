@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
@@ -140,6 +141,24 @@ public static class Database
         return IsCurrent(connection) ? LocalAthlete(connection) : null;
     }
 
+    /// <summary>Pages of a new database file, in bytes (SQLite's default is 4,096).</summary>
+    public const int PageSize = 16384;
+
+    /// <summary>
+    /// Creates the file of a new database with <see cref="PageSize"/> pages, in WAL mode (the page size is fixed once
+    /// the first page is written). Larger pages mean fewer pages, page splits and WAL frames for the same rows: a
+    /// 1,000,000-set import measured about 7 % faster than with 4 KiB pages (bench/README.md). Existing files keep
+    /// their page size.
+    /// </summary>
+    private static void CreateFile(string full)
+    {
+        using var connection = Connection(full);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA page_size = {PageSize}; PRAGMA journal_mode = WAL;");
+        command.ExecuteNonQuery();
+    }
+
     /// <summary>Opens (creating or migrating) the database at <paramref name="path"/>; returns the backup written, if any.</summary>
     public static (FailsafeDb Db, string? Backup) Open(string path)
     {
@@ -150,6 +169,8 @@ public static class Database
         // The check runs on a plain connection, so a current file does not start EF Core's services here.
         if (existed && Current(full) is { } athlete)
             return (new FailsafeDb(Options(full)) { AthleteId = athlete }, null);
+        if (!existed)
+            CreateFile(full);
         var db = new FailsafeDb(Options(full));
         string? backup = null;
         var pending = db.Database.GetPendingMigrations().ToList();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Failsafe.Store.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -124,6 +125,22 @@ public sealed class DatabaseTests : IDisposable
         // WAL is a property of the file: a fresh connection sees it too.
         using var connection = Connect(_dir.DbPath);
         (Scalar(connection, "PRAGMA journal_mode") as string).ShouldBe("wal");
+    }
+
+    [Fact]
+    public void Open_NewPath_Uses16KiBPages_AnExistingFileKeepsItsOwn()
+    {
+        Database.Open(_dir.DbPath).Db.Dispose();
+        using (var connection = Connect(_dir.DbPath))
+            Convert.ToInt64(Scalar(connection, "PRAGMA page_size"), CultureInfo.InvariantCulture).ShouldBe(16384L);
+
+        // A file made elsewhere with SQLite's default pages is migrated as it is, never rewritten.
+        var other = Path.Combine(_dir.Dir, "default-pages.db");
+        using (var connection = Connect(other, SqliteOpenMode.ReadWriteCreate))
+            Scalar(connection, "CREATE TABLE t (x)");
+        Database.Open(other).Db.Dispose();
+        using (var connection = Connect(other))
+            Convert.ToInt64(Scalar(connection, "PRAGMA page_size"), CultureInfo.InvariantCulture).ShouldBe(4096L);
     }
 
     [Fact]

@@ -23,4 +23,18 @@ public sealed class SmokeTests
         var sessions = await ann.Client.GetStringAsync("/api/sessions?from=2026-03-01&to=2026-03-05", TestContext.Current.CancellationToken);
         sessions.ShouldContain("Barbell_Bench_Press_-_Medium_Grip");
     }
+
+    [Fact]
+    public void A_new_SQLite_file_of_the_server_has_4_KiB_pages()
+    {
+        // Every logged set is a commit that writes whole pages to the WAL: the personal log's 16 KiB pages would
+        // double the cost of each (Database.SmallCommitPageSize).
+        using var server = new ServerFactory(Provider.Sqlite);
+        _ = server.Server;
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(server.ConnectionString + ";Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA page_size";
+        Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(4096L);
+    }
 }

@@ -68,6 +68,21 @@ public sealed class JsonBodyTests(Servers servers) : IClassFixture<Servers>
     }
 
     [Fact]
+    public async Task A_very_long_exercise_name_is_refused_at_once()
+    {
+        // Found by the fuzz test: a 20,000-character name was compared with every catalog name (34 s) before the
+        // length check refused it, and the client timed out.
+        var server = servers.For(Provider.Sqlite);
+        var ann = await server.SignUp();
+        using var client = server.CreateClient();
+        client.Timeout = TimeSpan.FromSeconds(20);
+        client.DefaultRequestHeaders.Authorization = ann.Client.DefaultRequestHeaders.Authorization;
+        using var request = Api.Request("POST", "/api/sets", new { exercise = new string('x', 20_000), set = "100x8@8" });
+        using var response = await client.SendAsync(request, Api.Cancel);
+        (await response.ShouldBeProblem(HttpStatusCode.BadRequest)).Detail().ShouldContain("exercise: longer than 200 characters");
+    }
+
+    [Fact]
     public async Task A_field_of_the_wrong_type_is_named_in_the_problem()
     {
         var server = servers.For(Provider.Sqlite);

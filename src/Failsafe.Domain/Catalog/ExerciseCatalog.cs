@@ -125,9 +125,19 @@ public sealed partial class ExerciseCatalog
             .OrderBy(x => x.Name, StringComparer.OrdinalIgnoreCase);
     }
 
-    /// <summary>The closest catalog names to <paramref name="text"/>, best first.</summary>
+    /// <summary>
+    /// Text longer than this gets no suggestions: the longest name or alias in the catalog has 58 characters, so it
+    /// cannot be a typo of one, and comparing it (edit distance, word by word, against every name) costs time in
+    /// proportion to its length — 3 s for a 2,000-character "name" sent to the server before this limit.
+    /// </summary>
+    public const int MaxSuggestedLength = 100;
+
+    /// <summary>The closest catalog names to <paramref name="text"/>, best first; none for text longer than <see cref="MaxSuggestedLength"/>.</summary>
     public ImmutableArray<string> Suggest(string text, int count)
     {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length > MaxSuggestedLength)
+            return [];
         var tokens = Tokens(text);
         var key = Key(text);
         return

@@ -218,6 +218,8 @@ public static class SessionEndpoints
 
     private static readonly string[] Techniques = ["drop-set", "rest-pause", "myo-reps", "cluster", "forced-reps", "partials", "negatives"];
 
+    private const int MaxExerciseLength = 200;
+
     private static (CheckedSet? Set, Dictionary<string, string[]> Errors) Check(SetInput input, ExerciseResolver resolver, WeightUnit defaultUnit)
     {
         var errors = new Dictionary<string, string[]>();
@@ -225,8 +227,8 @@ public static class SessionEndpoints
         string? id = null, name = null;
         if (string.IsNullOrWhiteSpace(input.Exercise))
             Add("exercise", "required: the exercise as you call it, e.g. \"bench press\"");
-        else if (input.Exercise.Length > 200)
-            Add("exercise", "longer than 200 characters");
+        else if (input.Exercise.Length > MaxExerciseLength)
+            Add("exercise", $"longer than {MaxExerciseLength} characters");
         else
         {
             var (rid, _, match) = resolver.Resolve(input.Exercise);
@@ -361,7 +363,8 @@ public static class SessionEndpoints
 
     private static async Task<ExerciseResolver> Resolver(Func<FailsafeDb> db, string? name, CancellationToken cancel)
     {
-        if (name is not null && CatalogLoader.Default.Resolve(name).Exercise is not null)
+        // A name over Check's limit is refused there; resolving it here first would only cost time.
+        if (name is { Length: <= MaxExerciseLength } && CatalogLoader.Default.Resolve(name).Exercise is not null)
             return new ExerciseResolver(CatalogLoader.Default, Array.Empty<CustomExerciseRow>());
         var customs = await db().Mine<CustomExerciseRow>().AsNoTracking().ToListAsync(cancel);
         return new ExerciseResolver(CatalogLoader.Default, customs);

@@ -419,6 +419,19 @@ public sealed class NameMatchingTests
         match.Suggestions.ShouldContain("Barbell Bench Press - Medium Grip");
     }
 
+    [Fact]
+    public void Resolve_TextLongerThanAnyName_IsNotFoundAndGetsNoSuggestions()
+    {
+        // No catalog name is this long, so it is no typo of one; comparing it to every name would cost seconds.
+        var atLimit = "Bench Prss " + new string('x', ExerciseCatalog.MaxSuggestedLength - 11);
+        Catalog.Resolve(atLimit).Suggestions.ShouldNotBeEmpty();
+        var longer = atLimit + "x";
+        var match = Catalog.Resolve(longer);
+        match.Found.ShouldBeFalse();
+        match.Suggestions.ShouldBeEmpty();
+        Catalog.Resolve(new string('x', 20_000)).Suggestions.ShouldBeEmpty();
+    }
+
     [Theory]
     [InlineData("Zercher Foo Bar")]
     [InlineData("Quantum Flux Curl Deluxe")]

@@ -89,6 +89,9 @@ else
   # Keep the attributes and password right even if the role was made differently before.
   psql_admin -c "ALTER ROLE ${DB_USER} LOGIN CREATEDB PASSWORD '${DB_PASSWORD}'" >&2
 fi
+# Tests drop their databases WITH (FORCE), which ends the sessions still on them; an autovacuum worker busy in
+# one belongs to no role, and only members of pg_signal_backend may end it.
+psql_admin -c "GRANT pg_signal_backend TO ${DB_USER}" >&2
 if [ "$(psql_admin -tAc "SELECT 1 FROM pg_database WHERE datname = '${DB_NAME}'")" != 1 ]; then
   log "creating database ${DB_NAME}"
   psql_admin -c "CREATE DATABASE ${DB_NAME} OWNER ${DB_USER}" >&2

@@ -108,6 +108,11 @@ public sealed class ServerFactory : WebApplicationFactory<Program>
         return (admin, name, new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString);
     }
 
+    /// <summary>
+    /// Drops a test database, ending the sessions still on it. An autovacuum worker busy in it can only be ended by a
+    /// member of pg_signal_backend (`.ci/postgres.sh` grants it); on a server where the role is not, the drop is
+    /// tried again for a few seconds, until the worker is done.
+    /// </summary>
     public static void DropPostgresDatabase(string admin, string name)
     {
         NpgsqlConnection.ClearAllPools();
@@ -115,7 +120,18 @@ public sealed class ServerFactory : WebApplicationFactory<Program>
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)";
-        command.ExecuteNonQuery();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                command.ExecuteNonQuery();
+                return;
+            }
+            catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse && attempt < 20)
+            {
+                Thread.Sleep(250);
+            }
+        }
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

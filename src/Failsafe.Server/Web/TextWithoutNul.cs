@@ -90,8 +90,12 @@ public static class TextWithoutNul
 
     private static string Join(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";
 
-    /// <summary>Text, collections, and the request types of the app and of the Identity API — nothing else.</summary>
-    private static bool Walked(Type type)
+    private static readonly ConcurrentDictionary<Type, bool> WalkedTypes = new();
+
+    /// <summary>Text, collections, and the request types of the app and of the Identity API — nothing else (decided once per type: every request asks).</summary>
+    private static bool Walked(Type type) => type == typeof(string) || WalkedTypes.GetOrAdd(type, IsWalked);
+
+    private static bool IsWalked(Type type)
     {
         if (type == typeof(string))
             return true;

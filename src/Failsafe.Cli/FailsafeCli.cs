@@ -114,10 +114,10 @@ public sealed class Io(TextWriter stdout, TextWriter stderr)
     }
 
     /// <summary>
-    /// Opens the training log for the commands that read and write it in plain SQL (<c>today</c>, <c>log</c>,
-    /// <c>status</c>): no EF Core unless the file must be created or migrated. Null (after printing why) when it cannot be.
+    /// Opens the training log for reading (<see cref="LogReader"/>) and logging sets (<see cref="SetWriter"/>): no
+    /// EF Core unless the file must be created or migrated. Null (after printing why) when it cannot be.
     /// </summary>
-    public SqlTrainingLog? OpenLog(ParseResult parse)
+    public LogReader? OpenLog(ParseResult parse)
     {
         ArgumentNullException.ThrowIfNull(parse);
         var path = parse.GetValue(DbOption) is { Length: > 0 } p ? p : Database.DefaultPath();
@@ -126,7 +126,7 @@ public sealed class Io(TextWriter stdout, TextWriter stderr)
             var (connection, athlete, backup) = Database.OpenConnection(path);
             if (backup is not null)
                 Error.WriteLine($"failsafe: upgraded the database; the previous version was copied to {backup}");
-            return new SqlTrainingLog(connection, athlete);
+            return new LogReader(connection, athlete);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
         {

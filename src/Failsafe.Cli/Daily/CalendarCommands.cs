@@ -120,10 +120,10 @@ public static class CalendarCommands
                 : "The whole log as CSV, one row per set.") { output };
             c.SetAction(parse =>
             {
-                using var db = io.OpenDb(parse);
-                if (db is null)
+                using var log = io.OpenLog(parse);
+                if (log is null)
                     return ExitCodes.InvalidInput;
-                var sessions = db.Mine<SessionRow>().AsNoTracking().Include(s => s.Sets).OrderBy(s => s.Date).ToList();
+                var sessions = log.Sessions();
                 try
                 {
                     if (parse.GetValue(output) is { } file)
@@ -146,7 +146,7 @@ public static class CalendarCommands
                 void Write(TextWriter w)
                 {
                     if (format == "json")
-                        w.WriteLine(HistoryExport.ToJson(sessions, CatalogLoader.Default, db.Mine<CustomExerciseRow>().AsNoTracking().ToList()));
+                        w.WriteLine(HistoryExport.ToJson(sessions, CatalogLoader.Default, log.CustomExercises()));
                     else
                         HistoryExport.ToCsv(sessions, w);
                 }

@@ -24,10 +24,10 @@ internal static class DailyOptions
     }
 
     /// <summary>The profile, or an error telling the lifter to run init.</summary>
-    public static ProfileRow? RequireProfile(Io io, FailsafeDb db) => RequireProfile(io, TrainingStore.Profile(db));
+    public static ProfileRow? RequireProfile(Io io, FailsafeDb db) => RequireProfile(io, LogReader.For(db));
 
     /// <summary>The profile, or an error telling the lifter to run init.</summary>
-    public static ProfileRow? RequireProfile(Io io, ITrainingLog log) => RequireProfile(io, log.Profile());
+    public static ProfileRow? RequireProfile(Io io, LogReader log) => RequireProfile(io, log.Profile());
 
     private static ProfileRow? RequireProfile(Io io, ProfileRow? profile)
     {

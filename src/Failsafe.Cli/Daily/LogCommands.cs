@@ -62,6 +62,9 @@ public static class LogCommands
         return command;
     }
 
+    /// <summary>The source of sessions logged on the command line (the API's are "api").</summary>
+    public const string Source = "cli";
+
     public static Command Log(Io io)
     {
         var exercise = new Argument<string>("exercise") { Description = "The exercise, as you call it: \"bench press\", \"Squat (Barbell)\"." };
@@ -112,18 +115,10 @@ public static class LogCommands
             var main = Row(written, false);
             if (drops.Count > 0)
                 main.Technique = "drop-set";
-            var sessionSets = log.Log(day, today.Day.DayType is { } t ? Words.Of(t) : null, today.Day.Template, [main, .. drops.Select(d => Row(d, true))]);
+            var session = new SessionKey(day, Source, today.Day.DayType is { } t ? Words.Of(t) : null, today.Day.Template);
+            SetWriter.Insert(log.Connection, log.AthleteId, session, [main, .. drops.Select(d => Row(d, true))], CancellationToken.None).GetAwaiter().GetResult();
 
-            var scenario = log.Scenario(resolver, day, TodayPlan.Session(today.Day));
-            var done = sessionSets.Where(s => !s.Warmup && !s.Drop).OrderBy(s => s.Order)
-                .Select(s => (row: s, ex: resolver.Resolve(s.ExerciseName).Exercise))
-                .Where(t => t.ex is not null)
-                .Select(t => new DoneSet(t.row.ExerciseName, t.ex!, t.row.WeightKg, t.row.Reps, TrainingStore.ToSet(t.row).Rir, Words.Map<FailureLevel>().GetValueOrDefault(t.row.Failure)))
-                .ToList();
-            // Today's sets are history by now; the first-session rule looks at what was logged before today.
-            var before = scenario with { History = [.. scenario.History.Where(s => s.Date < day)] };
-            var evaluation = FirstSession.Apply(Coach.Evaluate(scenario, today.Day.Policy ?? policy), before, policy);
-            var next = NextSet.Decide(scenario, evaluation, done, today.Day.Policy ?? policy);
+            var next = DailyCoach.Next(DailyCoach.Decide(log, resolver, day, policy), log.SessionOn(day, Source), resolver);
             if (parse.GetValue(json))
             {
                 io.Out.WriteLine(PlanJson.ToJson(next));
@@ -174,10 +169,10 @@ public static class LogCommands
             var n = parse.GetValue(days);
             if (n is < 1 or > 36500)
                 return io.Fail($"--days: {n} is out of range (1–36500)", ExitCodes.Usage);
-            using var db = io.OpenDb(parse);
-            if (db is null)
+            using var log = io.OpenLog(parse);
+            if (log is null)
                 return ExitCodes.InvalidInput;
-            var latest = db.Mine<SessionRow>().AsNoTracking().OrderByDescending(s => s.Date).Select(s => (DateOnly?)s.Date).FirstOrDefault();
+            var latest = log.LastSessionDay();
             if (latest is null)
             {
                 if (parse.GetValue(json))
@@ -187,10 +182,10 @@ public static class LogCommands
                 return ExitCodes.Ok;
             }
             var from = latest.Value.AddDays(-n);
-            var sessions = db.Mine<SessionRow>().AsNoTracking().Include(s => s.Sets).Where(s => s.Date > from).OrderBy(s => s.Date).ThenBy(s => s.Id).ToList();
+            var sessions = log.Sessions(from.AddDays(1));
             if (parse.GetValue(json))
             {
-                io.Out.WriteLine(HistoryExport.ToJson(sessions, CatalogLoader.Default, db.Mine<CustomExerciseRow>().AsNoTracking().ToList()));
+                io.Out.WriteLine(HistoryExport.ToJson(sessions, CatalogLoader.Default, log.CustomExercises()));
                 return ExitCodes.Ok;
             }
             var table = new Table().Border(TableBorder.Rounded).AddColumns("Date", "Day", "Exercise", "Sets");

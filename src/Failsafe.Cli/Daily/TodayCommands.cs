@@ -143,7 +143,8 @@ public static class TodayCommands
             var row = new PlanRow { Start = from, Weeks = n, Days = dayList, CreatedAt = DateTime.UtcNow, Active = true };
             db.Plans.Add(row);
             db.SaveChanges();
-            var plan = TodayPlan.Layout(db, new ExerciseResolver(CatalogLoader.Default, db), row, n, Policy.Default);
+            var log = LogReader.For(db);
+            var plan = TodayPlan.Layout(log, new ExerciseResolver(CatalogLoader.Default, log.CustomExercises()), row, n, Policy.Default);
             io.Console.MarkupLineInterpolated($"New plan: {n} weeks from {from:yyyy-MM-dd} on {dayList}. `failsafe plan show` shows it, `failsafe today` each day.");
             foreach (var note in plan.Notes)
                 io.Console.MarkupLineInterpolated($"[yellow]{note}[/]");
@@ -185,12 +186,12 @@ public static class TodayCommands
     /// <summary>Opens the log, lays out the active plan and runs <paramref name="use"/> on it; an exit code either way.</summary>
     private static int WithActivePlan(Io io, System.CommandLine.ParseResult parse, Func<Plan, WeightUnit, int> use)
     {
-        using var db = io.OpenDb(parse);
-        if (db is null || DailyOptions.RequireProfile(io, db) is not { } profile)
+        using var log = io.OpenLog(parse);
+        if (log is null || DailyOptions.RequireProfile(io, log) is not { } profile)
             return ExitCodes.InvalidInput;
-        if (TodayPlan.Active(db) is not { } row)
+        if (log.ActivePlan() is not { } row)
             return io.Fail("no active plan: run `failsafe plan new` first");
-        var plan = TodayPlan.Layout(db, new ExerciseResolver(CatalogLoader.Default, db), row, row.Weeks, Policy.Default);
+        var plan = TodayPlan.Layout(log, new ExerciseResolver(CatalogLoader.Default, log.CustomExercises()), row, row.Weeks, Policy.Default);
         return use(plan, profile.Unit == "lb" ? WeightUnit.Lb : WeightUnit.Kg);
     }
 }

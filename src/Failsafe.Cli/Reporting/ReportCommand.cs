@@ -40,13 +40,13 @@ public static class ReportCommand
                 return io.Fail("--out: name a folder", ExitCodes.Usage);
             if (!EvaluateCommand.TryLoadPolicy(io, parse.GetValue(policyFile), out var policy, out var code))
                 return code;
-            using var db = io.OpenDb(parse);
-            if (db is null)
+            using var log = io.OpenLog(parse);
+            if (log is null)
                 return ExitCodes.InvalidInput;
 
             // The only clock read: the report ends on the latest logged day, or today when nothing is logged.
             var today = DateOnly.FromDateTime(DateTime.Now);
-            if (!TryLoad(io, db, policy, weekCount, today, out var data, out var unit))
+            if (!TryLoad(io, log, policy, weekCount, today, out var data, out var unit))
                 return ExitCodes.InvalidInput;
 
             List<string> files;
@@ -81,23 +81,15 @@ public static class ReportCommand
     }
 
     /// <summary>Reads the log for the report ending on the latest logged day (else <paramref name="today"/>); false after printing why it cannot be read.</summary>
-    internal static bool TryLoad(Io io, FailsafeDb db, Policy policy, int weeks, DateOnly today, out ReportData data, out WeightUnit unit)
+    internal static bool TryLoad(Io io, LogReader log, Policy policy, int weeks, DateOnly today, out ReportData data, out WeightUnit unit)
     {
         ArgumentNullException.ThrowIfNull(io);
-        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(policy);
-        var lastSession = db.Mine<SessionRow>().AsNoTracking().Max(s => (DateOnly?)s.Date);
-        var lastCheckIn = db.Mine<CheckInRow>().AsNoTracking().Max(c => (DateOnly?)c.Date);
-        var to = (lastSession, lastCheckIn) switch
-        {
-            ({ } s, { } c) => s > c ? s : c,
-            ({ } s, null) => s,
-            (null, { } c) => c,
-            _ => today,
-        };
+        var to = log.LastDay() ?? today;
         var from = to.AddDays(-7 * weeks);
 
-        var profile = TrainingStore.Profile(db);
+        var profile = log.Profile();
         var split = profile is null ? Split.FullBody : Words.Map<Split>().GetValueOrDefault(profile.Split, Split.FullBody);
         var prep = profile?.CompetitionPrep ?? false;
         unit = profile?.Unit == "lb" ? WeightUnit.Lb : WeightUnit.Kg;
@@ -105,13 +97,10 @@ public static class ReportCommand
         // The budget and the wellness baseline look back from the first charted day.
         var sessionsFrom = from.AddDays(-Math.Max(policy.BudgetWindowDays, policy.CompetitionPrepWindowDays));
         var checkInsFrom = from.AddDays(-(policy.WellnessRecentDays + policy.WellnessBaselineDays));
-        var rows = db.Mine<SessionRow>().AsNoTracking().Include(s => s.Sets).AsSplitQuery()
-            .Where(s => s.Date > sessionsFrom && s.Date <= to).OrderBy(s => s.Date).ToList();
-        var wellness = db.Mine<CheckInRow>().AsNoTracking().Where(c => c.Date > checkInsFrom && c.Date <= to).OrderBy(c => c.Date).ToList()
-            .Select(c => new Wellness(c.Date, c.SleepHours, c.SleepQuality, c.Fatigue, c.Mood, c.Soreness, c.Aches, c.Motivation))
-            .ToImmutableArray();
+        var rows = log.Sessions(sessionsFrom.AddDays(1), to);
+        var wellness = log.Wellness(checkInsFrom.AddDays(1), to);
 
-        var resolver = new ExerciseResolver(CatalogLoader.Default, db);
+        var resolver = new ExerciseResolver(CatalogLoader.Default, log.CustomExercises());
         var history = ImmutableArray.CreateBuilder<LoggedSession>(rows.Count);
         foreach (var row in rows)
         {

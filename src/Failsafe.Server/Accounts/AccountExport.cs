@@ -20,8 +20,7 @@ public static class AccountExport
             account = new { id = user.Id, email = user.Email, createdAt = user.CreatedAt },
             profile = await db.MyProfile.AsNoTracking().FirstOrDefaultAsync(cancel),
             profileChanges = await db.ProfileChanges.AsNoTracking().Where(c => c.ProfileId == db.AthleteId).OrderBy(c => c.ChangedAt).ToListAsync(cancel),
-            sessions = (await db.Mine<SessionRow>().AsNoTracking().Include(s => s.Sets).OrderBy(s => s.Date).ThenBy(s => s.Id).ToListAsync(cancel))
-                .Select(SessionEndpoints.View).ToList(),
+            sessions = Store.Training.LogReader.For(db).Sessions().Select(SessionEndpoints.View).ToList(),
             checkIns = await db.Mine<CheckInRow>().AsNoTracking().OrderBy(c => c.Date).ToListAsync(cancel),
             events = await db.Mine<EventRow>().AsNoTracking().OrderBy(e => e.Date).ToListAsync(cancel),
             injuries = await db.Mine<InjuryRow>().AsNoTracking().OrderBy(i => i.Since).ToListAsync(cancel),

@@ -80,18 +80,20 @@ public static class PlanEndpoints
 
     public static IResult Active(string? athlete, FailsafeDb db)
     {
-        if (TodayPlan.Active(db) is not { } row)
+        var log = LogReader.For(db);
+        if (log.ActivePlan() is not { } row)
             return Problems.NotFound("active plan (make one with POST /api/plans)");
-        var plan = TodayPlan.Layout(db, new ExerciseResolver(CatalogLoader.Default, db), row, row.Weeks, Policy.Default);
+        var plan = TodayPlan.Layout(log, new ExerciseResolver(CatalogLoader.Default, log.CustomExercises()), row, row.Weeks, Policy.Default);
         return TypedResults.Text(PlanJson.ToJson(plan), "application/json");
     }
 
     public static IResult Calendar(string? athlete, FailsafeDb db)
     {
-        if (TodayPlan.Active(db) is not { } row)
+        var log = LogReader.For(db);
+        if (log.ActivePlan() is not { } row)
             return Problems.NotFound("active plan (make one with POST /api/plans)");
-        var plan = TodayPlan.Layout(db, new ExerciseResolver(CatalogLoader.Default, db), row, row.Weeks, Policy.Default);
-        var unit = db.MyProfile.Select(p => p.Unit).First() == "lb" ? WeightUnit.Lb : WeightUnit.Kg;
+        var plan = TodayPlan.Layout(log, new ExerciseResolver(CatalogLoader.Default, log.CustomExercises()), row, row.Weeks, Policy.Default);
+        var unit = log.Profile()?.Unit == "lb" ? WeightUnit.Lb : WeightUnit.Kg;
         return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(PlanCalendar.ToIcs(plan, unit)), "text/calendar", "failsafe-plan.ics");
     }
 

@@ -109,14 +109,13 @@ public static class SessionEndpoints
         var (start, end, problem) = Range(from, to, clock);
         if (problem is not null)
             return problem;
-        var rows = await db.Mine<SessionRow>().AsNoTracking().Include(s => s.Sets).Where(s => s.Date >= start && s.Date <= end)
-            .OrderBy(s => s.Date).ThenBy(s => s.Id).ToListAsync(cancel);
+        var rows = LogReader.For(db).Sessions(start, end);
         return TypedResults.Ok(rows.Select(View).ToList());
     }
 
     public static async Task<IResult> Get(long id, string? athlete, FailsafeDb db, HttpResponse response, CancellationToken cancel)
     {
-        var row = await db.Mine<SessionRow>().AsNoTracking().Include(s => s.Sets).FirstOrDefaultAsync(s => s.Id == id, cancel);
+        var row = LogReader.For(db).Session(id);
         if (row is null)
             return Problems.NotFound("such session");
         response.Headers.ETag = ETag(row.Version);
@@ -348,7 +347,7 @@ public static class SessionEndpoints
         };
         // The key is unique per athlete: a retry (even one racing this request on another connection or instance)
         // writes nothing and gets the recorded set back.
-        if (!await SetWriter.Insert(database, access.AthleteId, row, day, Source, cancel))
+        if (!await SetWriter.Insert(database, access.AthleteId, new SessionKey(day, Source), row, cancel))
             return key is not null && await Replay(Db(), key, hash, cancel) is { } raced
                 ? raced
                 : throw new InvalidOperationException("The set conflicted with an existing row but no set holds its idempotency key.");
@@ -387,7 +386,7 @@ public static class SessionEndpoints
     {
         if (input is null)
             return Problems.Invalid("body", "a set object is required");
-        var found = await db.Mine<SetRow>().Join(db.Mine<SessionRow>(), s => s.SessionId, x => x.Id, (s, x) => new { Set = s, x.Date })
+        var found = await db.Mine<SetRow>().AsNoTracking().Join(db.Mine<SessionRow>(), s => s.SessionId, x => x.Id, (s, x) => new { Set = s, x.Date })
             .FirstOrDefaultAsync(x => x.Set.Id == id, cancel);
         if (found is null)
             return Problems.NotFound("such set");
@@ -406,34 +405,24 @@ public static class SessionEndpoints
         row.Technique = set.Technique;
         (row.Warmup, row.Drop, row.Pain, row.Notes) = (input.Warmup, input.Drop, input.Pain, input.Notes);
         row.FormBreakdown = input.FormBreakdown || set.Failure == FailureLevel.Technical;
-        try
-        {
-            await db.SaveChangesAsync(cancel);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
+        await db.Database.OpenConnectionAsync(cancel);
+        if (!await SetWriter.Edit(db.Database.GetDbConnection(), db.AthleteId, row, version, cancel))
             return Problems.PreconditionFailed("The set was changed by another request at the same moment; read it again and redo the edit.");
-        }
         http.Response.Headers.ETag = ETag(row.Version);
         return TypedResults.Ok(View(row, found.Date));
     }
 
     public static async Task<IResult> DeleteSet(long id, string? athlete, FailsafeDb db, HttpRequest request, CancellationToken cancel)
     {
-        var row = await db.Mine<SetRow>().FirstOrDefaultAsync(s => s.Id == id, cancel);
+        var row = await db.Mine<SetRow>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancel);
         if (row is null)
             return Problems.NotFound("such set");
-        if (IfMatch(request) is { } version && version != row.Version)
-            return Problems.PreconditionFailed($"The set changed since you read it (your version {version}, now {row.Version}).");
-        db.Sets.Remove(row);
-        try
-        {
-            await db.SaveChangesAsync(cancel);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
+        var version = IfMatch(request);
+        if (version is { } v && v != row.Version)
+            return Problems.PreconditionFailed($"The set changed since you read it (your version {v}, now {row.Version}).");
+        await db.Database.OpenConnectionAsync(cancel);
+        if (!await SetWriter.Delete(db.Database.GetDbConnection(), db.AthleteId, id, version, cancel))
             return Problems.PreconditionFailed("The set was changed by another request at the same moment.");
-        }
         return TypedResults.NoContent();
     }
 

@@ -62,8 +62,13 @@ public static class TodayEndpoints
     /// <summary>The request's training context, asked for only when the answer is not cached.</summary>
     private static FailsafeDb Db(HttpContext http) => http.RequestServices.GetRequiredService<FailsafeDb>();
 
-    private static DailyCoach.Day Decide(FailsafeDb db, DateOnly day) =>
-        DailyCoach.Decide(db, new ExerciseResolver(CatalogLoader.Default, db), day, Policy.Default);
+    private static DailyCoach.Day Decide(LogReader log, DateOnly day) =>
+        DailyCoach.Decide(log, Resolver(log), day, Policy.Default);
+
+    private static ExerciseResolver Resolver(LogReader log) => new(CatalogLoader.Default, log.CustomExercises());
+
+    /// <summary>The request's log, read on its training context's connection.</summary>
+    private static LogReader Log(HttpContext http) => LogReader.For(Db(http));
 
     private static readonly System.Text.Json.JsonWriterOptions CompactOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -87,7 +92,7 @@ public static class TodayEndpoints
             return problem!;
         return Json(cache.Get("today", access.AthleteId, access.Revision, day, () =>
         {
-            var d = Decide(Db(http), day);
+            var d = Decide(Log(http), day);
             return Compact(EvaluationJson.Write(w =>
             {
                 w.WriteStartObject();
@@ -112,10 +117,9 @@ public static class TodayEndpoints
             return problem!;
         return Json(cache.Get("next", access.AthleteId, access.Revision, day, () =>
         {
-            var db = Db(http);
-            var d = Decide(db, day);
-            var session = DailyCoach.LoggedSession(db, day, SessionEndpoints.Source);
-            return Compact(PlanJson.ToJson(DailyCoach.Next(d, session, new ExerciseResolver(CatalogLoader.Default, db))));
+            var log = Log(http);
+            var d = Decide(log, day);
+            return Compact(PlanJson.ToJson(DailyCoach.Next(d, log.SessionOn(day, SessionEndpoints.Source), Resolver(log))));
         }));
     }
 
@@ -124,6 +128,6 @@ public static class TodayEndpoints
         if (!Dates.TryDay(date, clock, out var day, out var problem))
             return problem!;
         return Json(cache.Get("status", access.AthleteId, access.Revision, day, () =>
-            Compact(EvaluationJson.Write(w => DailyCoach.WriteStatus(w, DailyCoach.StatusOf(Decide(Db(http), day)))))));
+            Compact(EvaluationJson.Write(w => DailyCoach.WriteStatus(w, DailyCoach.StatusOf(Decide(Log(http), day)))))));
     }
 }

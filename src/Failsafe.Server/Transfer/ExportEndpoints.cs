@@ -19,11 +19,12 @@ public static class ExportEndpoints
     {
         if (format is not ("csv" or "json"))
             return Problems.Invalid("format", $"'{format}' is not an export format (csv or json; the plan's calendar is /api/plans/active.ics)");
-        var sessions = await db.Mine<SessionRow>().AsNoTracking().Include(s => s.Sets).OrderBy(s => s.Date).ThenBy(s => s.Id).ToListAsync(cancel);
+        var log = LogReader.For(db);
+        var sessions = log.Sessions();
         var stamp = DateTime.UtcNow.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
         if (format == "json")
         {
-            var custom = await db.Mine<CustomExerciseRow>().AsNoTracking().ToListAsync(cancel);
+            var custom = log.CustomExercises();
             return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(HistoryExport.ToJson(sessions, CatalogLoader.Default, custom)), "application/json", $"failsafe-history-{stamp}.json");
         }
         using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);

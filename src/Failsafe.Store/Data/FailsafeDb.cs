@@ -70,12 +70,17 @@ public class FailsafeDb : DbContext
         return n;
     }
 
-    /// <summary>Raises <see cref="ProfileRow.Revision"/> of <paramref name="athlete"/>: their log changed.</summary>
-    public void Touch(int athlete) =>
-        Database.ExecuteSql($"UPDATE \"profiles\" SET \"Revision\" = \"Revision\" + 1 WHERE \"Id\" = {athlete}");
+    /// <summary>
+    /// The one statement that raises <see cref="ProfileRow.Revision"/>: an athlete's log changed, so decisions cached
+    /// on the old revision are not served again. <c>{0}</c> is the athlete's parameter. Every writer of the log runs it:
+    /// <see cref="SaveChanges(bool)"/> here, <see cref="Training.SetWriter"/> and the bulk import.
+    /// </summary>
+    public const string RaiseRevision = "UPDATE \"profiles\" SET \"Revision\" = \"Revision\" + 1 WHERE \"Id\" = {0}";
 
-    public Task TouchAsync(int athlete, CancellationToken cancel = default) =>
-        Database.ExecuteSqlAsync($"UPDATE \"profiles\" SET \"Revision\" = \"Revision\" + 1 WHERE \"Id\" = {athlete}", cancel);
+    /// <summary>Raises <see cref="ProfileRow.Revision"/> of <paramref name="athlete"/>: their log changed.</summary>
+    public void Touch(int athlete) => Database.ExecuteSqlRaw(RaiseRevision, athlete);
+
+    public Task TouchAsync(int athlete, CancellationToken cancel = default) => Database.ExecuteSqlRawAsync(RaiseRevision, [athlete], cancel);
 
     /// <summary>Gives new rows their owner and raises the concurrency token of changed sessions and sets; returns the athletes whose log changes.</summary>
     private HashSet<int> Stamp()

@@ -6,7 +6,6 @@ using Failsafe.Engine;
 using Failsafe.Monitoring;
 using Failsafe.Store.Data;
 using Failsafe.Store.Scenarios;
-using Microsoft.EntityFrameworkCore;
 
 namespace Failsafe.Store.Training;
 
@@ -27,12 +26,8 @@ public static class DailyCoach
         public int Total => Buckets.Sum();
     }
 
-    /// <summary>Decides <paramref name="date"/> on the stored log (the athlete of <paramref name="db"/>).</summary>
-    public static Day Decide(FailsafeDb db, ExerciseResolver resolver, DateOnly date, Policy policy) =>
-        Decide(new EfTrainingLog(db), resolver, date, policy);
-
     /// <summary>Decides <paramref name="date"/> on the stored log, read through <paramref name="log"/>.</summary>
-    public static Day Decide(ITrainingLog log, ExerciseResolver resolver, DateOnly date, Policy policy)
+    public static Day Decide(LogReader log, ExerciseResolver resolver, DateOnly date, Policy policy)
     {
         ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(policy);
@@ -127,12 +122,5 @@ public static class DailyCoach
             .Select(t => new DoneSet(t.row.ExerciseName, t.ex!, t.row.WeightKg, t.row.Reps, TrainingStore.ToSet(t.row).Rir, Words.Map<FailureLevel>().GetValueOrDefault(t.row.Failure)))
             .ToList();
         return NextSet.Decide(day.Scenario, day.Evaluation, done, day.Plan.Day.Policy ?? day.Policy);
-    }
-
-    /// <summary>The session logged on <paramref name="date"/> by hand (not imported), with its sets.</summary>
-    public static SessionRow? LoggedSession(FailsafeDb db, DateOnly date, string source)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        return db.Mine<SessionRow>().Include(s => s.Sets).FirstOrDefault(s => s.Date == date && s.Source == source);
     }
 }

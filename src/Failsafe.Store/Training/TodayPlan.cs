@@ -5,31 +5,20 @@ using Failsafe.Planning;
 using Failsafe.Store.Data;
 using Failsafe.Store.Planning;
 using Failsafe.Store.Scenarios;
-using Microsoft.EntityFrameworkCore;
 
 namespace Failsafe.Store.Training;
 
 /// <summary>
 /// The stored plan, regenerated: the calendar (day types, templates, blocks) comes from the plan as it was
 /// laid out from its start; each day's sets are then decided by the engine on the real log (see
-/// <see cref="TrainingStore.Scenario"/>), so what is logged re-plans what follows.
+/// <see cref="LogReader.Scenario"/>), so what is logged re-plans what follows.
 /// </summary>
 public static class TodayPlan
 {
     public sealed record Result(PlanDay Day, PlanRow? Stored, string? Note);
 
-    public static PlanRow? Active(FailsafeDb db)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        return db.Mine<PlanRow>().AsNoTracking().Where(p => p.Active).OrderByDescending(p => p.Id).FirstOrDefault();
-    }
-
     /// <summary>The plan laid out from its start, up to <paramref name="weeks"/> weeks.</summary>
-    public static Plan Layout(FailsafeDb db, ExerciseResolver resolver, PlanRow row, int weeks, Policy policy) =>
-        Layout(new EfTrainingLog(db), resolver, row, weeks, policy);
-
-    /// <summary>The plan laid out from its start, up to <paramref name="weeks"/> weeks.</summary>
-    public static Plan Layout(ITrainingLog log, ExerciseResolver resolver, PlanRow row, int weeks, Policy policy)
+    public static Plan Layout(LogReader log, ExerciseResolver resolver, PlanRow row, int weeks, Policy policy)
     {
         ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(row);
@@ -43,11 +32,7 @@ public static class TodayPlan
     }
 
     /// <summary>The planned day for <paramref name="date"/>; without an active plan (or outside it), a one-week plan from the profile's defaults starting that day.</summary>
-    public static Result For(FailsafeDb db, ExerciseResolver resolver, DateOnly date, Policy policy) =>
-        For(new EfTrainingLog(db), resolver, date, policy);
-
-    /// <summary>The planned day for <paramref name="date"/>; without an active plan (or outside it), a one-week plan from the profile's defaults starting that day.</summary>
-    public static Result For(ITrainingLog log, ExerciseResolver resolver, DateOnly date, Policy policy)
+    public static Result For(LogReader log, ExerciseResolver resolver, DateOnly date, Policy policy)
     {
         ArgumentNullException.ThrowIfNull(log);
         var profile = log.Profile() ?? throw new InvalidOperationException("No profile yet: run `failsafe init` first.");

@@ -4,7 +4,6 @@ using Failsafe.Effort;
 using Failsafe.Engine;
 using Failsafe.Store.Data;
 using Failsafe.Store.Scenarios;
-using Microsoft.EntityFrameworkCore;
 
 namespace Failsafe.Store.Training;
 
@@ -16,12 +15,6 @@ public static class TrainingStore
 {
     /// <summary>How far back history is loaded in full; older sessions only contribute each exercise's last session and the bench record (E3).</summary>
     public const int HistoryDays = 120;
-
-    public static ProfileRow? Profile(FailsafeDb db)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        return db.MyProfile.AsNoTracking().FirstOrDefault();
-    }
 
     public static Athlete ToAthlete(ProfileRow p, IEnumerable<string> injuries)
     {
@@ -40,45 +33,6 @@ public static class TrainingStore
             p.Unit == "lb" ? WeightUnit.Lb : WeightUnit.Kg);
     }
 
-    /// <summary>
-    /// The scenario for <paramref name="today"/>: profile, current injuries, events, check-ins of the last 60 days,
-    /// the last <see cref="HistoryDays"/> days of sessions in full, plus — from before that — the last session of
-    /// every exercise in <paramref name="session"/> (for loads) and the best barbell bench sets (for E3).
-    /// </summary>
-    public static Scenario Scenario(FailsafeDb db, ExerciseResolver resolver, DateOnly today, PlannedSession session)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(resolver);
-        ArgumentNullException.ThrowIfNull(session);
-        var profile = Profile(db) ?? throw new InvalidOperationException("No profile yet: run `failsafe init` first.");
-        var injuries = db.Mine<InjuryRow>().AsNoTracking().Where(i => (i.ClearedOn == null || i.ClearedOn > today) && i.Since <= today).OrderBy(i => i.Id).Select(i => i.Description).ToList();
-        var events = db.Mine<EventRow>().AsNoTracking().Where(e => e.Date >= today).OrderBy(e => e.Date).ThenBy(e => e.Id).ToList()
-            .Select(e => new TrainingEvent(e.Date, e.Name)).ToImmutableArray();
-        var checkInsFrom = today.AddDays(-60);
-        var wellness = db.Mine<CheckInRow>().AsNoTracking().Where(c => c.Date >= checkInsFrom && c.Date <= today).OrderBy(c => c.Date).ToList()
-            .Select(c => new Wellness(c.Date, c.SleepHours, c.SleepQuality, c.Fatigue, c.Mood, c.Soreness, c.Aches, c.Motivation))
-            .ToImmutableArray();
-
-        var from = today.AddDays(-HistoryDays);
-        var sessions = db.Mine<SessionRow>().AsNoTracking().Include(s => s.Sets).AsSplitQuery()
-            .Where(s => s.Date > from && s.Date <= today).OrderBy(s => s.Id).ToList();
-        var seen = sessions.Select(s => s.Id).ToHashSet();
-        foreach (var id in PlannedExerciseIds(session))
-        {
-            var lastId = db.Mine<SetRow>().AsNoTracking().Where(s => s.ExerciseId == id)
-                .Join(db.Mine<SessionRow>(), s => s.SessionId, x => x.Id, (s, x) => new { x.Id, x.Date })
-                .Where(x => x.Date <= from).OrderByDescending(x => x.Date).ThenByDescending(x => x.Id).Select(x => x.Id).FirstOrDefault();
-            if (lastId != 0 && seen.Add(lastId))
-                sessions.Add(db.Mine<SessionRow>().AsNoTracking().Include(s => s.Sets).Single(s => s.Id == lastId));
-        }
-        var benchIds = BenchExerciseIds(resolver);
-        var bench = db.Mine<SetRow>().AsNoTracking().Where(s => benchIds.Contains(s.ExerciseId) && s.Failure == "none" && s.WeightKg >= BenchMinKg)
-            .Join(db.Mine<SessionRow>(), s => s.SessionId, x => x.Id, (s, x) => new { Set = s, x.Date })
-            .Where(x => x.Date <= from).OrderByDescending(x => x.Set.WeightKg).ThenBy(x => x.Set.Id).Take(BenchSets).ToList()
-            .Select(x => (x.Set, x.Date)).ToList();
-        return Assemble(profile, injuries, events, wellness, sessions, bench, resolver, today, session);
-    }
-
     /// <summary>E3 looks at the heaviest controlled barbell bench sets ever done: this many, from this weight.</summary>
     internal const int BenchSets = 20;
 
@@ -93,10 +47,10 @@ public static class TrainingStore
             && e.Name.Contains("Bench Press", StringComparison.OrdinalIgnoreCase)).Select(e => e.Id)];
 
     /// <summary>
-    /// The scenario from the rows read (by EF here, by plain SQL in <see cref="SqlTrainingLog"/>): sessions in the
+    /// The scenario from the rows read (by <see cref="LogReader"/>): sessions in the
     /// order read, then sorted by date (stably), and the bench sets as one extra session dated by the earliest of them.
     /// </summary>
-    internal static Scenario Assemble(
+    public static Scenario Assemble(
         ProfileRow profile, List<string> injuries, ImmutableArray<TrainingEvent> events, ImmutableArray<Wellness> wellness,
         List<SessionRow> sessions, List<(SetRow Set, DateOnly Date)> bench, ExerciseResolver resolver, DateOnly today, PlannedSession session)
     {

@@ -91,7 +91,7 @@ public sealed class AthleteTests : IDisposable
         {
             var resolver = new ExerciseResolver(CatalogLoader.Default, db);
             var session = new PlannedSession(DayType.Hard, []);
-            var scenario = TrainingStore.Scenario(db, resolver, today, session);
+            var scenario = LogReader.For(db).Scenario(resolver, today, session);
             scenario.History.ShouldBeEmpty("ann's sessions are not bob's history");
             scenario.Wellness.Length.ShouldBe(1);
             resolver.Resolve("Zottman Wobble Curl").Id.ShouldBeNull("ann's custom exercise is not bob's");
@@ -99,7 +99,7 @@ public sealed class AthleteTests : IDisposable
         using (var db = As(ann))
         {
             var resolver = new ExerciseResolver(CatalogLoader.Default, db);
-            var scenario = TrainingStore.Scenario(db, resolver, today, new PlannedSession(DayType.Hard, []));
+            var scenario = LogReader.For(db).Scenario(resolver, today, new PlannedSession(DayType.Hard, []));
             scenario.History.Length.ShouldBe(1);
             scenario.Wellness.ShouldBeEmpty();
         }

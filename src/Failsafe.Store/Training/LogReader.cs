@@ -2,45 +2,27 @@ using System.Collections.Immutable;
 using System.Data.Common;
 using Failsafe.Engine;
 using Failsafe.Store.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Failsafe.Store.Training;
 
-/// <summary>What <see cref="TodayPlan"/> reads from a training log: the profile, the active plan and a day's scenario.</summary>
-public interface ITrainingLog
-{
-    ProfileRow? Profile();
-
-    PlanRow? ActivePlan();
-
-    /// <summary>The scenario for <paramref name="today"/>, exactly as <see cref="TrainingStore.Scenario"/> reads it.</summary>
-    Scenario Scenario(ExerciseResolver resolver, DateOnly today, PlannedSession session);
-}
-
-/// <summary>The training log read through EF Core (<see cref="TrainingStore"/>).</summary>
-public sealed class EfTrainingLog(FailsafeDb db) : ITrainingLog
-{
-    public ProfileRow? Profile() => TrainingStore.Profile(db);
-
-    public PlanRow? ActivePlan() => TodayPlan.Active(db);
-
-    public Scenario Scenario(ExerciseResolver resolver, DateOnly today, PlannedSession session) => TrainingStore.Scenario(db, resolver, today, session);
-}
-
 /// <summary>
-/// The hot path of <c>failsafe today</c>, <c>log</c> and <c>status</c>: the same reads as <see cref="TrainingStore"/>
-/// (and the one write of <c>log</c>) in plain ADO.NET on an open connection, without EF Core, whose first use costs
-/// a short-lived process far more than the queries (see bench/README.md). The SQL is provider-neutral — quoted
-/// identifiers, <c>@name</c> parameters, dates read with <c>GetFieldValue&lt;DateOnly&gt;</c> — so the same code can
-/// serve another provider; every statement filters by and writes <see cref="AthleteId"/>, and new rows get
-/// <c>Version</c> 0, as EF does. A test keeps its scenarios equal to <see cref="TrainingStore.Scenario"/>'s.
+/// The one reader of a stored training log: what the engine's input (a <see cref="Engine.Scenario"/>), the plan, the
+/// history, reports and exports are built from — on the command line and on the server, on SQLite and on PostgreSQL.
+/// Plain ADO.NET on an open connection rather than EF Core, whose first use costs a short-lived process far more
+/// than the queries (bench/README.md). The SQL is provider-neutral — quoted identifiers, <c>@name</c> parameters,
+/// dates read with <c>GetFieldValue&lt;DateOnly&gt;</c> — and every statement filters by <see cref="AthleteId"/>.
+/// Writes go through <see cref="SetWriter"/> (logged sets) and <see cref="FailsafeDb"/> (everything else).
 /// </summary>
-public sealed class SqlTrainingLog : ITrainingLog, IDisposable
+public sealed class LogReader : IDisposable
 {
-    private const string SessionColumns = "\"Id\", \"AthleteId\", \"Date\", \"DayType\", \"Name\", \"Source\", \"ImportKey\", \"StartedAt\", \"Notes\", \"Version\"";
+    private const string SessionColumns =
+        "x.\"Id\", x.\"AthleteId\", x.\"Date\", x.\"DayType\", x.\"Name\", x.\"Source\", x.\"ImportKey\", x.\"StartedAt\", x.\"Notes\", x.\"Version\"";
 
-    private const string SetColumns =
-        "\"Id\", \"AthleteId\", \"SessionId\", \"Order\", \"ExerciseId\", \"ExerciseName\", \"WeightKg\", \"Unit\", \"WeightEntered\", \"Reps\", \"Rir\", \"Rpe\", " +
-        "\"Failure\", \"Technique\", \"Warmup\", \"Drop\", \"FormBreakdown\", \"Pain\", \"Notes\", \"LoggedAt\", \"Version\", \"ClientKey\", \"ClientHash\"";
+    private const string FullSetColumns =
+        "s.\"Id\", s.\"AthleteId\", s.\"SessionId\", s.\"Order\", s.\"ExerciseId\", s.\"ExerciseName\", s.\"WeightKg\", s.\"Unit\", s.\"WeightEntered\", s.\"Reps\", " +
+        "s.\"Rir\", s.\"Rpe\", s.\"Failure\", s.\"Technique\", s.\"Warmup\", s.\"Drop\", s.\"FormBreakdown\", s.\"Pain\", s.\"Notes\", s.\"LoggedAt\", s.\"Version\", " +
+        "s.\"ClientKey\", s.\"ClientHash\"";
 
     private readonly DbConnection _connection;
     private readonly bool _owns;
@@ -48,7 +30,7 @@ public sealed class SqlTrainingLog : ITrainingLog, IDisposable
     /// <param name="connection">An open connection to the log (this object disposes it when <paramref name="owns"/>).</param>
     /// <param name="athleteId">The athlete whose rows are read and written.</param>
     /// <param name="owns">Whether disposing this disposes the connection.</param>
-    public SqlTrainingLog(DbConnection connection, int athleteId, bool owns = true)
+    public LogReader(DbConnection connection, int athleteId, bool owns = true)
     {
         ArgumentNullException.ThrowIfNull(connection);
         _connection = connection;
@@ -58,6 +40,14 @@ public sealed class SqlTrainingLog : ITrainingLog, IDisposable
 
     public int AthleteId { get; }
 
+    /// <summary>A reader on <paramref name="db"/>'s connection and athlete (opened here; closed when <paramref name="db"/> is disposed).</summary>
+    public static LogReader For(FailsafeDb db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        db.Database.OpenConnection();
+        return new LogReader(db.Database.GetDbConnection(), db.AthleteId, owns: false);
+    }
+
     public DbConnection Connection => _connection;
 
     public void Dispose()
@@ -66,13 +56,10 @@ public sealed class SqlTrainingLog : ITrainingLog, IDisposable
             _connection.Dispose();
     }
 
-    private DbTransaction? _transaction;
-
     private DbCommand Command(string sql, params (string Name, object? Value)[] parameters)
     {
         var command = _connection.CreateCommand();
         command.CommandText = sql;
-        command.Transaction = _transaction;
         Add(command, "@athlete", AthleteId);
         foreach (var (name, value) in parameters)
             Add(command, name, value);
@@ -109,7 +96,7 @@ public sealed class SqlTrainingLog : ITrainingLog, IDisposable
 
     private static DateTime? MaybeDateTime(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetDateTime(i);
 
-    /// <summary>This athlete's profile (<see cref="FailsafeDb.MyProfile"/>).</summary>
+    /// <summary>This athlete's profile.</summary>
     public ProfileRow? Profile() =>
         Rows(
             "SELECT \"Id\", \"AccountId\", \"Name\", \"TrainingYears\", \"FormUnderFatigue\", \"SleepHours\", \"Stress\", \"Goal\", \"InSeason\", \"Split\", " +
@@ -134,7 +121,7 @@ public sealed class SqlTrainingLog : ITrainingLog, IDisposable
                 Classified = r.GetBoolean(9),
             });
 
-    /// <summary>The newest active plan (<see cref="TodayPlan.Active(FailsafeDb)"/>).</summary>
+    /// <summary>The newest active plan.</summary>
     public PlanRow? ActivePlan() =>
         Rows(
             "SELECT \"Id\", \"AthleteId\", \"Start\", \"Weeks\", \"Days\", \"TemplateJson\", \"CreatedAt\", \"Active\" FROM \"plans\" " +
@@ -172,6 +159,64 @@ public sealed class SqlTrainingLog : ITrainingLog, IDisposable
         Warmup = r.GetBoolean(11),
     };
 
+    /// <summary>The day of the latest session; null when none is logged.</summary>
+    public DateOnly? LastSessionDay() =>
+        Rows("SELECT max(\"Date\") FROM \"sessions\" WHERE \"AthleteId\" = @athlete", r => MaybeDate(r, 0)).FirstOrDefault();
+
+    /// <summary>The latest day with a session or a check-in; null when nothing is logged.</summary>
+    public DateOnly? LastDay() =>
+        Rows(
+            "SELECT max(d) FROM (SELECT max(\"Date\") AS d FROM \"sessions\" WHERE \"AthleteId\" = @athlete " +
+            "UNION ALL SELECT max(\"Date\") FROM \"checkins\" WHERE \"AthleteId\" = @athlete) AS days",
+            r => MaybeDate(r, 0)).FirstOrDefault();
+
+    /// <summary>The check-ins dated <paramref name="from"/> to <paramref name="to"/>, by date.</summary>
+    public ImmutableArray<Wellness> Wellness(DateOnly from, DateOnly to) =>
+        [.. Rows(
+            "SELECT \"Date\", \"SleepHours\", \"SleepQuality\", \"Fatigue\", \"Mood\", \"Soreness\", \"Aches\", \"Motivation\" FROM \"checkins\" " +
+            "WHERE \"AthleteId\" = @athlete AND \"Date\" >= @from AND \"Date\" <= @to ORDER BY \"Date\", \"Id\"",
+            r => new Wellness(Date(r, 0), Real(r, 1), Whole(r, 2), Whole(r, 3), Whole(r, 4), Whole(r, 5), Whole(r, 6), Whole(r, 7)),
+            ("@from", from), ("@to", to))];
+
+    /// <summary>
+    /// The sessions dated <paramref name="from"/> to <paramref name="to"/> (either open), by date then id, each with
+    /// every stored field of its sets in order: what history, reports, exports and the sessions API show.
+    /// </summary>
+    public List<SessionRow> Sessions(DateOnly? from = null, DateOnly? to = null)
+    {
+        var range = (from is null ? "" : " AND x.\"Date\" >= @from") + (to is null ? "" : " AND x.\"Date\" <= @to");
+        (string, object?)[] parameters = [.. from is null ? [] : new[] { ("@from", (object?)from) }, .. to is null ? [] : new[] { ("@to", (object?)to) }];
+        var sessions = Rows(
+            $"SELECT {SessionColumns} FROM \"sessions\" AS x WHERE x.\"AthleteId\" = @athlete{range} ORDER BY x.\"Date\", x.\"Id\"",
+            ReadSession, parameters);
+        var byId = sessions.ToDictionary(s => s.Id);
+        foreach (var set in Rows(
+            $"SELECT {FullSetColumns} FROM \"sets\" AS s INNER JOIN \"sessions\" AS x ON s.\"SessionId\" = x.\"Id\" " +
+            $"WHERE x.\"AthleteId\" = @athlete{range} ORDER BY s.\"SessionId\", s.\"Order\", s.\"Id\"",
+            ReadSet, parameters))
+        {
+            byId[set.SessionId].Sets.Add(set);
+        }
+        return sessions;
+    }
+
+    /// <summary>The athlete's session of <paramref name="date"/> logged from <paramref name="source"/> (cli, api), with its sets; null when there is none.</summary>
+    public SessionRow? SessionOn(DateOnly date, string source) =>
+        WithSets(Rows(
+            $"SELECT {SessionColumns} FROM \"sessions\" AS x WHERE x.\"AthleteId\" = @athlete AND x.\"Date\" = @date AND x.\"Source\" = @source ORDER BY x.\"Id\" LIMIT 1",
+            ReadSession, ("@date", date), ("@source", source)).FirstOrDefault());
+
+    /// <summary>The athlete's session <paramref name="id"/>, with its sets; null when they have none such.</summary>
+    public SessionRow? Session(long id) =>
+        WithSets(Rows($"SELECT {SessionColumns} FROM \"sessions\" AS x WHERE x.\"AthleteId\" = @athlete AND x.\"Id\" = @id", ReadSession, ("@id", id)).FirstOrDefault());
+
+    private SessionRow? WithSets(SessionRow? session)
+    {
+        if (session is not null)
+            session.Sets.AddRange(Rows($"SELECT {FullSetColumns} FROM \"sets\" AS s WHERE s.\"SessionId\" = @id ORDER BY s.\"Order\", s.\"Id\"", ReadSet, ("@id", session.Id)));
+        return session;
+    }
+
     /// <summary>The sets of the sessions <paramref name="where"/> selects (on <c>x</c>, the sessions), added to <paramref name="sessions"/> by id.</summary>
     private void LoadSets(Dictionary<long, SessionRow> sessions, string where, params (string Name, object? Value)[] parameters)
     {
@@ -184,7 +229,11 @@ public sealed class SqlTrainingLog : ITrainingLog, IDisposable
         }
     }
 
-    /// <summary>The scenario for <paramref name="today"/>: the same rows as <see cref="TrainingStore.Scenario"/>, read in plain SQL.</summary>
+    /// <summary>
+    /// The scenario for <paramref name="today"/>: profile, current injuries, events, check-ins of the last 60 days,
+    /// the last <see cref="TrainingStore.HistoryDays"/> days of sessions in full, plus — from before that — the last
+    /// session of every exercise in <paramref name="session"/> (for loads) and the best barbell bench sets (for E3).
+    /// </summary>
     public Scenario Scenario(ExerciseResolver resolver, DateOnly today, PlannedSession session)
     {
         ArgumentNullException.ThrowIfNull(resolver);
@@ -196,15 +245,11 @@ public sealed class SqlTrainingLog : ITrainingLog, IDisposable
         var events = Rows(
             "SELECT \"Date\", \"Name\" FROM \"events\" WHERE \"AthleteId\" = @athlete AND \"Date\" >= @today ORDER BY \"Date\", \"Id\"",
             r => new TrainingEvent(Date(r, 0), r.GetString(1)), ("@today", today)).ToImmutableArray();
-        var wellness = Rows(
-            "SELECT \"Date\", \"SleepHours\", \"SleepQuality\", \"Fatigue\", \"Mood\", \"Soreness\", \"Aches\", \"Motivation\" FROM \"checkins\" " +
-            "WHERE \"AthleteId\" = @athlete AND \"Date\" >= @from AND \"Date\" <= @today ORDER BY \"Date\", \"Id\"",
-            r => new Wellness(Date(r, 0), Real(r, 1), Whole(r, 2), Whole(r, 3), Whole(r, 4), Whole(r, 5), Whole(r, 6), Whole(r, 7)),
-            ("@from", today.AddDays(-60)), ("@today", today)).ToImmutableArray();
+        var wellness = Wellness(today.AddDays(-60), today);
 
         var from = today.AddDays(-TrainingStore.HistoryDays);
         var sessions = Rows(
-            $"SELECT {SessionColumns} FROM \"sessions\" WHERE \"AthleteId\" = @athlete AND \"Date\" > @from AND \"Date\" <= @today ORDER BY \"Id\"",
+            $"SELECT {SessionColumns} FROM \"sessions\" AS x WHERE x.\"AthleteId\" = @athlete AND x.\"Date\" > @from AND x.\"Date\" <= @today ORDER BY x.\"Id\"",
             ReadSession, ("@from", from), ("@today", today));
         var byId = sessions.ToDictionary(s => s.Id);
         LoadSets(byId, "x.\"Date\" > @from AND x.\"Date\" <= @today", ("@from", from), ("@today", today));
@@ -224,7 +269,7 @@ public sealed class SqlTrainingLog : ITrainingLog, IDisposable
             var lastId = Convert.ToInt64(found, System.Globalization.CultureInfo.InvariantCulture);
             if (byId.ContainsKey(lastId))
                 continue;
-            var last = Rows($"SELECT {SessionColumns} FROM \"sessions\" WHERE \"AthleteId\" = @athlete AND \"Id\" = @id", ReadSession, ("@id", lastId)).Single();
+            var last = Rows($"SELECT {SessionColumns} FROM \"sessions\" AS x WHERE x.\"AthleteId\" = @athlete AND x.\"Id\" = @id", ReadSession, ("@id", lastId)).Single();
             sessions.Add(last);
             byId.Add(lastId, last);
             LoadSets(byId, "x.\"Id\" = @id", ("@id", lastId));
@@ -243,67 +288,5 @@ public sealed class SqlTrainingLog : ITrainingLog, IDisposable
                 [.. benchIds.Select((b, i) => ($"@b{i}", (object?)b)), ("@min", TrainingStore.BenchMinKg), ("@from", from)]);
         }
         return TrainingStore.Assemble(profile, injuries, events, wellness, sessions, bench, resolver, today, session);
-    }
-
-    /// <summary>
-    /// Adds <paramref name="sets"/> to the day's session from the command line (creating it with
-    /// <paramref name="dayType"/> and <paramref name="name"/> if there is none), numbered after the sets it has, in
-    /// one transaction. Returns the session's sets, in order.
-    /// </summary>
-    public List<SetRow> Log(DateOnly day, string? dayType, string? name, IReadOnlyList<SetRow> sets)
-    {
-        ArgumentNullException.ThrowIfNull(sets);
-        using var transaction = _connection.BeginTransaction();
-        _transaction = transaction;
-        try
-        {
-            long sessionId;
-            using (var find = Command(
-                "SELECT \"Id\" FROM \"sessions\" WHERE \"AthleteId\" = @athlete AND \"Date\" = @day AND \"Source\" = 'cli' ORDER BY \"Id\" LIMIT 1", ("@day", day)))
-            {
-                if (find.ExecuteScalar() is { } id and not DBNull)
-                {
-                    sessionId = Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture);
-                }
-                else
-                {
-                    using var insert = Command(
-                        "INSERT INTO \"sessions\" (\"AthleteId\", \"Date\", \"DayType\", \"Name\", \"Source\", \"ImportKey\", \"StartedAt\", \"Notes\", \"Version\") " +
-                        "VALUES (@athlete, @day, @dayType, @name, 'cli', NULL, NULL, NULL, 0) RETURNING \"Id\"",
-                        ("@day", day), ("@dayType", dayType), ("@name", name));
-                    sessionId = Convert.ToInt64(insert.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-                }
-            }
-            int order;
-            using (var max = Command("SELECT max(\"Order\") FROM \"sets\" WHERE \"SessionId\" = @session", ("@session", sessionId)))
-                order = max.ExecuteScalar() is { } m and not DBNull ? Convert.ToInt32(m, System.Globalization.CultureInfo.InvariantCulture) + 1 : 1;
-            foreach (var set in sets)
-            {
-                set.AthleteId = AthleteId;
-                set.SessionId = sessionId;
-                set.Order = order++;
-                set.Version = 0;
-                using var insert = Command(
-                    "INSERT INTO \"sets\" (\"AthleteId\", \"SessionId\", \"Order\", \"ExerciseId\", \"ExerciseName\", \"WeightKg\", \"Unit\", \"WeightEntered\", \"Reps\", " +
-                    "\"Rir\", \"Rpe\", \"Failure\", \"Technique\", \"Warmup\", \"Drop\", \"FormBreakdown\", \"Pain\", \"Notes\", \"LoggedAt\", \"Version\", \"ClientKey\", \"ClientHash\") " +
-                    "VALUES (@athlete, @session, @order, @exerciseId, @exerciseName, @weightKg, @unit, @weightEntered, @reps, @rir, @rpe, @failure, @technique, " +
-                    "@warmup, @drop, @formBreakdown, @pain, @notes, @loggedAt, 0, NULL, NULL) RETURNING \"Id\"",
-                    ("@session", sessionId), ("@order", set.Order), ("@exerciseId", set.ExerciseId), ("@exerciseName", set.ExerciseName), ("@weightKg", set.WeightKg),
-                    ("@unit", set.Unit), ("@weightEntered", set.WeightEntered), ("@reps", set.Reps), ("@rir", set.Rir), ("@rpe", set.Rpe), ("@failure", set.Failure),
-                    ("@technique", set.Technique), ("@warmup", set.Warmup), ("@drop", set.Drop), ("@formBreakdown", set.FormBreakdown), ("@pain", set.Pain),
-                    ("@notes", set.Notes), ("@loggedAt", set.LoggedAt));
-                set.Id = Convert.ToInt64(insert.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-            }
-            // The athlete's log changed: a cached decision (the server's) must see it (FailsafeDb.Touch).
-            using (var touch = Command("UPDATE \"profiles\" SET \"Revision\" = \"Revision\" + 1 WHERE \"Id\" = @athlete"))
-                touch.ExecuteNonQuery();
-            var all = Rows($"SELECT {SetColumns} FROM \"sets\" WHERE \"SessionId\" = @session ORDER BY \"Order\", \"Id\"", ReadSet, ("@session", sessionId));
-            transaction.Commit();
-            return all;
-        }
-        finally
-        {
-            _transaction = null;
-        }
     }
 }

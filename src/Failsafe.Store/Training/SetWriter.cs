@@ -1,0 +1,258 @@
+using System.Data;
+using System.Data.Common;
+using System.Globalization;
+using Failsafe.Store.Data;
+
+namespace Failsafe.Store.Training;
+
+/// <summary>The session a logged set goes into: the athlete's session of <see cref="Day"/> from <see cref="Source"/>, started with <see cref="DayType"/> and <see cref="Name"/> when the day has none.</summary>
+public sealed record SessionKey(DateOnly Day, string Source, string? DayType = null, string? Name = null);
+
+/// <summary>
+/// The one writer of logged sets — the command line's <c>log</c> and the API's POST, PUT and DELETE on sets — in plain
+/// SQL that PostgreSQL and SQLite both accept. Every write raises the athlete's log revision in the same transaction
+/// (<see cref="FailsafeDb.RaiseRevision"/>). <c>POST /api/sets</c> is the write a gym floor sends most; through EF
+/// Core's change tracker and query pipeline it cost several times the database work (bench/README.md, "Server under
+/// load"). On PostgreSQL a single set's append and the revision go as one batch — one round trip, one implicit
+/// transaction; otherwise, inside one transaction that raises the revision first (on SQLite <c>BEGIN IMMEDIATE</c>).
+/// Bulk imports have their own writer (<see cref="Importing.ImportWriter"/>).
+/// </summary>
+public static class SetWriter
+{
+    /// <summary>The set, placed after the last set of the athlete's session for the day, or nothing when there is no such session or the client key is taken.</summary>
+    private const string Append =
+        "INSERT INTO \"sets\" (\"AthleteId\", \"SessionId\", \"Order\", \"ExerciseId\", \"ExerciseName\", \"WeightKg\", \"Unit\", " +
+        "\"WeightEntered\", \"Reps\", \"Rir\", \"Rpe\", \"Failure\", \"Technique\", \"Warmup\", \"Drop\", \"FormBreakdown\", \"Pain\", " +
+        "\"Notes\", \"LoggedAt\", \"Version\", \"ClientKey\", \"ClientHash\") " +
+        "SELECT @athlete, s.\"Id\", COALESCE((SELECT MAX(x.\"Order\") FROM \"sets\" x WHERE x.\"SessionId\" = s.\"Id\"), 0) + 1, " +
+        "@exerciseId, @exerciseName, @weightKg, @unit, @weightEntered, @reps, @rir, @rpe, @failure, @technique, @warmup, @drop, " +
+        "@formBreakdown, @pain, @notes, @loggedAt, 0, @clientKey, @clientHash " +
+        "FROM \"sessions\" s WHERE s.\"AthleteId\" = @athlete AND s.\"Date\" = @date AND s.\"Source\" = @source ORDER BY s.\"Id\" LIMIT 1 " +
+        "ON CONFLICT DO NOTHING RETURNING \"Id\", \"SessionId\", \"Order\"";
+
+    private static readonly string Touch = FailsafeDb.RaiseRevision.Replace("{0}", "@athlete", StringComparison.Ordinal);
+
+    private const string SessionExists =
+        "SELECT COUNT(*) FROM \"sessions\" WHERE \"AthleteId\" = @athlete AND \"Date\" = @date AND \"Source\" = @source";
+
+    private const string StartSession =
+        "INSERT INTO \"sessions\" (\"AthleteId\", \"Date\", \"DayType\", \"Name\", \"Source\", \"StartedAt\", \"Version\") " +
+        "VALUES (@athlete, @date, @dayType, @name, @source, @started, 0)";
+
+    /// <summary>A correction of a set, when the caller read the version it still has.</summary>
+    private const string Update =
+        "UPDATE \"sets\" SET \"ExerciseId\" = @exerciseId, \"ExerciseName\" = @exerciseName, \"WeightKg\" = @weightKg, \"Unit\" = @unit, " +
+        "\"WeightEntered\" = @weightEntered, \"Reps\" = @reps, \"Rir\" = @rir, \"Rpe\" = @rpe, \"Failure\" = @failure, \"Technique\" = @technique, " +
+        "\"Warmup\" = @warmup, \"Drop\" = @drop, \"FormBreakdown\" = @formBreakdown, \"Pain\" = @pain, \"Notes\" = @notes, \"Version\" = \"Version\" + 1 " +
+        "WHERE \"Id\" = @id AND \"AthleteId\" = @athlete AND \"Version\" = @version";
+
+    private const string Remove = "DELETE FROM \"sets\" WHERE \"Id\" = @id AND \"AthleteId\" = @athlete AND (@version < 0 OR \"Version\" = @version)";
+
+    /// <summary>
+    /// Appends <paramref name="row"/> to <paramref name="session"/> (starting it if the day has none), setting its
+    /// <see cref="SetRow.Id"/>, <see cref="SetRow.SessionId"/> and <see cref="SetRow.Order"/>. False, with no set
+    /// written, when the athlete already has a set under <see cref="SetRow.ClientKey"/> (a retry raced this one).
+    /// </summary>
+    public static async Task<bool> Insert(DbDataSource database, int athlete, SessionKey session, SetRow row, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(row);
+        await using var connection = await database.OpenConnectionAsync(cancel);
+        if (connection.CanCreateBatch)
+        {
+            row.AthleteId = athlete;
+            if (await Batched(connection, row, Values(row, session), cancel))
+                return true;
+            return await Insert(connection, athlete, session, [row], cancel);
+        }
+        // SQLite takes one writer at a time, and Microsoft.Data.Sqlite waits for a busy file by sleeping and retrying,
+        // so sixty-four sets at once left some waiting for seconds (the load test's timeouts). Queued here, they wait
+        // their turn without holding a thread.
+        var gate = Gates.GetValue(database, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancel);
+        try
+        {
+            return await Insert(connection, athlete, session, [row], cancel);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbDataSource, SemaphoreSlim> Gates = [];
+
+    /// <summary>
+    /// Appends <paramref name="rows"/>, in order, to <paramref name="session"/> on an open connection, in one
+    /// transaction that first raises the athlete's revision — which locks their profile row (on SQLite, the file), so
+    /// two first sets of a day sent at once cannot both start a session: the second waits, then finds the first's
+    /// session and appends to it. False, with nothing written, when a row's client key is taken.
+    /// </summary>
+    public static async Task<bool> Insert(DbConnection connection, int athlete, SessionKey session, IReadOnlyList<SetRow> rows, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(rows);
+        await using var transaction = await connection.BeginTransactionAsync(cancel);
+        await Execute(connection, transaction, Touch, Athlete(athlete), cancel);
+        foreach (var row in rows)
+        {
+            row.AthleteId = athlete;
+            var values = Values(row, session);
+            if (await TryAppend(connection, transaction, row, values, cancel))
+                continue;
+            // No session for the day yet (start it and append), or the key is taken (write nothing).
+            if (await Execute(connection, transaction, SessionExists, Common(athlete, session), cancel) > 0
+                || await Execute(connection, transaction, StartSession, Start(athlete, session, row.LoggedAt), cancel) < 0
+                || !await TryAppend(connection, transaction, row, values, cancel))
+            {
+                await transaction.RollbackAsync(cancel);
+                return false;
+            }
+        }
+        await transaction.CommitAsync(cancel);
+        return true;
+    }
+
+    /// <summary>
+    /// Replaces the fields of the athlete's set <paramref name="row"/> (<see cref="SetRow.Id"/>) if it is still at
+    /// <paramref name="version"/>, raising its version (<paramref name="row"/> gets the new one). False, with nothing
+    /// written, when the set is gone or at another version.
+    /// </summary>
+    public static async Task<bool> Edit(DbConnection connection, int athlete, SetRow row, int version, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        (string, object?, DbType)[] values =
+        [
+            .. Fields(row), ("@athlete", athlete, DbType.Int32), ("@id", row.Id, DbType.Int64), ("@version", version, DbType.Int32),
+        ];
+        if (!await Changed(connection, athlete, Update, values, cancel))
+            return false;
+        row.Version = version + 1;
+        return true;
+    }
+
+    /// <summary>Deletes the athlete's set <paramref name="id"/> if it is at <paramref name="version"/> (any version when null). False when nothing was deleted.</summary>
+    public static Task<bool> Delete(DbConnection connection, int athlete, long id, int? version, CancellationToken cancel) =>
+        Changed(connection, athlete, Remove, [("@athlete", athlete, DbType.Int32), ("@id", id, DbType.Int64), ("@version", version ?? -1, DbType.Int32)], cancel);
+
+    /// <summary>Runs one change and raises the revision, in one transaction; false (rolled back) when it changed no row.</summary>
+    private static async Task<bool> Changed(DbConnection connection, int athlete, string sql, (string, object?, DbType)[] values, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        await using var transaction = await connection.BeginTransactionAsync(cancel);
+        await Execute(connection, transaction, Touch, Athlete(athlete), cancel);
+        if (await Execute(connection, transaction, sql, values, cancel) != 1)
+        {
+            await transaction.RollbackAsync(cancel);
+            return false;
+        }
+        await transaction.CommitAsync(cancel);
+        return true;
+    }
+
+    /// <summary>
+    /// The usual case, a set for a day that has its session: raise the revision, then append, in one batch (one round
+    /// trip, one implicit transaction). The UPDATE locks the athlete's profile row first, so sets sent at once append
+    /// one after another, each seeing the last one's place (under READ COMMITTED each statement sees what committed
+    /// before it began). When nothing is appended, the revision went up for nothing, which costs only a cached answer
+    /// its place.
+    /// </summary>
+    private static async Task<bool> Batched(DbConnection connection, SetRow row, (string, object?, DbType)[] values, CancellationToken cancel)
+    {
+        await using var batch = connection.CreateBatch();
+        batch.BatchCommands.Add(BatchCommand(batch, Touch, Athlete(row.AthleteId)));
+        batch.BatchCommands.Add(BatchCommand(batch, Append, values));
+        await using var reader = await batch.ExecuteReaderAsync(cancel);
+        // Npgsql starts the reader at the first statement that returns rows (the UPDATE returns none).
+        while (reader.FieldCount == 0 && await reader.NextResultAsync(cancel))
+        {
+        }
+        return await Placed(reader, row, cancel);
+    }
+
+    private static (string, object?, DbType)[] Athlete(int athlete) => [("@athlete", athlete, DbType.Int32)];
+
+    private static (string, object?, DbType)[] Common(int athlete, SessionKey session) =>
+        [("@athlete", athlete, DbType.Int32), ("@date", session.Day, DbType.Date), ("@source", session.Source, DbType.String)];
+
+    private static (string, object?, DbType)[] Start(int athlete, SessionKey session, DateTime started) =>
+    [
+        .. Common(athlete, session), ("@dayType", session.DayType, DbType.String), ("@name", session.Name, DbType.String),
+        ("@started", started, DbType.DateTime),
+    ];
+
+    private static (string, object?, DbType)[] Fields(SetRow row) =>
+    [
+        ("@exerciseId", row.ExerciseId, DbType.String), ("@exerciseName", row.ExerciseName, DbType.String),
+        ("@weightKg", row.WeightKg, DbType.Double), ("@unit", row.Unit, DbType.String), ("@weightEntered", row.WeightEntered, DbType.Double),
+        ("@reps", row.Reps, DbType.Int32), ("@rir", row.Rir, DbType.Double), ("@rpe", row.Rpe, DbType.Double),
+        ("@failure", row.Failure, DbType.String), ("@technique", row.Technique, DbType.String), ("@warmup", row.Warmup, DbType.Boolean),
+        ("@drop", row.Drop, DbType.Boolean), ("@formBreakdown", row.FormBreakdown, DbType.Boolean), ("@pain", row.Pain, DbType.Boolean),
+        ("@notes", row.Notes, DbType.String),
+    ];
+
+    private static (string, object?, DbType)[] Values(SetRow row, SessionKey session) =>
+    [
+        .. Common(row.AthleteId, session), .. Fields(row), ("@loggedAt", row.LoggedAt, DbType.DateTime),
+        ("@clientKey", row.ClientKey, DbType.String), ("@clientHash", row.ClientHash, DbType.String),
+    ];
+
+    private static async Task<bool> TryAppend(DbConnection connection, DbTransaction transaction, SetRow row, (string, object?, DbType)[] values, CancellationToken cancel)
+    {
+        await using var append = Command(connection, Append, values);
+        append.Transaction = transaction;
+        await using var reader = await append.ExecuteReaderAsync(cancel);
+        return await Placed(reader, row, cancel);
+    }
+
+    /// <summary>Runs <paramref name="sql"/>: its first value as a number when it returns rows, else the rows it changed.</summary>
+    private static async Task<long> Execute(DbConnection connection, DbTransaction transaction, string sql, (string, object?, DbType)[] values, CancellationToken cancel)
+    {
+        await using var command = Command(connection, sql, values);
+        command.Transaction = transaction;
+        if (!sql.StartsWith("SELECT", StringComparison.Ordinal))
+            return await command.ExecuteNonQueryAsync(cancel);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancel) ?? 0L, CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<bool> Placed(DbDataReader reader, SetRow row, CancellationToken cancel)
+    {
+        if (!await reader.ReadAsync(cancel))
+            return false;
+        row.Id = reader.GetInt64(0);
+        row.SessionId = reader.GetInt64(1);
+        row.Order = reader.GetInt32(2);
+        row.Version = 0;
+        return true;
+    }
+
+    private static DbCommand Command(DbConnection connection, string sql, (string Name, object? Value, DbType Type)[] values)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        Bind(command.Parameters, command.CreateParameter, values);
+        return command;
+    }
+
+    private static DbBatchCommand BatchCommand(DbBatch batch, string sql, (string Name, object? Value, DbType Type)[] values)
+    {
+        var command = batch.CreateBatchCommand();
+        command.CommandText = sql;
+        Bind(command.Parameters, command.CreateParameter, values);
+        return command;
+    }
+
+    /// <summary>Typed even when null: PostgreSQL cannot infer the type of a parameter in a SELECT list.</summary>
+    private static void Bind(DbParameterCollection parameters, Func<DbParameter> create, (string Name, object? Value, DbType Type)[] values)
+    {
+        foreach (var (name, value, type) in values)
+        {
+            var parameter = create();
+            parameter.ParameterName = name;
+            parameter.DbType = type;
+            parameter.Value = value ?? DBNull.Value;
+            parameters.Add(parameter);
+        }
+    }
+}

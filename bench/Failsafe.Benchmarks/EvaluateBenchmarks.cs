@@ -24,7 +24,7 @@ public class EvaluateBenchmarks
     }
 
     [Benchmark]
-    public Evaluation Evaluate() => Coach.Evaluate(_scenario);
+    public Evaluation Evaluate() => Evaluator.Evaluate(_scenario);
 
     [Benchmark]
     public Scenario? ParseScenario() => new ScenarioReader(CatalogLoader.Default).Read(_json).Scenario;

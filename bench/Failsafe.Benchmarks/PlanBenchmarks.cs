@@ -28,7 +28,7 @@ public class PlanBenchmarks
         var (scenario, error) = new ScenarioReader(CatalogLoader.Default).Read(json);
         _scenario = scenario ?? throw new InvalidOperationException(error?.ToString());
         _request = new PlanRequest(_scenario.Today, 52, SplitTemplates.DefaultDays(Split.FullBody), SplitTemplates.For(Split.FullBody, CatalogLoader.Default));
-        _today = Coach.Evaluate(_scenario);
+        _today = Evaluator.Evaluate(_scenario);
         var squat = _scenario.Session.Exercises[0];
         _done = [new DoneSet(squat.Name, squat.Exercise, 100, 7, Rir.Of(2)), new DoneSet(squat.Name, squat.Exercise, 100, 6, Rir.Of(1))];
     }

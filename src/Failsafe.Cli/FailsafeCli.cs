@@ -23,10 +23,11 @@ public static class ExitCodes
 /// <summary>The <c>failsafe</c> command: builds the command tree and runs it against the given writers.</summary>
 public static class FailsafeCli
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <summary>Runs <paramref name="args"/> at the time <paramref name="clock"/> gives (the system's in the program; a fake one in tests).</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var io = new Io(stdout, stderr);
+        var io = new Io(stdout, stderr, clock);
         var root = new RootCommand("Failsafe: a strength-training coach that decides, set by set, how close to failure to go — and says why.")
         {
             ExerciseCommands.List(io),
@@ -83,9 +84,18 @@ public static class Arguments
 }
 
 /// <summary>Where a command writes: data and tables to stdout, problems to stderr.</summary>
-public sealed class Io(TextWriter stdout, TextWriter stderr)
+public sealed class Io(TextWriter stdout, TextWriter stderr, TimeProvider clock)
 {
     public TextWriter Out { get; } = stdout;
+
+    /// <summary>The only source of the time for every command.</summary>
+    public TimeProvider Clock { get; } = clock;
+
+    /// <summary>The lifter's date now: in the profile's time zone when it has one, else the machine's.</summary>
+    public DateOnly Today(string? timeZone = null) => LocalDay.Today(Clock, timeZone);
+
+    /// <summary>Now, in UTC, for the times rows are stamped with.</summary>
+    public DateTime UtcNow => Clock.GetUtcNow().UtcDateTime;
 
     /// <summary>The training log to use; every command that reads or writes it accepts it.</summary>
     public Option<string?> DbOption { get; } = new("--db")

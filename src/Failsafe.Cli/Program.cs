@@ -14,4 +14,4 @@ if (args.Length > 0 && !args[0].StartsWith('-'))
         console.Write(new Table().AddColumn("[bold]set[/]").AddRow("warm-up"));
     });
 }
-return FailsafeCli.Run(args, Console.Out, Console.Error);
+return FailsafeCli.Run(args, Console.Out, Console.Error, TimeProvider.System);

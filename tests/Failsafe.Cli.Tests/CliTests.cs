@@ -32,7 +32,7 @@ public sealed class CliTests
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var code = FailsafeCli.Run(args, stdout, stderr);
+        var code = FailsafeCli.Run(args, stdout, stderr, TimeProvider.System);
         return (code, stdout.ToString(), stderr.ToString());
     }
 

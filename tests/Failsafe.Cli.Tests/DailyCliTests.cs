@@ -33,11 +33,14 @@ public sealed class DailyCliTests : IDisposable
 
     private string DbPath => Path.Combine(_dir.Path, "failsafe.db");
 
+    /// <summary>The time the commands run at: the system's unless a test sets a fake one.</summary>
+    private TimeProvider Clock { get; set; } = TimeProvider.System;
+
     private (int Code, string Out, string Err) Run(params string[] args)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var code = FailsafeCli.Run([.. args, "--db", DbPath], stdout, stderr);
+        var code = FailsafeCli.Run([.. args, "--db", DbPath], stdout, stderr, Clock);
         return (code, stdout.ToString(), stderr.ToString());
     }
 
@@ -199,7 +202,7 @@ public sealed class DailyCliTests : IDisposable
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
 
-        FailsafeCli.Run(["--db", DbPath, "init", "--years", "2"], stdout, stderr).ShouldBe(ExitCodes.Ok, stderr.ToString());
+        FailsafeCli.Run(["--db", DbPath, "init", "--years", "2"], stdout, stderr, TimeProvider.System).ShouldBe(ExitCodes.Ok, stderr.ToString());
 
         using var db = Db();
         db.Profiles.Single().TrainingYears.ShouldBe(2);
@@ -793,7 +796,7 @@ public sealed class DailyCliTests : IDisposable
 
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        FailsafeCli.Run(["evaluate", file, "--json"], stdout, stderr).ShouldBe(ExitCodes.Ok, stderr.ToString());
+        FailsafeCli.Run(["evaluate", file, "--json"], stdout, stderr, TimeProvider.System).ShouldBe(ExitCodes.Ok, stderr.ToString());
         using var evaluation = JsonDocument.Parse(stdout.ToString());
         evaluation.RootElement.GetProperty("today").GetString().ShouldBe("2026-11-26");
         // The exported failure sets count against the budget of the re-read scenario.
@@ -958,7 +961,7 @@ public sealed class DailyCliEnvironmentTests : IDisposable
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
 
-        FailsafeCli.Run(["init", "--years", "3"], stdout, stderr).ShouldBe(ExitCodes.Ok, stderr.ToString());
+        FailsafeCli.Run(["init", "--years", "3"], stdout, stderr, TimeProvider.System).ShouldBe(ExitCodes.Ok, stderr.ToString());
 
         File.Exists(path).ShouldBeTrue();
         using var db = new FailsafeDb(Database.Options(path));
@@ -974,7 +977,7 @@ public sealed class DailyCliEnvironmentTests : IDisposable
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
 
-        FailsafeCli.Run(["init", "--years", "3", "--db", option], stdout, stderr).ShouldBe(ExitCodes.Ok, stderr.ToString());
+        FailsafeCli.Run(["init", "--years", "3", "--db", option], stdout, stderr, TimeProvider.System).ShouldBe(ExitCodes.Ok, stderr.ToString());
 
         File.Exists(option).ShouldBeTrue();
         File.Exists(env).ShouldBeFalse();

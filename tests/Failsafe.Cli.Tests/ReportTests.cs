@@ -1,3 +1,4 @@
+using Failsafe.Monitoring;
 using System.Collections.Immutable;
 using System.CommandLine;
 using System.Text.Json;
@@ -37,7 +38,7 @@ public sealed class ReportTests : IDisposable
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var io = new Io(stdout, stderr);
+        var io = new Io(stdout, stderr, TimeProvider.System);
         var root = new RootCommand("test") { ReportCommand.Create(io) };
         root.Options.Add(io.DbOption);
         var result = root.Parse(args);
@@ -247,15 +248,15 @@ public sealed class ReportTests : IDisposable
     [Fact]
     public void Buckets_FailureThenWholeRepsInReserve()
     {
-        ReportData.Bucket(Failed()).ShouldBe(0);
-        ReportData.Bucket(Done(0)).ShouldBe(0);
-        ReportData.Bucket(Done(0.5)).ShouldBe(1);
-        ReportData.Bucket(Done(1)).ShouldBe(1);
-        ReportData.Bucket(Done(2)).ShouldBe(2);
-        ReportData.Bucket(Done(2.5)).ShouldBe(3);
-        ReportData.Bucket(Done(3)).ShouldBe(3);
-        ReportData.Bucket(Done(4)).ShouldBe(4);
-        ReportData.Bucket(Done(6)).ShouldBe(4);
+        RirBuckets.Of(Failed()).ShouldBe(0);
+        RirBuckets.Of(Done(0)).ShouldBe(0);
+        RirBuckets.Of(Done(0.5)).ShouldBe(1);
+        RirBuckets.Of(Done(1)).ShouldBe(1);
+        RirBuckets.Of(Done(2)).ShouldBe(2);
+        RirBuckets.Of(Done(2.5)).ShouldBe(3);
+        RirBuckets.Of(Done(3)).ShouldBe(3);
+        RirBuckets.Of(Done(4)).ShouldBe(4);
+        RirBuckets.Of(Done(6)).ShouldBe(4);
     }
 
     [Fact]

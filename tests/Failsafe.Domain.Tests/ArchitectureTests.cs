@@ -7,7 +7,7 @@ public class ArchitectureTests
     [Fact]
     public void Domain_ReferencesNoPackage_OnlyTheFramework()
     {
-        var domain = typeof(Coach).Assembly;
+        var domain = typeof(Evaluator).Assembly;
         var referenced = domain.GetReferencedAssemblies().Select(a => a.Name!).ToList();
 
         referenced.ShouldNotBeEmpty();

@@ -10,11 +10,11 @@ internal static class DailyOptions
 {
     public static Option<string?> Date() => new("--date") { Description = "The day, yyyy-MM-dd (default: today)." };
 
-    /// <summary>The --date value or the local date; false with a usage error when malformed.</summary>
-    public static bool TryDate(Io io, string? text, out DateOnly date, out int code)
+    /// <summary>The --date value or the lifter's date now (in <paramref name="timeZone"/>, else the machine's); false with a usage error when malformed.</summary>
+    public static bool TryDate(Io io, string? text, out DateOnly date, out int code, string? timeZone = null)
     {
         code = ExitCodes.Ok;
-        date = DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime);
+        date = io.Today(timeZone);
         if (text is null)
             return true;
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))

@@ -104,7 +104,7 @@ public static class LogCommands
 
             var policy = Policy.Default;
             var today = TodayPlan.For(log, resolver, day, policy);
-            var now = DateTime.UtcNow;
+            var now = io.UtcNow;
             SetRow Row(WrittenSet w, bool isDrop) => new()
             {
                 ExerciseId = id, ExerciseName = name, WeightKg = Math.Round(w.Load.InKg, 3), Unit = w.Load.Unit == WeightUnit.Lb ? "lb" : "kg",
@@ -118,7 +118,7 @@ public static class LogCommands
             var session = new SessionKey(day, Source, today.Day.DayType is { } t ? Words.Of(t) : null, today.Day.Template);
             SetWriter.Insert(log.Connection, log.AthleteId, session, [main, .. drops.Select(d => Row(d, true))], CancellationToken.None).GetAwaiter().GetResult();
 
-            var next = DailyCoach.Next(DailyCoach.Decide(log, resolver, day, policy), log.SessionOn(day, Source), resolver);
+            var next = StoredDay.Next(StoredDay.Decide(log, resolver, day, policy), log.SessionOn(day, Source), resolver);
             if (parse.GetValue(json))
             {
                 io.Out.WriteLine(PlanJson.ToJson(next));

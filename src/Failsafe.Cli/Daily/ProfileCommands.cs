@@ -95,7 +95,7 @@ public static class ProfileCommands
             if (problem is not null)
                 return io.Fail(problem, ExitCodes.Usage);
 
-            var now = DateTime.UtcNow;
+            var now = io.UtcNow;
             profile.UpdatedAt = now;
             if (existing is null)
             {

@@ -62,12 +62,12 @@ public static class TodayCommands
             if (Decide(io, parse, date, policy, out var code) is not { } d)
                 return code;
             var (scenario, evaluation) = (d.Scenario, d.Evaluation);
-            var status = DailyCoach.StatusOf(d);
+            var status = StoredDay.StatusOf(d);
             var (buckets, total, trends) = (status.Buckets, status.Total, status.Trends);
 
             if (parse.GetValue(json))
             {
-                io.Out.WriteLine(EvaluationJson.Write(w => DailyCoach.WriteStatus(w, status)));
+                io.Out.WriteLine(EvaluationJson.Write(w => StoredDay.WriteStatus(w, status)));
                 return ExitCodes.Ok;
             }
 
@@ -98,8 +98,8 @@ public static class TodayCommands
         return command;
     }
 
-    /// <summary>A day from the stored log (<see cref="DailyCoach"/>); null (after printing why) when the date is malformed, the database cannot be opened or there is no profile.</summary>
-    private static DailyCoach.Day? Decide(Io io, System.CommandLine.ParseResult parse, Option<string?> date, Policy policy, out int code)
+    /// <summary>A day from the stored log (<see cref="StoredDay"/>); null (after printing why) when the date is malformed, the database cannot be opened or there is no profile.</summary>
+    private static StoredDay.Day? Decide(Io io, System.CommandLine.ParseResult parse, Option<string?> date, Policy policy, out int code)
     {
         if (!DailyOptions.TryDate(io, parse.GetValue(date), out var day, out code))
             return null;
@@ -107,7 +107,7 @@ public static class TodayCommands
         using var log = io.OpenLog(parse);
         if (log is null || DailyOptions.RequireProfile(io, log) is null)
             return null;
-        return DailyCoach.Decide(log, new ExerciseResolver(CatalogLoader.Default, log.CustomExercises()), day, policy);
+        return StoredDay.Decide(log, new ExerciseResolver(CatalogLoader.Default, log.CustomExercises()), day, policy);
     }
 
     /// <summary>`plan new`, `plan show`, `plan ics` on the stored plan.</summary>
@@ -140,7 +140,7 @@ public static class TodayCommands
             }
             foreach (var old in db.Mine<PlanRow>().Where(p => p.Active))
                 old.Active = false;
-            var row = new PlanRow { Start = from, Weeks = n, Days = dayList, CreatedAt = DateTime.UtcNow, Active = true };
+            var row = new PlanRow { Start = from, Weeks = n, Days = dayList, CreatedAt = io.UtcNow, Active = true };
             db.Plans.Add(row);
             db.SaveChanges();
             var log = LogReader.For(db);

@@ -28,7 +28,7 @@ public static class EvaluateCommand
             var (scenario, error) = new ScenarioReader(CatalogLoader.Default).Read(bytes);
             if (error is not null)
                 return io.Fail($"{f.Name}: {error}");
-            var evaluation = Coach.Evaluate(scenario!, policy);
+            var evaluation = Evaluator.Evaluate(scenario!, policy);
             if (parse.GetValue(json))
                 io.Out.WriteLine(EvaluationJson.ToJson(evaluation));
             else

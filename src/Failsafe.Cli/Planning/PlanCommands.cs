@@ -117,7 +117,7 @@ public static class PlanCommands
             if (derror is not null)
                 return io.Fail($"{d.Name}: {derror}");
 
-            var evaluation = Coach.Evaluate(scenario!, policy);
+            var evaluation = Evaluator.Evaluate(scenario!, policy);
             var next = NextSet.Decide(scenario!, evaluation, done!.Value, policy);
             if (parse.GetValue(json))
             {

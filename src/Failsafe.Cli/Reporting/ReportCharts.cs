@@ -1,3 +1,4 @@
+using Failsafe.Monitoring;
 using System.Globalization;
 using Failsafe.Effort;
 using ScottPlot;
@@ -23,7 +24,6 @@ public static class ReportCharts
         Color.FromHex("#1f77b4"),
         Color.FromHex("#9e9e9e"),
     ];
-    private static readonly string[] BucketNames = ["0 RIR (failure)", "1 RIR", "2 RIR", "3 RIR", "4+ RIR"];
 
     /// <summary>Writes every chart into <paramref name="directory"/> (created if needed); returns the files written.</summary>
     public static List<string> WriteAll(ReportData data, string directory, WeightUnit unit, double maxFailureShare)
@@ -210,7 +210,7 @@ public static class ReportCharts
         lines.Add(eighty);
         lines.Add(twenty);
 
-        Legend(plot, BucketNames.Select((n, b) => new LegendItem { LabelText = n, FillColor = BucketColors[b] }), [.. lines]);
+        Legend(plot, RirBuckets.Names.Select((n, b) => new LegendItem { LabelText = n, FillColor = BucketColors[b] }), [.. lines]);
         plot.ShowLegend(Edge.Right);
         IntegerTicks(plot.Axes.Left);
 

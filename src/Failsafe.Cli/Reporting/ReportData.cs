@@ -124,7 +124,7 @@ public sealed record ReportData(
                 foreach (var set in e.Sets)
                 {
                     if (!set.Warmup)
-                        c[Bucket(set)]++;
+                        c[RirBuckets.Of(set)]++;
                 }
             }
         }
@@ -135,16 +135,6 @@ public sealed record ReportData(
             weeks.Add(new WeekSets(monday, c[0], c[1], c[2], c[3], c[4]));
         }
         return weeks.ToImmutable();
-    }
-
-    /// <summary>0 for a failure set, else 1, 2, 3 or 4 (4+) by reps in reserve, half reps rounded up (0.5 → 1, 2.5 → 3).</summary>
-    public static int Bucket(LoggedSet set)
-    {
-        ArgumentNullException.ThrowIfNull(set);
-        if (set.IsFailure)
-            return 0;
-        var rir = set.Rir.Value;
-        return rir < 1.5 ? 1 : rir < 2.5 ? 2 : rir < 3.5 ? 3 : 4;
     }
 
     public static DateOnly Monday(DateOnly date) => date.AddDays(-(((int)date.DayOfWeek + 6) % 7));

@@ -8,7 +8,7 @@ namespace Failsafe.Planning;
 /// <summary>
 /// Plans weeks of training from a lifter's scenario (RULES S1–S7, R1–R5, B5–B6, E5). The planner decides
 /// the calendar — which days are hard, medium, light or rest, which block each week belongs to, which day
-/// template is trained — and then asks the engine (<see cref="Coach.Evaluate"/>) to decide every set of
+/// template is trained — and then asks the engine (<see cref="Evaluator.Evaluate"/>) to decide every set of
 /// every session, in date order, with the sessions planned so far counted as done. So a plan never promises
 /// what the engine would refuse: failure appears only where the engine allows it, within the budget.
 /// </summary>
@@ -39,7 +39,7 @@ public static class PlanGenerator
             throw new ArgumentException("A plan cannot start before the scenario's today.", nameof(request));
 
         // What the engine says about the lifter on the first day decides how the plan opens.
-        var first = Coach.Evaluate(scenario with { Today = request.Start, Session = new PlannedSession(DayType.Hard, Session(request.Templates[0], 1)) }, policy);
+        var first = Evaluator.Evaluate(scenario with { Today = request.Start, Session = new PlannedSession(DayType.Hard, Session(request.Templates[0], 1)) }, policy);
         var opening = first.Actions.Select(a => a.Code).ToHashSet(StringComparer.Ordinal);
         var notes = ImmutableArray.CreateBuilder<string>();
         foreach (var a in first.Actions)
@@ -122,7 +122,7 @@ public static class PlanGenerator
                     History = history.ToImmutable(),
                     Session = new PlannedSession(dayType, exercises),
                 };
-                var evaluation = Coach.Evaluate(today, dayPolicy);
+                var evaluation = Evaluator.Evaluate(today, dayPolicy);
                 if (purpose != DayPurpose.BaselineTest)
                     evaluation = FirstSession.Apply(evaluation, today, policy);
                 var planned = ImmutableArray.CreateBuilder<PlanExercise>(exercises.Length);

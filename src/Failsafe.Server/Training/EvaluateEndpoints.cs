@@ -27,7 +27,7 @@ public static class EvaluateEndpoints
         var (scenario, error) = new ScenarioReader(CatalogLoader.Default).Read(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
         if (error is not null)
             return Problems.Invalid(error.Path.Length == 0 ? "body" : error.Path, error.Problem);
-        var evaluation = Coach.Evaluate(scenario!, Policy.Default);
+        var evaluation = Evaluator.Evaluate(scenario!, Policy.Default);
         return TypedResults.Text(EvaluationJson.ToJson(evaluation), "application/json");
     }
 }

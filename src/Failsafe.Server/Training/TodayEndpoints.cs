@@ -62,25 +62,13 @@ public static class TodayEndpoints
     /// <summary>The request's training context, asked for only when the answer is not cached.</summary>
     private static FailsafeDb Db(HttpContext http) => http.RequestServices.GetRequiredService<FailsafeDb>();
 
-    private static DailyCoach.Day Decide(LogReader log, DateOnly day) =>
-        DailyCoach.Decide(log, Resolver(log), day, Policy.Default);
+    private static StoredDay.Day Decide(LogReader log, DateOnly day) =>
+        StoredDay.Decide(log, Resolver(log), day, Policy.Default);
 
     private static ExerciseResolver Resolver(LogReader log) => new(CatalogLoader.Default, log.CustomExercises());
 
     /// <summary>The request's log, read on its training context's connection.</summary>
     private static LogReader Log(HttpContext http) => LogReader.For(Db(http));
-
-    private static readonly System.Text.Json.JsonWriterOptions CompactOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    /// <summary>The documents are written indented (for people); over the wire they go compact, once per cache entry.</summary>
-    private static byte[] Compact(string json)
-    {
-        using var document = System.Text.Json.JsonDocument.Parse(json);
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(json.Length);
-        using (var w = new System.Text.Json.Utf8JsonWriter(buffer, CompactOptions))
-            document.WriteTo(w);
-        return buffer.WrittenSpan.ToArray();
-    }
 
     private static FileContentHttpResult Json(byte[] utf8) => TypedResults.Bytes(utf8, "application/json");
 
@@ -93,7 +81,7 @@ public static class TodayEndpoints
         return Json(cache.Get("today", access.AthleteId, access.Revision, day, () =>
         {
             var d = Decide(Log(http), day);
-            return Compact(EvaluationJson.Write(w =>
+            return EvaluationJson.WriteCompact(w =>
             {
                 w.WriteStartObject();
                 w.WriteString("date", Dates.Text(day));
@@ -107,7 +95,7 @@ public static class TodayEndpoints
                 w.WritePropertyName("evaluation");
                 EvaluationJson.Write(w, d.Evaluation);
                 w.WriteEndObject();
-            }));
+            });
         }));
     }
 
@@ -119,7 +107,7 @@ public static class TodayEndpoints
         {
             var log = Log(http);
             var d = Decide(log, day);
-            return Compact(PlanJson.ToJson(DailyCoach.Next(d, log.SessionOn(day, SessionEndpoints.Source), Resolver(log))));
+            return EvaluationJson.WriteCompact(w => PlanJson.Write(w, StoredDay.Next(d, log.SessionOn(day, SessionEndpoints.Source), Resolver(log))));
         }));
     }
 
@@ -128,6 +116,6 @@ public static class TodayEndpoints
         if (!Dates.TryDay(date, clock, out var day, out var problem))
             return problem!;
         return Json(cache.Get("status", access.AthleteId, access.Revision, day, () =>
-            Compact(EvaluationJson.Write(w => DailyCoach.WriteStatus(w, DailyCoach.StatusOf(Decide(Log(http), day)))))));
+            EvaluationJson.WriteCompact(w => StoredDay.WriteStatus(w, StoredDay.StatusOf(Decide(Log(http), day))))));
     }
 }

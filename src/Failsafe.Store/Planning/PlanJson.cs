@@ -81,34 +81,34 @@ public static class PlanJson
         });
     }
 
-    public static string ToJson(NextSetAdvice next)
+    public static string ToJson(NextSetAdvice next) => EvaluationJson.Write(w => Write(w, next));
+
+    public static void Write(Utf8JsonWriter w, NextSetAdvice next)
     {
+        ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(next);
-        return EvaluationJson.Write(w =>
-        {
-            w.WriteStartObject();
-            w.WriteString("next", Words.Of(next.Kind));
-            w.WriteString("exercise", next.Exercise);
-            if (next.Set is { } set)
-                w.WriteNumber("set", set);
-            else
-                w.WriteNull("set");
-            w.WriteString("reps", next.Reps);
-            if (next.TargetRir is { } rir)
-                w.WriteNumber("targetRir", rir);
-            else
-                w.WriteNull("targetRir");
-            if (next.WeightKg is { } kg)
-                w.WriteNumber("weightKg", kg);
-            else
-                w.WriteNull("weightKg");
-            w.WriteString("failure", Words.Of(next.Failure));
-            w.WriteBoolean("signToWatch", next.SignToWatch);
-            w.WriteNumber("rirBias", Math.Round(next.Calibration.Bias, 2));
-            w.WriteNumber("rirBiasObservations", next.Calibration.Observations);
-            EvaluationJson.WriteReasons(w, next.Reasons);
-            w.WriteEndObject();
-        });
+        w.WriteStartObject();
+        w.WriteString("next", Words.Of(next.Kind));
+        w.WriteString("exercise", next.Exercise);
+        if (next.Set is { } set)
+            w.WriteNumber("set", set);
+        else
+            w.WriteNull("set");
+        w.WriteString("reps", next.Reps);
+        if (next.TargetRir is { } rir)
+            w.WriteNumber("targetRir", rir);
+        else
+            w.WriteNull("targetRir");
+        if (next.WeightKg is { } kg)
+            w.WriteNumber("weightKg", kg);
+        else
+            w.WriteNull("weightKg");
+        w.WriteString("failure", Words.Of(next.Failure));
+        w.WriteBoolean("signToWatch", next.SignToWatch);
+        w.WriteNumber("rirBias", Math.Round(next.Calibration.Bias, 2));
+        w.WriteNumber("rirBiasObservations", next.Calibration.Observations);
+        EvaluationJson.WriteReasons(w, next.Reasons);
+        w.WriteEndObject();
     }
 
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

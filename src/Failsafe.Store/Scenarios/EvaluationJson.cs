@@ -64,14 +64,21 @@ public static class EvaluationJson
 
     private static readonly JsonWriterOptions Indented = new() { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>Indented JSON text from a writer callback; the one way Failsafe writes its JSON documents.</summary>
-    public static string Write(Action<Utf8JsonWriter> write)
+    private static readonly JsonWriterOptions Compact = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Indented JSON text from a writer callback, for people (the command line); the one way Failsafe writes its JSON documents.</summary>
+    public static string Write(Action<Utf8JsonWriter> write) => System.Text.Encoding.UTF8.GetString(Utf8(write, Indented));
+
+    /// <summary>Compact UTF-8 JSON from the same writer callback, for the wire (the server).</summary>
+    public static byte[] WriteCompact(Action<Utf8JsonWriter> write) => Utf8(write, Compact);
+
+    private static byte[] Utf8(Action<Utf8JsonWriter> write, JsonWriterOptions options)
     {
         ArgumentNullException.ThrowIfNull(write);
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, Indented))
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var w = new Utf8JsonWriter(buffer, options))
             write(w);
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+        return buffer.WrittenSpan.ToArray();
     }
 
     /// <summary>The contract's <c>warnings</c>, <c>actions</c> and <c>budget</c> properties.</summary>

@@ -27,7 +27,7 @@ public static class TodayPlan
         // The layout is decided from what was known at the start, so the calendar does not shift as sets are logged.
         scenario = scenario with { History = [.. scenario.History.Where(s => s.Date < row.Start)], Wellness = [.. scenario.Wellness.Where(w => w.Date < row.Start)] };
         var templates = Templates(row, profile, resolver);
-        var days = ParseDays(row.Days);
+        var days = StoredDays(row.Days);
         return PlanGenerator.Generate(scenario, new PlanRequest(row.Start, Math.Clamp(weeks, 1, row.Weeks), days, templates), policy);
     }
 
@@ -58,17 +58,13 @@ public static class TodayPlan
             [.. day.Exercises.Select(e => new PlannedExercise(e.Exercise, e.CatalogExercise, e.Sets.Length, Effort.RepRange.Parse(e.Sets[0].Reps)))]);
     }
 
-    public static ImmutableArray<DayOfWeek> ParseDays(string days)
+    /// <summary>The stored training days (Monday, Wednesday and Friday when none are stored).</summary>
+    private static ImmutableArray<DayOfWeek> StoredDays(string days)
     {
-        var map = new Dictionary<string, DayOfWeek>(StringComparer.OrdinalIgnoreCase)
-        {
-            ["mon"] = DayOfWeek.Monday, ["tue"] = DayOfWeek.Tuesday, ["wed"] = DayOfWeek.Wednesday, ["thu"] = DayOfWeek.Thursday,
-            ["fri"] = DayOfWeek.Friday, ["sat"] = DayOfWeek.Saturday, ["sun"] = DayOfWeek.Sunday,
-        };
-        var list = (days ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(d => map.TryGetValue(d, out var day) ? day : throw new InvalidOperationException($"Stored training day '{d}' is not a weekday."))
-            .Distinct().ToImmutableArray();
-        return list.IsEmpty ? [DayOfWeek.Monday, DayOfWeek.Wednesday, DayOfWeek.Friday] : list;
+        if (string.IsNullOrWhiteSpace(days))
+            return [DayOfWeek.Monday, DayOfWeek.Wednesday, DayOfWeek.Friday];
+        var (list, problem) = TrainingDays.Parse(days);
+        return problem is null ? list : throw new InvalidOperationException($"The stored training days '{days}' are not valid: {problem}.");
     }
 
     private static ImmutableArray<DayTemplate> Templates(PlanRow row, ProfileRow profile, ExerciseResolver resolver)

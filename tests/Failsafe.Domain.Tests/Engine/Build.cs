@@ -54,7 +54,7 @@ internal static class Build
     public static Wellness Day(int days, int fatigue = 2, int mood = 4, int sleepQuality = 4, int aches = 1, int soreness = 2, int motivation = 4, double sleepHours = 8) =>
         new(Today.AddDays(-days), sleepHours, sleepQuality, fatigue, mood, soreness, aches, motivation);
 
-    public static Evaluation Evaluate(this Scenario s, Policy? policy = null) => Coach.Evaluate(s, policy);
+    public static Evaluation Evaluate(this Scenario s, Policy? policy = null) => Evaluator.Evaluate(s, policy);
 
     public static SetDecision Set(this Evaluation e, string exercise, int set) =>
         e.Exercises.Single(x => x.Exercise == exercise).Sets[set - 1];

@@ -260,7 +260,7 @@ internal static class PlanChecks
                 var session = new PlannedSession(d.DayType!.Value,
                     [.. d.Exercises.Select(x => new PlannedExercise(x.Exercise, x.CatalogExercise, x.Sets.Length, RepRange.Parse(x.Sets[0].Reps)))]);
                 var today = scenario with { Today = d.Date, Phase = week.Phase, History = history.ToImmutable(), Session = session };
-                var engine = Coach.Evaluate(today, d.Policy);
+                var engine = Evaluator.Evaluate(today, d.Policy);
                 for (var i = 0; i < d.Exercises.Length; i++)
                 {
                     var x = d.Exercises[i];
@@ -485,7 +485,7 @@ public class PlanGeneratorTests
     {
         var s = Trained() with { Wellness = [.. PersistentFatigue()] };
         var request = PlanChecks.Request(s, 6);
-        Coach.Evaluate(s with { Session = new PlannedSession(DayType.Hard, [Plan("Leg Press")]) }).ActionCodes().ShouldContain("deload");
+        Evaluator.Evaluate(s with { Session = new PlannedSession(DayType.Hard, [Plan("Leg Press")]) }).ActionCodes().ShouldContain("deload");
 
         var plan = PlanGenerator.Generate(s, request);
 
@@ -541,7 +541,7 @@ public class PlanGeneratorTests
     public void Generate_ReturningAfterFourWeeksOff_FirstTrainingDayIsBaselineTestOnSafeExercises()
     {
         var s = Returning();
-        Coach.Evaluate(s with { Session = new PlannedSession(DayType.Hard, [Plan("Leg Press")]) }).ActionCodes().ShouldContain("baseline-test");
+        Evaluator.Evaluate(s with { Session = new PlannedSession(DayType.Hard, [Plan("Leg Press")]) }).ActionCodes().ShouldContain("baseline-test");
 
         var plan = PlanChecks.Generate(s, 4);
 
@@ -615,7 +615,7 @@ public class PlanGeneratorTests
     public void Generate_PlateauWithoutFatigue_PlateauBlockFirst_UpToThreeHardDaysNeverConsecutive()
     {
         var s = Plateaued();
-        Coach.Evaluate(s with { Session = new PlannedSession(DayType.Hard, [Plan("Leg Press")]) }).ActionCodes().ShouldContain("plateau-block");
+        Evaluator.Evaluate(s with { Session = new PlannedSession(DayType.Hard, [Plan("Leg Press")]) }).ActionCodes().ShouldContain("plateau-block");
 
         var plan = PlanChecks.Generate(s, 6, PlanChecks.MonWedFri);
 

@@ -92,7 +92,7 @@ public sealed class ScenarioFileTests
         var bytes = File.ReadAllBytes(Path.Combine(ScenarioFolder(), file));
         var (scenario, error) = new ScenarioReader(CatalogLoader.Default).Read(bytes);
         error.ShouldBeNull($"{file}: the scenario must read without error");
-        var json = EvaluationJson.ToJson(Coach.Evaluate(scenario.ShouldNotBeNull()));
+        var json = EvaluationJson.ToJson(Evaluator.Evaluate(scenario.ShouldNotBeNull()));
 
         using var input = JsonDocument.Parse(bytes);
         using var output = JsonDocument.Parse(json);

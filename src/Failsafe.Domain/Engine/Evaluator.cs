@@ -11,7 +11,7 @@ namespace Failsafe.Engine;
 /// for the lifter, eligibility, warning signs, actions and the failure budget. Pure and deterministic:
 /// the same scenario and policy give the same evaluation.
 /// </summary>
-public static class Coach
+public static class Evaluator
 {
     public static Evaluation Evaluate(Scenario scenario, Policy? policy = null)
     {

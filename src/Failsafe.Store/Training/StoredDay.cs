@@ -14,7 +14,7 @@ namespace Failsafe.Store.Training;
 /// (what <c>today</c> shows), the status report (warnings, budget, the 80/20 split, e1RM trends) and the next set
 /// after what was logged. Shared by every front end, so they all decide alike.
 /// </summary>
-public static class DailyCoach
+public static class StoredDay
 {
     public sealed record Day(DateOnly Date, TodayPlan.Result Plan, Scenario Scenario, Evaluation Evaluation, Policy Policy);
 
@@ -35,7 +35,7 @@ public static class DailyCoach
         var scenario = log.Scenario(resolver, date, TodayPlan.Session(today.Day));
         // Today's sets are history by now; the first-session rule looks at what was logged before today.
         var before = scenario with { History = [.. scenario.History.Where(s => s.Date < date)] };
-        var evaluation = FirstSession.Apply(Coach.Evaluate(scenario, today.Day.Policy ?? policy), before, policy);
+        var evaluation = FirstSession.Apply(Evaluator.Evaluate(scenario, today.Day.Policy ?? policy), before, policy);
         return new Day(date, today, scenario, evaluation, policy);
     }
 
@@ -44,7 +44,7 @@ public static class DailyCoach
         ArgumentNullException.ThrowIfNull(day);
         var log = new TrainingLog(day.Scenario.History);
         var window = day.Policy.ShareWindowDays;
-        var buckets = new int[5];
+        var buckets = new int[RirBuckets.Count];
         foreach (var s in log.LastDays(day.Date, window))
         {
             foreach (var e in s.Exercises)
@@ -52,7 +52,7 @@ public static class DailyCoach
                 foreach (var set in e.Sets)
                 {
                     if (!set.Warmup)
-                        buckets[set.IsFailure ? 0 : Math.Min(4, (int)Math.Ceiling(set.Rir.Value))]++;
+                        buckets[RirBuckets.Of(set)]++;
                 }
             }
         }
@@ -91,8 +91,8 @@ public static class DailyCoach
         w.WriteStartObject("rirBuckets");
         w.WriteNumber("windowDays", status.WindowDays);
         w.WriteNumber("workingSets", total);
-        foreach (var (label, i) in new[] { ("failure", 0), ("rir1", 1), ("rir2", 2), ("rir3", 3), ("rir4plus", 4) })
-            w.WriteNumber(label, b[i]);
+        for (var i = 0; i < RirBuckets.Count; i++)
+            w.WriteNumber(RirBuckets.Keys[i], b[i]);
         w.WriteNumber("failureShare", total == 0 ? 0 : Math.Round((double)b[0] / total, 3));
         w.WriteNumber("maxFailureShare", status.Day.Policy.MaxFailureShare);
         w.WriteEndObject();

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Failsafe.Server.Data;
+using Failsafe.Server.Accounts;
 using Failsafe.Store.Data;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;

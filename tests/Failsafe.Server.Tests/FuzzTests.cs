@@ -6,7 +6,7 @@ using System.Reflection;
 using System.Text;
 using System.Text.Json.Nodes;
 using CsCheck;
-using Failsafe.Server.Data;
+using Failsafe.Server.Accounts;
 using Failsafe.Store.Data;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;

@@ -1,5 +1,4 @@
 using Failsafe.Server.Athletes;
-using Failsafe.Server.Data;
 using Failsafe.Server.Transfer;
 using Failsafe.Server.Web;
 using Failsafe.Store.Data;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Failsafe.Server.Data;
 using Failsafe.Server.Training;
 using Failsafe.Store.Data;
 using Microsoft.EntityFrameworkCore;

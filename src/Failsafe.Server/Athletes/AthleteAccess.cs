@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Failsafe.Server.Data;
+using Failsafe.Server.Accounts;
 using Failsafe.Server.Web;
 using Failsafe.Store.Data;
 using Microsoft.EntityFrameworkCore;

@@ -1,8 +1,8 @@
 using System.Data.Common;
+using Failsafe.Server.Accounts;
 using Failsafe.Store.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 using Npgsql;
 
 namespace Failsafe.Server.Data;
@@ -108,23 +108,4 @@ public sealed record ServerDatabase(bool Postgres, string ConnectionString, stri
             return $"the database is not reachable: {ex.Message}";
         }
     }
-}
-
-// Design-time factories for `dotnet ef migrations add … --context X` (no database is opened).
-internal sealed class AccountsDesignFactory : IDesignTimeDbContextFactory<AccountsDb>
-{
-    public AccountsDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<AccountsDb>().UseSqlite("Data Source=design.db", x => x.MigrationsHistoryTable(AccountsDb.HistoryTable)).Options);
-}
-
-internal sealed class PostgresAccountsDesignFactory : IDesignTimeDbContextFactory<PostgresAccountsDb>
-{
-    public PostgresAccountsDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresAccountsDb>().UseNpgsql("Host=localhost", x => x.MigrationsHistoryTable(AccountsDb.HistoryTable)).Options);
-}
-
-internal sealed class PostgresTrainingDesignFactory : IDesignTimeDbContextFactory<PostgresTrainingDb>
-{
-    public PostgresTrainingDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresTrainingDb>().UseNpgsql("Host=localhost").Options);
 }

@@ -1,3 +1,4 @@
+using Failsafe.Server.Accounts;
 using Failsafe.Server.Data;
 using Failsafe.Store.Data;
 

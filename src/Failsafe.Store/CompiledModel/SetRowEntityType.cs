@@ -200,6 +200,7 @@ namespace Failsafe.Store.CompiledModel
             var index = runtimeEntityType.AddIndex(
                 new[] { athleteId, clientKey },
                 unique: true);
+            index.AddAnnotation("Relational:Filter", "\"ClientKey\" IS NOT NULL");
 
             var index0 = runtimeEntityType.AddIndex(
                 new[] { athleteId, exerciseId });

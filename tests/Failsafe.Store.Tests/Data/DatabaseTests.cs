@@ -1,5 +1,6 @@
 using System.Globalization;
 using Failsafe.Store.Data;
+using Failsafe.Tests.Shared;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -250,6 +251,67 @@ public sealed class DatabaseTests : IDisposable
             Scalar(old, "SELECT Name FROM profiles").ShouldBe("old lifter");
             Scalar(old, "SELECT count(*) FROM sets").ShouldBe(3L);
             Scalar(old, "SELECT group_concat(MigrationId) FROM __EFMigrationsHistory").ShouldBe(InitialMigration);
+        }
+    }
+
+    /// <summary>
+    /// A log made by the command line of an earlier release (fixtures/README.md says how), opened as the command line
+    /// opens it. While it is at the newest migration it opens as it is; once a migration is added, it is backed up and
+    /// migrated first. Either way every row reads back through the current model, and the log takes new ones.
+    /// </summary>
+    [Fact]
+    public void Open_LogMadeByTheCommandLineAtPartialClientKey_ReadsEveryRowBack()
+    {
+        File.Copy(Path.Combine(NodeTool.RepoRoot(), "tests", "Failsafe.Store.Tests", "Data", "fixtures", "log-at-PartialClientKey.db"), _dir.DbPath);
+
+        var (db, backup) = Database.Open(_dir.DbPath);
+        using (db)
+        {
+            (backup is null).ShouldBe(Database.LatestMigration == PartialClientKeyMigration);
+            db.Database.GetPendingMigrations().ShouldBeEmpty();
+
+            var profile = db.MyProfile.AsNoTracking().Single();
+            (profile.Name, profile.TrainingYears, profile.FormUnderFatigue, profile.Goal, profile.Split, profile.TrainingDays, profile.Phase)
+                .ShouldBe(("release lifter", 4.0, "good", "strength", "upper-lower", "mon,tue,thu,fri", "strength"));
+            profile.BodyweightKg.ShouldBe(82.5);
+            profile.AccountId.ShouldBeNull();
+            db.AthleteId.ShouldBe(profile.Id);
+
+            var sessions = db.Mine<SessionRow>().AsNoTracking().Include(s => s.Sets).OrderBy(s => s.Date).ToList();
+            sessions.Select(s => (s.Date, s.Source, s.Name, s.Sets.Count)).ShouldBe([
+                (new DateOnly(2025, 12, 5), "hevy", "Push Day", 5),
+                (new DateOnly(2025, 12, 7), "hevy", "Pull Day", 2),
+                (new DateOnly(2026, 11, 20), "cli", "Upper A", 4),
+            ]);
+            sessions[2].Sets.OrderBy(s => s.Order).Select(s => (s.ExerciseId, s.WeightKg, s.Reps, s.Rir, s.Rpe, s.Failure, s.Drop, s.Notes)).ShouldBe([
+                ("Barbell_Bench_Press_-_Medium_Grip", 100.0, 8, (double?)2, (double?)null, "none", false, (string?)null),
+                ("Barbell_Bench_Press_-_Medium_Grip", 100.0, 7, 1, 9, "none", false, "grindy"),
+                ("Barbell_Squat", 140.0, 5, 0, null, "absolute", false, null),
+                ("Barbell_Squat", 120.0, 6, null, null, "none", true, null),
+            ]);
+            sessions.SelectMany(s => s.Sets).ShouldAllBe(s => s.AthleteId == profile.Id && s.ClientKey == null);
+            db.Mine<CustomExerciseRow>().Select(e => e.Name).ShouldBe(["Glorp Machine Kickback"]);
+            db.Mine<CheckInRow>().AsNoTracking().Single().ShouldSatisfyAllConditions(
+                c => c.Date.ShouldBe(new DateOnly(2026, 11, 20)),
+                c => c.SleepHours.ShouldBe(7),
+                c => c.Motivation.ShouldBe(5));
+            db.Mine<EventRow>().Select(e => e.Name).ShouldBe(["club meet"]);
+            db.Mine<InjuryRow>().AsEnumerable().Select(i => (i.Description, i.ClearedOn)).ShouldBe([("left wrist", (DateOnly?)null)]);
+            db.Mine<PlanRow>().AsEnumerable().Select(p => (p.Weeks, p.Days, p.Active)).ShouldBe([(8, "mon,tue,thu,fri", true)]);
+
+            db.Events.Add(new EventRow { Date = new DateOnly(2027, 6, 1), Name = "second meet" });
+            db.SaveChanges();
+            db.Mine<EventRow>().Count().ShouldBe(2);
+            db.MyProfile.Select(p => p.Revision).Single().ShouldBe(profile.Revision + 1);
+        }
+
+        // The commands that write without EF Core open it on a plain connection, and find the same athlete.
+        var (connection, athlete, again) = Database.OpenConnection(_dir.DbPath);
+        using (connection)
+        {
+            again.ShouldBeNull();
+            athlete.ShouldBe(db.AthleteId);
+            Scalar(connection, "SELECT count(*) FROM sets").ShouldBe(11L);
         }
     }
 

@@ -8,11 +8,11 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace Failsafe.Store.Migrations
+namespace Failsafe.Store.Data.Migrations.Sqlite
 {
     [DbContext(typeof(FailsafeDb))]
-    [Migration("20261122153231_Athletes")]
-    partial class Athletes
+    [Migration("20261122154153_ClientKeys")]
+    partial class ClientKeys
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -266,6 +266,9 @@ namespace Failsafe.Store.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("Revision")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double>("SleepHours")
                         .HasColumnType("REAL");
 
@@ -360,6 +363,14 @@ namespace Failsafe.Store.Migrations
                     b.Property<int>("AthleteId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ClientHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Drop")
                         .HasColumnType("INTEGER");
 
@@ -428,6 +439,9 @@ namespace Failsafe.Store.Migrations
                         .HasColumnType("REAL");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AthleteId", "ClientKey")
+                        .IsUnique();
 
                     b.HasIndex("AthleteId", "ExerciseId");
 

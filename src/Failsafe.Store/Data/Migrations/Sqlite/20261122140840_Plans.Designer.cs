@@ -8,11 +8,11 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace Failsafe.Store.Migrations
+namespace Failsafe.Store.Data.Migrations.Sqlite
 {
     [DbContext(typeof(FailsafeDb))]
-    [Migration("20261122154153_ClientKeys")]
-    partial class ClientKeys
+    [Migration("20261122140840_Plans")]
+    partial class Plans
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -27,9 +27,6 @@ namespace Failsafe.Store.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("Aches")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("AthleteId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("Date")
@@ -55,7 +52,7 @@ namespace Failsafe.Store.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AthleteId", "Date")
+                    b.HasIndex("Date")
                         .IsUnique();
 
                     b.ToTable("checkins", (string)null);
@@ -65,9 +62,6 @@ namespace Failsafe.Store.Migrations
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("AthleteId")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("Classified")
@@ -104,7 +98,7 @@ namespace Failsafe.Store.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AthleteId", "Name")
+                    b.HasIndex("Name")
                         .IsUnique();
 
                     b.ToTable("custom_exercises", (string)null);
@@ -114,9 +108,6 @@ namespace Failsafe.Store.Migrations
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("AthleteId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("Date")
@@ -129,7 +120,7 @@ namespace Failsafe.Store.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AthleteId", "Date");
+                    b.HasIndex("Date");
 
                     b.ToTable("events", (string)null);
                 });
@@ -138,9 +129,6 @@ namespace Failsafe.Store.Migrations
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("AthleteId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("ClearedOn")
@@ -156,8 +144,6 @@ namespace Failsafe.Store.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AthleteId");
-
                     b.ToTable("injuries", (string)null);
                 });
 
@@ -168,9 +154,6 @@ namespace Failsafe.Store.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("Active")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("AthleteId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAt")
@@ -191,8 +174,6 @@ namespace Failsafe.Store.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("AthleteId");
 
                     b.ToTable("plans", (string)null);
                 });
@@ -233,10 +214,6 @@ namespace Failsafe.Store.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("AccountId")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
                     b.Property<double?>("BodyweightKg")
                         .HasColumnType("REAL");
 
@@ -265,9 +242,6 @@ namespace Failsafe.Store.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
-
-                    b.Property<long>("Revision")
-                        .HasColumnType("INTEGER");
 
                     b.Property<double>("SleepHours")
                         .HasColumnType("REAL");
@@ -300,9 +274,6 @@ namespace Failsafe.Store.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AccountId")
-                        .IsUnique();
-
                     b.ToTable("profiles", (string)null);
                 });
 
@@ -310,9 +281,6 @@ namespace Failsafe.Store.Migrations
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("AthleteId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("Date")
@@ -340,15 +308,11 @@ namespace Failsafe.Store.Migrations
                     b.Property<DateTime?>("StartedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
                     b.HasKey("Id");
 
-                    b.HasIndex("AthleteId", "Date");
+                    b.HasIndex("Date");
 
-                    b.HasIndex("AthleteId", "ImportKey")
+                    b.HasIndex("ImportKey")
                         .IsUnique();
 
                     b.ToTable("sessions", (string)null);
@@ -359,17 +323,6 @@ namespace Failsafe.Store.Migrations
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
-
-                    b.Property<int>("AthleteId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ClientHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ClientKey")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
 
                     b.Property<bool>("Drop")
                         .HasColumnType("INTEGER");
@@ -425,10 +378,6 @@ namespace Failsafe.Store.Migrations
                         .HasMaxLength(2)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
                     b.Property<bool>("Warmup")
                         .HasColumnType("INTEGER");
 
@@ -440,10 +389,7 @@ namespace Failsafe.Store.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AthleteId", "ClientKey")
-                        .IsUnique();
-
-                    b.HasIndex("AthleteId", "ExerciseId");
+                    b.HasIndex("ExerciseId");
 
                     b.HasIndex("SessionId", "Order");
 

@@ -3,8 +3,9 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
 
-namespace Failsafe.Server.Data;
+namespace Failsafe.Server.Accounts;
 
 /// <summary>A person who signs in. Their training log is the <see cref="ProfileRow"/> whose AccountId is this id.</summary>
 public sealed class Account : IdentityUser
@@ -62,5 +63,15 @@ public class AccountsDb : IdentityDbContext<Account>, IDataProtectionKeyContext
 /// <summary>The accounts on PostgreSQL (its own migrations).</summary>
 public sealed class PostgresAccountsDb(DbContextOptions<PostgresAccountsDb> options) : AccountsDb(options);
 
-/// <summary>The training log on PostgreSQL (its own migrations; the SQLite ones live with <see cref="FailsafeDb"/>).</summary>
-public sealed class PostgresTrainingDb(DbContextOptions<PostgresTrainingDb> options) : FailsafeDb(options);
+// Design-time factories for `dotnet ef migrations add … --context AccountsDb|PostgresAccountsDb` (no database is opened).
+internal sealed class AccountsDesignFactory : IDesignTimeDbContextFactory<AccountsDb>
+{
+    public AccountsDb CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<AccountsDb>().UseSqlite("Data Source=design.db", x => x.MigrationsHistoryTable(AccountsDb.HistoryTable)).Options);
+}
+
+internal sealed class PostgresAccountsDesignFactory : IDesignTimeDbContextFactory<PostgresAccountsDb>
+{
+    public PostgresAccountsDb CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresAccountsDb>().UseNpgsql("Host=localhost", x => x.MigrationsHistoryTable(AccountsDb.HistoryTable)).Options);
+}

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Failsafe.Store.Migrations
+namespace Failsafe.Store.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Plans : Migration

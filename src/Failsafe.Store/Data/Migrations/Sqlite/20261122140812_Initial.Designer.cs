@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace Failsafe.Store.Migrations
+namespace Failsafe.Store.Data.Migrations.Sqlite
 {
     [DbContext(typeof(FailsafeDb))]
     [Migration("20261122140812_Initial")]

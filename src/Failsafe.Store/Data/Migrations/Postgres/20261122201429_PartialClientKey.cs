@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Failsafe.Server.Data.Migrations.PostgresTraining
+namespace Failsafe.Store.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class PartialClientKey : Migration

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Failsafe.Store.Migrations
+namespace Failsafe.Store.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Athletes : Migration

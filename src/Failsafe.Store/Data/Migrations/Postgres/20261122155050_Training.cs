@@ -4,7 +4,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Failsafe.Server.Data.Migrations.PostgresTraining
+namespace Failsafe.Store.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Training : Migration

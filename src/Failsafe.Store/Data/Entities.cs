@@ -32,6 +32,12 @@ public sealed class ProfileRow
     public string Unit { get; set; } = "kg";
     public string TrainingDays { get; set; } = "mon,wed,fri";
     public string Phase { get; set; } = "hypertrophy";
+
+    /// <summary>
+    /// The lifter's time zone, an IANA id (<c>America/Los_Angeles</c>): "today" is the date there. Null in logs made
+    /// before it was kept; the command line then takes the machine's zone, the server UTC.
+    /// </summary>
+    public string? TimeZone { get; set; }
     public DateTime UpdatedAt { get; set; }
 
     /// <summary>Raised whenever anything of this athlete's log changes, so a cached decision knows it is stale.</summary>

@@ -120,6 +120,7 @@ internal sealed class ProfileConfiguration : IEntityTypeConfiguration<ProfileRow
         foreach (var word in new[] { nameof(ProfileRow.FormUnderFatigue), nameof(ProfileRow.Stress), nameof(ProfileRow.Goal), nameof(ProfileRow.Split), nameof(ProfileRow.Unit), nameof(ProfileRow.Phase) })
             b.Property(word).HasMaxLength(20);
         b.Property(p => p.TrainingDays).HasMaxLength(60);
+        b.Property(p => p.TimeZone).HasMaxLength(64);
         b.Property(p => p.AccountId).HasMaxLength(64);
         b.HasIndex(p => p.AccountId).IsUnique();
     }

@@ -298,6 +298,10 @@ namespace Failsafe.Store.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("TrainingDays")
                         .IsRequired()
                         .HasMaxLength(60)

@@ -279,6 +279,10 @@ namespace Failsafe.Store.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TrainingDays")
                         .IsRequired()
                         .HasMaxLength(60)

@@ -88,12 +88,9 @@ public static class ImportEndpoints
             var options = new ImportOptions(from, weightUnit, dryRun ?? false);
             try
             {
-                // SQLite: straight into the file. Any other database: through a scratch SQLite log (StagedImport).
-                var summary = await Task.Run(() => db.Database.IsSqlite()
-                    ? WorkoutImporter.Import(db, CatalogLoader.Default, path, options)
-                    : StagedImport.Run(db, path, options), cancel);
-                if (!options.DryRun)
-                    await db.TouchAsync(db.AthleteId, cancel);
+                // Straight into the server's database, with its own bulk writer (SQLite or PostgreSQL); the import
+                // raises the athlete's log revision itself, in its transaction.
+                var summary = await Task.Run(() => WorkoutImporter.Import(db, CatalogLoader.Default, path, options), cancel);
                 return TypedResults.Ok(new ImportResult(
                     WorkoutImporter.Word(summary.Source), summary.DryRun, summary.Workouts, summary.Sets, summary.First, summary.Last,
                     summary.DuplicateWorkouts, summary.DuplicateSets, summary.SetsWithoutReps, summary.OtherRows, summary.Unmatched));

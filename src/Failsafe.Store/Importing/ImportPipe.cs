@@ -3,8 +3,8 @@ using System.Collections.Concurrent;
 namespace Failsafe.Store.Importing;
 
 /// <summary>
-/// Hands sets from the reader to an <see cref="ImportWriter"/> on a thread of its own, so reading and parsing the
-/// file overlaps with SQLite's inserts. Sets travel in chunks through a short bounded queue, so memory stays flat
+/// Hands sets from the reader to an <see cref="IImportWriter"/> on a thread of its own, so reading and parsing the
+/// file overlaps with the database's writing. Sets travel in chunks through a short bounded queue, so memory stays flat
 /// however long the file; chunks are reused. The writer's thread is the only one that uses the connection until
 /// <see cref="Complete"/> or <see cref="Abort"/> returns. A failure of the writer reaches the reader at its next
 /// <see cref="Add"/>, as the writer's own exception.
@@ -14,7 +14,7 @@ internal sealed class ImportPipe : IDisposable
     private const int ChunkSize = 4096;
     private const int ChunksQueued = 4;
 
-    private readonly ImportWriter _writer;
+    private readonly IImportWriter _writer;
     private readonly BlockingCollection<(Entry[] Items, int Count)> _full = new(ChunksQueued);
     private readonly ConcurrentQueue<Entry[]> _free = new();
     private readonly CancellationTokenSource _stop = new();
@@ -24,7 +24,7 @@ internal sealed class ImportPipe : IDisposable
 
     private readonly record struct Entry(ImportedWorkout Workout, ImportedSet Set);
 
-    public ImportPipe(ImportWriter writer)
+    public ImportPipe(IImportWriter writer)
     {
         _writer = writer;
         _task = Task.Factory.StartNew(Write, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);

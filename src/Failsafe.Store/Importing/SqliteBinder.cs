@@ -9,7 +9,7 @@ namespace Failsafe.Store.Importing;
 /// (bundled e_sqlite3), on the statement's raw handle. A million-set import makes fifteen million bind calls; through
 /// SQLitePCL each one adds a reference to and releases the statement's SafeHandle and marshals its arguments, which
 /// measured at a tenth of the writer thread (bench/README.md). The calls are short and never call back into .NET, so
-/// they also skip the GC transition. The statement must outlive the binder (the <see cref="ImportWriter"/> owns both).
+/// they also skip the GC transition. The statement must outlive the binder (the <see cref="SqliteImportWriter"/> owns both).
 /// </summary>
 internal sealed unsafe class SqliteBinder
 {
@@ -65,7 +65,7 @@ internal sealed unsafe class SqliteBinder
 
     /// <summary>
     /// Binds UTF-8 text that SQLite reads in place (SQLITE_STATIC), without a copy: the memory must not move or
-    /// change until the statement has run — an array from <see cref="ImportWriter.Utf8"/> (pinned object heap) kept
+    /// change until the statement has run — an array from <see cref="SqliteImportWriter.Utf8"/> (pinned object heap) kept
     /// alive meanwhile, or a <c>"…"u8</c> literal (data of the assembly's image).
     /// </summary>
     public void Stable(int index, ReadOnlySpan<byte> utf8)

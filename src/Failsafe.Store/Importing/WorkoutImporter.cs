@@ -5,7 +5,7 @@ using Failsafe.Catalog;
 using Failsafe.Effort;
 using Failsafe.Store.Data;
 using Failsafe.Store.Training;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace Failsafe.Store.Importing;
@@ -72,7 +72,7 @@ public static class WorkoutImporter
         db.Database.OpenConnection();
         try
         {
-            var connection = (SqliteConnection)db.Database.GetDbConnection();
+            var connection = db.Database.GetDbConnection();
             if (options.DryRun)
             {
                 run.Prepare(connection);
@@ -80,20 +80,16 @@ public static class WorkoutImporter
             }
 
             using var transaction = db.Database.BeginTransaction();
-            using var writer = new ImportWriter(connection, Word(options.Source), db.AthleteId);
+            using var writer = ImportWriters.For(connection, Word(options.Source), db.AthleteId);
             ImportPipe? pipe = null;
             try
             {
                 run.Prepare(connection);
-                // A large file into a small log: build the indexes of sets once at the end instead of row by row.
-                var estimate = stream.CanSeek ? stream.Length / BytesPerSet : 0;
-                if (estimate >= DeferIndexesFrom && estimate >= Count(connection, "SELECT count(*) FROM \"sets\""))
-                    writer.DeferIndexes();
+                writer.Begin(stream.CanSeek ? stream.Length / BytesPerSet : 0);
                 pipe = new ImportPipe(writer);
                 var summary = run.Execute(pipe);
                 pipe.Complete();
-                writer.RestoreIndexes();
-                db.SaveChanges();
+                writer.Finish(run.Created, summary.Sets > 0 || run.Created.Count > 0);
                 transaction.Commit();
                 return summary;
             }
@@ -101,7 +97,6 @@ public static class WorkoutImporter
             {
                 pipe?.Abort();
                 transaction.Rollback();
-                db.ChangeTracker.Clear();
                 throw;
             }
             finally
@@ -118,22 +113,14 @@ public static class WorkoutImporter
     /// <summary>The fewest bytes a set takes in an export, to estimate from a file's size how many sets it has.</summary>
     private const long BytesPerSet = 64;
 
-    /// <summary>Imports estimated at this many sets or more (and more than the log has) defer the indexes of sets.</summary>
-    private const long DeferIndexesFrom = 50_000;
-
-    private static long Count(SqliteConnection connection, string sql)
+    private static HashSet<string> Strings(DbConnection connection, string sql, StringComparer comparer, int athlete)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
-        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static HashSet<string> Strings(SqliteConnection connection, string sql, StringComparer comparer, params (string Name, object Value)[] parameters)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-            command.Parameters.AddWithValue(name, value);
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "athlete";
+        parameter.Value = athlete;
+        command.Parameters.Add(parameter);
         using var rows = command.ExecuteReader();
         var set = new HashSet<string>(comparer);
         while (rows.Read())
@@ -183,7 +170,6 @@ public static class WorkoutImporter
         FailsafeDb db, ExerciseResolver resolver, CsvReader reader, ExportLayout layout, ImportOptions options, bool decimalComma,
         Action<long>? progress)
     {
-        private readonly string _source = Word(layout.Source);
         private readonly int _fieldsNeeded = layout.FieldsNeeded;
         private readonly Dictionary<string, ImportedWorkout> _workouts = new(StringComparer.Ordinal);
         private readonly Dictionary<string, Resolved> _exercises = new(StringComparer.Ordinal);
@@ -206,17 +192,22 @@ public static class WorkoutImporter
         private DateTime? _first;
         private DateTime? _last;
 
-        /// <summary>A name as resolved, with the UTF-8 the writer binds.</summary>
-        private sealed record Resolved(string Id, string? Custom, byte[] IdUtf8, byte[] NameUtf8);
+        /// <summary>A name as resolved: what the sets store, and the custom exercise's name when it is one to list.</summary>
+        private sealed record Resolved(ImportedExercise Exercise, string? Custom);
 
-        /// <summary>Reads what the log already has: this source's import keys and the unclassified custom exercises.</summary>
-        public void Prepare(SqliteConnection connection)
+        /// <summary>The custom exercises this import creates, for the writer to store.</summary>
+        public List<CustomExerciseRow> Created { get; } = [];
+
+        /// <summary>Reads what the log already has: its import keys and the unclassified custom exercises.</summary>
+        public void Prepare(DbConnection connection)
         {
-            // Keys are "source|…": the range from "source|" up to "source}" ('}' follows '|') is this source's, by the unique index.
-            _existing = Strings(connection, "SELECT \"ImportKey\" FROM \"sessions\" WHERE \"AthleteId\" = $athlete AND \"ImportKey\" >= $from AND \"ImportKey\" < $to",
-                StringComparer.Ordinal, ("$athlete", db.AthleteId), ("$from", _source + "|"), ("$to", _source + "}"));
-            _unclassified = Strings(connection, "SELECT \"Name\" FROM \"custom_exercises\" WHERE \"AthleteId\" = $athlete AND NOT \"Classified\"",
-                StringComparer.OrdinalIgnoreCase, ("$athlete", db.AthleteId));
+            // All of the athlete's keys, by the unique index (athlete, key); a key begins with its source, so the
+            // other source's never match. (Not a range of this source's keys: PostgreSQL's collation may order '|'
+            // and '}' otherwise than bytes do.)
+            _existing = Strings(connection, "SELECT \"ImportKey\" FROM \"sessions\" WHERE \"AthleteId\" = @athlete AND \"ImportKey\" IS NOT NULL",
+                StringComparer.Ordinal, db.AthleteId);
+            _unclassified = Strings(connection, "SELECT \"Name\" FROM \"custom_exercises\" WHERE \"AthleteId\" = @athlete AND NOT \"Classified\"",
+                StringComparer.OrdinalIgnoreCase, db.AthleteId);
         }
 
         public ImportSummary Execute(ImportPipe? pipe)
@@ -398,7 +389,7 @@ public static class WorkoutImporter
                 return;
             var pounds = unit == WeightUnit.Lb;
             var set = new ImportedSet(
-                workout.Sets, resolved.IdUtf8, resolved.NameUtf8, pounds ? weight * Load.KgPerLb : weight, pounds, weight, reps,
+                workout.Sets, resolved.Exercise, pounds ? weight * Load.KgPerLb : weight, pounds, weight, reps,
                 failure ? 0 : rpe is { } p ? 10 - p : null, rpe, failure, warmup, drop, notes);
             _pipe.Add(workout, set);
         }
@@ -495,12 +486,13 @@ public static class WorkoutImporter
                 }
                 else
                 {
-                    var (customId, _, row) = resolver.AddCustom(db, name);
+                    var (customId, _, row) = resolver.AddCustom(name);
+                    Created.Add(row);
                     (id, custom) = (customId, row.Name);
                 }
                 _unmatched.TryAdd(custom, (custom, 0, true));
             }
-            var result = new Resolved(id, custom, ImportWriter.Utf8(id), ImportWriter.Utf8(name));
+            var result = new Resolved(new ImportedExercise(id, name), custom);
             _exercises[name] = result;
             return result;
         }

@@ -57,12 +57,14 @@ public sealed class ExerciseResolver
 
     private readonly Dictionary<string, (string? Id, Exercise? Exercise, NameMatch Match)> _resolved = new(StringComparer.Ordinal);
 
-    /// <summary>Adds a custom exercise for an unknown name (not saved until the caller saves).</summary>
-    public (string Id, Exercise Exercise, CustomExerciseRow Row) AddCustom(FailsafeDb db, string name)
+    /// <summary>
+    /// Adds a custom exercise for an unknown name, unclassified, to what this resolver knows; the caller stores the
+    /// row (an import's writer stores all it created at once).
+    /// </summary>
+    public (string Id, Exercise Exercise, CustomExerciseRow Row) AddCustom(string name)
     {
-        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(name);
         var row = new CustomExerciseRow { Name = name.Trim() };
-        db.CustomExercises.Add(row);
         _custom[row.Name] = row;
         _resolved.Clear();
         return (CustomId(row), ToExercise(row), row);

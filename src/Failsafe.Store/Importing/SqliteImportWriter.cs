@@ -1,40 +1,19 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
+using Failsafe.Store.Data;
 using SQLitePCL;
 
 namespace Failsafe.Store.Importing;
 
-/// <summary>One set as it is written: the row of <c>sets</c> without its id, session and time. Text is UTF-8.</summary>
-internal readonly record struct ImportedSet(
-    int Order, byte[] ExerciseId, byte[] ExerciseName, double WeightKg, bool Pounds, double WeightEntered, int Reps,
-    double? Rir, double? Rpe, bool Failure, bool Warmup, bool Drop, string? Notes);
-
-/// <summary>A workout of the file: what its session row needs, and the id the writer gives it.</summary>
-internal sealed class ImportedWorkout(string key, DateTime start, string name)
-{
-    public string Key { get; } = key;
-    public DateTime Start { get; } = start;
-    public string Name { get; } = name;
-    public byte[] LoggedAt { get; } = ImportWriter.Utf8(ImportWriter.FormatDateTime(start));
-    public bool Duplicate { get; init; }
-
-    /// <summary>Sets of this workout seen so far (by the reader); the next set's order is one more.</summary>
-    public int Sets { get; set; }
-    public string? Notes { get; set; }
-
-    /// <summary>The session's id once the writer has inserted it; 0 before.</summary>
-    public long SessionId { get; set; }
-}
-
 /// <summary>
-/// Writes sessions and sets with prepared INSERT statements on the context's own SQLite connection, inside the
-/// transaction the caller has begun. The statements are bound by position through SQLitePCL — the layer under
+/// The SQLite bulk writer of an import: sessions and sets with prepared INSERT statements on the context's own
+/// connection, inside the transaction the importer has begun. The statements are bound by position through SQLitePCL — the layer under
 /// Microsoft.Data.Sqlite — because ADO.NET parameters are looked up by name on every execution, which measured at a
 /// third of the speed (see bench/import.sh); the sets' values go through <see cref="SqliteBinder"/>. Sets go <see cref="Batch"/> rows per statement. The value formats are
 /// those EF Core writes (dates as ISO text, booleans as 0/1), so EF reads the rows as its own.
 /// </summary>
-internal sealed class ImportWriter : IDisposable
+internal sealed class SqliteImportWriter : IImportWriter
 {
     /// <summary>Rows per multi-row INSERT (× 15 bound values = 1,920: far below SQLite's limit of 32,766 variables).</summary>
     public const int Batch = 128;
@@ -49,15 +28,17 @@ internal sealed class ImportWriter : IDisposable
     private readonly SqliteBinder _singleBinder;
     private readonly (long Session, byte[] LoggedAt, ImportedSet Set)[] _pending = new (long, byte[], ImportedSet)[Batch];
     private readonly string _source;
+    private readonly int _athlete;
     private readonly List<(string Name, string Sql)> _deferredIndexes = [];
     private int _count;
 
     /// <param name="connection">The open connection, in a transaction.</param>
     /// <param name="source">The sessions' source: strong or hevy.</param>
     /// <param name="athlete">The athlete the rows belong to (written into the statements: it is a number).</param>
-    public ImportWriter(SqliteConnection connection, string source, int athlete)
+    public SqliteImportWriter(SqliteConnection connection, string source, int athlete)
     {
         _source = source;
+        _athlete = athlete;
         _db = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
         _session = Prepare(
             "INSERT INTO \"sessions\" (\"AthleteId\", \"Date\", \"DayType\", \"Name\", \"Source\", \"ImportKey\", \"StartedAt\", \"Notes\", \"Version\") " +
@@ -148,8 +129,8 @@ internal sealed class ImportWriter : IDisposable
         s.Int64(at + 2, set.Order);
         // Texts that never move are bound without a copy: the pinned arrays of Utf8, and literals (data of the
         // assembly's image). The rows stay in _pending, so the arrays live until the statement has run.
-        s.Stable(at + 3, set.ExerciseId);
-        s.Stable(at + 4, set.ExerciseName);
+        s.Stable(at + 3, set.Exercise.IdUtf8);
+        s.Stable(at + 4, set.Exercise.NameUtf8);
         s.Double(at + 5, set.WeightKg);
         s.Stable(at + 6, set.Pounds ? "lb"u8 : "kg"u8);
         s.Double(at + 7, set.WeightEntered);
@@ -171,12 +152,31 @@ internal sealed class ImportWriter : IDisposable
             raw.sqlite3_bind_text(s, index, value);
     }
 
+    /// <summary>Imports estimated at this many sets or more (and more than the log has) defer the indexes of sets.</summary>
+    private const long DeferIndexesFrom = 50_000;
+
+    public void Begin(long estimatedSets)
+    {
+        if (estimatedSets < DeferIndexesFrom)
+            return;
+        long sets;
+        Check(raw.sqlite3_prepare_v2(_db, "SELECT count(*) FROM \"sets\"", out var count));
+        using (count)
+        {
+            Check(raw.sqlite3_step(count));
+            sets = raw.sqlite3_column_int64(count, 0);
+        }
+        // A large file into a small log: build the indexes of sets once at the end instead of row by row.
+        if (estimatedSets >= sets)
+            DeferIndexes();
+    }
+
     /// <summary>
     /// Drops the indexes of <c>sets</c> until <see cref="RestoreIndexes"/>: for a large import into a small log,
     /// building them once at the end is faster than keeping them up to date row by row. Inside the transaction, so
     /// a failed import gets them back with everything else. Their definitions are read from the database itself.
     /// </summary>
-    public void DeferIndexes()
+    private void DeferIndexes()
     {
         Check(raw.sqlite3_prepare_v2(_db, "SELECT \"name\", \"sql\" FROM \"sqlite_master\" WHERE \"type\" = 'index' AND \"tbl_name\" = 'sets' AND \"sql\" IS NOT NULL", out var query));
         using (query)
@@ -191,7 +191,36 @@ internal sealed class ImportWriter : IDisposable
             Check(raw.sqlite3_exec(_db, $"DROP INDEX \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\""));
     }
 
-    public void RestoreIndexes()
+    public void Finish(IReadOnlyList<CustomExerciseRow> created, bool changed)
+    {
+        ArgumentNullException.ThrowIfNull(created);
+        if (created.Count > 0)
+        {
+            var insert = Prepare(
+                "INSERT INTO \"custom_exercises\" (\"AthleteId\", \"Name\", \"Mechanic\", \"Equipment\", \"MaxFailure\", \"MaxFailureWithSpotter\", " +
+                string.Create(CultureInfo.InvariantCulture, $"\"CnsDemand\", \"PrimaryMuscles\", \"Classified\") VALUES ({_athlete}, ?, ?, ?, ?, ?, ?, ?, ?)"));
+            using (insert)
+            {
+                foreach (var c in created)
+                {
+                    raw.sqlite3_bind_text(insert, 1, c.Name);
+                    raw.sqlite3_bind_text(insert, 2, c.Mechanic);
+                    raw.sqlite3_bind_text(insert, 3, c.Equipment);
+                    raw.sqlite3_bind_text(insert, 4, c.MaxFailure);
+                    raw.sqlite3_bind_text(insert, 5, c.MaxFailureWithSpotter);
+                    raw.sqlite3_bind_text(insert, 6, c.CnsDemand);
+                    raw.sqlite3_bind_text(insert, 7, c.PrimaryMuscles);
+                    raw.sqlite3_bind_int(insert, 8, c.Classified ? 1 : 0);
+                    Run(insert);
+                }
+            }
+        }
+        RestoreIndexes();
+        if (changed)
+            Check(raw.sqlite3_exec(_db, string.Create(CultureInfo.InvariantCulture, $"UPDATE \"profiles\" SET \"Revision\" = \"Revision\" + 1 WHERE \"Id\" = {_athlete}")));
+    }
+
+    private void RestoreIndexes()
     {
         if (_deferredIndexes.Count == 0)
             return;

@@ -1,0 +1,231 @@
+using Failsafe.Store.Data;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Failsafe.Store.Importing;
+
+/// <summary>
+/// The PostgreSQL bulk writer of an import: sessions, sets and custom exercises through binary COPY
+/// (<c>COPY … FROM STDIN (FORMAT BINARY)</c>) on the context's own connection, inside the transaction the importer has
+/// begun, so a failed import leaves nothing behind.
+/// <para>
+/// How sets get their session's id: a connection runs one COPY at a time, and the foreign key of <c>sets</c> is checked
+/// at the end of each statement, so a session must be stored before the COPY of its sets ends. The writer therefore
+/// buffers <see cref="Chunk"/> sets, reserves ids for the chunk's new sessions from the table's own sequence in one
+/// round trip (<c>SELECT nextval(…) FROM generate_series(1, n)</c>), and then COPYs the chunk's sessions, with those
+/// ids, and its sets straight into the real tables. Every row is written once; COPY into a temporary table followed
+/// by <c>INSERT … SELECT</c> would write every set twice and keep the whole file in the temporary table until the end.
+/// Sequence values are never handed out twice, whoever asks, so the ids cannot collide with rows that other requests
+/// add meanwhile; a rolled-back import only leaves a gap in the sequence.
+/// </para>
+/// <para>
+/// Unlike <see cref="SqliteImportWriter"/> it keeps the indexes of <c>sets</c> through the import: dropping an index
+/// locks the whole table, which on a server is every athlete's log, until the import commits.
+/// </para>
+/// </summary>
+internal sealed class PostgresImportWriter : IImportWriter
+{
+    /// <summary>Sets buffered per round of COPYs (about 1.5 MB of rows): memory stays flat, and the rounds are few (61 for a million sets).</summary>
+    public const int Chunk = 16_384;
+
+    private const string SessionCopy =
+        "COPY \"sessions\" (\"Id\", \"AthleteId\", \"Date\", \"Name\", \"Source\", \"ImportKey\", \"StartedAt\", \"Notes\", \"Version\") FROM STDIN (FORMAT BINARY)";
+
+    private const string SetCopy =
+        "COPY \"sets\" (\"AthleteId\", \"Version\", \"SessionId\", \"Order\", \"ExerciseId\", \"ExerciseName\", \"WeightKg\", \"Unit\", \"WeightEntered\", " +
+        "\"Reps\", \"Rir\", \"Rpe\", \"Failure\", \"Warmup\", \"Drop\", \"FormBreakdown\", \"Pain\", \"Notes\", \"LoggedAt\") FROM STDIN (FORMAT BINARY)";
+
+    private const string CustomCopy =
+        "COPY \"custom_exercises\" (\"AthleteId\", \"Name\", \"Mechanic\", \"Equipment\", \"MaxFailure\", \"MaxFailureWithSpotter\", \"CnsDemand\", " +
+        "\"PrimaryMuscles\", \"Classified\") FROM STDIN (FORMAT BINARY)";
+
+    private readonly NpgsqlConnection _connection;
+    private readonly string _source;
+    private readonly int _athlete;
+    private readonly (ImportedWorkout Workout, ImportedSet Set)[] _pending = new (ImportedWorkout, ImportedSet)[Chunk];
+    private readonly List<ImportedWorkout> _sessions = [];
+    private int _count;
+
+    /// <param name="connection">The open connection, in a transaction (Npgsql runs every command and COPY in it).</param>
+    /// <param name="source">The sessions' source: strong or hevy.</param>
+    /// <param name="athlete">The athlete the rows belong to.</param>
+    public PostgresImportWriter(NpgsqlConnection connection, string source, int athlete)
+    {
+        _connection = connection;
+        _source = source;
+        _athlete = athlete;
+    }
+
+    public void Begin(long estimatedSets)
+    {
+        // Nothing to prepare: COPY needs no statements, and the indexes stay (see the class's remarks).
+    }
+
+    public void AddSet(ImportedWorkout workout, in ImportedSet set)
+    {
+        if (workout.SessionId == 0)
+        {
+            // Marks the workout as taken by this chunk until its id is reserved.
+            workout.SessionId = -1;
+            _sessions.Add(workout);
+        }
+        _pending[_count++] = (workout, set);
+        if (_count == Chunk)
+            Flush();
+    }
+
+    public void Flush()
+    {
+        if (_count == 0 && _sessions.Count == 0)
+            return;
+        try
+        {
+            if (_sessions.Count > 0)
+            {
+                ReserveIds();
+                WriteSessions();
+            }
+            WriteSets();
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            throw Conflict(ex);
+        }
+        Array.Clear(_pending, 0, _count);
+        _count = 0;
+        _sessions.Clear();
+    }
+
+    /// <summary>Gives each new session of the chunk an id from the sequence of <c>sessions."Id"</c>, in one round trip.</summary>
+    private void ReserveIds()
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT nextval(pg_get_serial_sequence('\"sessions\"', 'Id')) FROM generate_series(1, @n)";
+        command.Parameters.AddWithValue("n", _sessions.Count);
+        using var ids = command.ExecuteReader();
+        var i = 0;
+        while (ids.Read())
+            _sessions[i++].SessionId = ids.GetInt64(0);
+        if (i != _sessions.Count)
+            throw new InvalidOperationException($"The sequence gave {i} ids for {_sessions.Count} sessions.");
+    }
+
+    private void WriteSessions()
+    {
+        using var copy = _connection.BeginBinaryImport(SessionCopy);
+        foreach (var w in _sessions)
+        {
+            copy.StartRow();
+            copy.Write(w.SessionId, NpgsqlDbType.Bigint);
+            copy.Write(_athlete, NpgsqlDbType.Integer);
+            copy.Write(DateOnly.FromDateTime(w.Start), NpgsqlDbType.Date);
+            Text(copy, w.Name.Length > 0 ? w.Name : null);
+            copy.Write(_source, NpgsqlDbType.Varchar);
+            copy.Write(w.Key, NpgsqlDbType.Varchar);
+            copy.Write(Utc(w.Start), NpgsqlDbType.TimestampTz);
+            Text(copy, w.Notes);
+            copy.Write(0, NpgsqlDbType.Integer);
+        }
+        copy.Complete();
+    }
+
+    private void WriteSets()
+    {
+        if (_count == 0)
+            return;
+        using var copy = _connection.BeginBinaryImport(SetCopy);
+        for (var i = 0; i < _count; i++)
+        {
+            var (workout, set) = _pending[i];
+            copy.StartRow();
+            copy.Write(_athlete, NpgsqlDbType.Integer);
+            copy.Write(0, NpgsqlDbType.Integer);
+            copy.Write(workout.SessionId, NpgsqlDbType.Bigint);
+            copy.Write(set.Order, NpgsqlDbType.Integer);
+            copy.Write(set.Exercise.Id, NpgsqlDbType.Varchar);
+            copy.Write(set.Exercise.Name, NpgsqlDbType.Varchar);
+            copy.Write(set.WeightKg, NpgsqlDbType.Double);
+            copy.Write(set.Pounds ? "lb" : "kg", NpgsqlDbType.Varchar);
+            copy.Write(set.WeightEntered, NpgsqlDbType.Double);
+            copy.Write(set.Reps, NpgsqlDbType.Integer);
+            Number(copy, set.Rir);
+            Number(copy, set.Rpe);
+            copy.Write(set.Failure ? "absolute" : "none", NpgsqlDbType.Varchar);
+            copy.Write(set.Warmup, NpgsqlDbType.Boolean);
+            copy.Write(set.Drop, NpgsqlDbType.Boolean);
+            copy.Write(false, NpgsqlDbType.Boolean);
+            copy.Write(false, NpgsqlDbType.Boolean);
+            Text(copy, set.Notes);
+            copy.Write(Utc(workout.Start), NpgsqlDbType.TimestampTz);
+        }
+        copy.Complete();
+    }
+
+    public void Finish(IReadOnlyList<CustomExerciseRow> created, bool changed)
+    {
+        ArgumentNullException.ThrowIfNull(created);
+        try
+        {
+            if (created.Count > 0)
+            {
+                using var copy = _connection.BeginBinaryImport(CustomCopy);
+                foreach (var c in created)
+                {
+                    copy.StartRow();
+                    copy.Write(_athlete, NpgsqlDbType.Integer);
+                    copy.Write(c.Name, NpgsqlDbType.Varchar);
+                    copy.Write(c.Mechanic, NpgsqlDbType.Text);
+                    copy.Write(c.Equipment, NpgsqlDbType.Text);
+                    copy.Write(c.MaxFailure, NpgsqlDbType.Text);
+                    copy.Write(c.MaxFailureWithSpotter, NpgsqlDbType.Text);
+                    copy.Write(c.CnsDemand, NpgsqlDbType.Text);
+                    copy.Write(c.PrimaryMuscles, NpgsqlDbType.Text);
+                    copy.Write(c.Classified, NpgsqlDbType.Boolean);
+                }
+                copy.Complete();
+            }
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            throw Conflict(ex);
+        }
+        if (!changed)
+            return;
+        using var touch = _connection.CreateCommand();
+        touch.CommandText = "UPDATE \"profiles\" SET \"Revision\" = \"Revision\" + 1 WHERE \"Id\" = @athlete";
+        touch.Parameters.AddWithValue("athlete", _athlete);
+        touch.ExecuteNonQuery();
+    }
+
+    /// <summary>
+    /// Another import of this athlete stored the same workout or custom exercise after this one read the log: the same
+    /// exception as when EF Core's SaveChanges meets the unique index, so callers handle both alike.
+    /// </summary>
+    private static DbUpdateException Conflict(PostgresException ex) =>
+        new($"Another import stored the same rows meanwhile ({ex.ConstraintName}); nothing of this one was stored.", ex);
+
+    // Times in an export are the lifter's wall clock; they are stored as given (timestamptz wants them marked UTC, as EF Core writes them).
+    private static DateTime Utc(DateTime t) => DateTime.SpecifyKind(t, DateTimeKind.Utc);
+
+    private static void Text(NpgsqlBinaryImporter copy, string? value)
+    {
+        if (value is null)
+            copy.WriteNull();
+        else
+            copy.Write(value, NpgsqlDbType.Text);
+    }
+
+    private static void Number(NpgsqlBinaryImporter copy, double? value)
+    {
+        if (value is { } v)
+            copy.Write(v, NpgsqlDbType.Double);
+        else
+            copy.WriteNull();
+    }
+
+    public void Dispose()
+    {
+        // Nothing held between calls: each COPY is complete (or cancelled by its own disposal) when its call returns.
+    }
+}

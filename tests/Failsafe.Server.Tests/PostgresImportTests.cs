@@ -1,0 +1,240 @@
+using System.Globalization;
+using System.Text;
+using Failsafe.Effort;
+using Failsafe.Server.Data;
+using Failsafe.Store.Catalog;
+using Failsafe.Store.Data;
+using Failsafe.Store.Importing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Failsafe.Server.Tests;
+
+/// <summary>
+/// The import's PostgreSQL writer (binary COPY) against the SQLite one, on real databases of the test's own: the same
+/// file reads back the same; a failing file leaves nothing; importing it again adds nothing; the revision goes up once.
+/// </summary>
+public sealed class PostgresImportTests : IDisposable
+{
+    /// <summary>The sets the PostgreSQL writer buffers per round of COPYs (PostgresImportWriter.Chunk): the large files span several.</summary>
+    private const int Chunk = 16_384;
+
+    private readonly string _admin;
+    private readonly string _database;
+    private readonly string _connectionString;
+    private readonly string _sqliteDir = Path.Combine(Path.GetTempPath(), "failsafe-pg-import-" + Guid.NewGuid().ToString("N"));
+
+    public PostgresImportTests()
+    {
+        (_admin, _database, _connectionString) = ServerFactory.CreatePostgresDatabase();
+        using var db = Postgres(0);
+        db.Database.Migrate();
+        Directory.CreateDirectory(_sqliteDir);
+    }
+
+    private PostgresTrainingDb Postgres(int athlete) =>
+        new(new DbContextOptionsBuilder<PostgresTrainingDb>().UseNpgsql(_connectionString).Options) { AthleteId = athlete };
+
+    private FailsafeDb Sqlite(int athlete)
+    {
+        var db = Database.Open(Path.Combine(_sqliteDir, "failsafe.db")).Db;
+        db.AthleteId = athlete;
+        return db;
+    }
+
+    /// <summary>A new profile (athlete) in <paramref name="db"/>, as the server creates one per account.</summary>
+    private static int NewAthlete(FailsafeDb db)
+    {
+        var profile = new ProfileRow { Name = "lifter", UpdatedAt = DateTime.UtcNow };
+        db.Profiles.Add(profile);
+        db.SaveChanges();
+        db.ChangeTracker.Clear();
+        return profile.Id;
+    }
+
+    private static long Revision(FailsafeDb db) => db.Profiles.AsNoTracking().Single(p => p.Id == db.AthleteId).Revision;
+
+    private static ImportSummary Import(FailsafeDb db, string csv, ImportSource source, WeightUnit? unit = null)
+    {
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(csv));
+        return WorkoutImporter.Import(db, CatalogLoader.Default, stream, new ImportOptions(source, unit));
+    }
+
+    private static string Sample(string name)
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Failsafe.slnx")))
+            dir = dir.Parent;
+        return File.ReadAllText(Path.Combine(dir!.FullName, "tests", "Failsafe.Store.Tests", "Importing", "samples", name));
+    }
+
+    /// <summary>
+    /// A Strong export (semicolon layout with units; a comma in a text) of <paramref name="sets"/> sets, over more than one of the
+    /// writer's chunks: kg and lb, warm-up, drop and failure sets, RPE or none, notes or none, workout notes, and an
+    /// exercise the catalog does not know.
+    /// </summary>
+    private static string LargeExport(int sets, string? lastRow = null)
+    {
+        var csv = new StringBuilder("Date;Workout Name;Exercise Name;Set Order;Weight;Weight Unit;Reps;RPE;Notes;Workout Notes\n");
+        string[] lifts = ["Squat (Barbell)", "Bench Press (Barbell)", "Deadlift (Barbell)", "Glorp Machine Kickback"];
+        string[] kinds = ["1", "2", "W", "D", "F", "3"];
+        for (var i = 0; i < sets; i++)
+        {
+            var start = new DateTime(2015, 3, 2, 17, 30, 15).AddDays(i / 18).AddMinutes(i / 18 % 7);
+            csv.Append(CultureInfo.InvariantCulture,
+                $"{start:yyyy-MM-dd HH:mm:ss};Workout {i / 18 % 4};{lifts[i / 6 % 4]};{kinds[i % 6]};{40 + i % 60}.25;{(i % 7 == 0 ? "lbs" : "kg")};" +
+                $"{3 + i % 9};{(i % 3 == 0 ? "" : (6 + i % 4 * 0.5).ToString(CultureInfo.InvariantCulture))};{(i % 4 == 0 ? "felt heavy, left knee" : "")};{(i % 18 == 0 ? "day notes" : "")}\n");
+        }
+        if (lastRow is not null)
+            csv.Append(lastRow).Append('\n');
+        return csv.ToString();
+    }
+
+    /// <summary>Everything an import stores of a set and its session, in a stable order, without ids and athletes.</summary>
+    private static List<string> Stored(FailsafeDb db) =>
+        [.. db.Mine<SetRow>().AsNoTracking()
+            .Join(db.Mine<SessionRow>().AsNoTracking(), x => x.SessionId, s => s.Id, (x, s) => new { Set = x, Session = s })
+            .AsEnumerable()
+            .OrderBy(r => r.Session.ImportKey, StringComparer.Ordinal).ThenBy(r => r.Set.Order)
+            .Select(r => string.Join('|', CultureInfo.InvariantCulture,
+                r.Session.Date, r.Session.DayType, r.Session.Name, r.Session.Source, r.Session.ImportKey, r.Session.StartedAt?.Ticks, r.Session.Notes, r.Session.Version,
+                r.Set.Order, r.Set.ExerciseId, r.Set.ExerciseName, r.Set.WeightKg.ToString("R", CultureInfo.InvariantCulture), r.Set.Unit,
+                r.Set.WeightEntered.ToString("R", CultureInfo.InvariantCulture), r.Set.Reps, r.Set.Rir, r.Set.Rpe, r.Set.Failure, r.Set.Technique,
+                r.Set.Warmup, r.Set.Drop, r.Set.FormBreakdown, r.Set.Pain, r.Set.Notes, r.Set.LoggedAt.Ticks, r.Set.Version, r.Set.ClientKey, r.Set.ClientHash))];
+
+    private static List<string> Custom(FailsafeDb db) =>
+        [.. db.Mine<CustomExerciseRow>().AsNoTracking().AsEnumerable().OrderBy(c => c.Name, StringComparer.Ordinal)
+            .Select(c => string.Join('|', c.Name, c.Mechanic, c.Equipment, c.MaxFailure, c.MaxFailureWithSpotter, c.CnsDemand, c.PrimaryMuscles, c.Classified))];
+
+    private static (int Sessions, int Sets, int Custom) Counts(FailsafeDb db) =>
+        (db.Mine<SessionRow>().Count(), db.Mine<SetRow>().Count(), db.Mine<CustomExerciseRow>().Count());
+
+    public static TheoryData<string, ImportSource, WeightUnit?> Files() => new()
+    {
+        { "strong-comma.csv", ImportSource.Strong, WeightUnit.Lb },
+        { "strong-semicolon.csv", ImportSource.Strong, null },
+        { "strong-quoted.csv", ImportSource.Strong, WeightUnit.Lb },
+        { "hevy.csv", ImportSource.Hevy, null },
+        { "large", ImportSource.Strong, null },
+    };
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void Import_OnPostgres_ReadsBackAsTheSqliteImportOfTheSameFile(string file, ImportSource source, WeightUnit? unit)
+    {
+        var csv = file == "large" ? LargeExport(Chunk * 2 + 1_000) : Sample(file);
+        int pgAthlete, liteAthlete;
+        using (var setup = Postgres(0))
+            pgAthlete = NewAthlete(setup);
+        using (var setup = Sqlite(0))
+            liteAthlete = NewAthlete(setup);
+
+        ImportSummary pgSummary, liteSummary;
+        using (var pg = Postgres(pgAthlete))
+            pgSummary = Import(pg, csv, source, unit);
+        using (var lite = Sqlite(liteAthlete))
+            liteSummary = Import(lite, csv, source, unit);
+
+        pgSummary.ShouldBeEquivalentTo(liteSummary);
+        pgSummary.Sets.ShouldBeGreaterThan(0);
+        using var pgRead = Postgres(pgAthlete);
+        using var liteRead = Sqlite(liteAthlete);
+        var stored = Stored(pgRead);
+        stored.Count.ShouldBe((int)pgSummary.Sets);
+        stored.ShouldBe(Stored(liteRead));
+        Custom(pgRead).ShouldBe(Custom(liteRead));
+    }
+
+    [Fact]
+    public void Import_OnPostgresWithAnErrorOnItsLastLine_LeavesNothingBehind()
+    {
+        int athlete;
+        using (var setup = Postgres(0))
+            athlete = NewAthlete(setup);
+        using (var db = Postgres(athlete))
+            Import(db, Sample("strong-semicolon.csv"), ImportSource.Strong);
+        using var before = Postgres(athlete);
+        var (counts, revision, stored) = (Counts(before), Revision(before), Stored(before));
+
+        // Past two of the writer's chunks: sessions and sets were COPYed before the bad line was read.
+        var bad = LargeExport(Chunk * 2 + 1_000, "2030-01-01 10:00:00;Late;Squat (Barbell);1;100;kg;five;;;");
+        using (var db = Postgres(athlete))
+        {
+            var error = Should.Throw<ImportException>(() => Import(db, bad, ImportSource.Strong));
+            error.Message.ShouldBe($"line {Chunk * 2 + 1_002}, column Reps: 'five' is not a whole number");
+        }
+
+        using var after = Postgres(athlete);
+        Counts(after).ShouldBe(counts);
+        Revision(after).ShouldBe(revision);
+        Stored(after).ShouldBe(stored);
+        after.Mine<CustomExerciseRow>().Any(c => c.Name == "Glorp Machine Kickback").ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Import_OnPostgresOfTheSameFileAgain_AddsNothing()
+    {
+        int athlete;
+        using (var setup = Postgres(0))
+            athlete = NewAthlete(setup);
+        var csv = LargeExport(Chunk + 500);
+        ImportSummary first;
+        using (var db = Postgres(athlete))
+            first = Import(db, csv, ImportSource.Strong);
+        using var between = Postgres(athlete);
+        var (counts, revision, stored) = (Counts(between), Revision(between), Stored(between));
+
+        ImportSummary again;
+        using (var db = Postgres(athlete))
+            again = Import(db, csv, ImportSource.Strong);
+
+        (again.Workouts, again.Sets, again.DuplicateWorkouts, again.DuplicateSets).ShouldBe((0, 0L, first.Workouts, first.Sets));
+        using var after = Postgres(athlete);
+        Counts(after).ShouldBe(counts);
+        Stored(after).ShouldBe(stored);
+        Revision(after).ShouldBe(revision, "nothing changed, so cached decisions stay valid");
+    }
+
+    [Fact]
+    public void Import_OnPostgres_RaisesTheRevisionOnceAndOnlyForItsAthlete()
+    {
+        int athlete, other;
+        using (var setup = Postgres(0))
+        {
+            athlete = NewAthlete(setup);
+            other = NewAthlete(setup);
+        }
+        long before, otherBefore;
+        using (var db = Postgres(athlete))
+            before = Revision(db);
+        using (var db = Postgres(other))
+            otherBefore = Revision(db);
+
+        ImportSummary summary;
+        using (var db = Postgres(athlete))
+            summary = Import(db, LargeExport(Chunk * 3), ImportSource.Strong);
+
+        summary.Sets.ShouldBe(Chunk * 3);
+        summary.Unmatched.Single().Created.ShouldBeTrue();
+        using (var db = Postgres(athlete))
+            Revision(db).ShouldBe(before + 1);
+        using (var db = Postgres(other))
+        {
+            Revision(db).ShouldBe(otherBefore);
+            Counts(db).ShouldBe((0, 0, 0));
+        }
+    }
+
+    public void Dispose()
+    {
+        ServerFactory.DropPostgresDatabase(_admin, _database);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_sqliteDir, true);
+        }
+        catch (IOException)
+        {
+            // A file still open on some platform: the temp folder is cleaned later.
+        }
+    }
+}

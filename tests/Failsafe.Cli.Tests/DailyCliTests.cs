@@ -208,6 +208,59 @@ public sealed class DailyCliTests : IDisposable
         db.Profiles.Single().TrainingYears.ShouldBe(2);
     }
 
+    // ---- the lifter's own day ----
+
+    /// <summary>
+    /// Half an hour before and after local midnight in a zone eight hours behind UTC (Los Angeles in winter) and one
+    /// thirteen hours ahead (Auckland in summer): a set logged without --date lands on the lifter's date, not UTC's.
+    /// </summary>
+    [Theory]
+    [InlineData("America/Los_Angeles", "2026-12-07T07:30:00Z", "2026-12-06")] // 23:30 on the 6th in UTC−8 (already the 7th in UTC)
+    [InlineData("America/Los_Angeles", "2026-12-07T08:30:00Z", "2026-12-07")] // 00:30 on the 7th in UTC−8
+    [InlineData("Pacific/Auckland", "2026-12-07T10:30:00Z", "2026-12-07")] // 23:30 on the 7th in UTC+13 (still the 7th in UTC)
+    [InlineData("Pacific/Auckland", "2026-12-07T11:30:00Z", "2026-12-08")] // 00:30 on the 8th in UTC+13 (still the 7th in UTC)
+    public void Log_WithoutDate_LandsOnTheLiftersLocalDate(string zone, string utc, string expected)
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture));
+        // The machine's zone is UTC: the profile's zone decides.
+        clock.SetLocalTimeZone(TimeZoneInfo.Utc);
+        Clock = clock;
+        Ok("init", "--years", "3", "--time-zone", zone);
+        Ok("log", "bench press", "60x8@7");
+        Ok("checkin", "--sleep-hours", "7");
+
+        using var history = Json("history");
+        history.RootElement.GetProperty("history")[0].GetProperty("date").GetString().ShouldBe(expected);
+        using var db = Db();
+        db.CheckIns.Single().Date.ShouldBe(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture));
+        db.Profiles.Single().TimeZone.ShouldBe(zone);
+        db.Sets.Single().LoggedAt.ShouldBe(DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture).UtcDateTime);
+    }
+
+    [Fact]
+    public void Init_WithoutTimeZone_TakesTheMachines()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 12, 7, 7, 30, 0, TimeSpan.Zero));
+        clock.SetLocalTimeZone(TimeZoneInfo.FindSystemTimeZoneById("America/Los_Angeles"));
+        Clock = clock;
+        Ok("init", "--years", "3");
+        Ok("log", "bench press", "60x8@7");
+        using var db = Db();
+        db.Profiles.Single().TimeZone.ShouldBe("America/Los_Angeles");
+        db.Sessions.Single().Date.ShouldBe(new DateOnly(2026, 12, 6));
+    }
+
+    [Fact]
+    public void Init_UnknownTimeZone_IsAUsageErrorNamingIt()
+    {
+        var (code, _, stderr) = Run("init", "--years", "3", "--time-zone", "Mars/Olympus_Mons");
+        code.ShouldBe(ExitCodes.Usage);
+        stderr.ShouldContain("--time-zone: 'Mars/Olympus_Mons' is not a time zone");
+        File.Exists(DbPath).ShouldBeTrue();
+        using var db = Db();
+        db.Profiles.ShouldBeEmpty();
+    }
+
     // ---- checkin ----
 
     [Fact]

@@ -66,7 +66,7 @@ public static class CalendarCommands
         var add = new Command("add", "Record a current injury: no failure training until it is cleared (E1).") { text, since };
         add.SetAction(parse =>
         {
-            if (!DailyOptions.TryDate(io, parse.GetValue(since), out var day, out var code))
+            if (!DailyOptions.TryDate(io, parse.GetValue(since), out var given, out var code))
                 return code;
             var description = parse.GetValue(text)?.Trim() ?? "";
             if (description.Length is 0 or > 500)
@@ -74,6 +74,7 @@ public static class CalendarCommands
             using var db = io.OpenDb(parse);
             if (db is null)
                 return ExitCodes.InvalidInput;
+            var day = DailyOptions.Day(io, given, db.MyProfile.FirstOrDefault());
             var row = db.Injuries.Add(new InjuryRow { Description = description, Since = day }).Entity;
             db.SaveChanges();
             io.Console.MarkupLineInterpolated($"Injury {row.Id}: {description} since {day:yyyy-MM-dd}. Failure training is off until `failsafe injury clear {row.Id}`.");
@@ -84,7 +85,7 @@ public static class CalendarCommands
         var clear = new Command("clear", "Mark an injury as healed.") { id, on };
         clear.SetAction(parse =>
         {
-            if (!DailyOptions.TryDate(io, parse.GetValue(on), out var day, out var code))
+            if (!DailyOptions.TryDate(io, parse.GetValue(on), out var given, out var code))
                 return code;
             using var db = io.OpenDb(parse);
             if (db is null)
@@ -92,6 +93,7 @@ public static class CalendarCommands
             var row = db.Mine<InjuryRow>().FirstOrDefault(i => i.Id == parse.GetValue(id));
             if (row is null || row.ClearedOn is not null)
                 return io.Fail($"injury clear: there is no current injury {parse.GetValue(id)}");
+            var day = DailyOptions.Day(io, given, db.MyProfile.FirstOrDefault());
             row.ClearedOn = day;
             db.SaveChanges();
             io.Console.MarkupLineInterpolated($"Cleared: {row.Description} on {day:yyyy-MM-dd}.");

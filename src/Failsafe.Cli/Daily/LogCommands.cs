@@ -35,7 +35,7 @@ public static class LogCommands
         };
         command.SetAction(parse =>
         {
-            if (!DailyOptions.TryDate(io, parse.GetValue(date), out var day, out var code))
+            if (!DailyOptions.TryDate(io, parse.GetValue(date), out var given, out var code))
                 return code;
             var scores = new[] { sleep, fatigue, mood, soreness, aches, motivation }.Select(o => (o, v: parse.GetValue(o))).ToList();
             if (scores.FirstOrDefault(s => s.v is < 1 or > 5) is { o: not null } bad)
@@ -47,6 +47,7 @@ public static class LogCommands
             using var db = io.OpenDb(parse);
             if (db is null)
                 return ExitCodes.InvalidInput;
+            var day = DailyOptions.Day(io, given, db.MyProfile.FirstOrDefault());
             var row = db.Mine<CheckInRow>().FirstOrDefault(c => c.Date == day) ?? db.CheckIns.Add(new CheckInRow { Date = day }).Entity;
             row.SleepHours = parse.GetValue(sleepHours) ?? row.SleepHours;
             row.SleepQuality = parse.GetValue(sleep) ?? row.SleepQuality;
@@ -78,13 +79,14 @@ public static class LogCommands
         var command = new Command("log", "Log a set, then see the next one.") { exercise, set, drop, warmup, pain, notes, date, json };
         command.SetAction(parse =>
         {
-            if (!DailyOptions.TryDate(io, parse.GetValue(date), out var day, out var code))
+            if (!DailyOptions.TryDate(io, parse.GetValue(date), out var given, out var code))
                 return code;
             using var log = io.OpenLog(parse);
             if (log is null)
                 return ExitCodes.InvalidInput;
             if (DailyOptions.RequireProfile(io, log) is not { } profile)
                 return ExitCodes.InvalidInput;
+            var day = DailyOptions.Day(io, given, profile);
             var unit = profile.Unit == "lb" ? WeightUnit.Lb : WeightUnit.Kg;
             var resolver = new ExerciseResolver(CatalogLoader.Default, log.CustomExercises());
             var name = parse.GetValue(exercise)!;

@@ -3,6 +3,7 @@ using Failsafe.Cli.Planning;
 using Failsafe.Engine;
 using Failsafe.Store.Data;
 using Failsafe.Store.Scenarios;
+using Failsafe.Store.Training;
 using Spectre.Console;
 
 namespace Failsafe.Cli.Daily;
@@ -25,9 +26,10 @@ public static class ProfileCommands
         var phase = new Option<string?>("--phase") { Description = "hypertrophy | strength | deload." };
         var inSeason = new Option<bool?>("--in-season") { Description = "Endurance athlete in racing season." };
         var prep = new Option<bool?>("--competition-prep") { Description = "Preparing for a competition." };
+        var timeZone = new Option<string?>("--time-zone") { Description = "Your time zone, an IANA id such as Europe/Berlin (default: this machine's); \"today\" is the date there." };
         var command = new Command("init", "Create or update your profile: experience, form under fatigue, sleep, goal, split, unit, days. Without options on a terminal, asks.")
         {
-            name, years, form, sleep, stress, goal, split, unit, days, bodyweight, phase, inSeason, prep,
+            name, years, form, sleep, stress, goal, split, unit, days, bodyweight, phase, inSeason, prep, timeZone,
         };
         command.SetAction(parse =>
         {
@@ -81,6 +83,17 @@ public static class ProfileCommands
                 else
                     profile.TrainingDays = string.Join(',', parsed.Select(x => x.ToString()[..3].ToLowerInvariant()));
             }
+            if (parse.GetValue(timeZone) is { } zone)
+            {
+                if (LocalDay.Problem(zone) is { } zoneProblem)
+                    problem ??= $"--time-zone: {zoneProblem}";
+                else
+                    profile.TimeZone = LocalDay.IanaId(LocalDay.Find(zone)!);
+            }
+            else if (profile.TimeZone is null)
+            {
+                profile.TimeZone = LocalDay.IanaId(io.Clock.LocalTimeZone);
+            }
             if (parse.GetValue(bodyweight) is { } bw)
             {
                 var kg = profile.Unit == "lb" ? bw * Effort.Load.KgPerLb : bw;
@@ -110,7 +123,7 @@ public static class ProfileCommands
                     db.ProfileChanges.Add(new ProfileChangeRow { ProfileId = profile.Id, ChangedAt = now, Field = field, OldValue = old, NewValue = after[field] });
             }
             db.SaveChanges();
-            io.Console.MarkupLineInterpolated($"{(existing is null ? "Created" : "Updated")} the profile of {profile.Name}: {profile.TrainingYears:0.#} years, form {profile.FormUnderFatigue}, {profile.SleepHours:0.#} h sleep, stress {profile.Stress}, goal {profile.Goal}, {profile.Split} on {profile.TrainingDays}, unit {profile.Unit}, phase {profile.Phase}.");
+            io.Console.MarkupLineInterpolated($"{(existing is null ? "Created" : "Updated")} the profile of {profile.Name}: {profile.TrainingYears:0.#} years, form {profile.FormUnderFatigue}, {profile.SleepHours:0.#} h sleep, stress {profile.Stress}, goal {profile.Goal}, {profile.Split} on {profile.TrainingDays}, unit {profile.Unit}, phase {profile.Phase}, time zone {profile.TimeZone}.");
             return ExitCodes.Ok;
         });
         return command;
@@ -121,7 +134,7 @@ public static class ProfileCommands
         ["name"] = p.Name, ["trainingYears"] = p.TrainingYears.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["formUnderFatigue"] = p.FormUnderFatigue, ["sleepHours"] = p.SleepHours.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["stress"] = p.Stress, ["goal"] = p.Goal, ["split"] = p.Split, ["unit"] = p.Unit, ["trainingDays"] = p.TrainingDays,
-        ["bodyweightKg"] = p.BodyweightKg?.ToString(System.Globalization.CultureInfo.InvariantCulture), ["phase"] = p.Phase,
+        ["bodyweightKg"] = p.BodyweightKg?.ToString(System.Globalization.CultureInfo.InvariantCulture), ["phase"] = p.Phase, ["timeZone"] = p.TimeZone,
         ["inSeason"] = p.InSeason.ToString(), ["competitionPrep"] = p.CompetitionPrep.ToString(),
     };
 

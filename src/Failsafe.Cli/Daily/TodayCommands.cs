@@ -101,13 +101,13 @@ public static class TodayCommands
     /// <summary>A day from the stored log (<see cref="StoredDay"/>); null (after printing why) when the date is malformed, the database cannot be opened or there is no profile.</summary>
     private static StoredDay.Day? Decide(Io io, System.CommandLine.ParseResult parse, Option<string?> date, Policy policy, out int code)
     {
-        if (!DailyOptions.TryDate(io, parse.GetValue(date), out var day, out code))
+        if (!DailyOptions.TryDate(io, parse.GetValue(date), out var given, out code))
             return null;
         code = ExitCodes.InvalidInput;
         using var log = io.OpenLog(parse);
-        if (log is null || DailyOptions.RequireProfile(io, log) is null)
+        if (log is null || DailyOptions.RequireProfile(io, log) is not { } profile)
             return null;
-        return StoredDay.Decide(log, new ExerciseResolver(CatalogLoader.Default, log.CustomExercises()), day, policy);
+        return StoredDay.Decide(log, new ExerciseResolver(CatalogLoader.Default, log.CustomExercises()), DailyOptions.Day(io, given, profile), policy);
     }
 
     /// <summary>`plan new`, `plan show`, `plan ics` on the stored plan.</summary>
@@ -120,7 +120,7 @@ public static class TodayCommands
         var create = new Command("new", "Make a new active plan from your profile, log and check-ins.") { weeks, start, days };
         create.SetAction(parse =>
         {
-            if (!DailyOptions.TryDate(io, parse.GetValue(start), out var from, out var code))
+            if (!DailyOptions.TryDate(io, parse.GetValue(start), out var given, out var code))
                 return code;
             var n = parse.GetValue(weeks);
             if (n is < 1 or > 104)
@@ -130,6 +130,7 @@ public static class TodayCommands
                 return ExitCodes.InvalidInput;
             if (DailyOptions.RequireProfile(io, db) is not { } profile)
                 return ExitCodes.InvalidInput;
+            var from = DailyOptions.Day(io, given, profile);
             var dayList = profile.TrainingDays;
             if (parse.GetValue(days) is { } d)
             {

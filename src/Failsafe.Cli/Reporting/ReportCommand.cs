@@ -45,7 +45,7 @@ public static class ReportCommand
                 return ExitCodes.InvalidInput;
 
             // The only clock read: the report ends on the latest logged day, or today when nothing is logged.
-            var today = io.Today();
+            var today = io.Today(log.Profile()?.TimeZone);
             if (!TryLoad(io, log, policy, weekCount, today, out var data, out var unit))
                 return ExitCodes.InvalidInput;
 

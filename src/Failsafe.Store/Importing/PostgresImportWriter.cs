@@ -193,7 +193,7 @@ internal sealed class PostgresImportWriter : IImportWriter
         if (!changed)
             return;
         using var touch = _connection.CreateCommand();
-        touch.CommandText = "UPDATE \"profiles\" SET \"Revision\" = \"Revision\" + 1 WHERE \"Id\" = @athlete";
+        touch.CommandText = FailsafeDb.RaiseRevision.Replace("{0}", "@athlete", StringComparison.Ordinal);
         touch.Parameters.AddWithValue("athlete", _athlete);
         touch.ExecuteNonQuery();
     }

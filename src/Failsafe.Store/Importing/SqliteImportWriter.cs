@@ -217,7 +217,7 @@ internal sealed class SqliteImportWriter : IImportWriter
         }
         RestoreIndexes();
         if (changed)
-            Check(raw.sqlite3_exec(_db, string.Create(CultureInfo.InvariantCulture, $"UPDATE \"profiles\" SET \"Revision\" = \"Revision\" + 1 WHERE \"Id\" = {_athlete}")));
+            Check(raw.sqlite3_exec(_db, FailsafeDb.RaiseRevision.Replace("{0}", _athlete.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)));
     }
 
     private void RestoreIndexes()

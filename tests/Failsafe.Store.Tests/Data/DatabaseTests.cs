@@ -38,6 +38,7 @@ public sealed class DatabaseTests : IDisposable
     internal const string AthletesMigration = "20261122153231_Athletes";
     internal const string ClientKeysMigration = "20261122154153_ClientKeys";
     internal const string PartialClientKeyMigration = "20261122201343_PartialClientKey";
+    internal const string TimeZoneMigration = "20261207035822_TimeZone";
 
     private readonly TempDbDir _dir = new();
 
@@ -103,7 +104,7 @@ public sealed class DatabaseTests : IDisposable
             backup.ShouldBeNull();
             File.Exists(_dir.DbPath).ShouldBeTrue();
             db.Database.GetPendingMigrations().ShouldBeEmpty();
-            db.Database.GetAppliedMigrations().ShouldBe([InitialMigration, PlansMigration, AthletesMigration, ClientKeysMigration, PartialClientKeyMigration]);
+            db.Database.GetAppliedMigrations().ShouldBe([InitialMigration, PlansMigration, AthletesMigration, ClientKeysMigration, PartialClientKeyMigration, TimeZoneMigration]);
             db.Database.GetAppliedMigrations().ShouldBe(db.Database.GetMigrations());
         }
         using var connection = Connect(_dir.DbPath);
@@ -208,11 +209,11 @@ public sealed class DatabaseTests : IDisposable
             File.Exists(backup).ShouldBeTrue();
             Path.GetDirectoryName(backup).ShouldBe(Path.GetDirectoryName(Path.GetFullPath(_dir.DbPath)));
             Path.GetFileName(backup).ShouldStartWith("failsafe.db.");
-            Path.GetFileName(backup).ShouldContain(PartialClientKeyMigration);
+            Path.GetFileName(backup).ShouldContain(Database.LatestMigration);
 
             // The upgrade: every migration applied, the plans table usable, WAL on.
             db.Database.GetPendingMigrations().ShouldBeEmpty();
-            db.Database.GetAppliedMigrations().ShouldBe([InitialMigration, PlansMigration, AthletesMigration, ClientKeysMigration, PartialClientKeyMigration]);
+            db.Database.GetAppliedMigrations().ShouldBe([InitialMigration, PlansMigration, AthletesMigration, ClientKeysMigration, PartialClientKeyMigration, TimeZoneMigration]);
             db.Plans.Add(new PlanRow { Start = new DateOnly(2026, 11, 23), Weeks = 8, Days = "mon,wed,fri", CreatedAt = DateTime.UtcNow, Active = true });
             db.SaveChanges();
 

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Failsafe.Server.Accounts;
 using Failsafe.Server.Web;
 using Failsafe.Store.Data;
+using Failsafe.Store.Training;
 using Microsoft.EntityFrameworkCore;
 
 namespace Failsafe.Server.Athletes;
@@ -25,7 +26,7 @@ public enum Access
 /// coach the athlete accepted. Anyone else gets 404 — the same answer as for an athlete that does not exist, so
 /// nobody learns who is there. A coach asking to change logged sets gets 403.
 /// </summary>
-public sealed class AthleteAccess(IServiceProvider services, ProfileLookup profiles)
+public sealed class AthleteAccess(IServiceProvider services, ProfileLookup profiles, TimeProvider clock)
 {
     /// <summary>The request's training context, once something asked for one (see <see cref="Attach"/>).</summary>
     private FailsafeDb? _training;
@@ -56,6 +57,12 @@ public sealed class AthleteAccess(IServiceProvider services, ProfileLookup profi
     /// <summary>The athlete's unit (kg or lb) when resolved: the unit of weights given without one.</summary>
     public string Unit { get; private set; } = "kg";
 
+    /// <summary>The athlete's time zone (IANA id) when resolved; null when their profile has none (then UTC).</summary>
+    public string? TimeZone { get; private set; }
+
+    /// <summary>The athlete's date now: in their time zone, else UTC. What "today" means for every request without a date.</summary>
+    public DateOnly Today(TimeProvider clock) => LocalDay.Today(clock, TimeZone ?? "Etc/UTC");
+
     public static string AccountId(ClaimsPrincipal user) =>
         user?.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("The request is not signed in.");
 
@@ -68,13 +75,13 @@ public sealed class AthleteAccess(IServiceProvider services, ProfileLookup profi
         var account = AccountId(user);
         if (await profiles.ByAccount(account, cancel) is { } found)
         {
-            (Revision, Unit) = (found.Revision, found.Unit);
+            (Revision, Unit, TimeZone) = (found.Revision, found.Unit, found.TimeZone);
             return found.Id;
         }
         if (!await Accounts.Users.AnyAsync(u => u.Id == account, cancel))
             return NoAccount;
         var name = user.FindFirstValue(ClaimTypes.Name) ?? "athlete";
-        var row = new ProfileRow { AccountId = account, Name = name.Length > 100 ? name[..100] : name, UpdatedAt = DateTime.UtcNow };
+        var row = new ProfileRow { AccountId = account, Name = name.Length > 100 ? name[..100] : name, UpdatedAt = clock.GetUtcNow().UtcDateTime };
         var training = Training;
         training.Profiles.Add(row);
         try
@@ -108,10 +115,10 @@ public sealed class AthleteAccess(IServiceProvider services, ProfileLookup profi
             return Problems.Invalid(Parameter, $"'{text}' is not an athlete id (a positive whole number, or 'me')");
 
         var me = AccountId(context.User);
-        var profile = await Training.Profiles.Where(p => p.Id == requested).Select(p => new { p.AccountId, p.Revision, p.Unit }).FirstOrDefaultAsync(cancel);
+        var profile = await Training.Profiles.Where(p => p.Id == requested).Select(p => new { p.AccountId, p.Revision, p.Unit, p.TimeZone }).FirstOrDefaultAsync(cancel);
         if (profile?.AccountId is not { } owner)
             return Problems.NotFound("such athlete");
-        (Revision, Unit) = (profile.Revision, profile.Unit);
+        (Revision, Unit, TimeZone) = (profile.Revision, profile.Unit, profile.TimeZone);
         if (owner == me)
         {
             Set(requested, true);

@@ -10,11 +10,11 @@ namespace Failsafe.Server.Athletes;
 /// <summary>The fields of a profile; on PUT, absent fields stay as they are.</summary>
 public sealed record ProfileInput(
     string? Name, double? TrainingYears, string? FormUnderFatigue, double? SleepHours, string? Stress, string? Goal, bool? InSeason,
-    string? Split, bool? CompetitionPrep, double? BodyweightKg, string? Unit, string? TrainingDays, string? Phase);
+    string? Split, bool? CompetitionPrep, double? BodyweightKg, string? Unit, string? TrainingDays, string? Phase, string? TimeZone = null);
 
 public sealed record ProfileView(
     int AthleteId, string Name, double TrainingYears, string FormUnderFatigue, double SleepHours, string Stress, string Goal, bool InSeason,
-    string Split, bool CompetitionPrep, double? BodyweightKg, string Unit, string TrainingDays, string Phase, DateTime UpdatedAt);
+    string Split, bool CompetitionPrep, double? BodyweightKg, string Unit, string TrainingDays, string Phase, DateTime UpdatedAt, string? TimeZone);
 
 public static class ProfileEndpoints
 {
@@ -27,7 +27,7 @@ public static class ProfileEndpoints
 
     internal static ProfileView View(ProfileRow p) => new(
         p.Id, p.Name, p.TrainingYears, p.FormUnderFatigue, p.SleepHours, p.Stress, p.Goal, p.InSeason, p.Split, p.CompetitionPrep,
-        p.BodyweightKg, p.Unit, p.TrainingDays, p.Phase, p.UpdatedAt);
+        p.BodyweightKg, p.Unit, p.TrainingDays, p.Phase, p.UpdatedAt, p.TimeZone);
 
     public static async Task<IResult> Get(string? athlete, FailsafeDb db, CancellationToken cancel) =>
         await db.MyProfile.AsNoTracking().FirstOrDefaultAsync(cancel) is { } p ? TypedResults.Ok(View(p)) : Problems.NotFound("such athlete");
@@ -43,7 +43,7 @@ public static class ProfileEndpoints
         return null;
     }
 
-    public static async Task<IResult> Put(ProfileInput input, string? athlete, FailsafeDb db, CancellationToken cancel)
+    public static async Task<IResult> Put(ProfileInput input, string? athlete, FailsafeDb db, TimeProvider clock, CancellationToken cancel)
     {
         if (input is null)
             return Problems.Invalid("body", "a profile object is required");
@@ -72,6 +72,14 @@ public static class ProfileEndpoints
             else
                 days = TrainingDays.Format(parsed);
         }
+        string? zone = null;
+        if (input.TimeZone is { } z)
+        {
+            if (LocalDay.Problem(z) is { } problem)
+                errors["timeZone"] = [problem];
+            else
+                zone = LocalDay.IanaId(LocalDay.Find(z)!);
+        }
         if (errors.Count > 0)
             return Problems.Invalid(errors);
 
@@ -91,7 +99,8 @@ public static class ProfileEndpoints
         p.Unit = input.Unit ?? p.Unit;
         p.TrainingDays = days ?? p.TrainingDays;
         p.Phase = phase ?? p.Phase;
-        var now = DateTime.UtcNow;
+        p.TimeZone = zone ?? p.TimeZone;
+        var now = clock.GetUtcNow().UtcDateTime;
         p.UpdatedAt = now;
         foreach (var (field, after) in Fields(p))
         {
@@ -109,6 +118,6 @@ public static class ProfileEndpoints
         ["formUnderFatigue"] = p.FormUnderFatigue, ["sleepHours"] = p.SleepHours.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["stress"] = p.Stress, ["goal"] = p.Goal, ["inSeason"] = p.InSeason ? "true" : "false", ["split"] = p.Split,
         ["competitionPrep"] = p.CompetitionPrep ? "true" : "false", ["bodyweightKg"] = p.BodyweightKg?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["unit"] = p.Unit, ["trainingDays"] = p.TrainingDays, ["phase"] = p.Phase,
+        ["unit"] = p.Unit, ["trainingDays"] = p.TrainingDays, ["phase"] = p.Phase, ["timeZone"] = p.TimeZone,
     };
 }

@@ -48,7 +48,7 @@ public static class PlanEndpoints
 
     private static PlanView View(PlanRow p) => new(p.Id, p.Start, p.Weeks, p.Days, p.CreatedAt, p.Active);
 
-    public static async Task<IResult> Create(PlanInput input, string? athlete, FailsafeDb db, TimeProvider clock, CancellationToken cancel)
+    public static async Task<IResult> Create(PlanInput input, string? athlete, FailsafeDb db, AthleteAccess access, TimeProvider clock, CancellationToken cancel)
     {
         if (input is null)
             return Problems.Invalid("body", "a plan object is required");
@@ -72,7 +72,7 @@ public static class PlanEndpoints
             return Problems.Invalid(errors);
         foreach (var old in db.Mine<PlanRow>().Where(p => p.Active))
             old.Active = false;
-        var row = new PlanRow { Start = input.Start ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), Weeks = weeks, Days = days, CreatedAt = DateTime.UtcNow, Active = true };
+        var row = new PlanRow { Start = input.Start ?? access.Today(clock), Weeks = weeks, Days = days, CreatedAt = clock.GetUtcNow().UtcDateTime, Active = true };
         db.Plans.Add(row);
         await db.SaveChangesAsync(cancel);
         return TypedResults.Created("/api/plans/active", View(row));
@@ -130,22 +130,22 @@ public static class PlanEndpoints
     public static async Task<IResult> Injuries(string? athlete, FailsafeDb db, CancellationToken cancel) =>
         TypedResults.Ok((await db.Mine<InjuryRow>().AsNoTracking().OrderBy(i => i.Since).ToListAsync(cancel)).Select(i => new InjuryView(i.Id, i.Description, i.Since, i.ClearedOn)).ToList());
 
-    public static async Task<IResult> AddInjury(InjuryInput input, string? athlete, FailsafeDb db, TimeProvider clock, CancellationToken cancel)
+    public static async Task<IResult> AddInjury(InjuryInput input, string? athlete, FailsafeDb db, AthleteAccess access, TimeProvider clock, CancellationToken cancel)
     {
         if (string.IsNullOrWhiteSpace(input?.Description) || input.Description.Length > 500)
             return Problems.Invalid("description", "1–500 characters: what hurts (\"left shoulder\")");
         if (input.Since is { Year: < 1900 or > 2200 } s)
             return Problems.Invalid("since", $"{s:yyyy-MM-dd} is out of range");
-        var row = new InjuryRow { Description = input.Description.Trim(), Since = input.Since ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime) };
+        var row = new InjuryRow { Description = input.Description.Trim(), Since = input.Since ?? access.Today(clock) };
         db.Injuries.Add(row);
         await db.SaveChangesAsync(cancel);
         return TypedResults.Created($"/api/injuries/{row.Id}", new InjuryView(row.Id, row.Description, row.Since, row.ClearedOn));
     }
 
     /// <param name="on">The day it cleared (yyyy-MM-dd); today when absent.</param>
-    public static async Task<IResult> ClearInjury(long id, string? on, string? athlete, FailsafeDb db, TimeProvider clock, CancellationToken cancel)
+    public static async Task<IResult> ClearInjury(long id, string? on, string? athlete, FailsafeDb db, AthleteAccess access, TimeProvider clock, CancellationToken cancel)
     {
-        if (!Dates.TryDay(on, clock, out var day, out var problem, "on"))
+        if (!Dates.TryDay(on, access.Today(clock), out var day, out var problem, "on"))
             return problem!;
         var row = await db.Mine<InjuryRow>().FirstOrDefaultAsync(i => i.Id == id, cancel);
         if (row is null)

@@ -93,27 +93,27 @@ public static class SessionEndpoints
         return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : -1;
     }
 
-    private static (DateOnly From, DateOnly To, IResult? Problem) Range(string? from, string? to, TimeProvider clock)
+    private static (DateOnly From, DateOnly To, IResult? Problem) Range(string? from, string? to, DateOnly today)
     {
-        if (!Dates.TryDay(to, clock, out var end, out var p1, "to"))
+        if (!Dates.TryDay(to, today, out var end, out var p1, "to"))
             return (default, default, p1);
         if (from is null)
             return (end.AddDays(-30), end, null);
-        if (!Dates.TryDay(from, clock, out var start, out var p2, "from"))
+        if (!Dates.TryDay(from, today, out var start, out var p2, "from"))
             return (default, default, p2);
         return start > end ? (default, default, Problems.Invalid("from", $"{Dates.Text(start)} is after to ({Dates.Text(end)})")) : (start, end, null);
     }
 
-    public static async Task<IResult> List(string? from, string? to, string? athlete, FailsafeDb db, TimeProvider clock, CancellationToken cancel)
+    public static async Task<IResult> List(string? from, string? to, FailsafeDb db, AthleteAccess access, TimeProvider clock, CancellationToken cancel)
     {
-        var (start, end, problem) = Range(from, to, clock);
+        var (start, end, problem) = Range(from, to, access.Today(clock));
         if (problem is not null)
             return problem;
         var rows = LogReader.For(db).Sessions(start, end);
         return TypedResults.Ok(rows.Select(View).ToList());
     }
 
-    public static async Task<IResult> Get(long id, string? athlete, FailsafeDb db, HttpResponse response, CancellationToken cancel)
+    public static async Task<IResult> Get(long id, FailsafeDb db, HttpResponse response, CancellationToken cancel)
     {
         var row = LogReader.For(db).Session(id);
         if (row is null)
@@ -142,7 +142,7 @@ public static class SessionEndpoints
         return errors;
     }
 
-    public static async Task<IResult> Create(SessionInput input, string? athlete, FailsafeDb db, TimeProvider clock, CancellationToken cancel)
+    public static async Task<IResult> Create(SessionInput input, FailsafeDb db, AthleteAccess access, TimeProvider clock, CancellationToken cancel)
     {
         if (input is null)
             return Problems.Invalid("body", "a session object is required");
@@ -151,7 +151,7 @@ public static class SessionEndpoints
             return Problems.Invalid(errors);
         var row = new SessionRow
         {
-            Date = input.Date ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), Name = input.Name, Notes = input.Notes, DayType = dayType,
+            Date = input.Date ?? access.Today(clock), Name = input.Name, Notes = input.Notes, DayType = dayType,
             Source = Source, StartedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.Sessions.Add(row);
@@ -159,7 +159,7 @@ public static class SessionEndpoints
         return TypedResults.Created($"/api/sessions/{row.Id}", View(row));
     }
 
-    public static async Task<IResult> Update(long id, SessionInput input, string? athlete, FailsafeDb db, HttpContext http, CancellationToken cancel)
+    public static async Task<IResult> Update(long id, SessionInput input, FailsafeDb db, HttpContext http, CancellationToken cancel)
     {
         if (input is null)
             return Problems.Invalid("body", "a session object is required");
@@ -193,7 +193,7 @@ public static class SessionEndpoints
         return TypedResults.Ok(View(row));
     }
 
-    public static async Task<IResult> Delete(long id, string? athlete, FailsafeDb db, HttpRequest request, CancellationToken cancel)
+    public static async Task<IResult> Delete(long id, FailsafeDb db, HttpRequest request, CancellationToken cancel)
     {
         var row = await db.Mine<SessionRow>().Include(s => s.Sets).FirstOrDefaultAsync(s => s.Id == id, cancel);
         if (row is null)
@@ -315,7 +315,7 @@ public static class SessionEndpoints
         Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(input, HashOptions)));
 
     public static async Task<IResult> Log(
-        SetInput input, string? athlete, AthleteAccess access, HttpContext http, System.Data.Common.DbDataSource database, TimeProvider clock, CancellationToken cancel)
+        SetInput input, AthleteAccess access, HttpContext http, System.Data.Common.DbDataSource database, TimeProvider clock, CancellationToken cancel)
     {
         if (input is null)
             return Problems.Invalid("body", "a set object is required");
@@ -337,7 +337,7 @@ public static class SessionEndpoints
             return key is not null && await Replay(Db(), key, hash, cancel) is { } earlierAnswer ? earlierAnswer : Problems.Invalid(errors);
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var day = input.Date ?? DateOnly.FromDateTime(now);
+        var day = input.Date ?? access.Today(clock);
         var row = new SetRow
         {
             ExerciseId = set.ExerciseId, ExerciseName = set.Name, WeightKg = set.WeightKg, Unit = set.Unit, WeightEntered = set.Entered,
@@ -382,7 +382,7 @@ public static class SessionEndpoints
         return TypedResults.Created($"/api/sets/{earlier.Set.Id}", View(earlier.Set, earlier.Date));
     }
 
-    public static async Task<IResult> Edit(long id, SetInput input, string? athlete, FailsafeDb db, HttpContext http, CancellationToken cancel)
+    public static async Task<IResult> Edit(long id, SetInput input, FailsafeDb db, HttpContext http, CancellationToken cancel)
     {
         if (input is null)
             return Problems.Invalid("body", "a set object is required");
@@ -412,7 +412,7 @@ public static class SessionEndpoints
         return TypedResults.Ok(View(row, found.Date));
     }
 
-    public static async Task<IResult> DeleteSet(long id, string? athlete, FailsafeDb db, HttpRequest request, CancellationToken cancel)
+    public static async Task<IResult> DeleteSet(long id, FailsafeDb db, HttpRequest request, CancellationToken cancel)
     {
         var row = await db.Mine<SetRow>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancel);
         if (row is null)
@@ -426,18 +426,18 @@ public static class SessionEndpoints
         return TypedResults.NoContent();
     }
 
-    public static async Task<IResult> CheckIns(string? from, string? to, string? athlete, FailsafeDb db, TimeProvider clock, CancellationToken cancel)
+    public static async Task<IResult> CheckIns(string? from, string? to, FailsafeDb db, AthleteAccess access, TimeProvider clock, CancellationToken cancel)
     {
-        var (start, end, problem) = Range(from, to, clock);
+        var (start, end, problem) = Range(from, to, access.Today(clock));
         if (problem is not null)
             return problem;
         var rows = await db.Mine<CheckInRow>().AsNoTracking().Where(c => c.Date >= start && c.Date <= end).OrderBy(c => c.Date).ToListAsync(cancel);
         return TypedResults.Ok(rows.Select(c => new CheckInView(c.Date, c.SleepHours, c.SleepQuality, c.Fatigue, c.Mood, c.Soreness, c.Aches, c.Motivation)).ToList());
     }
 
-    public static async Task<IResult> PutCheckIn(string date, CheckInInput input, string? athlete, FailsafeDb db, TimeProvider clock, CancellationToken cancel)
+    public static async Task<IResult> PutCheckIn(string date, CheckInInput input, FailsafeDb db, AthleteAccess access, TimeProvider clock, CancellationToken cancel)
     {
-        if (!Dates.TryDay(date, clock, out var day, out var problem))
+        if (!Dates.TryDay(date, access.Today(clock), out var day, out var problem))
             return problem!;
         if (input is null)
             return Problems.Invalid("body", "a check-in object is required");

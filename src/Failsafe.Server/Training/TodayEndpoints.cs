@@ -74,9 +74,9 @@ public static class TodayEndpoints
 
     /// <param name="date">The day (yyyy-MM-dd); today (UTC) when absent.</param>
     /// <param name="athlete">Whose log: an athlete id, or absent for your own.</param>
-    public static IResult Today(string? date, string? athlete, HttpContext http, AthleteAccess access, TodayCache cache, TimeProvider clock)
+    public static IResult Today(string? date, HttpContext http, AthleteAccess access, TodayCache cache, TimeProvider clock)
     {
-        if (!Dates.TryDay(date, clock, out var day, out var problem))
+        if (!Dates.TryDay(date, access.Today(clock), out var day, out var problem))
             return problem!;
         return Json(cache.Get("today", access.AthleteId, access.Revision, day, () =>
         {
@@ -99,9 +99,9 @@ public static class TodayEndpoints
         }));
     }
 
-    public static IResult Next(string? date, string? athlete, HttpContext http, AthleteAccess access, TodayCache cache, TimeProvider clock)
+    public static IResult Next(string? date, HttpContext http, AthleteAccess access, TodayCache cache, TimeProvider clock)
     {
-        if (!Dates.TryDay(date, clock, out var day, out var problem))
+        if (!Dates.TryDay(date, access.Today(clock), out var day, out var problem))
             return problem!;
         return Json(cache.Get("next", access.AthleteId, access.Revision, day, () =>
         {
@@ -111,9 +111,9 @@ public static class TodayEndpoints
         }));
     }
 
-    public static IResult Status(string? date, string? athlete, HttpContext http, AthleteAccess access, TodayCache cache, TimeProvider clock)
+    public static IResult Status(string? date, HttpContext http, AthleteAccess access, TodayCache cache, TimeProvider clock)
     {
-        if (!Dates.TryDay(date, clock, out var day, out var problem))
+        if (!Dates.TryDay(date, access.Today(clock), out var day, out var problem))
             return problem!;
         return Json(cache.Get("status", access.AthleteId, access.Revision, day, () =>
             EvaluationJson.WriteCompact(w => StoredDay.WriteStatus(w, StoredDay.StatusOf(Decide(Log(http), day))))));

@@ -15,7 +15,7 @@ public static class ExportEndpoints
             .WithSummary("Download the log: csv (one row per set) or json (the evaluate contract's history shape, which evaluate accepts back).");
     }
 
-    public static async Task<IResult> Export(string format, string? athlete, FailsafeDb db, CancellationToken cancel)
+    public static async Task<IResult> Export(string format, FailsafeDb db, CancellationToken cancel)
     {
         if (format is not ("csv" or "json"))
             return Problems.Invalid("format", $"'{format}' is not an export format (csv or json; the plan's calendar is /api/plans/active.ics)");

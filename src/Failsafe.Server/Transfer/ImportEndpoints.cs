@@ -36,7 +36,7 @@ public static class ImportEndpoints
     /// <param name="source">strong or hevy.</param>
     /// <param name="unit">kg or lb: the unit of weights in a file that does not say.</param>
     /// <param name="dryRun">Check the file and report what would be imported, without storing anything.</param>
-    public static async Task<IResult> Import(string source, string? unit, bool? dryRun, string? athlete, HttpRequest request, FailsafeDb db, CancellationToken cancel)
+    public static async Task<IResult> Import(string source, string? unit, bool? dryRun, HttpRequest request, FailsafeDb db, CancellationToken cancel)
     {
         ImportSource from;
         if (string.Equals(source, "strong", StringComparison.OrdinalIgnoreCase))

@@ -4,14 +4,13 @@ namespace Failsafe.Server.Web;
 
 public static class Dates
 {
-    /// <summary>Parses an optional <c>yyyy-MM-dd</c> query value; without one, today in UTC.</summary>
-    public static bool TryDay(string? text, TimeProvider clock, out DateOnly day, out IResult? problem, string field = "date")
+    /// <summary>Parses an optional <c>yyyy-MM-dd</c> value; without one, <paramref name="today"/> (the athlete's date now, <see cref="Athletes.AthleteAccess.Today"/>).</summary>
+    public static bool TryDay(string? text, DateOnly today, out DateOnly day, out IResult? problem, string field = "date")
     {
-        ArgumentNullException.ThrowIfNull(clock);
         problem = null;
         if (string.IsNullOrEmpty(text))
         {
-            day = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            day = today;
             return true;
         }
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day) && day.Year is >= 1900 and <= 2200)

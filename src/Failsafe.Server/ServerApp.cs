@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization.Metadata;
 using System.Threading.RateLimiting;
 using Failsafe.Server.Accounts;
 using Failsafe.Server.Athletes;
@@ -48,6 +49,9 @@ public static partial class ServerApp
         // Binding failures throw, so BadRequests can say what was wrong (minimal APIs otherwise answer a bare 400).
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddValidation();
+        // After every other setup, so that it also covers the resolvers others add (the Identity API's requests).
+        services.PostConfigure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o =>
+            o.SerializerOptions.TypeInfoResolver = o.SerializerOptions.TypeInfoResolver?.WithAddedModifier(TextWithoutNul.Refuse));
         services.AddOpenApi(ApiDocument.Configure);
 
         services.AddAuthorization();

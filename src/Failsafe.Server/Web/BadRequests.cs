@@ -19,16 +19,23 @@ public sealed class BadRequests(IProblemDetailsService problems) : IExceptionHan
         ArgumentNullException.ThrowIfNull(httpContext);
         if (exception is not BadHttpRequestException bad || httpContext.Response.HasStarted)
             return false;
+        if (bad.InnerException is TextWithoutNul.NulException nul)
+            return await Write(httpContext, exception, new HttpValidationProblemDetails(new Dictionary<string, string[]> { [nul.Field] = [TextWithoutNul.Problem] })
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "The request is invalid",
+                Detail = $"{nul.Field}: {TextWithoutNul.Problem}",
+            });
         var detail = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? null
             : bad.InnerException is JsonException json ? $"The body is not valid JSON for this request: {json.Message}"
             : bad.Message;
-        httpContext.Response.StatusCode = bad.StatusCode;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = httpContext,
-            Exception = exception,
-            ProblemDetails = new ProblemDetails { Status = bad.StatusCode, Title = "The request is invalid", Detail = detail },
-        });
+        return await Write(httpContext, exception, new ProblemDetails { Status = bad.StatusCode, Title = "The request is invalid", Detail = detail });
+    }
+
+    private async ValueTask<bool> Write(HttpContext httpContext, Exception exception, ProblemDetails problem)
+    {
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, Exception = exception, ProblemDetails = problem });
     }
 
     /// <summary>

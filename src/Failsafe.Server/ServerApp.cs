@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization.Metadata;
 using System.Threading.RateLimiting;
 using Failsafe.Server.Accounts;
 using Failsafe.Server.Athletes;
@@ -43,11 +44,14 @@ public static partial class ServerApp
         var services = builder.Services;
         database.AddTo(services);
 
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = BadRequests.DescribeTooLarge);
         services.AddExceptionHandler<BadRequests>();
         // Binding failures throw, so BadRequests can say what was wrong (minimal APIs otherwise answer a bare 400).
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddValidation();
+        // After every other setup, so that it also covers the resolvers others add (the Identity API's requests).
+        services.PostConfigure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o =>
+            o.SerializerOptions.TypeInfoResolver = o.SerializerOptions.TypeInfoResolver?.WithAddedModifier(TextWithoutNul.Refuse));
         services.AddOpenApi(ApiDocument.Configure);
 
         services.AddAuthorization();
@@ -89,7 +93,9 @@ public static partial class ServerApp
         });
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o =>
         {
-            o.Limits.MaxRequestBodySize = Transfer.ImportEndpoints.MaxUpload;
+            // Every body is limited to a JSON body's size; an endpoint that takes more says so with
+            // RequestSizeLimitAttribute (the import), which routing applies to the request before Kestrel reads it.
+            o.Limits.MaxRequestBodySize = MaxJsonBody;
             o.AddServerHeader = false;
         });
         services.AddSingleton(TimeProvider.System);
@@ -110,7 +116,6 @@ public static partial class ServerApp
         app.UseMiddleware<SecurityHeaders>();
         if (!app.Environment.IsDevelopment())
             app.UseHsts();
-        app.UseMiddleware<BodyLimit>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<Antiforgery>();

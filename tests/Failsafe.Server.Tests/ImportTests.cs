@@ -139,7 +139,7 @@ public sealed class ImportTests(Servers servers) : IClassFixture<Servers>
     [InlineData(false)]
     public async Task An_upload_over_the_limit_is_refused_with_413(bool declareLength)
     {
-        var server = servers.For(Provider.Sqlite);
+        using var server = Kestrel();
         var ann = await server.SignUp();
         using var body = new FillContent(ImportEndpoints.MaxUpload + 1, declareLength, "text/csv");
         using var response = await ann.Client.PostAsync("/api/import/strong", body, Api.Cancel);
@@ -156,7 +156,7 @@ public sealed class ImportTests(Servers servers) : IClassFixture<Servers>
     [InlineData(false)]
     public async Task A_json_body_over_the_limit_is_refused_with_413(bool declareLength)
     {
-        var server = servers.For(Provider.Sqlite);
+        using var server = Kestrel();
         var ann = await server.SignUp();
         using var body = new FillContent(ServerApp.MaxJsonBody + 1, declareLength, "application/json",
             "{\"exercise\":\"bench press\",\"set\":\"100x8@8\",\"notes\":\"", (byte)'a', "\"}");
@@ -164,4 +164,7 @@ public sealed class ImportTests(Servers servers) : IClassFixture<Servers>
         (await response.ShouldBeProblem(HttpStatusCode.RequestEntityTooLarge)).Detail().ShouldContain("8,388,608");
         (await ann.Sets("1900-01-01", "2200-01-01")).ShouldBeEmpty();
     }
+
+    /// <summary>The body size limits are Kestrel's (the in-memory test server has none): these tests run on Kestrel.</summary>
+    private static ServerFactory Kestrel() => new ServerFactory(Provider.Sqlite).OnKestrel();
 }

@@ -36,7 +36,7 @@ public sealed class ServerFactory : WebApplicationFactory<Program>
             ["Failsafe:SignInPerMinute"] = "100000",
             // Hundreds of servers start and stop in a run: their log keeps to warnings, so that a failing test's
             // report is not buried. Left out: the routing middleware's note that the in-memory test server has no
-            // Kestrel body size limit (the app's own BodyLimit gives the 413s, tested in ImportTests), and the
+            // Kestrel body size limit (the tests of the 413s, in ImportTests, run on Kestrel), and the
             // expected failed query of every new database (EF Core reads its migrations history before creating it).
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.AspNetCore.Routing.EndpointRoutingMiddleware"] = "Error",
@@ -131,6 +131,31 @@ public sealed class ServerFactory : WebApplicationFactory<Program>
             {
                 Thread.Sleep(250);
             }
+        }
+    }
+
+    private bool _http2;
+
+    /// <summary>
+    /// Runs the app on Kestrel instead of the in-memory test server, for what only Kestrel does (its body size limit).
+    /// HTTP/2 without TLS: a client still sending a body then reads the early answer (a 413), where HTTP/1.1 closes
+    /// the connection under it. Call before the first client.
+    /// </summary>
+    public ServerFactory OnKestrel()
+    {
+        UseKestrel(o => o.ConfigureEndpointDefaults(l => l.Protocols = Microsoft.AspNetCore.Server.Kestrel.Core.HttpProtocols.Http2));
+        _http2 = true;
+        return this;
+    }
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        base.ConfigureClient(client);
+        if (_http2)
+        {
+            client.DefaultRequestVersion = System.Net.HttpVersion.Version20;
+            client.DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact;
         }
     }
 

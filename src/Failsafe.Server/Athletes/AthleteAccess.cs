@@ -156,12 +156,18 @@ public sealed class AthleteAccess(IServiceProvider services, ProfileLookup profi
 
 public static class AthleteAccessExtensions
 {
-    /// <summary>Resolves <c>?athlete=</c> for <paramref name="access"/> before the handler runs; the handler's <see cref="FailsafeDb"/> then sees only that athlete.</summary>
+    /// <summary>
+    /// Resolves <c>?athlete=</c> for <paramref name="access"/> before the handler runs; the handler's
+    /// <see cref="FailsafeDb"/> then sees only that athlete. The handler does not take the parameter: it is declared
+    /// here, for the OpenAPI document.
+    /// </summary>
     public static TBuilder ForAthlete<TBuilder>(this TBuilder builder, Access access)
         where TBuilder : IEndpointConventionBuilder =>
-        builder.WithMetadata(new AthleteScopedMetadata(access)).AddEndpointFilter(async (context, next) =>
-        {
-            var athletes = context.HttpContext.RequestServices.GetRequiredService<AthleteAccess>();
-            return await athletes.Resolve(context.HttpContext, access) ?? await next(context);
-        });
+        builder
+            .AddOpenApiOperationTransformer((operation, context, _) => ApiDocument.DescribeAthlete(operation, context, access))
+            .AddEndpointFilter(async (context, next) =>
+            {
+                var athletes = context.HttpContext.RequestServices.GetRequiredService<AthleteAccess>();
+                return await athletes.Resolve(context.HttpContext, access) ?? await next(context);
+            });
 }

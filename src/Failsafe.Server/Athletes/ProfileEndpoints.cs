@@ -29,7 +29,7 @@ public static class ProfileEndpoints
         p.Id, p.Name, p.TrainingYears, p.FormUnderFatigue, p.SleepHours, p.Stress, p.Goal, p.InSeason, p.Split, p.CompetitionPrep,
         p.BodyweightKg, p.Unit, p.TrainingDays, p.Phase, p.UpdatedAt, p.TimeZone);
 
-    public static async Task<IResult> Get(string? athlete, FailsafeDb db, CancellationToken cancel) =>
+    public static async Task<IResult> Get(FailsafeDb db, CancellationToken cancel) =>
         await db.MyProfile.AsNoTracking().FirstOrDefaultAsync(cancel) is { } p ? TypedResults.Ok(View(p)) : Problems.NotFound("such athlete");
 
     private static string? Word<T>(Dictionary<string, string[]> errors, string field, string? value, string list)
@@ -43,7 +43,7 @@ public static class ProfileEndpoints
         return null;
     }
 
-    public static async Task<IResult> Put(ProfileInput input, string? athlete, FailsafeDb db, TimeProvider clock, CancellationToken cancel)
+    public static async Task<IResult> Put(ProfileInput input, FailsafeDb db, TimeProvider clock, CancellationToken cancel)
     {
         if (input is null)
             return Problems.Invalid("body", "a profile object is required");

@@ -33,7 +33,7 @@ public static class ExerciseEndpoints
 
     /// <param name="q">A name or part of one.</param>
     /// <param name="limit">At most this many (1–100, default 20).</param>
-    public static IResult Search(string? q, int? limit, string? athlete, FailsafeDb db)
+    public static IResult Search(string? q, int? limit, FailsafeDb db)
     {
         var n = limit ?? 20;
         if (n is < 1 or > 100)
@@ -64,10 +64,10 @@ public static class ExerciseEndpoints
         return TypedResults.Ok(results);
     }
 
-    public static async Task<IResult> Custom(string? athlete, FailsafeDb db, CancellationToken cancel) =>
+    public static async Task<IResult> Custom(FailsafeDb db, CancellationToken cancel) =>
         TypedResults.Ok((await db.Mine<CustomExerciseRow>().AsNoTracking().OrderBy(c => c.Name).ToListAsync(cancel)).Select(View).ToList());
 
-    public static async Task<IResult> Classify(int id, ClassifyInput input, string? athlete, FailsafeDb db, CancellationToken cancel)
+    public static async Task<IResult> Classify(int id, ClassifyInput input, FailsafeDb db, CancellationToken cancel)
     {
         if (input is null)
             return Problems.Invalid("body", "a classification object is required");

@@ -48,7 +48,7 @@ public static class PlanEndpoints
 
     private static PlanView View(PlanRow p) => new(p.Id, p.Start, p.Weeks, p.Days, p.CreatedAt, p.Active);
 
-    public static async Task<IResult> Create(PlanInput input, string? athlete, FailsafeDb db, AthleteAccess access, TimeProvider clock, CancellationToken cancel)
+    public static async Task<IResult> Create(PlanInput input, FailsafeDb db, AthleteAccess access, TimeProvider clock, CancellationToken cancel)
     {
         if (input is null)
             return Problems.Invalid("body", "a plan object is required");
@@ -78,7 +78,7 @@ public static class PlanEndpoints
         return TypedResults.Created("/api/plans/active", View(row));
     }
 
-    public static IResult Active(string? athlete, FailsafeDb db)
+    public static IResult Active(FailsafeDb db)
     {
         var log = LogReader.For(db);
         if (log.ActivePlan() is not { } row)
@@ -87,7 +87,7 @@ public static class PlanEndpoints
         return TypedResults.Text(PlanJson.ToJson(plan), "application/json");
     }
 
-    public static IResult Calendar(string? athlete, FailsafeDb db)
+    public static IResult Calendar(FailsafeDb db)
     {
         var log = LogReader.For(db);
         if (log.ActivePlan() is not { } row)
@@ -97,10 +97,10 @@ public static class PlanEndpoints
         return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(PlanCalendar.ToIcs(plan, unit)), "text/calendar", "failsafe-plan.ics");
     }
 
-    public static async Task<IResult> Events(string? athlete, FailsafeDb db, CancellationToken cancel) =>
+    public static async Task<IResult> Events(FailsafeDb db, CancellationToken cancel) =>
         TypedResults.Ok((await db.Mine<EventRow>().AsNoTracking().OrderBy(e => e.Date).ToListAsync(cancel)).Select(e => new EventView(e.Id, e.Date, e.Name)).ToList());
 
-    public static async Task<IResult> AddEvent(EventInput input, string? athlete, FailsafeDb db, CancellationToken cancel)
+    public static async Task<IResult> AddEvent(EventInput input, FailsafeDb db, CancellationToken cancel)
     {
         var errors = new Dictionary<string, string[]>();
         if (input?.Date is not { } date)
@@ -117,7 +117,7 @@ public static class PlanEndpoints
         return TypedResults.Created($"/api/events/{row.Id}", new EventView(row.Id, row.Date, row.Name));
     }
 
-    public static async Task<IResult> DeleteEvent(long id, string? athlete, FailsafeDb db, CancellationToken cancel)
+    public static async Task<IResult> DeleteEvent(long id, FailsafeDb db, CancellationToken cancel)
     {
         var row = await db.Mine<EventRow>().FirstOrDefaultAsync(e => e.Id == id, cancel);
         if (row is null)
@@ -127,10 +127,10 @@ public static class PlanEndpoints
         return TypedResults.NoContent();
     }
 
-    public static async Task<IResult> Injuries(string? athlete, FailsafeDb db, CancellationToken cancel) =>
+    public static async Task<IResult> Injuries(FailsafeDb db, CancellationToken cancel) =>
         TypedResults.Ok((await db.Mine<InjuryRow>().AsNoTracking().OrderBy(i => i.Since).ToListAsync(cancel)).Select(i => new InjuryView(i.Id, i.Description, i.Since, i.ClearedOn)).ToList());
 
-    public static async Task<IResult> AddInjury(InjuryInput input, string? athlete, FailsafeDb db, AthleteAccess access, TimeProvider clock, CancellationToken cancel)
+    public static async Task<IResult> AddInjury(InjuryInput input, FailsafeDb db, AthleteAccess access, TimeProvider clock, CancellationToken cancel)
     {
         if (string.IsNullOrWhiteSpace(input?.Description) || input.Description.Length > 500)
             return Problems.Invalid("description", "1–500 characters: what hurts (\"left shoulder\")");
@@ -143,7 +143,7 @@ public static class PlanEndpoints
     }
 
     /// <param name="on">The day it cleared (yyyy-MM-dd); today when absent.</param>
-    public static async Task<IResult> ClearInjury(long id, string? on, string? athlete, FailsafeDb db, AthleteAccess access, TimeProvider clock, CancellationToken cancel)
+    public static async Task<IResult> ClearInjury(long id, string? on, FailsafeDb db, AthleteAccess access, TimeProvider clock, CancellationToken cancel)
     {
         if (!Dates.TryDay(on, access.Today(clock), out var day, out var problem, "on"))
             return problem!;

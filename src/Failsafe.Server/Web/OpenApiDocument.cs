@@ -8,25 +8,18 @@ using Microsoft.OpenApi;
 namespace Failsafe.Server.Web;
 
 /// <summary>
-/// Marks an endpoint that works on an athlete's log chosen by <c>?athlete=</c> (see <see cref="AthleteAccessExtensions.ForAthlete"/>),
-/// so the OpenAPI document can describe the parameter and the answers that come with it.
-/// </summary>
-public sealed class AthleteScopedMetadata(Access access)
-{
-    public Access Access { get; } = access;
-}
-
-/// <summary>
 /// The OpenAPI document at <c>/openapi/v1.json</c>: title and description, the two ways to sign in (a bearer token or
-/// the browser cookie) required everywhere except registration and sign-in, the <c>athlete</c> query parameter on
-/// every endpoint that takes it, the problem answers (400/401/403/404) and an operation id and summary for every
-/// operation.
+/// the browser cookie) required everywhere except registration and sign-in, the problem answers (400/401/403/404)
+/// and an operation id and summary for every operation. The <c>athlete</c> query parameter is described by
+/// <see cref="DescribeAthlete"/>, which <see cref="AthleteAccessExtensions.ForAthlete"/> applies.
 /// </summary>
 public static class ApiDocument
 {
     public const string Bearer = "Bearer";
     public const string Cookie = "Cookie";
     public const string ProblemSchema = "Problem";
+
+    private const string InvalidAnswer = "The request is invalid (the problem's errors name each field at fault).";
 
     public const string AthleteDescription =
         "An athlete id you coach (see GET /api/coaching/athletes); absent (or `me`): your own log.";
@@ -153,6 +146,39 @@ public static class ApiDocument
         };
     }
 
+    /// <summary>
+    /// The optional <c>athlete</c> query parameter and the answers that come with it, for an endpoint that
+    /// <see cref="AthleteAccessExtensions.ForAthlete"/> scopes. A handler that still binds <c>string? athlete</c> itself
+    /// already has the parameter: it is described, not added twice.
+    /// </summary>
+    internal static Task DescribeAthlete(OpenApiOperation operation, OpenApiOperationTransformerContext context, Access access)
+    {
+        operation.Parameters ??= [];
+        var athlete = operation.Parameters.FirstOrDefault(p => p.Name == AthleteAccess.Parameter && p.In == ParameterLocation.Query);
+        if (athlete is OpenApiParameter parameter)
+        {
+            parameter.Required = false;
+            parameter.Description = AthleteDescription;
+        }
+        else if (athlete is null)
+        {
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = AthleteAccess.Parameter,
+                In = ParameterLocation.Query,
+                Required = false,
+                Description = AthleteDescription,
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            });
+        }
+        operation.Responses ??= [];
+        OperationTransformer.Respond(operation, context, StatusCodes.Status400BadRequest, InvalidAnswer);
+        OperationTransformer.Respond(operation, context, StatusCodes.Status404NotFound, "Not found — also the answer for an athlete you do not coach.");
+        if (access == Access.Log)
+            OperationTransformer.Respond(operation, context, StatusCodes.Status403Forbidden, "A coach cannot change what the athlete logged.");
+        return Task.CompletedTask;
+    }
+
     private sealed class OperationTransformer : IOpenApiOperationTransformer
     {
         public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
@@ -178,40 +204,15 @@ public static class ApiDocument
                 operation.Security = [new OpenApiSecurityRequirement()];
             }
 
-            if (metadata.OfType<AthleteScopedMetadata>().LastOrDefault() is { } scoped)
+            if (operation.RequestBody is not null || operation.Parameters is { Count: > 0 })
             {
-                operation.Parameters ??= [];
-                var athlete = operation.Parameters.FirstOrDefault(p => p.Name == AthleteAccess.Parameter && p.In == ParameterLocation.Query);
-                if (athlete is OpenApiParameter parameter)
-                {
-                    parameter.Required = false;
-                    parameter.Description = AthleteDescription;
-                }
-                else if (athlete is null)
-                {
-                    operation.Parameters.Add(new OpenApiParameter
-                    {
-                        Name = AthleteAccess.Parameter,
-                        In = ParameterLocation.Query,
-                        Required = false,
-                        Description = AthleteDescription,
-                        Schema = new OpenApiSchema { Type = JsonSchemaType.String },
-                    });
-                }
-                Respond(operation, context, StatusCodes.Status400BadRequest, "The request is invalid (the problem's errors name each field at fault).");
-                Respond(operation, context, StatusCodes.Status404NotFound, "Not found — also the answer for an athlete you do not coach.");
-                if (scoped.Access == Access.Log)
-                    Respond(operation, context, StatusCodes.Status403Forbidden, "A coach cannot change what the athlete logged.");
-            }
-            else if (operation.RequestBody is not null || operation.Parameters is { Count: > 0 })
-            {
-                Respond(operation, context, StatusCodes.Status400BadRequest, "The request is invalid (the problem's errors name each field at fault).");
+                Respond(operation, context, StatusCodes.Status400BadRequest, InvalidAnswer);
             }
             return Task.CompletedTask;
         }
 
         /// <summary>Adds a problem answer unless the operation already documents that status.</summary>
-        private static void Respond(OpenApiOperation operation, OpenApiOperationTransformerContext context, int status, string description)
+        internal static void Respond(OpenApiOperation operation, OpenApiOperationTransformerContext context, int status, string description)
         {
             var key = status.ToString(CultureInfo.InvariantCulture);
             if (operation.Responses!.ContainsKey(key))

@@ -117,7 +117,7 @@ public sealed class ScenarioReader(ExerciseCatalog catalog)
         Expect(root, "$", JsonValueKind.Object);
         var today = Date(Required(root, "$", "today"), "$.today");
         var athlete = Athlete(Required(root, "$", "athlete"), "$.athlete");
-        var phase = Optional(root, "phase") is { } ph ? Word(ph, "$.phase", Phases) : Phase.Hypertrophy;
+        var phase = Optional(root, "phase") is { } ph ? Word(ph, "$.phase", Words.Map<Phase>()) : Phase.Hypertrophy;
 
         var events = ImmutableArray.CreateBuilder<TrainingEvent>();
         if (Optional(root, "events") is { } evs)
@@ -158,9 +158,9 @@ public sealed class ScenarioReader(ExerciseCatalog catalog)
     {
         Expect(a, path, JsonValueKind.Object);
         var years = Number(Required(a, path, "trainingYears"), path.Dot("trainingYears"), 0, 80);
-        var form = Optional(a, "formUnderFatigue") is { } f ? Word(f, path.Dot("formUnderFatigue"), Forms) : FormUnderFatigue.Good;
+        var form = Optional(a, "formUnderFatigue") is { } f ? Word(f, path.Dot("formUnderFatigue"), Words.Map<FormUnderFatigue>()) : FormUnderFatigue.Good;
         var sleep = Optional(a, "sleepHours") is { } sl ? Number(sl, path.Dot("sleepHours"), 0, 24) : 7;
-        var stress = Optional(a, "stress") is { } st ? Word(st, path.Dot("stress"), Stresses) : Stress.Moderate;
+        var stress = Optional(a, "stress") is { } st ? Word(st, path.Dot("stress"), Words.Map<Stress>()) : Stress.Moderate;
         var injuries = ImmutableArray.CreateBuilder<string>();
         if (Optional(a, "injuries") is { } inj)
         {
@@ -172,12 +172,12 @@ public sealed class ScenarioReader(ExerciseCatalog catalog)
                     injuries.Add(text.Trim());
             }
         }
-        var goal = Optional(a, "goal") is { } g ? Word(g, path.Dot("goal"), Goals) : Goal.General;
+        var goal = Optional(a, "goal") is { } g ? Word(g, path.Dot("goal"), Words.Map<Goal>()) : Goal.General;
         var inSeason = Optional(a, "inSeason") is { } s ? Bool(s, path.Dot("inSeason")) : false;
-        var split = Optional(a, "split") is { } sp ? Word(sp, path.Dot("split"), Splits) : Split.FullBody;
+        var split = Optional(a, "split") is { } sp ? Word(sp, path.Dot("split"), Words.Map<Split>()) : Split.FullBody;
         var prep = Optional(a, "competitionPrep") is { } cp ? Bool(cp, path.Dot("competitionPrep")) : false;
         double? bw = Optional(a, "bodyweightKg") is { } b ? Number(b, path.Dot("bodyweightKg"), 20, 400) : null;
-        var unit = Optional(a, "unit") is { } u ? Word(u, path.Dot("unit"), Units) : WeightUnit.Kg;
+        var unit = Optional(a, "unit") is { } u ? Word(u, path.Dot("unit"), Words.Map<WeightUnit>()) : WeightUnit.Kg;
         return new Engine.Athlete(years, form, sleep, stress, injuries.ToImmutable(), goal, inSeason, split, prep, bw, unit);
     }
 
@@ -187,7 +187,7 @@ public sealed class ScenarioReader(ExerciseCatalog catalog)
         var date = Date(Required(s, path, "date"), path.Dot("date"));
         if (date > today)
             Fail(path.Dot("date"), $"{date:yyyy-MM-dd} is after today ({today:yyyy-MM-dd}); history cannot be in the future");
-        DayType? dayType = Optional(s, "dayType") is { } d ? Word(d, path.Dot("dayType"), DayTypes) : null;
+        DayType? dayType = Optional(s, "dayType") is { } d ? Word(d, path.Dot("dayType"), Words.Map<DayType>()) : null;
         var exercises = ImmutableArray.CreateBuilder<LoggedExercise>();
         var i = 0;
         var exercisesPath = path.Dot("exercises").ToString();
@@ -213,7 +213,7 @@ public sealed class ScenarioReader(ExerciseCatalog catalog)
         Expect(s, path, JsonValueKind.Object);
         var weight = Number(Required(s, path, "weightKg"), path.Dot("weightKg"), 0, 1000);
         var reps = Integer(Required(s, path, "reps"), path.Dot("reps"), 0, 1000);
-        var failure = Optional(s, "failure") is { } f ? Word(f, path.Dot("failure"), Failures) : FailureLevel.None;
+        var failure = Optional(s, "failure") is { } f ? Word(f, path.Dot("failure"), Words.Map<FailureLevel>()) : FailureLevel.None;
         Rir rir;
         if (Optional(s, "rir") is { } r)
         {
@@ -235,7 +235,7 @@ public sealed class ScenarioReader(ExerciseCatalog catalog)
         }
         if (failure != FailureLevel.None && rir.Value > 0)
             Fail(path.Dot("rir"), $"a set that failed ({Words.Of(failure)}) has 0 reps in reserve, not {rir}");
-        Technique? technique = Optional(s, "technique") is { } t ? Word(t, path.Dot("technique"), Techniques) : null;
+        Technique? technique = Optional(s, "technique") is { } t ? Word(t, path.Dot("technique"), Words.Map<Technique>()) : null;
         var warmup = Optional(s, "warmup") is { } w && Bool(w, path.Dot("warmup"));
         if (reps == 0 && failure == FailureLevel.None)
             Fail(path.Dot("reps"), "0 reps is only possible on a failed attempt (failure: technical or absolute)");
@@ -256,7 +256,7 @@ public sealed class ScenarioReader(ExerciseCatalog catalog)
     private PlannedSession Planned(JsonElement s, At path)
     {
         Expect(s, path, JsonValueKind.Object);
-        var dayType = Optional(s, "dayType") is { } d ? Word(d, path.Dot("dayType"), DayTypes) : DayType.Hard;
+        var dayType = Optional(s, "dayType") is { } d ? Word(d, path.Dot("dayType"), Words.Map<DayType>()) : DayType.Hard;
         var list = ImmutableArray.CreateBuilder<PlannedExercise>();
         var i = 0;
         var exercisesPath = path.Dot("exercises").ToString();
@@ -316,8 +316,8 @@ public sealed class ScenarioReader(ExerciseCatalog catalog)
             Mechanic = Optional(custom, "mechanic") is { } m ? Words.Of(Word(m, cp.Dot("mechanic"), Mechanics)) : "compound",
             Equipment = Optional(custom, "equipment") is { } q ? Text(q, cp.Dot("equipment")) : "other",
             Classified = Optional(custom, "maxFailure") is not null,
-            MaxFailure = Optional(custom, "maxFailure") is { } f ? Words.Of(Word(f, cp.Dot("maxFailure"), Failures)) : "none",
-            MaxFailureWithSpotter = Optional(custom, "maxFailureWithSpotter") is { } fs ? Words.Of(Word(fs, cp.Dot("maxFailureWithSpotter"), Failures)) : "none",
+            MaxFailure = Optional(custom, "maxFailure") is { } f ? Words.Of(Word(f, cp.Dot("maxFailure"), Words.Map<FailureLevel>())) : "none",
+            MaxFailureWithSpotter = Optional(custom, "maxFailureWithSpotter") is { } fs ? Words.Of(Word(fs, cp.Dot("maxFailureWithSpotter"), Words.Map<FailureLevel>())) : "none",
         };
         if (Optional(custom, "primaryMuscles") is { } pm)
         {
@@ -344,16 +344,6 @@ public sealed class ScenarioReader(ExerciseCatalog catalog)
         _resolved[name] = match.Exercise!;
         return (name, match.Exercise!);
     }
-
-    private static readonly Dictionary<string, Phase> Phases = Words.Map<Phase>();
-    private static readonly Dictionary<string, FormUnderFatigue> Forms = Words.Map<FormUnderFatigue>();
-    private static readonly Dictionary<string, Stress> Stresses = Words.Map<Stress>();
-    private static readonly Dictionary<string, Goal> Goals = Words.Map<Goal>();
-    private static readonly Dictionary<string, Split> Splits = Words.Map<Split>();
-    private static readonly Dictionary<string, WeightUnit> Units = Words.Map<WeightUnit>();
-    private static readonly Dictionary<string, DayType> DayTypes = Words.Map<DayType>();
-    private static readonly Dictionary<string, FailureLevel> Failures = Words.Map<FailureLevel>();
-    private static readonly Dictionary<string, Technique> Techniques = Words.Map<Technique>();
 
     private static JsonElement Required(JsonElement obj, At path, string name) =>
         obj.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null ? v : throw new InvalidInput(new(path.Dot(name).ToString(), "is required"));

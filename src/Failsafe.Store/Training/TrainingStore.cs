@@ -67,11 +67,6 @@ public static class TrainingStore
         return new Scenario(today, ToAthlete(profile, injuries), phase, events, history.ToImmutable(), wellness, session);
     }
 
-    // The words of a set and a session, mapped once (Words.Map builds its dictionary on every call; a scenario maps thousands of sets).
-    private static readonly Dictionary<string, FailureLevel> FailureLevels = Words.Map<FailureLevel>();
-    private static readonly Dictionary<string, Technique> Techniques = Words.Map<Technique>();
-    private static readonly Dictionary<string, DayType> DayTypes = Words.Map<DayType>();
-
     public static LoggedSession ToSession(SessionRow row, ExerciseResolver resolver)
     {
         ArgumentNullException.ThrowIfNull(row);
@@ -85,16 +80,16 @@ public static class TrainingStore
                 ?? throw new InvalidOperationException($"Stored exercise '{first.ExerciseName}' ({group.Key}) is no longer known.");
             exercises.Add(new LoggedExercise(first.ExerciseName, exercise, [.. group.Select(ToSet)]));
         }
-        DayType? dayType = row.DayType is { } d && DayTypes.TryGetValue(d, out var t) ? t : null;
+        DayType? dayType = row.DayType is { } d && Words.Map<DayType>().TryGetValue(d, out var t) ? t : null;
         return new LoggedSession(row.Date, dayType, exercises.ToImmutable());
     }
 
     public static LoggedSet ToSet(SetRow s)
     {
         ArgumentNullException.ThrowIfNull(s);
-        var failure = FailureLevels.GetValueOrDefault(s.Failure, FailureLevel.None);
+        var failure = Words.Map<FailureLevel>().GetValueOrDefault(s.Failure, FailureLevel.None);
         var rir = failure != FailureLevel.None ? 0 : s.Rir ?? (s.Rpe is { } rpe ? 10 - rpe : 2);
-        Technique? technique = s.Technique is { } t && Techniques.TryGetValue(t, out var tech) ? tech : null;
+        Technique? technique = s.Technique is { } t && Words.Map<Technique>().TryGetValue(t, out var tech) ? tech : null;
         return new LoggedSet(s.WeightKg, Math.Max(s.Reps, failure == FailureLevel.None ? 1 : 0), Rir.Of(Math.Clamp(Math.Round(rir * 2) / 2, 0, 10)), failure, technique, s.Warmup);
     }
 }

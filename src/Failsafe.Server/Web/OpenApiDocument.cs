@@ -148,29 +148,19 @@ public static class ApiDocument
 
     /// <summary>
     /// The optional <c>athlete</c> query parameter and the answers that come with it, for an endpoint that
-    /// <see cref="AthleteAccessExtensions.ForAthlete"/> scopes. A handler that still binds <c>string? athlete</c> itself
-    /// already has the parameter: it is described, not added twice.
+    /// <see cref="AthleteAccessExtensions.ForAthlete"/> scopes (declared here once: no handler binds it).
     /// </summary>
     internal static Task DescribeAthlete(OpenApiOperation operation, OpenApiOperationTransformerContext context, Access access)
     {
         operation.Parameters ??= [];
-        var athlete = operation.Parameters.FirstOrDefault(p => p.Name == AthleteAccess.Parameter && p.In == ParameterLocation.Query);
-        if (athlete is OpenApiParameter parameter)
+        operation.Parameters.Add(new OpenApiParameter
         {
-            parameter.Required = false;
-            parameter.Description = AthleteDescription;
-        }
-        else if (athlete is null)
-        {
-            operation.Parameters.Add(new OpenApiParameter
-            {
-                Name = AthleteAccess.Parameter,
-                In = ParameterLocation.Query,
-                Required = false,
-                Description = AthleteDescription,
-                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
-            });
-        }
+            Name = AthleteAccess.Parameter,
+            In = ParameterLocation.Query,
+            Required = false,
+            Description = AthleteDescription,
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+        });
         operation.Responses ??= [];
         OperationTransformer.Respond(operation, context, StatusCodes.Status400BadRequest, InvalidAnswer);
         OperationTransformer.Respond(operation, context, StatusCodes.Status404NotFound, "Not found — also the answer for an athlete you do not coach.");

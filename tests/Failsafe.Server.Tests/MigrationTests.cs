@@ -58,7 +58,7 @@ public sealed class MigrationTests
         {
             await using (var training = new PostgresTrainingDb(new DbContextOptionsBuilder<PostgresTrainingDb>().UseNpgsql(cs).Options))
                 await training.GetService<IMigrator>().MigrateAsync(FirstPostgresTraining, Api.Cancel);
-            await using (var accounts = new PostgresAccountsDb(new DbContextOptionsBuilder<PostgresAccountsDb>().UseNpgsql(cs, x => x.MigrationsHistoryTable(AccountsDb.HistoryTable)).Options))
+            await using (var accounts = new PostgresAccountsDb(new DbContextOptionsBuilder<PostgresAccountsDb>().UseNpgsql(cs, x => x.MigrationsHistoryTable(AccountsDb.HistoryTable)).Options, TimeProvider.System))
                 await accounts.GetService<IMigrator>().MigrateAsync(FirstPostgresAccounts, Api.Cancel);
             await using (var connection = new NpgsqlConnection(cs))
             {

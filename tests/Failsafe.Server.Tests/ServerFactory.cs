@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
@@ -159,12 +160,17 @@ public sealed class ServerFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>The server's clock, when a test sets one before the server starts (the system's otherwise).</summary>
+    public TimeProvider? Clock { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseEnvironment("Production");
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
+        if (Clock is { } clock)
+            builder.ConfigureServices(services => services.AddSingleton(clock));
     }
 
     /// <summary>Registers a new account and returns a client that sends its bearer token.</summary>

@@ -48,7 +48,7 @@ public static class AccountEndpoints
         return TypedResults.Ok(new AccountView(user.Id, user.Email, await athletes.Own(http.User, cancel)));
     }
 
-    public static async Task<IResult> Export(HttpContext http, AthleteAccess athletes, UserManager<Account> users, FailsafeDb db, AccountsDb accounts, CancellationToken cancel)
+    public static async Task<IResult> Export(HttpContext http, AthleteAccess athletes, UserManager<Account> users, FailsafeDb db, AccountsDb accounts, TimeProvider clock, CancellationToken cancel)
     {
         var user = await users.GetUserAsync(http.User);
         if (user is null)
@@ -56,7 +56,7 @@ public static class AccountEndpoints
         db.AthleteId = await athletes.Own(http.User, cancel);
         var links = await accounts.CoachLinks.AsNoTracking().Where(l => l.CoachAccountId == user.Id || l.AthleteAccountId == user.Id).ToListAsync(cancel);
         var json = await AccountExport.Write(db, user, links, cancel);
-        return TypedResults.File(json, "application/json", $"failsafe-account-{DateTime.UtcNow:yyyyMMdd}.json");
+        return TypedResults.File(json, "application/json", $"failsafe-account-{athletes.Today(clock):yyyyMMdd}.json");
     }
 
     public static async Task<IResult> Delete(

@@ -10,7 +10,8 @@ namespace Failsafe.Server.Accounts;
 /// <summary>A person who signs in. Their training log is the <see cref="ProfileRow"/> whose AccountId is this id.</summary>
 public sealed class Account : IdentityUser
 {
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    /// <summary>When the account was made (UTC); stamped by <see cref="AccountsDb"/> as it is first saved.</summary>
+    public DateTime CreatedAt { get; set; }
 }
 
 /// <summary>A coach's invitation to an athlete, and — once accepted — the coach's access to the athlete's log.</summary>
@@ -31,15 +32,35 @@ public class AccountsDb : IdentityDbContext<Account>, IDataProtectionKeyContext
 {
     public const string HistoryTable = "__AccountsMigrationsHistory";
 
-    public AccountsDb(DbContextOptions<AccountsDb> options)
-        : base(options)
-    {
-    }
+    private readonly TimeProvider _clock;
+
+    public AccountsDb(DbContextOptions<AccountsDb> options, TimeProvider clock)
+        : base(options) => _clock = clock;
 
     /// <summary>For a provider-specific subclass (its own migrations).</summary>
-    protected AccountsDb(DbContextOptions options)
-        : base(options)
+    protected AccountsDb(DbContextOptions options, TimeProvider clock)
+        : base(options) => _clock = clock;
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        Stamp();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        Stamp();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>New accounts get their creation time (Identity's register endpoint makes them; it sets no time).</summary>
+    private void Stamp()
+    {
+        foreach (var entry in ChangeTracker.Entries<Account>())
+        {
+            if (entry.State == EntityState.Added && entry.Entity.CreatedAt == default)
+                entry.Entity.CreatedAt = _clock.GetUtcNow().UtcDateTime;
+        }
     }
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -61,17 +82,17 @@ public class AccountsDb : IdentityDbContext<Account>, IDataProtectionKeyContext
 }
 
 /// <summary>The accounts on PostgreSQL (its own migrations).</summary>
-public sealed class PostgresAccountsDb(DbContextOptions<PostgresAccountsDb> options) : AccountsDb(options);
+public sealed class PostgresAccountsDb(DbContextOptions<PostgresAccountsDb> options, TimeProvider clock) : AccountsDb(options, clock);
 
 // Design-time factories for `dotnet ef migrations add … --context AccountsDb|PostgresAccountsDb` (no database is opened).
 internal sealed class AccountsDesignFactory : IDesignTimeDbContextFactory<AccountsDb>
 {
     public AccountsDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<AccountsDb>().UseSqlite("Data Source=design.db", x => x.MigrationsHistoryTable(AccountsDb.HistoryTable)).Options);
+        new(new DbContextOptionsBuilder<AccountsDb>().UseSqlite("Data Source=design.db", x => x.MigrationsHistoryTable(AccountsDb.HistoryTable)).Options, TimeProvider.System);
 }
 
 internal sealed class PostgresAccountsDesignFactory : IDesignTimeDbContextFactory<PostgresAccountsDb>
 {
     public PostgresAccountsDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresAccountsDb>().UseNpgsql("Host=localhost", x => x.MigrationsHistoryTable(AccountsDb.HistoryTable)).Options);
+        new(new DbContextOptionsBuilder<PostgresAccountsDb>().UseNpgsql("Host=localhost", x => x.MigrationsHistoryTable(AccountsDb.HistoryTable)).Options, TimeProvider.System);
 }

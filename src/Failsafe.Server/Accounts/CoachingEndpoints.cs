@@ -42,7 +42,7 @@ public static class CoachingEndpoints
         g.MapDelete("/athletes/{athleteId:int}", Drop).WithSummary("Stop coaching an athlete.");
     }
 
-    public static async Task<IResult> Invite(InviteInput input, HttpContext http, UserManager<Account> users, AccountsDb accounts, CancellationToken cancel)
+    public static async Task<IResult> Invite(InviteInput input, HttpContext http, UserManager<Account> users, AccountsDb accounts, TimeProvider clock, CancellationToken cancel)
     {
         if (string.IsNullOrWhiteSpace(input?.Email) || input.Email.Length > 256 || !input.Email.Contains('@', StringComparison.Ordinal))
             return Problems.Invalid("email", "required: the athlete's email address");
@@ -51,7 +51,7 @@ public static class CoachingEndpoints
         if (athlete is not null && athlete.Id != me
             && !await accounts.CoachLinks.AnyAsync(l => l.CoachAccountId == me && l.AthleteAccountId == athlete.Id, cancel))
         {
-            accounts.CoachLinks.Add(new CoachLink { CoachAccountId = me, AthleteAccountId = athlete.Id, InvitedAt = DateTime.UtcNow });
+            accounts.CoachLinks.Add(new CoachLink { CoachAccountId = me, AthleteAccountId = athlete.Id, InvitedAt = clock.GetUtcNow().UtcDateTime });
             try
             {
                 await accounts.SaveChangesAsync(cancel);
@@ -73,13 +73,13 @@ public static class CoachingEndpoints
         return TypedResults.Ok(list);
     }
 
-    public static async Task<IResult> Accept(long id, HttpContext http, AccountsDb accounts, CancellationToken cancel)
+    public static async Task<IResult> Accept(long id, HttpContext http, AccountsDb accounts, TimeProvider clock, CancellationToken cancel)
     {
         var me = AthleteAccess.AccountId(http.User);
         var link = await accounts.CoachLinks.FirstOrDefaultAsync(l => l.Id == id && l.AthleteAccountId == me, cancel);
         if (link is null)
             return Problems.NotFound("such invitation");
-        link.AcceptedAt ??= DateTime.UtcNow;
+        link.AcceptedAt ??= clock.GetUtcNow().UtcDateTime;
         await accounts.SaveChangesAsync(cancel);
         return TypedResults.NoContent();
     }
@@ -107,7 +107,7 @@ public static class CoachingEndpoints
         return n == 0 ? Problems.NotFound("such coach") : TypedResults.NoContent();
     }
 
-    public static async Task<IResult> Athletes(HttpContext http, AccountsDb accounts, FailsafeDb training, CancellationToken cancel)
+    public static async Task<IResult> Athletes(HttpContext http, AccountsDb accounts, FailsafeDb training, TimeProvider clock, CancellationToken cancel)
     {
         var me = AthleteAccess.AccountId(http.User);
         var links = await accounts.CoachLinks.AsNoTracking().Where(l => l.CoachAccountId == me && l.AcceptedAt != null)
@@ -122,7 +122,7 @@ public static class CoachingEndpoints
             // An athlete who never opened their log has no profile yet: make it, so the coach can plan for them.
             if (!profiles.TryGetValue(l.Id, out var athleteId))
             {
-                var row = new ProfileRow { AccountId = l.Id, Name = l.Email ?? "athlete", UpdatedAt = DateTime.UtcNow };
+                var row = new ProfileRow { AccountId = l.Id, Name = l.Email ?? "athlete", UpdatedAt = clock.GetUtcNow().UtcDateTime };
                 training.Profiles.Add(row);
                 await training.SaveChangesAsync(cancel);
                 athleteId = row.Id;

@@ -15,13 +15,13 @@ public static class ExportEndpoints
             .WithSummary("Download the log: csv (one row per set) or json (the evaluate contract's history shape, which evaluate accepts back).");
     }
 
-    public static async Task<IResult> Export(string format, FailsafeDb db, CancellationToken cancel)
+    public static IResult Export(string format, FailsafeDb db, AthleteAccess access, TimeProvider clock)
     {
         if (format is not ("csv" or "json"))
             return Problems.Invalid("format", $"'{format}' is not an export format (csv or json; the plan's calendar is /api/plans/active.ics)");
         var log = LogReader.For(db);
         var sessions = log.Sessions();
-        var stamp = DateTime.UtcNow.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+        var stamp = access.Today(clock).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
         if (format == "json")
         {
             var custom = log.CustomExercises();

@@ -19,7 +19,7 @@ namespace Failsafe.Store.CompiledModel
                 "Failsafe.Store.Data.ProfileRow",
                 typeof(ProfileRow),
                 baseEntityType,
-                propertyCount: 18,
+                propertyCount: 19,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -53,6 +53,14 @@ namespace Failsafe.Store.CompiledModel
                 propertyInfo: typeof(ProfileRow).GetProperty("CompetitionPrep", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(ProfileRow).GetField("<CompetitionPrep>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
+
+            var equipmentJson = runtimeEntityType.AddProperty(
+                "EquipmentJson",
+                typeof(string),
+                propertyInfo: typeof(ProfileRow).GetProperty("EquipmentJson", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ProfileRow).GetField("<EquipmentJson>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 8000);
 
             var formUnderFatigue = runtimeEntityType.AddProperty(
                 "FormUnderFatigue",

@@ -19,7 +19,7 @@ namespace Failsafe.Store.CompiledModel
                 "Failsafe.Store.Data.SessionRow",
                 typeof(SessionRow),
                 baseEntityType,
-                propertyCount: 10,
+                propertyCount: 14,
                 navigationCount: 1,
                 unnamedIndexCount: 2,
                 keyCount: 1);
@@ -40,6 +40,14 @@ namespace Failsafe.Store.CompiledModel
                 fieldInfo: typeof(SessionRow).GetField("<AthleteId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
 
+            var changesJson = runtimeEntityType.AddProperty(
+                "ChangesJson",
+                typeof(string),
+                propertyInfo: typeof(SessionRow).GetProperty("ChangesJson", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SessionRow).GetField("<ChangesJson>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 8000);
+
             var date = runtimeEntityType.AddProperty(
                 "Date",
                 typeof(DateOnly),
@@ -54,6 +62,21 @@ namespace Failsafe.Store.CompiledModel
                 fieldInfo: typeof(SessionRow).GetField("<DayType>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 maxLength: 10);
+
+            var feeling = runtimeEntityType.AddProperty(
+                "Feeling",
+                typeof(string),
+                propertyInfo: typeof(SessionRow).GetProperty("Feeling", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SessionRow).GetField("<Feeling>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 10);
+
+            var finishedAt = runtimeEntityType.AddProperty(
+                "FinishedAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(SessionRow).GetProperty("FinishedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SessionRow).GetField("<FinishedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var importKey = runtimeEntityType.AddProperty(
                 "ImportKey",
@@ -75,6 +98,13 @@ namespace Failsafe.Store.CompiledModel
                 typeof(string),
                 propertyInfo: typeof(SessionRow).GetProperty("Notes", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(SessionRow).GetField("<Notes>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
+            var sessionRpe = runtimeEntityType.AddProperty(
+                "SessionRpe",
+                typeof(double?),
+                propertyInfo: typeof(SessionRow).GetProperty("SessionRpe", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SessionRow).GetField("<SessionRpe>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
 
             var source = runtimeEntityType.AddProperty(

@@ -34,6 +34,12 @@ public sealed class ProfileRow
     public string Phase { get; set; } = "hypertrophy";
 
     /// <summary>
+    /// The lifter's equipment, as JSON: bar weight, plates owned (kg or lb), dumbbell increments, machine stack steps per
+    /// exercise, micro-plates — what loads are rounded to. Null: the defaults (see the equipment code in Store/Training).
+    /// </summary>
+    public string? EquipmentJson { get; set; }
+
+    /// <summary>
     /// The lifter's time zone, an IANA id (<c>America/Los_Angeles</c>): "today" is the date there. Null in logs made
     /// before it was kept; the command line then takes the machine's zone, the server UTC.
     /// </summary>
@@ -88,6 +94,21 @@ public sealed class SessionRow : IAthleteOwned
     public string? ImportKey { get; set; }
     public DateTime? StartedAt { get; set; }
     public string? Notes { get; set; }
+
+    /// <summary>When the session was finished (UTC): explicitly, or as the next day began. Null while planned or in progress.</summary>
+    public DateTime? FinishedAt { get; set; }
+
+    /// <summary>The session's RPE (CR-10, 1–10) the lifter gave when finishing; null when not asked or not answered.</summary>
+    public double? SessionRpe { get; set; }
+
+    /// <summary>W4: did the lifter leave feeling better, the same or worse than they came in (better, same, worse); null when not answered.</summary>
+    public string? Feeling { get; set; }
+
+    /// <summary>
+    /// What the lifter changed in the planned session, as JSON: skipped, swapped, added and reordered exercises
+    /// (see the session-change code in Store/Training). Null when the session went as planned.
+    /// </summary>
+    public string? ChangesJson { get; set; }
 
     /// <summary>Concurrency token: raised on every change, so two edits of one session cannot overwrite each other.</summary>
     public int Version { get; set; }

@@ -121,6 +121,7 @@ internal sealed class ProfileConfiguration : IEntityTypeConfiguration<ProfileRow
             b.Property(word).HasMaxLength(20);
         b.Property(p => p.TrainingDays).HasMaxLength(60);
         b.Property(p => p.TimeZone).HasMaxLength(64);
+        b.Property(p => p.EquipmentJson).HasMaxLength(8000);
         b.Property(p => p.AccountId).HasMaxLength(64);
         b.HasIndex(p => p.AccountId).IsUnique();
     }
@@ -154,6 +155,8 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<SessionRow
         b.Property(s => s.DayType).HasMaxLength(10);
         b.Property(s => s.Source).HasMaxLength(10);
         b.Property(s => s.ImportKey).HasMaxLength(200);
+        b.Property(s => s.Feeling).HasMaxLength(10);
+        b.Property(s => s.ChangesJson).HasMaxLength(8000);
         b.Property(s => s.Version).IsConcurrencyToken();
         b.HasIndex(s => new { s.AthleteId, s.Date });
         b.HasIndex(s => new { s.AthleteId, s.ImportKey }).IsUnique();

@@ -17,7 +17,8 @@ namespace Failsafe.Store.Training;
 public sealed class LogReader : IDisposable
 {
     private const string SessionColumns =
-        "x.\"Id\", x.\"AthleteId\", x.\"Date\", x.\"DayType\", x.\"Name\", x.\"Source\", x.\"ImportKey\", x.\"StartedAt\", x.\"Notes\", x.\"Version\"";
+        "x.\"Id\", x.\"AthleteId\", x.\"Date\", x.\"DayType\", x.\"Name\", x.\"Source\", x.\"ImportKey\", x.\"StartedAt\", x.\"Notes\", x.\"Version\", " +
+        "x.\"FinishedAt\", x.\"SessionRpe\", x.\"Feeling\", x.\"ChangesJson\"";
 
     private const string FullSetColumns =
         "s.\"Id\", s.\"AthleteId\", s.\"SessionId\", s.\"Order\", s.\"ExerciseId\", s.\"ExerciseName\", s.\"WeightKg\", s.\"Unit\", s.\"WeightEntered\", s.\"Reps\", " +
@@ -100,13 +101,13 @@ public sealed class LogReader : IDisposable
     public ProfileRow? Profile() =>
         Rows(
             "SELECT \"Id\", \"AccountId\", \"Name\", \"TrainingYears\", \"FormUnderFatigue\", \"SleepHours\", \"Stress\", \"Goal\", \"InSeason\", \"Split\", " +
-            "\"CompetitionPrep\", \"BodyweightKg\", \"Unit\", \"TrainingDays\", \"Phase\", \"UpdatedAt\", \"Revision\", \"TimeZone\" FROM \"profiles\" WHERE \"Id\" = @athlete LIMIT 1",
+            "\"CompetitionPrep\", \"BodyweightKg\", \"Unit\", \"TrainingDays\", \"Phase\", \"UpdatedAt\", \"Revision\", \"TimeZone\", \"EquipmentJson\" FROM \"profiles\" WHERE \"Id\" = @athlete LIMIT 1",
             r => new ProfileRow
             {
                 Id = r.GetInt32(0), AccountId = Text(r, 1), Name = r.GetString(2), TrainingYears = r.GetDouble(3), FormUnderFatigue = r.GetString(4),
                 SleepHours = r.GetDouble(5), Stress = r.GetString(6), Goal = r.GetString(7), InSeason = r.GetBoolean(8), Split = r.GetString(9),
                 CompetitionPrep = r.GetBoolean(10), BodyweightKg = Real(r, 11), Unit = r.GetString(12), TrainingDays = r.GetString(13), Phase = r.GetString(14),
-                UpdatedAt = r.GetDateTime(15), Revision = r.GetInt64(16), TimeZone = Text(r, 17),
+                UpdatedAt = r.GetDateTime(15), Revision = r.GetInt64(16), TimeZone = Text(r, 17), EquipmentJson = Text(r, 18),
             }).FirstOrDefault();
 
     /// <summary>This athlete's custom exercises (for <see cref="ExerciseResolver"/>).</summary>
@@ -136,6 +137,7 @@ public sealed class LogReader : IDisposable
     {
         Id = r.GetInt64(0), AthleteId = r.GetInt32(1), Date = Date(r, 2), DayType = Text(r, 3), Name = Text(r, 4), Source = r.GetString(5),
         ImportKey = Text(r, 6), StartedAt = MaybeDateTime(r, 7), Notes = Text(r, 8), Version = r.GetInt32(9),
+        FinishedAt = MaybeDateTime(r, 10), SessionRpe = Real(r, 11), Feeling = Text(r, 12), ChangesJson = Text(r, 13),
     };
 
     private static SetRow ReadSet(DbDataReader r) => new()

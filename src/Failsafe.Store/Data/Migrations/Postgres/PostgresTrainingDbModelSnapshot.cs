@@ -259,6 +259,10 @@ namespace Failsafe.Store.Data.Migrations.Postgres
                     b.Property<bool>("CompetitionPrep")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("EquipmentJson")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
                     b.Property<string>("FormUnderFatigue")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -337,12 +341,23 @@ namespace Failsafe.Store.Data.Migrations.Postgres
                     b.Property<int>("AthleteId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ChangesJson")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");
 
                     b.Property<string>("DayType")
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Feeling")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("ImportKey")
                         .HasMaxLength(200)
@@ -353,6 +368,9 @@ namespace Failsafe.Store.Data.Migrations.Postgres
 
                     b.Property<string>("Notes")
                         .HasColumnType("text");
+
+                    b.Property<double?>("SessionRpe")
+                        .HasColumnType("double precision");
 
                     b.Property<string>("Source")
                         .IsRequired()

@@ -240,6 +240,10 @@ namespace Failsafe.Store.Data.Migrations.Sqlite
                     b.Property<bool>("CompetitionPrep")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("EquipmentJson")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FormUnderFatigue")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -316,11 +320,22 @@ namespace Failsafe.Store.Data.Migrations.Sqlite
                     b.Property<int>("AthleteId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ChangesJson")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DayType")
                         .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Feeling")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ImportKey")
@@ -332,6 +347,9 @@ namespace Failsafe.Store.Data.Migrations.Sqlite
 
                     b.Property<string>("Notes")
                         .HasColumnType("TEXT");
+
+                    b.Property<double?>("SessionRpe")
+                        .HasColumnType("REAL");
 
                     b.Property<string>("Source")
                         .IsRequired()

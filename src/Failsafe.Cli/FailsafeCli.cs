@@ -105,38 +105,28 @@ public sealed class Io(TextWriter stdout, TextWriter stderr, TimeProvider clock)
     };
 
     /// <summary>Opens the training log chosen by --db / FAILSAFE_DB / the default; null (after printing why) when it cannot be.</summary>
-    public FailsafeDb? OpenDb(ParseResult parse)
-    {
-        ArgumentNullException.ThrowIfNull(parse);
-        var path = parse.GetValue(DbOption) is { Length: > 0 } p ? p : Database.DefaultPath();
-        try
-        {
-            var (db, backup) = Database.Open(path);
-            if (backup is not null)
-                Error.WriteLine($"failsafe: upgraded the database; the previous version was copied to {backup}");
-            return db;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
-        {
-            Fail($"cannot open the database '{path}': {ex.Message}");
-            return null;
-        }
-    }
+    public FailsafeDb? OpenDb(ParseResult parse) => Open(parse, path => Database.Open(path));
 
     /// <summary>
     /// Opens the training log for reading (<see cref="LogReader"/>) and logging sets (<see cref="SetWriter"/>): no
     /// EF Core unless the file must be created or migrated. Null (after printing why) when it cannot be.
     /// </summary>
-    public LogReader? OpenLog(ParseResult parse)
+    public LogReader? OpenLog(ParseResult parse) => Open(parse, path =>
+    {
+        var (connection, athlete, backup) = Database.OpenConnection(path);
+        return (new LogReader(connection, athlete), backup);
+    });
+
+    private T? Open<T>(ParseResult parse, Func<string, (T Opened, string? Backup)> open) where T : class
     {
         ArgumentNullException.ThrowIfNull(parse);
         var path = parse.GetValue(DbOption) is { Length: > 0 } p ? p : Database.DefaultPath();
         try
         {
-            var (connection, athlete, backup) = Database.OpenConnection(path);
+            var (opened, backup) = open(path);
             if (backup is not null)
                 Error.WriteLine($"failsafe: upgraded the database; the previous version was copied to {backup}");
-            return new LogReader(connection, athlete);
+            return opened;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
         {

@@ -115,14 +115,8 @@ public static class ExerciseCommands
         w.WriteString("force", e.Force);
         w.WriteString("level", e.Level);
         w.WriteString("category", e.Category);
-        w.WriteStartArray("primaryMuscles");
-        foreach (var m in e.PrimaryMuscles)
-            w.WriteStringValue(m);
-        w.WriteEndArray();
-        w.WriteStartArray("secondaryMuscles");
-        foreach (var m in e.SecondaryMuscles)
-            w.WriteStringValue(m);
-        w.WriteEndArray();
+        w.WriteStrings("primaryMuscles", e.PrimaryMuscles);
+        w.WriteStrings("secondaryMuscles", e.SecondaryMuscles);
         w.WriteString("pattern", Store.Scenarios.Words.Of(e.Pattern));
         w.WriteString("maxFailure", Store.Scenarios.Words.Of(e.MaxFailure));
         w.WriteString("maxFailureWithSpotter", Store.Scenarios.Words.Of(e.MaxFailureWithSpotter));
@@ -131,12 +125,7 @@ public static class ExerciseCommands
         w.WriteBoolean("canPin", e.CanPin);
         w.WriteString("classificationReason", e.ClassificationReason);
         if (aliases is not null)
-        {
-            w.WriteStartArray("aliases");
-            foreach (var a in aliases)
-                w.WriteStringValue(a);
-            w.WriteEndArray();
-        }
+            w.WriteStrings("aliases", aliases);
         w.WriteEndObject();
     }
 

@@ -22,8 +22,6 @@ public readonly record struct RepRange
 
     public static RepRange Amrap => new(1, MaxReps, true);
 
-    public static RepRange Exactly(int reps) => Between(reps, reps);
-
     public static RepRange Between(int min, int max)
     {
         if (min < 1 || max > MaxReps || min > max)

@@ -30,9 +30,6 @@ public readonly record struct Rir : IComparable<Rir>
         return true;
     }
 
-    /// <summary>RPE on the RIR-based scale (Helms et al. 2016): RPE = 10 − RIR, floored at 1.</summary>
-    public Rpe ToRpe() => Rpe.Of(Math.Max(Rpe.MinValue, 10 - Value));
-
     public int CompareTo(Rir other) => Value.CompareTo(other.Value);
 
     public static bool operator <(Rir left, Rir right) => left.Value < right.Value;

@@ -32,9 +32,6 @@ public readonly record struct Rpe : IComparable<Rpe>
     /// <summary>RIR = 10 − RPE.</summary>
     public Rir ToRir() => Rir.Of(10 - Value);
 
-    /// <summary>True where the scale pins RIR exactly (whole and half points 7–10).</summary>
-    public bool IsExact => Value >= 7;
-
     public int CompareTo(Rpe other) => Value.CompareTo(other.Value);
 
     public static bool operator <(Rpe left, Rpe right) => left.Value < right.Value;

@@ -44,25 +44,12 @@ public sealed class TrainingLog
     }
 
     /// <summary>Failure sets (working sets marked failed or stopped at 0 RIR) in the given sessions.</summary>
-    public static int FailureSets(ReadOnlySpan<LoggedSession> sessions)
-    {
-        var n = 0;
-        foreach (var s in sessions)
-        {
-            foreach (var e in s.Exercises)
-            {
-                foreach (var set in e.Sets)
-                {
-                    if (set.IsFailure)
-                        n++;
-                }
-            }
-        }
-        return n;
-    }
+    public static int FailureSets(ReadOnlySpan<LoggedSession> sessions) => Count(sessions, static set => set.IsFailure);
 
     /// <summary>Working (non-warm-up) sets in the given sessions.</summary>
-    public static int WorkingSets(ReadOnlySpan<LoggedSession> sessions)
+    public static int WorkingSets(ReadOnlySpan<LoggedSession> sessions) => Count(sessions, static set => !set.Warmup);
+
+    private static int Count(ReadOnlySpan<LoggedSession> sessions, Func<LoggedSet, bool> counts)
     {
         var n = 0;
         foreach (var s in sessions)
@@ -71,7 +58,7 @@ public sealed class TrainingLog
             {
                 foreach (var set in e.Sets)
                 {
-                    if (!set.Warmup)
+                    if (counts(set))
                         n++;
                 }
             }

@@ -13,12 +13,8 @@ public sealed class ProfileLookup(DbDataSource source)
     public async Task<(int Id, long Revision, string Unit, string? TimeZone)?> ByAccount(string account, CancellationToken cancel)
     {
         await using var connection = await source.OpenConnectionAsync(cancel);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT \"Id\", \"Revision\", \"Unit\", \"TimeZone\" FROM \"profiles\" WHERE \"AccountId\" = @account";
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "@account";
-        parameter.Value = account;
-        command.Parameters.Add(parameter);
+        await using var command = Store.Data.Sql.Command(
+            connection, "SELECT \"Id\", \"Revision\", \"Unit\", \"TimeZone\" FROM \"profiles\" WHERE \"AccountId\" = @account", ("@account", account));
         await using var reader = await command.ExecuteReaderAsync(cancel);
         if (!await reader.ReadAsync(cancel))
             return null;

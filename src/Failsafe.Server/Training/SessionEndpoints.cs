@@ -212,14 +212,12 @@ public static class SessionEndpoints
         return TypedResults.NoContent();
     }
 
-    /// <summary>A validated set: the row's fields, ready to store.</summary>
-    private sealed record CheckedSet(string ExerciseId, string Name, double WeightKg, string Unit, double Entered, int Reps, double? Rir, double? Rpe, FailureLevel Failure, string? Technique);
-
     private static readonly string[] Techniques = ["drop-set", "rest-pause", "myo-reps", "cluster", "forced-reps", "partials", "negatives"];
 
     private const int MaxExerciseLength = 200;
 
-    private static (CheckedSet? Set, Dictionary<string, string[]> Errors) Check(SetInput input, ExerciseResolver resolver, WeightUnit defaultUnit)
+    /// <summary>Validates <paramref name="input"/>; when there are no errors, sets the fields of <paramref name="row"/> it gives.</summary>
+    private static Dictionary<string, string[]> Check(SetInput input, ExerciseResolver resolver, WeightUnit defaultUnit, SetRow row)
     {
         var errors = new Dictionary<string, string[]>();
         void Add(string field, string problem) => errors[field] = [problem];
@@ -304,8 +302,12 @@ public static class SessionEndpoints
         if (input.Date is { Year: < 1900 or > 2200 } d)
             Add("date", $"{d:yyyy-MM-dd} is out of range");
         if (errors.Count > 0)
-            return (null, errors);
-        return (new CheckedSet(id!, name!, Math.Round(load.InKg, 3), load.Unit == WeightUnit.Lb ? "lb" : "kg", load.Value, reps, rir, rpe, failure, technique), errors);
+            return errors;
+        (row.ExerciseId, row.ExerciseName, row.WeightKg, row.Unit, row.WeightEntered, row.Reps, row.Rir, row.Rpe) =
+            (id!, name!, Math.Round(load.InKg, 3), load.Unit == WeightUnit.Lb ? "lb" : "kg", load.Value, reps, rir, rpe);
+        (row.Failure, row.Technique, row.Warmup, row.Drop, row.Pain, row.Notes) = (Words.Of(failure), technique, input.Warmup, input.Drop, input.Pain, input.Notes);
+        row.FormBreakdown = input.FormBreakdown || failure == FailureLevel.Technical;
+        return errors;
     }
 
     /// <summary>Named literals too: a body may carry "NaN" or 1e400, which validation then refuses with a 400.</summary>
@@ -332,19 +334,13 @@ public static class SessionEndpoints
         // The training context only when needed (a custom exercise, a retry): the usual set is written in plain SQL.
         FailsafeDb Db() => http.RequestServices.GetRequiredService<FailsafeDb>();
         var resolver = await Resolver(Db, input.Exercise, cancel);
-        var (set, errors) = Check(input, resolver, profileUnit);
-        if (set is null)
+        var row = new SetRow { ClientKey = key, ClientHash = key is null ? null : hash };
+        var errors = Check(input, resolver, profileUnit, row);
+        if (errors.Count > 0)
             return key is not null && await Replay(Db(), key, hash, cancel) is { } earlierAnswer ? earlierAnswer : Problems.Invalid(errors);
 
-        var now = clock.GetUtcNow().UtcDateTime;
+        row.LoggedAt = clock.GetUtcNow().UtcDateTime;
         var day = input.Date ?? access.Today(clock);
-        var row = new SetRow
-        {
-            ExerciseId = set.ExerciseId, ExerciseName = set.Name, WeightKg = set.WeightKg, Unit = set.Unit, WeightEntered = set.Entered,
-            Reps = set.Reps, Rir = set.Rir, Rpe = set.Rpe, Failure = Words.Of(set.Failure), Technique = set.Technique,
-            Warmup = input.Warmup, Drop = input.Drop, Pain = input.Pain, FormBreakdown = input.FormBreakdown || set.Failure == FailureLevel.Technical,
-            Notes = input.Notes, LoggedAt = now, ClientKey = key, ClientHash = key is null ? null : hash,
-        };
         // The key is unique per athlete: a retry (even one racing this request on another connection or instance)
         // writes nothing and gets the recorded set back.
         if (!await SetWriter.Insert(database, access.AthleteId, new SessionKey(day, Source), row, cancel))
@@ -358,8 +354,6 @@ public static class SessionEndpoints
     /// Resolves the one name a request uses: the catalog (in memory) first; only a name it does not know costs a
     /// look at the athlete's custom exercises.
     /// </summary>
-    private static Task<ExerciseResolver> Resolver(FailsafeDb db, string? name, CancellationToken cancel) => Resolver(() => db, name, cancel);
-
     private static async Task<ExerciseResolver> Resolver(Func<FailsafeDb> db, string? name, CancellationToken cancel)
     {
         // A name over Check's limit is refused there; resolving it here first would only cost time.
@@ -396,15 +390,9 @@ public static class SessionEndpoints
         if (version != row.Version)
             return Problems.PreconditionFailed($"The set changed since you read it (your version {version}, now {row.Version}); read it again and redo the edit.");
         var unit = await db.MyProfile.Select(p => p.Unit).FirstOrDefaultAsync(cancel) == "lb" ? WeightUnit.Lb : WeightUnit.Kg;
-        var (set, errors) = Check(input, await Resolver(db, input.Exercise, cancel), unit);
-        if (set is null)
+        var errors = Check(input, await Resolver(() => db, input.Exercise, cancel), unit, row);
+        if (errors.Count > 0)
             return Problems.Invalid(errors);
-        (row.ExerciseId, row.ExerciseName, row.WeightKg, row.Unit, row.WeightEntered, row.Reps, row.Rir, row.Rpe) =
-            (set.ExerciseId, set.Name, set.WeightKg, set.Unit, set.Entered, set.Reps, set.Rir, set.Rpe);
-        row.Failure = Words.Of(set.Failure);
-        row.Technique = set.Technique;
-        (row.Warmup, row.Drop, row.Pain, row.Notes) = (input.Warmup, input.Drop, input.Pain, input.Notes);
-        row.FormBreakdown = input.FormBreakdown || set.Failure == FailureLevel.Technical;
         await db.Database.OpenConnectionAsync(cancel);
         if (!await SetWriter.Edit(db.Database.GetDbConnection(), db.AthleteId, row, version, cancel))
             return Problems.PreconditionFailed("The set was changed by another request at the same moment; read it again and redo the edit.");

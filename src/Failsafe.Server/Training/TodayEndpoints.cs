@@ -88,10 +88,7 @@ public static class TodayEndpoints
                 w.WriteString("dayType", d.Plan.Day.DayType is { } t ? Words.Of(t) : "rest");
                 w.WriteString("template", d.Plan.Day.Template);
                 w.WriteString("planNote", d.Plan.Note);
-                w.WriteStartArray("notes");
-                foreach (var n in d.Plan.Day.Notes)
-                    w.WriteStringValue(n);
-                w.WriteEndArray();
+                w.WriteStrings("notes", d.Plan.Day.Notes);
                 w.WritePropertyName("evaluation");
                 EvaluationJson.Write(w, d.Evaluation);
                 w.WriteEndObject();

@@ -28,8 +28,8 @@ public static class ApiDocument
     public static void Configure(OpenApiOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.AddOperationTransformer(new OperationTransformer());
-        options.AddDocumentTransformer(new DocumentTransformer());
+        options.AddOperationTransformer(TransformOperation);
+        options.AddDocumentTransformer(TransformDocument);
     }
 
     private static readonly Dictionary<string, string> TagDescriptions = new(StringComparer.Ordinal)
@@ -62,89 +62,86 @@ public static class ApiDocument
         ["POST account/manage/info"] = "Change the account's email or password.",
     };
 
-    private sealed class DocumentTransformer : IOpenApiDocumentTransformer
+    private static Task TransformDocument(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancel)
     {
-        public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+        document.Info ??= new OpenApiInfo();
+        document.Info.Title = "Failsafe API";
+        document.Info.Version = "v1";
+        document.Info.Description =
+            "Failsafe is a strength-training coach: it decides, set by set, how close to failure to train (target RIR, " +
+            "whether failure is allowed, load) from the athlete's log, check-ins, plan and injuries. This API serves the " +
+            "same engine and store as the command line.\n\n" +
+            "**Signing in.** Register with `POST /account/register`, then `POST /account/login` returns a bearer token " +
+            "(send `Authorization: Bearer TOKEN`) and a refresh token (`POST /account/refresh`). Browsers sign in with " +
+            "`?useCookies=true` and send the `failsafe` cookie; a cookie client also sends the token from " +
+            "`GET /account/antiforgery` in `X-XSRF-TOKEN` with every change.\n\n" +
+            "**Whose log.** Every data endpoint works on your own log; a coach the athlete accepted adds `?athlete=ID` " +
+            "to read and plan for that athlete (never to change what was logged).\n\n" +
+            "**Errors** are RFC 9457 problem details (`application/problem+json`).";
+        document.Info.License ??= new OpenApiLicense { Name = "MIT", Identifier = "MIT" };
+
+        document.Components ??= new OpenApiComponents();
+        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+        document.Components.SecuritySchemes[Bearer] = new OpenApiSecurityScheme
         {
-            document.Info ??= new OpenApiInfo();
-            document.Info.Title = "Failsafe API";
-            document.Info.Version = "v1";
-            document.Info.Description =
-                "Failsafe is a strength-training coach: it decides, set by set, how close to failure to train (target RIR, " +
-                "whether failure is allowed, load) from the athlete's log, check-ins, plan and injuries. This API serves the " +
-                "same engine and store as the command line.\n\n" +
-                "**Signing in.** Register with `POST /account/register`, then `POST /account/login` returns a bearer token " +
-                "(send `Authorization: Bearer TOKEN`) and a refresh token (`POST /account/refresh`). Browsers sign in with " +
-                "`?useCookies=true` and send the `failsafe` cookie; a cookie client also sends the token from " +
-                "`GET /account/antiforgery` in `X-XSRF-TOKEN` with every change.\n\n" +
-                "**Whose log.** Every data endpoint works on your own log; a coach the athlete accepted adds `?athlete=ID` " +
-                "to read and plan for that athlete (never to change what was logged).\n\n" +
-                "**Errors** are RFC 9457 problem details (`application/problem+json`).";
-            document.Info.License ??= new OpenApiLicense { Name = "MIT", Identifier = "MIT" };
+            Type = SecuritySchemeType.Http,
+            Scheme = "bearer",
+            Description = "The accessToken from POST /account/login (or /account/refresh), sent as `Authorization: Bearer TOKEN`.",
+        };
+        document.Components.SecuritySchemes[Cookie] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.ApiKey,
+            In = ParameterLocation.Cookie,
+            Name = "failsafe",
+            Description = "The cookie POST /account/login?useCookies=true sets (browsers); changes also need the X-XSRF-TOKEN header.",
+        };
+        document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
+        document.Components.Schemas.TryAdd(ProblemSchema, Problem());
 
-            document.Components ??= new OpenApiComponents();
-            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
-            document.Components.SecuritySchemes[Bearer] = new OpenApiSecurityScheme
-            {
-                Type = SecuritySchemeType.Http,
-                Scheme = "bearer",
-                Description = "The accessToken from POST /account/login (or /account/refresh), sent as `Authorization: Bearer TOKEN`.",
-            };
-            document.Components.SecuritySchemes[Cookie] = new OpenApiSecurityScheme
-            {
-                Type = SecuritySchemeType.ApiKey,
-                In = ParameterLocation.Cookie,
-                Name = "failsafe",
-                Description = "The cookie POST /account/login?useCookies=true sets (browsers); changes also need the X-XSRF-TOKEN header.",
-            };
-            document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
-            document.Components.Schemas.TryAdd(ProblemSchema, Problem());
-
-            // Either scheme signs a request in; operations open to everyone override this with an empty requirement.
-            document.Security =
-            [
-                new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Bearer, document)] = [] },
+        // Either scheme signs a request in; operations open to everyone override this with an empty requirement.
+        document.Security =
+        [
+            new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Bearer, document)] = [] },
                 new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Cookie, document)] = [] },
             ];
 
-            // The server as the request reached it ("http://host/"), without the trailing slash linters object to.
-            foreach (var server in document.Servers ?? [])
-            {
-                if (server.Url is { Length: > 1 } url && url.EndsWith('/'))
-                    server.Url = url.TrimEnd('/');
-            }
-
-            if (document.Tags is { } tags)
-            {
-                foreach (var tag in tags)
-                {
-                    if (tag.Name is { } name && TagDescriptions.TryGetValue(name, out var description))
-                        tag.Description ??= description;
-                }
-            }
-            return Task.CompletedTask;
+        // The server as the request reached it ("http://host/"), without the trailing slash linters object to.
+        foreach (var server in document.Servers ?? [])
+        {
+            if (server.Url is { Length: > 1 } url && url.EndsWith('/'))
+                server.Url = url.TrimEnd('/');
         }
 
-        private static OpenApiSchema Problem() => new()
+        if (document.Tags is { } tags)
         {
-            Type = JsonSchemaType.Object,
-            Description = "RFC 9457 problem details; a 400 also lists the fields at fault in `errors`.",
-            Properties = new Dictionary<string, IOpenApiSchema>
+            foreach (var tag in tags)
             {
-                ["type"] = new OpenApiSchema { Type = JsonSchemaType.String },
-                ["title"] = new OpenApiSchema { Type = JsonSchemaType.String },
-                ["status"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32" },
-                ["detail"] = new OpenApiSchema { Type = JsonSchemaType.String },
-                ["instance"] = new OpenApiSchema { Type = JsonSchemaType.String },
-                ["errors"] = new OpenApiSchema
-                {
-                    Type = JsonSchemaType.Object,
-                    Description = "For each field at fault, what is wrong with it.",
-                    AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String } },
-                },
-            },
-        };
+                if (tag.Name is { } name && TagDescriptions.TryGetValue(name, out var description))
+                    tag.Description ??= description;
+            }
+        }
+        return Task.CompletedTask;
     }
+
+    private static OpenApiSchema Problem() => new()
+    {
+        Type = JsonSchemaType.Object,
+        Description = "RFC 9457 problem details; a 400 also lists the fields at fault in `errors`.",
+        Properties = new Dictionary<string, IOpenApiSchema>
+        {
+            ["type"] = new OpenApiSchema { Type = JsonSchemaType.String },
+            ["title"] = new OpenApiSchema { Type = JsonSchemaType.String },
+            ["status"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32" },
+            ["detail"] = new OpenApiSchema { Type = JsonSchemaType.String },
+            ["instance"] = new OpenApiSchema { Type = JsonSchemaType.String },
+            ["errors"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Object,
+                Description = "For each field at fault, what is wrong with it.",
+                AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String } },
+            },
+        },
+    };
 
     /// <summary>
     /// The optional <c>athlete</c> query parameter and the answers that come with it, for an endpoint that
@@ -162,77 +159,74 @@ public static class ApiDocument
             Schema = new OpenApiSchema { Type = JsonSchemaType.String },
         });
         operation.Responses ??= [];
-        OperationTransformer.Respond(operation, context, StatusCodes.Status400BadRequest, InvalidAnswer);
-        OperationTransformer.Respond(operation, context, StatusCodes.Status404NotFound, "Not found — also the answer for an athlete you do not coach.");
+        Respond(operation, context, StatusCodes.Status400BadRequest, InvalidAnswer);
+        Respond(operation, context, StatusCodes.Status404NotFound, "Not found — also the answer for an athlete you do not coach.");
         if (access == Access.Log)
-            OperationTransformer.Respond(operation, context, StatusCodes.Status403Forbidden, "A coach cannot change what the athlete logged.");
+            Respond(operation, context, StatusCodes.Status403Forbidden, "A coach cannot change what the athlete logged.");
         return Task.CompletedTask;
     }
 
-    private sealed class OperationTransformer : IOpenApiOperationTransformer
+    private static Task TransformOperation(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancel)
     {
-        public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+        var description = context.Description;
+        var metadata = description.ActionDescriptor.EndpointMetadata;
+        var method = description.HttpMethod ?? "GET";
+        var path = description.RelativePath ?? "";
+
+        operation.OperationId ??= OperationId(method, path);
+        if (operation.Summary is null && IdentitySummaries.TryGetValue($"{method} {path}", out var summary))
+            operation.Summary = summary;
+
+        var signedIn = metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any();
+        operation.Responses ??= [];
+        if (signedIn)
         {
-            var description = context.Description;
-            var metadata = description.ActionDescriptor.EndpointMetadata;
-            var method = description.HttpMethod ?? "GET";
-            var path = description.RelativePath ?? "";
-
-            operation.OperationId ??= OperationId(method, path);
-            if (operation.Summary is null && IdentitySummaries.TryGetValue($"{method} {path}", out var summary))
-                operation.Summary = summary;
-
-            var signedIn = metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any();
-            operation.Responses ??= [];
-            if (signedIn)
-            {
-                Respond(operation, context, StatusCodes.Status401Unauthorized, "Not signed in: send a bearer token, or the cookie.");
-            }
-            else
-            {
-                // Open to everyone: an empty requirement overrides the document's.
-                operation.Security = [new OpenApiSecurityRequirement()];
-            }
-
-            if (operation.RequestBody is not null || operation.Parameters is { Count: > 0 })
-            {
-                Respond(operation, context, StatusCodes.Status400BadRequest, InvalidAnswer);
-            }
-            return Task.CompletedTask;
+            Respond(operation, context, StatusCodes.Status401Unauthorized, "Not signed in: send a bearer token, or the cookie.");
+        }
+        else
+        {
+            // Open to everyone: an empty requirement overrides the document's.
+            operation.Security = [new OpenApiSecurityRequirement()];
         }
 
-        /// <summary>Adds a problem answer unless the operation already documents that status.</summary>
-        internal static void Respond(OpenApiOperation operation, OpenApiOperationTransformerContext context, int status, string description)
+        if (operation.RequestBody is not null || operation.Parameters is { Count: > 0 })
         {
-            var key = status.ToString(CultureInfo.InvariantCulture);
-            if (operation.Responses!.ContainsKey(key))
-                return;
-            operation.Responses[key] = new OpenApiResponse
-            {
-                Description = description,
-                Content = new Dictionary<string, OpenApiMediaType>
-                {
-                    ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference(ProblemSchema, context.Document) },
-                },
-            };
+            Respond(operation, context, StatusCodes.Status400BadRequest, InvalidAnswer);
         }
+        return Task.CompletedTask;
+    }
 
-        /// <summary><c>POST api/sets/{id}</c> → <c>postApiSetsById</c>: unique for every method and path.</summary>
-        internal static string OperationId(string method, string path)
+    /// <summary>Adds a problem answer unless the operation already documents that status.</summary>
+    internal static void Respond(OpenApiOperation operation, OpenApiOperationTransformerContext context, int status, string description)
+    {
+        var key = status.ToString(CultureInfo.InvariantCulture);
+        if (operation.Responses!.ContainsKey(key))
+            return;
+        operation.Responses[key] = new OpenApiResponse
         {
-            var id = new StringBuilder(method.ToLowerInvariant());
-            foreach (var segment in path.Split('/', StringSplitOptions.RemoveEmptyEntries))
+            Description = description,
+            Content = new Dictionary<string, OpenApiMediaType>
             {
-                var word = segment;
-                if (word.StartsWith('{'))
-                {
-                    id.Append("By");
-                    word = word.Trim('{', '}').Split(':')[0];
-                }
-                foreach (var part in word.Split(['.', '-', '_'], StringSplitOptions.RemoveEmptyEntries))
-                    id.Append(char.ToUpperInvariant(part[0])).Append(part.AsSpan(1));
+                ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference(ProblemSchema, context.Document) },
+            },
+        };
+    }
+
+    /// <summary><c>POST api/sets/{id}</c> → <c>postApiSetsById</c>: unique for every method and path.</summary>
+    internal static string OperationId(string method, string path)
+    {
+        var id = new StringBuilder(method.ToLowerInvariant());
+        foreach (var segment in path.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var word = segment;
+            if (word.StartsWith('{'))
+            {
+                id.Append("By");
+                word = word.Trim('{', '}').Split(':')[0];
             }
-            return id.ToString();
+            foreach (var part in word.Split(['.', '-', '_'], StringSplitOptions.RemoveEmptyEntries))
+                id.Append(char.ToUpperInvariant(part[0])).Append(part.AsSpan(1));
         }
+        return id.ToString();
     }
 }

@@ -53,8 +53,7 @@ public static class Database
     {
         try
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT \"MigrationId\" FROM \"__EFMigrationsHistory\" ORDER BY \"MigrationId\" DESC LIMIT 1";
+            using var command = Sql.Command(connection, "SELECT \"MigrationId\" FROM \"__EFMigrationsHistory\" ORDER BY \"MigrationId\" DESC LIMIT 1");
             return command.ExecuteScalar() as string == LatestMigration;
         }
         catch (SqliteException)
@@ -85,8 +84,7 @@ public static class Database
     public static int LocalAthlete(DbConnection connection)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT min(\"Id\") FROM \"profiles\" WHERE \"AccountId\" IS NULL";
+        using var command = Sql.Command(connection, "SELECT min(\"Id\") FROM \"profiles\" WHERE \"AccountId\" IS NULL");
         if (command.ExecuteScalar() is long id)
             return (int)id;
         command.CommandText = "SELECT count(*) FROM \"profiles\"";
@@ -159,8 +157,7 @@ public static class Database
     {
         using var connection = Connection(full);
         connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA page_size = {pageSize}; PRAGMA journal_mode = WAL;");
+        using var command = Sql.Command(connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA page_size = {pageSize}; PRAGMA journal_mode = WAL;"));
         command.ExecuteNonQuery();
     }
 
@@ -191,12 +188,7 @@ public static class Database
                 try
                 {
                     // VACUUM INTO writes a consistent copy even with a WAL file beside the database.
-                    using var command = db.Database.GetDbConnection().CreateCommand();
-                    command.CommandText = "VACUUM INTO $path";
-                    var p = command.CreateParameter();
-                    p.ParameterName = "$path";
-                    p.Value = backup;
-                    command.Parameters.Add(p);
+                    using var command = Sql.Command(db.Database.GetDbConnection(), "VACUUM INTO $path", ("$path", backup));
                     if (File.Exists(backup))
                         File.Delete(backup);
                     command.ExecuteNonQuery();

@@ -3,6 +3,7 @@ using System.Text.Json;
 using CsvHelper;
 using Failsafe.Catalog;
 using Failsafe.Store.Data;
+using Failsafe.Store.Scenarios;
 
 namespace Failsafe.Store.Training;
 
@@ -16,7 +17,7 @@ public static class HistoryExport
     {
         var custom = (customExercises ?? []).ToDictionary(ExerciseResolver.CustomId, StringComparer.Ordinal);
         ArgumentNullException.ThrowIfNull(sessions);
-        return Scenarios.EvaluationJson.Write(w =>
+        return EvaluationJson.Write(w =>
         {
             w.WriteStartObject();
             w.WriteStartArray("history");
@@ -46,10 +47,7 @@ public static class HistoryExport
                             w.WriteString("maxFailure", c.MaxFailure);
                             w.WriteString("maxFailureWithSpotter", c.MaxFailureWithSpotter);
                         }
-                        w.WriteStartArray("primaryMuscles");
-                        foreach (var m in c.PrimaryMuscles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                            w.WriteStringValue(m);
-                        w.WriteEndArray();
+                        w.WriteStrings("primaryMuscles", c.PrimaryMuscles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
                         w.WriteEndObject();
                     }
                     w.WriteStartArray("sets");

@@ -100,9 +100,7 @@ internal sealed class PostgresImportWriter : IImportWriter
     /// <summary>Gives each new session of the chunk an id from the sequence of <c>sessions."Id"</c>, in one round trip.</summary>
     private void ReserveIds()
     {
-        using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT nextval(pg_get_serial_sequence('\"sessions\"', 'Id')) FROM generate_series(1, @n)";
-        command.Parameters.AddWithValue("n", _sessions.Count);
+        using var command = Sql.Command(_connection, "SELECT nextval(pg_get_serial_sequence('\"sessions\"', 'Id')) FROM generate_series(1, @n)", ("n", _sessions.Count));
         using var ids = command.ExecuteReader();
         var i = 0;
         while (ids.Read())
@@ -192,9 +190,7 @@ internal sealed class PostgresImportWriter : IImportWriter
         }
         if (!changed)
             return;
-        using var touch = _connection.CreateCommand();
-        touch.CommandText = FailsafeDb.RaiseRevision.Replace("{0}", "@athlete", StringComparison.Ordinal);
-        touch.Parameters.AddWithValue("athlete", _athlete);
+        using var touch = Sql.Command(_connection, FailsafeDb.RaiseRevision.Replace("{0}", "@athlete", StringComparison.Ordinal), ("athlete", _athlete));
         touch.ExecuteNonQuery();
     }
 

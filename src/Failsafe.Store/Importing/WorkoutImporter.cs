@@ -115,12 +115,7 @@ public static class WorkoutImporter
 
     private static HashSet<string> Strings(DbConnection connection, string sql, StringComparer comparer, int athlete)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "athlete";
-        parameter.Value = athlete;
-        command.Parameters.Add(parameter);
+        using var command = Sql.Command(connection, sql, ("athlete", athlete));
         using var rows = command.ExecuteReader();
         var set = new HashSet<string>(comparer);
         while (rows.Read())

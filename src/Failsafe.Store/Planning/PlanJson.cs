@@ -19,10 +19,7 @@ public static class PlanJson
         {
             w.WriteStartObject();
             w.WriteString("start", Iso(plan.Start));
-            w.WriteStartArray("notes");
-            foreach (var n in plan.Notes)
-                w.WriteStringValue(n);
-            w.WriteEndArray();
+            w.WriteStrings("notes", plan.Notes);
             w.WriteStartArray("weeks");
             foreach (var week in plan.Weeks)
             {
@@ -52,25 +49,16 @@ public static class PlanJson
                             w.WriteNumber("set", s.Set);
                             w.WriteString("reps", s.Reps);
                             w.WriteNumber("targetRir", s.TargetRir);
-                            if (s.WeightKg is { } kg)
-                                w.WriteNumber("weightKg", kg);
-                            else
-                                w.WriteNull("weightKg");
+                            w.WriteNumberOrNull("weightKg", s.WeightKg);
                             w.WriteString("failure", Words.Of(s.Failure));
-                            w.WriteStartArray("reasons");
-                            foreach (var r in s.Reasons)
-                                w.WriteStringValue(r);
-                            w.WriteEndArray();
+                            w.WriteStrings("reasons", s.Reasons);
                             w.WriteEndObject();
                         }
                         w.WriteEndArray();
                         w.WriteEndObject();
                     }
                     w.WriteEndArray();
-                    w.WriteStartArray("notes");
-                    foreach (var n in day.Notes)
-                        w.WriteStringValue(n);
-                    w.WriteEndArray();
+                    w.WriteStrings("notes", day.Notes);
                     w.WriteEndObject();
                 }
                 w.WriteEndArray();
@@ -90,19 +78,10 @@ public static class PlanJson
         w.WriteStartObject();
         w.WriteString("next", Words.Of(next.Kind));
         w.WriteString("exercise", next.Exercise);
-        if (next.Set is { } set)
-            w.WriteNumber("set", set);
-        else
-            w.WriteNull("set");
+        w.WriteNumberOrNull("set", next.Set);
         w.WriteString("reps", next.Reps);
-        if (next.TargetRir is { } rir)
-            w.WriteNumber("targetRir", rir);
-        else
-            w.WriteNull("targetRir");
-        if (next.WeightKg is { } kg)
-            w.WriteNumber("weightKg", kg);
-        else
-            w.WriteNull("weightKg");
+        w.WriteNumberOrNull("targetRir", next.TargetRir);
+        w.WriteNumberOrNull("weightKg", next.WeightKg);
         w.WriteString("failure", Words.Of(next.Failure));
         w.WriteBoolean("signToWatch", next.SignToWatch);
         w.WriteNumber("rirBias", Math.Round(next.Calibration.Bias, 2));

@@ -39,15 +39,9 @@ public static class EvaluationJson
                 w.WriteNumber("set", s.Set);
                 w.WriteString("reps", s.Reps);
                 w.WriteNumber("targetRir", s.TargetRir);
-                if (s.WeightKg is { } kg)
-                    w.WriteNumber("weightKg", kg);
-                else
-                    w.WriteNull("weightKg");
+                w.WriteNumberOrNull("weightKg", s.WeightKg);
                 w.WriteString("failure", Words.Of(s.Failure));
-                w.WriteStartArray("beyondFailure");
-                foreach (var t in s.BeyondFailure)
-                    w.WriteStringValue(Words.Of(t));
-                w.WriteEndArray();
+                w.WriteStrings("beyondFailure", s.BeyondFailure.Select(Words.Of));
                 WriteReasons(w, s.Reasons);
                 w.WriteEndObject();
             }
@@ -106,10 +100,7 @@ public static class EvaluationJson
     {
         ArgumentNullException.ThrowIfNull(w);
         var list = reasons.ToList();
-        w.WriteStartArray("reasons");
-        foreach (var id in list.Select(r => r.Rule).Distinct())
-            w.WriteStringValue(id);
-        w.WriteEndArray();
+        w.WriteStrings("reasons", list.Select(r => r.Rule).Distinct());
         w.WriteStartArray("explanations");
         foreach (var r in list)
         {
@@ -119,6 +110,27 @@ public static class EvaluationJson
             w.WriteEndObject();
         }
         w.WriteEndArray();
+    }
+
+    /// <summary>An array of strings named <paramref name="name"/>.</summary>
+    public static void WriteStrings(this Utf8JsonWriter w, string name, IEnumerable<string> values)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(values);
+        w.WriteStartArray(name);
+        foreach (var v in values)
+            w.WriteStringValue(v);
+        w.WriteEndArray();
+    }
+
+    /// <summary>A number, or null when there is none.</summary>
+    public static void WriteNumberOrNull(this Utf8JsonWriter w, string name, double? value)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        if (value is { } v)
+            w.WriteNumber(name, v);
+        else
+            w.WriteNull(name);
     }
 
     private static void WriteNotice(Utf8JsonWriter w, string code, string rule, string message)

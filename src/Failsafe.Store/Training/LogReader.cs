@@ -57,23 +57,8 @@ public sealed class LogReader : IDisposable
             _connection.Dispose();
     }
 
-    private DbCommand Command(string sql, params (string Name, object? Value)[] parameters)
-    {
-        var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        Add(command, "@athlete", AthleteId);
-        foreach (var (name, value) in parameters)
-            Add(command, name, value);
-        return command;
-    }
-
-    private static void Add(DbCommand command, string name, object? value)
-    {
-        var p = command.CreateParameter();
-        p.ParameterName = name;
-        p.Value = value ?? DBNull.Value;
-        command.Parameters.Add(p);
-    }
+    private DbCommand Command(string sql, params (string Name, object? Value)[] parameters) =>
+        Sql.Command(_connection, sql, [("@athlete", AthleteId), .. parameters]);
 
     private List<T> Rows<T>(string sql, Func<DbDataReader, T> read, params (string Name, object? Value)[] parameters)
     {

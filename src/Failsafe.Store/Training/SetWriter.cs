@@ -247,12 +247,6 @@ public static class SetWriter
     private static void Bind(DbParameterCollection parameters, Func<DbParameter> create, (string Name, object? Value, DbType Type)[] values)
     {
         foreach (var (name, value, type) in values)
-        {
-            var parameter = create();
-            parameter.ParameterName = name;
-            parameter.DbType = type;
-            parameter.Value = value ?? DBNull.Value;
-            parameters.Add(parameter);
-        }
+            Sql.Add(parameters, create(), name, value, type);
     }
 }

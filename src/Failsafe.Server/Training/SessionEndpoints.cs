@@ -140,6 +140,8 @@ public static class SessionEndpoints
     {
         if (input is null)
             return Problems.Invalid("body", "a change object is required");
+        if (LogReader.For(db).Session(id) is null)
+            return Problems.NotFound("such session");
         if (IfMatch(http.Request) is not { } version)
             return TypedResults.Problem(statusCode: StatusCodes.Status428PreconditionRequired, title: "If-Match required", detail: "Send the session's version (its ETag) in If-Match, so a newer change is not overwritten.");
         var resolver = new ExerciseResolver(CatalogLoader.Default, db);

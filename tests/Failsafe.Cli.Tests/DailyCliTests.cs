@@ -826,7 +826,7 @@ public sealed class DailyCliTests : IDisposable
     // ---- export ----
 
     [Fact]
-    public void ExportJson_FedBackAsAScenariosHistory_EvaluatesSuccessfully()
+    public void HistoryJson_FedBackAsAScenariosHistory_EvaluatesSuccessfully()
     {
         Setup();
         Ok("log", "bench press", "100x8@8", "--date", Monday);
@@ -837,7 +837,7 @@ public sealed class DailyCliTests : IDisposable
         Ok("log", "chin up", "bwx12", "--date", "2026-11-25");
         Ok("log", "lat pulldown", "132lbx10@8", "--warmup", "--date", "2026-11-25");
 
-        var export = Ok("export", "json");
+        var export = Ok("history", "--json", "--days", "365");
 
         var history = JsonNode.Parse(export)!["history"]!.AsArray();
         history.Count.ShouldBe(2);
@@ -857,13 +857,13 @@ public sealed class DailyCliTests : IDisposable
     }
 
     [Fact]
-    public void ExportJson_MarksWarmupsDropsAndRpe()
+    public void HistoryJson_MarksWarmupsDropsAndRpe()
     {
         Setup();
         Ok("log", "lateral raise", "10x12@9.5", "--drop", "7x8", "--date", Monday);
         Ok("log", "lateral raise", "5x20", "--warmup", "--date", Monday);
 
-        var sets = JsonNode.Parse(Ok("export", "json"))!["history"]![0]!["exercises"]![0]!["sets"]!.AsArray();
+        var sets = JsonNode.Parse(Ok("history", "--json", "--days", "365"))!["history"]![0]!["exercises"]![0]!["sets"]!.AsArray();
 
         sets.Count.ShouldBe(3);
         sets[0]!["rpe"]!.GetValue<double>().ShouldBe(9.5);
@@ -905,7 +905,7 @@ public sealed class DailyCliTests : IDisposable
         code.ShouldBe(ExitCodes.Ok, stderr);
         stdout.ShouldBeEmpty();
         stderr.ShouldContain("exported 1 sessions");
-        JsonNode.Parse(File.ReadAllText(file))!["history"]!.AsArray().Count.ShouldBe(1);
+        JsonNode.Parse(File.ReadAllText(file))!["sessions"]!.AsArray().Count.ShouldBe(1);
     }
 
     // ---- the database file ----
@@ -964,7 +964,7 @@ public sealed class DailyCliTests : IDisposable
     }
 
     [Fact]
-    public void ExportJson_WithImportedCustomExercise_FeedsBackIntoEvaluate()
+    public void HistoryJson_WithImportedCustomExercise_FeedsBackIntoEvaluate()
     {
         Init();
         var sample = Path.Combine(CliTests.RepoRoot(), "tests", "Failsafe.Store.Tests", "Importing", "samples", "hevy.csv");
@@ -972,7 +972,7 @@ public sealed class DailyCliTests : IDisposable
         using (var db = Db())
             db.CustomExercises.Count().ShouldBeGreaterThan(0, "the sample has a name the catalog does not know");
 
-        using var export = JsonDocument.Parse(Ok("export", "json"));
+        using var export = JsonDocument.Parse(Ok("history", "--json", "--days", "36500"));
         var history = export.RootElement.GetProperty("history");
         history.EnumerateArray().SelectMany(s => s.GetProperty("exercises").EnumerateArray())
             .Count(x => x.TryGetProperty("custom", out _)).ShouldBeGreaterThan(0);

@@ -109,6 +109,7 @@ public sealed class AccessTests(Servers servers) : IClassFixture<Servers>
         return new Dictionary<string, string>
         {
             ["/api/sessions/{id:long}"] = Api.Text(session.Id()),
+            ["/api/sessions/{id:long}/changes"] = Api.Text(session.Id()),
             ["/api/sets/{id:long}"] = Api.Text(set.Id()),
             ["/api/events/{id:long}"] = Api.Text(ev.Id()),
             ["/api/injuries/{id:long}/clear"] = Api.Text(injury.Id()),
@@ -124,6 +125,7 @@ public sealed class AccessTests(Servers servers) : IClassFixture<Servers>
     private static object? Body(ApiEndpoint e) => (e.Method, e.Route) switch
     {
         ("PATCH", "/api/sessions/{id:long}") => new { name = "renamed" },
+        ("POST", "/api/sessions/{id:long}/changes") => new { action = "skip", exercise = "bench press" },
         ("PUT", "/api/sets/{id:long}") => new { exercise = "bench press", set = "50x5@5" },
         ("POST", "/api/sets/") => new { exercise = "bench press", set = "50x5@5", date = "2026-03-03" },
         ("POST", "/api/sessions/") => new { date = "2026-03-03" },
@@ -138,7 +140,7 @@ public sealed class AccessTests(Servers servers) : IClassFixture<Servers>
 
     private static HttpRequestMessage Request(ApiEndpoint e, string path)
     {
-        var request = Api.Request(e.Method, path, Body(e), e.Method is "PATCH" or "PUT" ? "\"1\"" : null);
+        var request = Api.Request(e.Method, path, Body(e), e.Method is "PATCH" or "PUT" || e.Route.EndsWith("/changes", StringComparison.Ordinal) ? "\"1\"" : null);
         if (e.Route.StartsWith("/api/import", StringComparison.Ordinal))
             request.Content = new StringContent("Date;Workout Name;Exercise Name;Set Order;Weight;Weight Unit;Reps\n2026-03-01 10:00:00;A;Squat (Barbell);1;100;kg;5\n", Encoding.UTF8, "text/csv");
         return request;

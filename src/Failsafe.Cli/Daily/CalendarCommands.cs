@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using Failsafe.Store.Catalog;
 using Failsafe.Store.Data;
+using Failsafe.Store.Exporting;
 using Failsafe.Store.Training;
 using Microsoft.EntityFrameworkCore;
 using Spectre.Console;
@@ -118,25 +118,43 @@ public static class CalendarCommands
         {
             var output = new Option<FileInfo?>("--out") { Description = "Write to this file instead of standard output." };
             var c = new Command(format, format == "json"
-                ? "The whole log as JSON in the evaluate contract's history shape (feeds back into `failsafe evaluate`)."
-                : "The whole log as CSV, one row per set.") { output };
+                ? "A portable copy of the whole log: profile and its history, equipment, check-ins, sessions with every set (notes, pain, flags), plans, events, injuries, custom exercises. `failsafe import FILE` restores it into an empty log."
+                : "Every logged set as CSV, one row per set.") { output };
             c.SetAction(parse =>
             {
-                using var log = io.OpenLog(parse);
-                if (log is null)
-                    return ExitCodes.InvalidInput;
-                var sessions = log.Sessions();
+                string text;
+                int sessions;
+                if (format == "json")
+                {
+                    using var db = io.OpenDb(parse);
+                    if (db is null)
+                        return ExitCodes.InvalidInput;
+                    if (Backup.Write(db) is not { } backup)
+                        return io.Fail("export json: the log has no profile yet, so there is nothing to back up (run `failsafe init`)");
+                    text = backup + Environment.NewLine;
+                    sessions = db.Mine<SessionRow>().Count();
+                }
+                else
+                {
+                    using var log = io.OpenLog(parse);
+                    if (log is null)
+                        return ExitCodes.InvalidInput;
+                    var rows = log.Sessions();
+                    using var csv = new StringWriter();
+                    HistoryExport.ToCsv(rows, csv);
+                    text = csv.ToString();
+                    sessions = rows.Count;
+                }
                 try
                 {
                     if (parse.GetValue(output) is { } file)
                     {
-                        using var writer = new StreamWriter(file.FullName);
-                        Write(writer);
-                        io.Error.WriteLine($"failsafe: exported {sessions.Count} sessions to {file.FullName}");
+                        File.WriteAllText(file.FullName, text);
+                        io.Error.WriteLine($"failsafe: exported {sessions} sessions to {file.FullName}");
                     }
                     else
                     {
-                        Write(io.Out);
+                        io.Out.Write(text);
                     }
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -144,17 +162,9 @@ public static class CalendarCommands
                     return io.Fail($"export: {ex.Message}");
                 }
                 return ExitCodes.Ok;
-
-                void Write(TextWriter w)
-                {
-                    if (format == "json")
-                        w.WriteLine(HistoryExport.ToJson(sessions, CatalogLoader.Default, log.CustomExercises()));
-                    else
-                        HistoryExport.ToCsv(sessions, w);
-                }
             });
             return c;
         }
-        return new Command("export", "Export the log to open formats.") { Make("csv"), Make("json") };
+        return new Command("export", "Export the log: json is a whole backup, csv every set.") { Make("csv"), Make("json") };
     }
 }

@@ -47,7 +47,10 @@ public static class LogCommands
             using var db = io.OpenDb(parse);
             if (db is null)
                 return ExitCodes.InvalidInput;
-            var day = DailyOptions.Day(io, given, db.MyProfile.FirstOrDefault());
+            var profile = db.MyProfile.FirstOrDefault();
+            var day = DailyOptions.Day(io, given, profile);
+            if (NotAfterToday(io, "checkin", day, profile) is { } future)
+                return future;
             var row = db.Mine<CheckInRow>().FirstOrDefault(c => c.Date == day) ?? db.CheckIns.Add(new CheckInRow { Date = day }).Entity;
             row.SleepHours = parse.GetValue(sleepHours) ?? row.SleepHours;
             row.SleepQuality = parse.GetValue(sleep) ?? row.SleepQuality;
@@ -69,14 +72,18 @@ public static class LogCommands
     public static Command Log(Io io)
     {
         var exercise = new Argument<string>("exercise") { Description = "The exercise, as you call it: \"bench press\", \"Squat (Barbell)\"." };
-        var set = new Argument<string[]>("set") { Description = "The set: 100x8@8 (RPE 8), 100x8@2rir, 100x8 F (failure), 100x8 T (form broke), 225lbx5, bwx12.", Arity = ArgumentArity.OneOrMore };
-        var drop = new Option<string[]>("--drop") { Description = "A drop set right after it, e.g. --drop 80x5 (repeatable).", AllowMultipleArgumentsPerToken = false };
+        var set = new Argument<string[]>("set")
+        {
+            Description = "The set: 100x8@8 (RPE 8), 100x8@2rir, 100x8 F or A (failure), 100x8 T (form broke), 225lbx5, bwx12. Several: 80x8@8 82.5x6@9, or 3x80x8@8 (three sets of 80 × 8).",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var drop = new Option<string[]>("--drop") { Description = "A drop set right after the (last) set, e.g. --drop 80x5 (repeatable).", AllowMultipleArgumentsPerToken = false };
         var warmup = new Option<bool>("--warmup") { Description = "A warm-up set (not counted as work)." };
         var pain = new Option<bool>("--pain") { Description = "Something hurt on this set." };
         var notes = new Option<string?>("--notes") { Description = "A note on the set." };
         var date = DailyOptions.Date();
         var json = new Option<bool>("--json") { Description = "Print what was logged and the next set as JSON." };
-        var command = new Command("log", "Log a set, then see the next one.") { exercise, set, drop, warmup, pain, notes, date, json };
+        var command = new Command("log", "Log one or more sets, then see the next one.") { exercise, set, drop, warmup, pain, notes, date, json };
         command.SetAction(parse =>
         {
             if (!DailyOptions.TryDate(io, parse.GetValue(date), out var given, out var code))
@@ -87,14 +94,15 @@ public static class LogCommands
             if (DailyOptions.RequireProfile(io, log) is not { } profile)
                 return ExitCodes.InvalidInput;
             var day = DailyOptions.Day(io, given, profile);
+            if (NotAfterToday(io, "log", day, profile) is { } future)
+                return future;
             var unit = profile.Unit == "lb" ? WeightUnit.Lb : WeightUnit.Kg;
             var resolver = new ExerciseResolver(CatalogLoader.Default, log.CustomExercises());
             var name = parse.GetValue(exercise)!;
             var (id, resolved, match) = resolver.Resolve(name);
             if (id is null)
-                return io.Fail(ExerciseCommands.UnknownExercise(name, match));
-            var text = string.Join(' ', parse.GetValue(set) ?? []);
-            if (!SetNotation.TryParse(text, unit, out var written, out var error))
+                return io.Fail(ExerciseCommands.UnknownExercise(name, match) + ExerciseCommands.HowToAdd(name, match));
+            if (!SetNotation.TryParseMany(parse.GetValue(set) ?? [], unit, out var sets, out var error))
                 return io.Fail(error);
             var drops = new List<WrittenSet>();
             foreach (var d in parse.GetValue(drop) ?? [])
@@ -114,11 +122,11 @@ public static class LogCommands
                 Warmup = parse.GetValue(warmup) && !isDrop, Drop = isDrop, FormBreakdown = w.Failure == FailureLevel.Technical,
                 Pain = parse.GetValue(pain), Notes = parse.GetValue(notes), LoggedAt = now,
             };
-            var main = Row(written, false);
+            var rows = sets.Select(w => Row(w, false)).ToList();
             if (drops.Count > 0)
-                main.Technique = "drop-set";
+                rows[^1].Technique = "drop-set";
             var session = new SessionKey(day, Source, today.Day.DayType is { } t ? Words.Of(t) : null, today.Day.Template);
-            SetWriter.Insert(log.Connection, log.AthleteId, session, [main, .. drops.Select(d => Row(d, true))], CancellationToken.None).GetAwaiter().GetResult();
+            SetWriter.Insert(log.Connection, log.AthleteId, session, [.. rows, .. drops.Select(d => Row(d, true))], CancellationToken.None).GetAwaiter().GetResult();
 
             var next = StoredDay.Next(StoredDay.Decide(log, resolver, day, policy), log.SessionOn(day, Source), resolver);
             if (parse.GetValue(json))
@@ -127,13 +135,36 @@ public static class LogCommands
                 return ExitCodes.Ok;
             }
             var c = io.Console;
-            c.MarkupLineInterpolated($"Logged {resolved!.Name}: {written.Load} × {written.Reps}{(written.EffectiveRir is { } r ? $" at {r:0.#} RIR" : "")}{(written.Failure != FailureLevel.None ? $" ({Words.Of(written.Failure)} failure)" : "")}{(drops.Count > 0 ? $", then {drops.Count} drop set(s)" : "")} on {day:yyyy-MM-dd}.");
-            if (written.Failure == FailureLevel.Technical)
-                c.MarkupLine("  [yellow]F1[/] Form broke: that exercise is done for today.");
+            for (var i = 0; i < sets.Count; i++)
+            {
+                var written = sets[i];
+                var last = i == sets.Count - 1;
+                c.MarkupLineInterpolated($"Logged {resolved!.Name}: {written.Load} × {written.Reps}{(written.EffectiveRir is { } r ? $" at {r:0.#} RIR" : "")}{(written.Failure != FailureLevel.None ? $" ({Words.Of(written.Failure)} failure)" : "")}{(last && drops.Count > 0 ? $", then {drops.Count} drop set(s)" : "")} on {day:yyyy-MM-dd}.");
+                if (written.Failure == FailureLevel.Technical)
+                    c.MarkupLine("  [yellow]F1[/] Form broke: that exercise is done for today.");
+            }
+            if (today.Day.IsRest)
+            {
+                var count = sets.Count + drops.Count;
+                c.MarkupLineInterpolated($"{day:yyyy-MM-dd} is a rest day in your plan: logged {count} set{(count == 1 ? "" : "s")} of {resolved!.Name} anyway; there is no planned next set.");
+                return ExitCodes.Ok;
+            }
             PrintNext(c, next, unit);
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>
+    /// Refuses a day after today in the lifter's zone for what records what happened (sets, check-ins, changes to a day's session): a
+    /// set dated tomorrow would count as done before it was, and shape today's loads. Null when the day is fine.
+    /// </summary>
+    internal static int? NotAfterToday(Io io, string command, DateOnly day, ProfileRow? profile)
+    {
+        var today = io.Today(profile?.TimeZone);
+        return day > today
+            ? io.Fail($"{command}: --date {day:yyyy-MM-dd} is in the future (today is {today:yyyy-MM-dd}); only what happened can be recorded", ExitCodes.Usage)
+            : null;
     }
 
     internal static void PrintNext(IAnsiConsole c, NextSetAdvice next, WeightUnit unit)
@@ -163,7 +194,7 @@ public static class LogCommands
 
     public static Command History(Io io)
     {
-        var days = new Option<int>("--days") { Description = "How many days back (default 30).", DefaultValueFactory = _ => 30 };
+        var days = new Option<int>("--days") { Description = "How many days back from today, today included (default 30).", DefaultValueFactory = _ => 30 };
         var json = new Option<bool>("--json") { Description = "Print JSON (the evaluate contract's history shape)." };
         var command = new Command("history", "Show the logged sessions.") { days, json };
         command.SetAction(parse =>
@@ -174,20 +205,19 @@ public static class LogCommands
             using var log = io.OpenLog(parse);
             if (log is null)
                 return ExitCodes.InvalidInput;
-            var latest = log.LastSessionDay();
-            if (latest is null)
-            {
-                if (parse.GetValue(json))
-                    io.Out.WriteLine("{\"history\":[]}");
-                else
-                    io.Console.MarkupLine("Nothing logged yet.");
-                return ExitCodes.Ok;
-            }
-            var from = latest.Value.AddDays(-n);
-            var sessions = log.Sessions(from.AddDays(1));
+            // Counted back from today in the lifter's zone: --days 1 is today, whatever was logged last.
+            var today = io.Today(log.Profile()?.TimeZone);
+            var sessions = log.Sessions(today.AddDays(1 - n), today);
             if (parse.GetValue(json))
             {
                 io.Out.WriteLine(HistoryExport.ToJson(sessions, CatalogLoader.Default, log.CustomExercises()));
+                return ExitCodes.Ok;
+            }
+            if (sessions.Count == 0)
+            {
+                io.Console.MarkupLine(log.LastSessionDay() is { } latest
+                    ? $"Nothing logged in the last {n} day{(n == 1 ? "" : "s")}; the last session was on {latest:yyyy-MM-dd} (try --days {today.DayNumber - latest.DayNumber + 1})."
+                    : "Nothing logged yet.");
                 return ExitCodes.Ok;
             }
             var table = new Table().Border(TableBorder.Rounded).AddColumns("Date", "Day", "Exercise", "Sets");
@@ -196,7 +226,7 @@ public static class LogCommands
                 foreach (var g in s.Sets.OrderBy(x => x.Order).GroupBy(x => x.ExerciseName))
                 {
                     var sets = string.Join("  ", g.Select(x =>
-                        $"{(x.Warmup ? "w:" : x.Drop ? "d:" : "")}{x.WeightEntered:0.##}{x.Unit}×{x.Reps}{(x.Failure != "none" ? $" {x.Failure[0].ToString().ToUpperInvariant()}" : x.Rir is { } r ? $"@{r:0.#}rir" : "")}"));
+                        $"{(x.Warmup ? "w:" : x.Drop ? "d:" : "")}{x.WeightEntered:0.##}{x.Unit}×{x.Reps}{(x.Failure != "none" ? $" {x.Failure[0].ToString().ToUpperInvariant()}" : x.Rir is { } r ? $"@{r:0.#}rir" : "")}{(x.Pain ? " pain" : "")}{(x.Notes is { Length: > 0 } note ? $" ({note})" : "")}"));
                     table.AddRow(Markup.Escape(s.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), Markup.Escape(s.DayType ?? s.Source), Markup.Escape(g.Key), Markup.Escape(sets));
                 }
             }

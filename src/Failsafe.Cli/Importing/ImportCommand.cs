@@ -3,12 +3,13 @@ using System.Globalization;
 using Failsafe.Effort;
 using Failsafe.Store.Catalog;
 using Failsafe.Store.Data;
+using Failsafe.Store.Exporting;
 using Failsafe.Store.Importing;
 using Spectre.Console;
 
 namespace Failsafe.Cli.Importing;
 
-/// <summary><c>failsafe import strong|hevy FILE [--unit kg|lb] [--dry-run]</c>.</summary>
+/// <summary><c>failsafe import FILE</c> (a backup) and <c>failsafe import strong|hevy FILE [--unit kg|lb] [--dry-run]</c>.</summary>
 public static class ImportCommand
 {
     /// <summary>Files at least this large get a progress bar (on an interactive terminal): about 10,000 sets.</summary>
@@ -17,13 +18,41 @@ public static class ImportCommand
     public static Command Create(Io io)
     {
         ArgumentNullException.ThrowIfNull(io);
-        return new Command("import", "Import a workout history exported from Strong or Hevy (CSV). Importing the same export again adds nothing; a newer one adds only the new workouts.")
+        var backup = new Argument<FileInfo?>("backup") { Description = "A backup made by `failsafe export json`, restored whole into an empty log.", Arity = ArgumentArity.ZeroOrOne };
+        var command = new Command("import", "Restore a backup (`failsafe import FILE`, from `failsafe export json`) into an empty log, or import a workout history exported from Strong or Hevy (CSV). Importing the same export again adds nothing; a newer one adds only the new workouts.")
         {
+            backup,
             Source(io, ImportSource.Strong, "strong",
                 "Import a Strong export (Settings → Export Strong Data). Any of Strong's layouts; the comma layout has no unit column, so give --unit."),
             Source(io, ImportSource.Hevy, "hevy",
                 "Import a Hevy export (Settings → Export & Import Data → Export Workouts)."),
         };
+        command.SetAction(parse => parse.GetValue(backup) is { } file
+            ? Restore(io, parse, file)
+            : io.Fail("import: give a backup file (from `failsafe export json`), or `import strong FILE` / `import hevy FILE`", ExitCodes.Usage));
+        return command;
+    }
+
+    /// <summary><c>failsafe import FILE</c>: a whole backup into an empty log, all of it or nothing.</summary>
+    private static int Restore(Io io, ParseResult parse, FileInfo file)
+    {
+        string json;
+        try
+        {
+            json = File.ReadAllText(file.FullName);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return io.Fail($"cannot read '{file}': {ex.Message}");
+        }
+        using var db = io.OpenDb(parse);
+        if (db is null)
+            return ExitCodes.InvalidInput;
+        var (restored, problem) = Backup.Restore(db, json);
+        if (restored is null)
+            return io.Fail($"import {file.Name}: {problem}; nothing was imported");
+        io.Console.MarkupLineInterpolated($"Restored {restored.Sessions} session(s) with {restored.Sets} set(s), {restored.CheckIns} check-in(s) and {restored.Plans} plan(s) from {file.Name}.");
+        return ExitCodes.Ok;
     }
 
     private static Command Source(Io io, ImportSource source, string name, string description)
@@ -164,6 +193,7 @@ public static class ImportCommand
             c.MarkupLineInterpolated($"[yellow]Needs classification:[/] {what}; until classified, their sets never go to failure:");
             foreach (var u in s.Unmatched)
                 c.MarkupLineInterpolated($"  {u.Name} ({Plural(u.Sets, "set")})");
+            c.MarkupLineInterpolated($"Classify each with: failsafe exercise classify \"{s.Unmatched[0].Name}\" --like \"Leg Press\" (or --equipment, --mechanic, --muscles, --max-failure).");
         }
         if (s.DryRun)
             c.MarkupLine("[dim]Dry run: nothing was written.[/]");

@@ -13,6 +13,9 @@ public sealed record ExerciseView(string Id, string Name, string? Mechanic, stri
 
 public sealed record ClassifyInput(string? Mechanic, string? Equipment, string? MaxFailure, string? MaxFailureWithSpotter, string? CnsDemand, string? PrimaryMuscles);
 
+/// <param name="Like">A catalog exercise it moves like: its classification is copied (the other fields are then ignored).</param>
+public sealed record CustomExerciseInput(string? Name, string? Like, string? Mechanic, string? Equipment, string? MaxFailure, string? MaxFailureWithSpotter, string? CnsDemand, string? PrimaryMuscles);
+
 public sealed record CustomExerciseView(int Id, string Name, bool Classified, string Mechanic, string Equipment, string MaxFailure, string MaxFailureWithSpotter, string CnsDemand, string PrimaryMuscles);
 
 public static class ExerciseEndpoints
@@ -22,6 +25,8 @@ public static class ExerciseEndpoints
         var g = api.MapGroup("/exercises").WithTags("Exercises");
         g.MapGet("/", Search).ForAthlete(Access.Read).WithSummary("Find exercises by name or alias (the catalog and the athlete's own), with how far each may go to failure.");
         g.MapGet("/custom", Custom).ForAthlete(Access.Read).WithSummary("The athlete's custom exercises (from imports or typed); unclassified ones never go to failure.");
+        g.MapPost("/custom", Create).ForAthlete(Access.Plan).Produces<CustomExerciseView>(StatusCodes.Status201Created)
+            .WithSummary("Create a custom exercise, classified like a catalog exercise (like) or by its fields.");
         g.MapPut("/custom/{id:int}", Classify).ForAthlete(Access.Plan).WithSummary("Classify a custom exercise.");
     }
 
@@ -74,40 +79,44 @@ public static class ExerciseEndpoints
         var row = await db.Mine<CustomExerciseRow>().FirstOrDefaultAsync(c => c.Id == id, cancel);
         if (row is null)
             return Problems.NotFound("such custom exercise");
-        var errors = new Dictionary<string, string[]>();
-        string Word<T>(string field, string? value, string current, string list)
-            where T : struct, Enum
-        {
-            if (value is null)
-                return current;
-            if (Words.Map<T>().TryGetValue(value, out var parsed))
-                return Words.Of(parsed);
-            errors[field] = [$"'{value}' is not one of: {list}"];
-            return current;
-        }
-        row.Mechanic = input.Mechanic switch
-        {
-            null => row.Mechanic,
-            "compound" or "isolation" => input.Mechanic,
-            _ => Fail("mechanic", $"'{input.Mechanic}' is not compound or isolation", row.Mechanic),
-        };
-        row.MaxFailure = Word<FailureLevel>("maxFailure", input.MaxFailure, row.MaxFailure, "none, technical, absolute");
-        row.MaxFailureWithSpotter = Word<FailureLevel>("maxFailureWithSpotter", input.MaxFailureWithSpotter, row.MaxFailureWithSpotter, "none, technical, absolute");
-        row.CnsDemand = Word<CnsDemand>("cnsDemand", input.CnsDemand, row.CnsDemand, "low, moderate, high");
-        if (input.Equipment is { } eq)
-            row.Equipment = eq.Length is > 0 and <= 40 ? eq : Fail("equipment", "1–40 characters", row.Equipment);
-        if (input.PrimaryMuscles is { } pm)
-            row.PrimaryMuscles = pm.Length <= 200 ? pm : Fail("primaryMuscles", "longer than 200 characters", row.PrimaryMuscles);
+        var errors = CustomExercises.Classify(row, Of(input));
         if (errors.Count > 0)
-            return Problems.Invalid(errors);
-        row.Classified = true;
+            return Problems.Invalid(errors.ToDictionary(e => e.Key, e => new[] { e.Value }));
         await db.SaveChangesAsync(cancel);
         return TypedResults.Ok(View(row));
-
-        string Fail(string field, string problem, string keep)
-        {
-            errors[field] = [problem];
-            return keep;
-        }
     }
+
+    /// <summary>A new custom exercise: <c>like</c> copies a catalog exercise's classification, else the fields classify it (unclassified when none is given).</summary>
+    public static async Task<IResult> Create(CustomExerciseInput input, FailsafeDb db, CancellationToken cancel)
+    {
+        if (input is null)
+            return Problems.Invalid("body", "a custom exercise object is required");
+        var resolver = new ExerciseResolver(CatalogLoader.Default, db);
+        if (CustomExercises.CheckName(input.Name, resolver) is { } problem)
+            return Problems.Invalid("name", problem);
+        CustomExerciseRow row;
+        if (input.Like is { } like)
+        {
+            if (CatalogLoader.Default.Resolve(like).Exercise is not { } model)
+                return Problems.Invalid("like", $"'{like}' is not an exercise in the catalog");
+            row = CustomExercises.Like(input.Name!, model);
+        }
+        else
+        {
+            row = new CustomExerciseRow { Name = input.Name!.Trim() };
+            var given = new Classification(input.Mechanic, input.Equipment, input.MaxFailure, input.MaxFailureWithSpotter, input.CnsDemand, input.PrimaryMuscles);
+            if (given != new Classification(null, null, null, null, null, null))
+            {
+                var errors = CustomExercises.Classify(row, given);
+                if (errors.Count > 0)
+                    return Problems.Invalid(errors.ToDictionary(e => e.Key, e => new[] { e.Value }));
+            }
+        }
+        db.CustomExercises.Add(row);
+        await db.SaveChangesAsync(cancel);
+        return TypedResults.Created($"/api/exercises/custom/{row.Id}", View(row));
+    }
+
+    private static Classification Of(ClassifyInput input) =>
+        new(input.Mechanic, input.Equipment, input.MaxFailure, input.MaxFailureWithSpotter, input.CnsDemand, input.PrimaryMuscles);
 }

@@ -28,8 +28,19 @@ public sealed record SetView(
     double WeightEntered, int Reps, double? Rir, double? Rpe, string Failure, string? Technique, bool Warmup, bool Drop,
     bool FormBreakdown, bool Pain, string? Notes, DateTime LoggedAt, int Version);
 
+/// <param name="Changes">What the lifter changed in the planned day (skipped, swapped, added, their order); null when it went as planned.</param>
 public sealed record SessionView(
-    long Id, DateOnly Date, string? DayType, string? Name, string Source, string? Notes, DateTime? StartedAt, int Version, IReadOnlyList<SetView> Sets);
+    long Id, DateOnly Date, string? DayType, string? Name, string Source, string? Notes, DateTime? StartedAt, int Version, IReadOnlyList<SetView> Sets,
+    SessionChanges? Changes);
+
+/// <summary>One change to a day's planned session.</summary>
+/// <param name="Action">skip, unskip, swap, add or reorder.</param>
+/// <param name="Exercise">The exercise it is about (skip, unskip, swap, add).</param>
+/// <param name="With">swap: the exercise done instead.</param>
+/// <param name="Sets">add: how many sets (1–10, default 3).</param>
+/// <param name="Reps">add: the rep range (default 8-12).</param>
+/// <param name="Order">reorder: exercises in the order wanted (the rest follow as planned).</param>
+public sealed record SessionChangeInput(string? Action, string? Exercise, string? With, int? Sets, string? Reps, IReadOnlyList<string>? Order);
 
 public sealed record SessionInput(DateOnly? Date, string? Name, string? DayType, string? Notes);
 
@@ -55,6 +66,8 @@ public static class SessionEndpoints
         sessions.MapGet("/{id:long}", Get).ForAthlete(Access.Read).WithSummary("One session; its ETag is the version to send in If-Match.");
         sessions.MapPost("/", Create).ForAthlete(Access.Log).Produces<SessionView>(StatusCodes.Status201Created).WithSummary("Start a session.");
         sessions.MapPatch("/{id:long}", Update).ForAthlete(Access.Log).WithSummary("Change a session's name, notes or day type (If-Match: its version).");
+        sessions.MapPost("/{id:long}/changes", ChangeSession).ForAthlete(Access.Log)
+            .WithSummary("Skip, unskip, swap, add or reorder exercises of the session's planned day (If-Match: its version); the next set follows the change.");
         sessions.MapDelete("/{id:long}", Delete).ForAthlete(Access.Log).WithSummary("Delete a session and its sets (If-Match optional).");
 
         var sets = api.MapGroup("/sets").WithTags("Sessions and sets");
@@ -76,7 +89,8 @@ public static class SessionEndpoints
         s.Failure, s.Technique, s.Warmup, s.Drop, s.FormBreakdown, s.Pain, s.Notes, s.LoggedAt, s.Version);
 
     internal static SessionView View(SessionRow s) => new(
-        s.Id, s.Date, s.DayType, s.Name, s.Source, s.Notes, s.StartedAt, s.Version, [.. s.Sets.OrderBy(x => x.Order).Select(x => View(x, s.Date))]);
+        s.Id, s.Date, s.DayType, s.Name, s.Source, s.Notes, s.StartedAt, s.Version, [.. s.Sets.OrderBy(x => x.Order).Select(x => View(x, s.Date))],
+        s.ChangesJson is null ? null : SessionChanges.Parse(s.ChangesJson));
 
     private static string ETag(int version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
 
@@ -119,6 +133,81 @@ public static class SessionEndpoints
         if (row is null)
             return Problems.NotFound("such session");
         response.Headers.ETag = ETag(row.Version);
+        return TypedResults.Ok(View(row));
+    }
+
+    public static async Task<IResult> ChangeSession(long id, SessionChangeInput input, FailsafeDb db, HttpContext http, CancellationToken cancel)
+    {
+        if (input is null)
+            return Problems.Invalid("body", "a change object is required");
+        if (LogReader.For(db).Session(id) is null)
+            return Problems.NotFound("such session");
+        if (IfMatch(http.Request) is not { } version)
+            return TypedResults.Problem(statusCode: StatusCodes.Status428PreconditionRequired, title: "If-Match required", detail: "Send the session's version (its ETag) in If-Match, so a newer change is not overwritten.");
+        var resolver = new ExerciseResolver(CatalogLoader.Default, db);
+        var errors = new Dictionary<string, string[]>();
+        string? Id(string field, string? name)
+        {
+            if (string.IsNullOrWhiteSpace(name) || name.Length > MaxExerciseLength)
+            {
+                errors[field] = [$"required: an exercise name of 1–{MaxExerciseLength} characters"];
+                return null;
+            }
+            var (rid, _, match) = resolver.Resolve(name);
+            if (rid is null)
+                errors[field] = [$"'{name}' is not a known exercise{(match.Suggestions.IsDefaultOrEmpty ? "" : $"; did you mean {string.Join(", ", match.Suggestions.Take(3))}?")}"];
+            return rid;
+        }
+        Func<SessionChanges, SessionChanges>? change = null;
+        switch (input.Action)
+        {
+            case "skip" when Id("exercise", input.Exercise) is { } skip:
+                change = c => c.Skip(skip);
+                break;
+            case "unskip" when Id("exercise", input.Exercise) is { } unskip:
+                change = c => c.Unskip(unskip);
+                break;
+            case "swap" when (Id("exercise", input.Exercise), Id("with", input.With)) is ({ } from, { } to):
+                var name = resolver.Resolve(input.With!).Exercise!.Name;
+                change = c => c.Swap(from, to, name);
+                break;
+            case "add" when Id("exercise", input.Exercise) is { } added:
+                var sets = input.Sets ?? 3;
+                var reps = input.Reps ?? "8-12";
+                if (sets is < 1 or > 10)
+                    errors["sets"] = [$"{sets} is out of range (1–10)"];
+                if (!RepRange.TryParse(reps, out _, out var repError))
+                    errors["reps"] = [repError];
+                var addedName = resolver.Resolve(input.Exercise!).Exercise!.Name;
+                change = c => c.Add(added, addedName, sets, reps);
+                break;
+            case "reorder":
+                if (input.Order is not { Count: > 0 and <= 30 } order)
+                {
+                    errors["order"] = ["1–30 exercise names"];
+                    break;
+                }
+                var ids = order.Select((n, i) => Id($"order[{i}]", n)).ToList();
+                change = c => c.Reorder(ids.OfType<string>());
+                break;
+            case "skip" or "unskip" or "swap" or "add":
+                break;
+            default:
+                errors["action"] = [$"'{input.Action}' is not one of: skip, unskip, swap, add, reorder"];
+                break;
+        }
+        if (errors.Count > 0 || change is null)
+            return Problems.Invalid(errors);
+        await db.Database.OpenConnectionAsync(cancel);
+        var connection = db.Database.GetDbConnection();
+        if (await SetWriter.Change(connection, db.AthleteId, id, version, change, cancel) is null)
+        {
+            return LogReader.For(db).Session(id) is { } current
+                ? Problems.PreconditionFailed($"The session changed since you read it (your version {version}, now {current.Version}); read it again and redo the change.")
+                : Problems.NotFound("such session");
+        }
+        var row = LogReader.For(db).Session(id)!;
+        http.Response.Headers.ETag = ETag(row.Version);
         return TypedResults.Ok(View(row));
     }
 

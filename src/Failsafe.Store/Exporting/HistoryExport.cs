@@ -9,7 +9,7 @@ namespace Failsafe.Store.Training;
 
 /// <summary>
 /// Exports of the log: JSON in the evaluate contract's <c>history</c> shape (so an export feeds straight back into
-/// <c>failsafe evaluate</c>), warm-ups and drops marked; CSV with one row per set and every stored field.
+/// <c>failsafe evaluate</c>), warm-ups, drops, pain and notes marked; CSV with one row per set and every stored field.
 /// </summary>
 public static class HistoryExport
 {
@@ -66,6 +66,10 @@ public static class HistoryExport
                             w.WriteBoolean("drop", true);
                         if (x.Rpe is { } r)
                             w.WriteNumber("rpe", r);
+                        if (x.Pain)
+                            w.WriteBoolean("pain", true);
+                        if (x.Notes is { Length: > 0 } notes)
+                            w.WriteString("notes", notes);
                         w.WriteEndObject();
                     }
                     w.WriteEndArray();

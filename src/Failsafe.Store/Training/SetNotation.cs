@@ -13,14 +13,69 @@ public sealed record WrittenSet(Load Load, int Reps, Rir? Rir, Rpe? Rpe, Failure
 }
 
 /// <summary>
-/// The notation lifters write: <c>100x8@8</c> (100 × 8 at RPE 8), <c>100x8@2rir</c>, <c>100x8 F</c> (absolute
-/// failure), <c>100x8 T</c> (technical failure: form broke), <c>100kgx8</c>, <c>225lbx5@9.5</c>, <c>bwx12</c>
-/// (bodyweight, no added load), <c>×</c> for <c>x</c>. The unit without a suffix is the lifter's.
+/// The notation lifters write: <c>100x8@8</c> (100 × 8 at RPE 8), <c>100x8@2rir</c>, <c>100x8 F</c> or <c>A</c>
+/// (absolute failure; <c>history</c> prints <c>A</c>), <c>100x8 T</c> (technical failure: form broke), <c>100kgx8</c>,
+/// <c>225lbx5@9.5</c>, <c>bwx12</c> (bodyweight, no added load), <c>×</c> for <c>x</c>. The unit without a suffix is the
+/// lifter's. Several sets at once: one after another (<c>80x8@8 82.5x6@9</c>), or the number of sets first
+/// (<c>3x80x8@8</c>: three sets of 80 × 8 at RPE 8; two numbers stay load × reps).
 /// </summary>
 public static partial class SetNotation
 {
-    [GeneratedRegex(@"^\s*(?<w>bw|\d+(?:[.,]\d+)?)\s*(?<u>kg|lbs?|)?\s*[x×*]\s*(?<r>\d+)\s*(?:@\s*(?<e>\d+(?:[.,]\d+)?)\s*(?<k>rir|rpe)?)?\s*(?<f>[FT]|fail(?:ure)?|tech(?:nical)?)?\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?<w>bw|\d+(?:[.,]\d+)?)\s*(?<u>kg|lbs?|)?\s*[x×*]\s*(?<r>\d+)\s*(?:@\s*(?<e>\d+(?:[.,]\d+)?)\s*(?<k>rir|rpe)?)?\s*(?<f>[FTA]|fail(?:ure)?|tech(?:nical)?|abs(?:olute)?)?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex Pattern();
+
+    [GeneratedRegex(@"^\s*(?<n>\d+)\s*[x×*]\s*(?<set>(?:bw|\d+(?:[.,]\d+)?)\s*(?:kg|lbs?)?\s*[x×*].*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex Repeated();
+
+    /// <summary>Where a new set begins among the words of a command line: a load (or bw) times reps, or sets × load × reps.</summary>
+    [GeneratedRegex(@"^(?:\d+[x×*])?(?:bw|\d+(?:[.,]\d+)?)(?:kg|lbs?)?[x×*]\d", RegexOptions.IgnoreCase)]
+    private static partial Regex SetStart();
+
+    /// <summary>The most sets one <c>NxLOADxREPS</c> may stand for.</summary>
+    public const int MaxRepeat = 20;
+
+    /// <summary>
+    /// Every set in <paramref name="words"/> (the words of a command line: <c>80x8@8 82.5x6@9</c>, <c>100x8 F</c>,
+    /// <c>3x80x8@8</c>), in order; false with the first problem when one is not a set.
+    /// </summary>
+    public static bool TryParseMany(IReadOnlyList<string> words, WeightUnit defaultUnit, out List<WrittenSet> sets, out string error)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        sets = [];
+        var texts = new List<string>();
+        foreach (var word in words)
+        {
+            if (texts.Count == 0 || SetStart().IsMatch(word.Trim()))
+                texts.Add(word);
+            else
+                texts[^1] += " " + word;
+        }
+        if (texts.Count == 0)
+        {
+            error = "no set given: write load x reps, e.g. 100x8@8";
+            return false;
+        }
+        foreach (var text in texts)
+        {
+            var times = 1;
+            var one = text;
+            if (!Pattern().IsMatch(text) && Repeated().Match(text) is { Success: true } r)
+            {
+                times = int.Parse(r.Groups["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture);
+                if (times is < 1 or > MaxRepeat)
+                {
+                    error = $"'{text}': {times} sets at once is out of range (1–{MaxRepeat})";
+                    return false;
+                }
+                one = r.Groups["set"].Value;
+            }
+            if (!TryParse(one, defaultUnit, out var set, out error))
+                return false;
+            sets.AddRange(Enumerable.Repeat(set, times));
+        }
+        error = "";
+        return true;
+    }
 
     public static bool TryParse(string text, WeightUnit defaultUnit, out WrittenSet set, out string error)
     {
@@ -28,7 +83,7 @@ public static partial class SetNotation
         var m = Pattern().Match(text ?? "");
         if (!m.Success)
         {
-            error = $"'{text}' is not a set: write load x reps, optionally @RPE or @Nrir and F/T, e.g. 100x8@8, 100x8@2rir, 100x8 F";
+            error = $"'{text}' is not a set: write load x reps, optionally @RPE or @Nrir and F/A/T, e.g. 100x8@8, 100x8@2rir, 100x8 F";
             return false;
         }
         var unitText = m.Groups["u"].Value.ToLowerInvariant();

@@ -136,6 +136,117 @@ public static class SetWriter
     public static Task<bool> Delete(DbConnection connection, int athlete, long id, int? version, CancellationToken cancel) =>
         Changed(connection, athlete, Remove, [("@athlete", athlete, DbType.Int32), ("@id", id, DbType.Int64), ("@version", version ?? -1, DbType.Int32)], cancel);
 
+    private const string LastSet =
+        "SELECT s.\"Id\", s.\"ExerciseName\", s.\"WeightEntered\", s.\"Unit\", s.\"Reps\" FROM \"sets\" s INNER JOIN \"sessions\" x ON s.\"SessionId\" = x.\"Id\" " +
+        "WHERE x.\"AthleteId\" = @athlete AND x.\"Date\" = @date AND x.\"Source\" = @source ORDER BY s.\"Order\" DESC, s.\"Id\" DESC LIMIT 1";
+
+    /// <summary>
+    /// Undo: deletes the last set of the athlete's session <paramref name="session"/> (a drop set counts as a set of
+    /// its own) and returns it (id, exercise, load as entered, reps); null when the day has no set.
+    /// </summary>
+    public static async Task<SetRow?> Undo(DbConnection connection, int athlete, SessionKey session, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(session);
+        await using var transaction = await connection.BeginTransactionAsync(cancel);
+        await Execute(connection, transaction, Touch, Athlete(athlete), cancel);
+        SetRow? last = null;
+        await using (var find = Command(connection, LastSet, Common(athlete, session)))
+        {
+            find.Transaction = transaction;
+            await using var reader = await find.ExecuteReaderAsync(cancel);
+            if (await reader.ReadAsync(cancel))
+            {
+                last = new SetRow
+                {
+                    Id = reader.GetInt64(0), AthleteId = athlete, ExerciseName = reader.GetString(1), WeightEntered = reader.GetDouble(2),
+                    Unit = reader.GetString(3), Reps = reader.GetInt32(4),
+                };
+            }
+        }
+        if (last is null || await Execute(connection, transaction, Remove, [("@athlete", athlete, DbType.Int32), ("@id", last.Id, DbType.Int64), ("@version", -1, DbType.Int32)], cancel) != 1)
+        {
+            await transaction.RollbackAsync(cancel);
+            return null;
+        }
+        await transaction.CommitAsync(cancel);
+        return last;
+    }
+
+    private const string FindSession =
+        "SELECT \"Id\" FROM \"sessions\" WHERE \"AthleteId\" = @athlete AND \"Date\" = @date AND \"Source\" = @source ORDER BY \"Id\" LIMIT 1";
+
+    private const string ReadChanges = "SELECT \"ChangesJson\", \"Version\" FROM \"sessions\" WHERE \"Id\" = @id AND \"AthleteId\" = @athlete";
+
+    private const string WriteChanges =
+        "UPDATE \"sessions\" SET \"ChangesJson\" = @changes, \"Version\" = \"Version\" + 1 WHERE \"Id\" = @id AND \"AthleteId\" = @athlete AND \"Version\" = @version";
+
+    /// <summary>
+    /// Applies <paramref name="change"/> to what the lifter changed in the day's session <paramref name="session"/>
+    /// (<see cref="SessionChanges"/>, stored in <c>sessions.ChangesJson</c>), starting the session when the day has
+    /// none yet (a skip can come before the first set). Returns the changes as stored.
+    /// </summary>
+    public static async Task<SessionChanges> Change(DbConnection connection, int athlete, SessionKey session, DateTime now, Func<SessionChanges, SessionChanges> change, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(change);
+        await using var transaction = await connection.BeginTransactionAsync(cancel);
+        await Execute(connection, transaction, Touch, Athlete(athlete), cancel);
+        var id = await Execute(connection, transaction, FindSession, Common(athlete, session), cancel);
+        if (id == 0)
+        {
+            await Execute(connection, transaction, StartSession, Start(athlete, session, now), cancel);
+            id = await Execute(connection, transaction, FindSession, Common(athlete, session), cancel);
+        }
+        var result = await ChangeIn(connection, transaction, athlete, id, null, change, cancel)
+            ?? throw new InvalidOperationException("The session changed while its changes were written, inside one transaction.");
+        await transaction.CommitAsync(cancel);
+        return result.Changes;
+    }
+
+    /// <summary>
+    /// Applies <paramref name="change"/> to the athlete's session <paramref name="sessionId"/> if it is still at
+    /// <paramref name="version"/>, raising its version. Null, with nothing written, when the session is gone or at
+    /// another version.
+    /// </summary>
+    public static async Task<(SessionChanges Changes, int Version)?> Change(DbConnection connection, int athlete, long sessionId, int version, Func<SessionChanges, SessionChanges> change, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(change);
+        await using var transaction = await connection.BeginTransactionAsync(cancel);
+        await Execute(connection, transaction, Touch, Athlete(athlete), cancel);
+        var result = await ChangeIn(connection, transaction, athlete, sessionId, version, change, cancel);
+        if (result is null)
+            await transaction.RollbackAsync(cancel);
+        else
+            await transaction.CommitAsync(cancel);
+        return result;
+    }
+
+    private static async Task<(SessionChanges Changes, int Version)?> ChangeIn(
+        DbConnection connection, DbTransaction transaction, int athlete, long id, int? expected, Func<SessionChanges, SessionChanges> change, CancellationToken cancel)
+    {
+        (string, object?, DbType)[] key = [("@athlete", athlete, DbType.Int32), ("@id", id, DbType.Int64)];
+        string? json;
+        int version;
+        await using (var read = Command(connection, ReadChanges, key))
+        {
+            read.Transaction = transaction;
+            await using var reader = await read.ExecuteReaderAsync(cancel);
+            if (!await reader.ReadAsync(cancel))
+                return null;
+            json = reader.IsDBNull(0) ? null : reader.GetString(0);
+            version = reader.GetInt32(1);
+        }
+        if (expected is { } v && v != version)
+            return null;
+        var changed = change(SessionChanges.Parse(json));
+        if (await Execute(connection, transaction, WriteChanges, [.. key, ("@changes", changed.ToJson(), DbType.String), ("@version", version, DbType.Int32)], cancel) != 1)
+            return null;
+        return (changed, version + 1);
+    }
+
     /// <summary>Runs one change and raises the revision, in one transaction; false (rolled back) when it changed no row.</summary>
     private static async Task<bool> Changed(DbConnection connection, int athlete, string sql, (string, object?, DbType)[] values, CancellationToken cancel)
     {

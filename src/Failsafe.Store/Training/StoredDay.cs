@@ -111,7 +111,10 @@ public static class StoredDay
         w.WriteEndObject();
     }
 
-    /// <summary>The next set after what <paramref name="session"/> holds (its working sets in order).</summary>
+    /// <summary>
+    /// The next set after what <paramref name="session"/> holds (its working sets in order), on the day as the lifter
+    /// changed it (<see cref="SessionChanges.Apply"/>: skips, swaps, additions, their order, the exercise in hand first).
+    /// </summary>
     public static NextSetAdvice Next(Day day, SessionRow? session, ExerciseResolver resolver)
     {
         ArgumentNullException.ThrowIfNull(day);
@@ -121,6 +124,7 @@ public static class StoredDay
             .Where(t => t.ex is not null)
             .Select(t => new DoneSet(t.row.ExerciseName, t.ex!, t.row.WeightKg, t.row.Reps, TrainingStore.ToSet(t.row).Rir, Words.Map<FailureLevel>().GetValueOrDefault(t.row.Failure)))
             .ToList();
-        return NextSet.Decide(day.Scenario, day.Evaluation, done, day.Plan.Day.Policy ?? day.Policy);
+        var (planned, evaluation) = SessionChanges.Parse(session?.ChangesJson).Apply(day.Scenario.Session, day.Evaluation, resolver, done.LastOrDefault()?.Exercise.Id);
+        return NextSet.Decide(day.Scenario with { Session = planned }, evaluation, done, day.Plan.Day.Policy ?? day.Policy);
     }
 }

@@ -1,0 +1,309 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Failsafe.Store.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Failsafe.Cli.Tests;
+
+/// <summary>
+/// A day as it really goes (several sets at once, skip, swap, add, reorder, undo, set edit|delete), custom exercises
+/// on the command line, the whole backup, and the small rules of the daily commands — each on its own SQLite file,
+/// at a fixed time (a Wednesday, 2026-12-09, 18:00 UTC).
+/// </summary>
+public sealed class SessionChangeCliTests : IDisposable
+{
+    private const string Monday = "2026-12-07";
+    private const string Tuesday = "2026-12-08";
+    private const string Today = "2026-12-09";
+
+    private readonly CliTests.TempDir _dir = new();
+
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 9, 18, 0, 0, TimeSpan.Zero));
+
+    public void Dispose() => _dir.Dispose();
+
+    private string DbPath => Path.Combine(_dir.Path, "failsafe.db");
+
+    private (int Code, string Out, string Err) Run(string db, params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = FailsafeCli.Run([.. args, "--db", db], stdout, stderr, _clock);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    private string Ok(params string[] args) => OkOn(DbPath, args);
+
+    private string OkOn(string db, params string[] args)
+    {
+        var (code, stdout, stderr) = Run(db, args);
+        code.ShouldBe(ExitCodes.Ok, $"{string.Join(' ', args)}: {stderr}");
+        stderr.ShouldBeEmpty();
+        return stdout;
+    }
+
+    private string Fails(int expected, params string[] args) => FailsOn(DbPath, expected, args);
+
+    private string FailsOn(string db, int expected, params string[] args)
+    {
+        var (code, stdout, stderr) = Run(db, args);
+        code.ShouldBe(expected, $"{string.Join(' ', args)}: {stderr}");
+        stdout.ShouldBeEmpty();
+        stderr.ShouldStartWith("failsafe: ");
+        return stderr;
+    }
+
+    private FailsafeDb Db() => new(Database.Options(DbPath));
+
+    /// <summary>init (UTC, so today is <see cref="Today"/>) and a plan from <see cref="Monday"/> on Monday, Wednesday and Friday.</summary>
+    private void Setup()
+    {
+        Ok("init", "--name", "Ana", "--years", "5", "--form", "excellent", "--sleep", "8", "--stress", "low", "--goal", "hypertrophy",
+            "--split", "full-body", "--unit", "kg", "--days", "mon,wed,fri", "--bodyweight", "82", "--phase", "hypertrophy", "--time-zone", "UTC");
+        Ok("plan", "new", "--start", Monday, "--weeks", "4");
+    }
+
+    /// <summary>Today's planned exercises, in order.</summary>
+    private List<string> Planned()
+    {
+        using var today = JsonDocument.Parse(Ok("today", "--json"));
+        return [.. today.RootElement.GetProperty("exercises").EnumerateArray().Select(e => e.GetProperty("exercise").GetString()!)];
+    }
+
+    private string NextExercise()
+    {
+        using var next = JsonDocument.Parse(Ok("log", "lateral raise", "1x1", "--warmup", "--json"));
+        return next.RootElement.GetProperty("exercise").GetString() ?? "";
+    }
+
+    private List<SetRow> SetsOn(string day)
+    {
+        using var db = Db();
+        var date = DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture);
+        return [.. db.Sets.AsNoTracking().Join(db.Sessions.Where(s => s.Date == date), s => s.SessionId, x => x.Id, (s, _) => s).OrderBy(s => s.Order)];
+    }
+
+    // ---- several sets at once ----
+
+    [Fact]
+    public void Log_SeveralSets_LogsEachInOrder()
+    {
+        Setup();
+
+        Ok("log", "bench press", "80x8@8", "82.5x6@9");
+        Ok("log", "bench press", "3x85x5@8");
+        Ok("log", "bench press", "90x4", "F");
+
+        SetsOn(Today).Select(s => (s.WeightKg, s.Reps, s.Failure)).ShouldBe(
+            [(80.0, 8, "none"), (82.5, 6, "none"), (85, 5, "none"), (85, 5, "none"), (85, 5, "none"), (90, 4, "absolute")]);
+    }
+
+    [Fact]
+    public void Log_FailureAsHistoryPrintsIt_IsAccepted()
+    {
+        Setup();
+
+        Ok("log", "leg press", "80x8 A");
+
+        SetsOn(Today).ShouldHaveSingleItem().Failure.ShouldBe("absolute");
+        Ok("history").ShouldContain("80kg×8 A");
+    }
+
+    // ---- dates ----
+
+    [Theory]
+    [InlineData("log|bench press|80x8@8")]
+    [InlineData("checkin|--sleep|4")]
+    [InlineData("skip|bench press")]
+    public void Command_FutureDate_RefusedClearly(string command)
+    {
+        Setup();
+
+        Fails(ExitCodes.Usage, [.. command.Split('|'), "--date", "2026-12-10"]).ShouldContain("in the future");
+        SetsOn("2026-12-10").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void EventAndInjuryAdd_FutureDate_Accepted()
+    {
+        Setup();
+        Ok("event", "add", "2027-01-10", "meet");
+        Ok("injury", "add", "knee surgery", "--date", "2027-01-12");
+    }
+
+    [Fact]
+    public void History_Days1_CountsBackFromToday()
+    {
+        Setup();
+        Ok("log", "bench press", "80x8@8", "--date", Monday);
+
+        Ok("history", "--days", "1").ShouldNotContain("bench press");
+        JsonNode.Parse(Ok("history", "--days", "1", "--json"))!["history"]!.AsArray().ShouldBeEmpty();
+        JsonNode.Parse(Ok("history", "--days", "3", "--json"))!["history"]!.AsArray().Count.ShouldBe(1);
+
+        Ok("log", "squat", "100x5@8");
+        var today = JsonNode.Parse(Ok("history", "--days", "1", "--json"))!["history"]!.AsArray().ShouldHaveSingleItem()!;
+        today["date"]!.GetValue<string>().ShouldBe(Today);
+    }
+
+    [Fact]
+    public void History_ShowsPainAndNotes()
+    {
+        Setup();
+        Ok("log", "bench press", "80x8@8", "--pain", "--notes", "left shoulder pinched");
+
+        Ok("history").ShouldContain("pain (left shoulder pinched)");
+        var set = JsonNode.Parse(Ok("history", "--json"))!["history"]![0]!["exercises"]![0]!["sets"]![0]!;
+        set["pain"]!.GetValue<bool>().ShouldBeTrue();
+        set["notes"]!.GetValue<string>().ShouldBe("left shoulder pinched");
+    }
+
+    [Fact]
+    public void Log_OnARestDay_SaysSo()
+    {
+        Setup();
+
+        var stdout = Ok("log", "bench press", "80x8@8", "--date", Tuesday);
+
+        stdout.ShouldContain("rest day");
+        stdout.ShouldContain("logged 1 set of");
+        stdout.ShouldNotContain("Session complete");
+    }
+
+    // ---- the day as it goes ----
+
+    [Fact]
+    public void Next_AfterMovingOnToTheNextExercise_FollowsTheLifter()
+    {
+        Setup();
+        var planned = Planned();
+        planned.Count.ShouldBeGreaterThan(2);
+
+        Ok("log", planned[0], "60x8@8");
+        Ok("log", planned[0], "60x8@8");
+        Ok("log", planned[1], "60x8@8");
+        var next = JsonNode.Parse(Ok("log", planned[1], "60x8@8", "--json"))!;
+
+        next["exercise"]!.GetValue<string>().ShouldBe(planned[1]);
+        next["set"]!.GetValue<int>().ShouldBe(3);
+    }
+
+    [Fact]
+    public void Skip_MovesNextOn_AndUndoBringsItBack()
+    {
+        Setup();
+        var planned = Planned();
+        Ok("log", planned[0], "60x8@8");
+
+        var stdout = Ok("skip", planned[0]);
+
+        stdout.ShouldContain("Skipped");
+        stdout.ShouldContain($"Next: {planned[1]}, set 1");
+        NextExercise().ShouldBe(planned[1]);
+        Ok("skip", planned[0], "--undo").ShouldContain($"Next: {planned[0]}, set 2");
+        Fails(ExitCodes.InvalidInput, "skip", "hack squat").ShouldContain("is not in");
+    }
+
+    [Fact]
+    public void Swap_And_Add_And_Reorder_ShapeNext()
+    {
+        Setup();
+        var planned = Planned();
+
+        Ok("swap", planned[0], "--with", "Hack Squat").ShouldContain("Next: Hack Squat, set 1");
+        Ok("add", "cable crunch", "--sets", "2", "--reps", "10-15");
+        Ok("reorder", "cable crunch").ShouldContain("Next: Cable Crunch, set 1");
+
+        using var db = Db();
+        var changes = db.Sessions.AsNoTracking().Single().ChangesJson!;
+        changes.ShouldContain("Hack Squat");
+        changes.ShouldContain("10-15");
+    }
+
+    [Fact]
+    public void Undo_DeletesTheLastSet_AndSetEditDeleteCorrectOthers()
+    {
+        Setup();
+        Ok("log", "bench press", "80x8@8", "82.5x6@9", "85x5@9");
+
+        Ok("undo").ShouldContain("Removed set");
+        var sets = SetsOn(Today);
+        sets.Select(s => s.WeightKg).ShouldBe([80.0, 82.5]);
+        Ok("set", "list").ShouldContain(sets[0].Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        Ok("set", "edit", sets[0].Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "80x9@8", "--notes", "paused");
+        Ok("set", "delete", sets[1].Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        var left = SetsOn(Today).ShouldHaveSingleItem();
+        (left.Reps, left.Notes, left.Version).ShouldBe((9, "paused", 1));
+        Fails(ExitCodes.InvalidInput, "set", "delete", "999").ShouldContain("no set 999");
+        Ok("undo");
+        Fails(ExitCodes.InvalidInput, "undo").ShouldContain("nothing is logged");
+    }
+
+    // ---- custom exercises ----
+
+    [Fact]
+    public void CustomExercise_UnknownInLog_SaysHowToAdd_ThenAddClassifyAndLog()
+    {
+        Setup();
+
+        Fails(ExitCodes.InvalidInput, "log", "Super Machine 3000", "50x10@8").ShouldContain("failsafe exercise add \"Super Machine 3000\" --like");
+
+        Ok("exercise", "add", "Super Machine 3000", "--like", "Leg Press").ShouldContain("Added Super Machine 3000");
+        Ok("log", "Super Machine 3000", "50x10@8");
+        Ok("exercise", "add", "Mystery Rack", "--equipment", "machine", "--mechanic", "compound", "--muscles", "quadriceps,glutes");
+        Ok("exercise", "classify", "Mystery Rack", "--max-failure", "technical");
+        Ok("exercise", "Mystery Rack").ShouldContain("technical");
+
+        using var db = Db();
+        var rows = db.CustomExercises.AsNoTracking().OrderBy(c => c.Id).ToList();
+        rows.Select(r => (r.Name, r.Classified)).ShouldBe([("Super Machine 3000", true), ("Mystery Rack", true)]);
+        rows[1].MaxFailure.ShouldBe("technical");
+        SetsOn(Today).ShouldHaveSingleItem().ExerciseId.ShouldBe("custom:Super Machine 3000");
+        Fails(ExitCodes.InvalidInput, "exercise", "add", "Leg Press").ShouldContain("already in the catalog");
+        Fails(ExitCodes.Usage, "exercise", "classify", "Mystery Rack", "--mechanic", "pushy").ShouldContain("--mechanic");
+    }
+
+    // ---- the whole backup ----
+
+    [Fact]
+    public void ExportJson_ImportIntoAnEmptyLog_ExportsTheSameFile()
+    {
+        Setup();
+        Ok("checkin", "--date", Monday, "--sleep-hours", "7.5", "--sleep", "4", "--fatigue", "2");
+        Ok("event", "add", "2027-02-01", "meet");
+        Ok("injury", "add", "left knee", "--date", Monday);
+        Ok("exercise", "add", "Super Machine 3000", "--like", "Leg Press");
+        Ok("log", "bench press", "80x8@8", "82.5x6@9", "--notes", "felt fast", "--date", Monday);
+        Ok("log", "lateral raise", "10x13 F", "--drop", "6x8", "--pain", "--date", Monday);
+        Ok("log", "Super Machine 3000", "50x10");
+        Ok("skip", Planned()[0]);
+        var first = _dir.Write("first.json", Ok("export", "json"));
+
+        var restored = Path.Combine(_dir.Path, "restored.db");
+        OkOn(restored, "import", first).ShouldContain("Restored 2 session(s) with 5 set(s)");
+        OkOn(restored, "export", "json").ShouldBe(File.ReadAllText(first));
+        var backup = JsonNode.Parse(File.ReadAllText(first))!;
+        backup["checkIns"]!.AsArray().Count.ShouldBe(1);
+        backup["injuries"]!.AsArray().Count.ShouldBe(1);
+        backup["events"]!.AsArray().Count.ShouldBe(1);
+        backup["plans"]!.AsArray().Count.ShouldBe(1);
+        backup["customExercises"]!.AsArray().Count.ShouldBe(1);
+        backup["sessions"]![0]!["sets"]![0]!["notes"]!.GetValue<string>().ShouldBe("felt fast");
+        backup["sessions"]![1]!["changes"]!.GetValue<string>().ShouldContain("skipped");
+        Ok("history", "--days", "30").ShouldContain("bench press");
+        OkOn(restored, "history", "--days", "30").ShouldContain("bench press");
+
+        FailsOn(restored, ExitCodes.InvalidInput, "import", first).ShouldContain("not empty");
+    }
+
+    [Fact]
+    public void Import_NotABackup_Refused()
+    {
+        var file = _dir.Write("other.json", "{\"history\":[]}");
+
+        Fails(ExitCodes.InvalidInput, "import", file).ShouldContain("not a Failsafe backup");
+    }
+}

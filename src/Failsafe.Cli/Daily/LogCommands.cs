@@ -105,7 +105,9 @@ public static class LogCommands
             }
 
             var policy = Policy.Default;
-            var today = TodayPlan.For(log, resolver, day, policy);
+            // Decided before the set is written: the day's prescription comes from the training before today.
+            var decided = StoredDay.Decide(log, resolver, day, policy);
+            var today = decided.Plan;
             var now = io.UtcNow;
             SetRow Row(WrittenSet w, bool isDrop) => new()
             {
@@ -117,10 +119,10 @@ public static class LogCommands
             var main = Row(written, false);
             if (drops.Count > 0)
                 main.Technique = "drop-set";
-            var session = new SessionKey(day, Source, today.Day.DayType is { } t ? Words.Of(t) : null, today.Day.Template);
+            var session = new SessionKey(day, Source, today.Day.DayType is not null && decided.Evaluation.Session is { } s ? Words.Of(s.DayType) : null, today.Day.Template);
             SetWriter.Insert(log.Connection, log.AthleteId, session, [main, .. drops.Select(d => Row(d, true))], CancellationToken.None).GetAwaiter().GetResult();
 
-            var next = StoredDay.Next(StoredDay.Decide(log, resolver, day, policy), log.SessionOn(day, Source), resolver);
+            var next = StoredDay.Next(decided, log.SessionOn(day, Source), resolver);
             if (parse.GetValue(json))
             {
                 io.Out.WriteLine(PlanJson.ToJson(next));

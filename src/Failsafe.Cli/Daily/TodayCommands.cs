@@ -61,8 +61,8 @@ public static class TodayCommands
             var policy = Policy.Default;
             if (Decide(io, parse, date, policy, out var code) is not { } d)
                 return code;
-            var (scenario, evaluation) = (d.Scenario, d.Evaluation);
             var status = StoredDay.StatusOf(d);
+            var (scenario, evaluation) = (d.Scenario, status.Standing);
             var (buckets, total, trends) = (status.Buckets, status.Total, status.Trends);
 
             if (parse.GetValue(json))

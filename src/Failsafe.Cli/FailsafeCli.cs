@@ -40,6 +40,7 @@ public static class FailsafeCli
             Daily.LogCommands.CheckIn(io),
             Daily.TodayCommands.Today(io),
             Daily.LogCommands.Log(io),
+            Daily.TodayCommands.Finish(io),
             Daily.TodayCommands.Status(io),
             Daily.LogCommands.History(io),
             Daily.CalendarCommands.Event(io),

@@ -117,4 +117,46 @@ public sealed class SessionCliTests : IDisposable
             return Loads() == before;
         }, iter: 8);
     }
+
+    [Fact]
+    public void Finish_RpeAndFeeling_StoredOnTheDaysSession()
+    {
+        Setup(Db);
+        Ok(Db, "log", "Barbell Back Squat", "100x8@8", "--date", Monday);
+
+        Ok(Db, "finish", "--rpe", "8", "--feeling", "worse", "--date", Monday).ShouldContain("W4");
+
+        using var db = new FailsafeDb(Database.Options(Db));
+        var session = db.Sessions.Single();
+        session.FinishedAt.ShouldNotBeNull();
+        session.SessionRpe.ShouldBe(8);
+        session.Feeling.ShouldBe("worse");
+    }
+
+    [Fact]
+    public void Finish_UnknownFeeling_ExitsUsage()
+    {
+        Setup(Db);
+        Ok(Db, "log", "Barbell Back Squat", "100x8@8", "--date", Monday);
+
+        var (code, _, stderr) = Run(Db, "finish", "--feeling", "broken", "--date", Monday);
+
+        code.ShouldBe(ExitCodes.Usage);
+        stderr.ShouldContain("better, same, worse");
+    }
+
+    [Fact]
+    public void Today_TwoSessionsLeftWorse_IsAWarningSign()
+    {
+        Setup(Db);
+        foreach (var day in new[] { Monday, "2026-11-25" })
+        {
+            Ok(Db, "log", "Barbell Back Squat", "100x8@8", "--date", day);
+            Ok(Db, "finish", "--rpe", "9", "--feeling", "worse", "--date", day);
+        }
+
+        using var doc = JsonDocument.Parse(Ok(Db, "today", "--date", "2026-11-27", "--json"));
+
+        doc.RootElement.GetProperty("warnings").EnumerateArray().Select(w => w.GetProperty("code").GetString()).ShouldContain("leaving-worse");
+    }
 }

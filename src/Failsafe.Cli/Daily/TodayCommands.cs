@@ -51,6 +51,35 @@ public static class TodayCommands
         return command;
     }
 
+    /// <summary><c>failsafe finish --rpe N --feeling better|same|worse</c>: ends the day's session and records how it went (W4).</summary>
+    public static Command Finish(Io io)
+    {
+        var date = DailyOptions.Date();
+        var rpe = new Option<double?>("--rpe") { Description = "The whole session's RPE, 1–10 (10 = nothing left)." };
+        var feeling = new Option<string?>("--feeling") { Description = "Do you leave feeling better, the same or worse than you came in? better, same or worse." };
+        var command = new Command("finish", "Finish the day's session: its RPE and how you leave it (repeatedly leaving worse is a warning sign).") { date, rpe, feeling };
+        command.SetAction(parse =>
+        {
+            if (!DailyOptions.TryDate(io, parse.GetValue(date), out var given, out var code))
+                return code;
+            using var db = io.OpenDb(parse);
+            if (db is null || DailyOptions.RequireProfile(io, db) is not { } profile)
+                return ExitCodes.InvalidInput;
+            var day = DailyOptions.Day(io, given, profile);
+            var row = db.Mine<SessionRow>().Where(s => s.Date == day).OrderByDescending(s => s.Id).FirstOrDefault();
+            if (row is null)
+                return io.Fail($"nothing logged on {day:yyyy-MM-dd}: there is no session to finish");
+            if (SessionFinish.Apply(row, parse.GetValue(rpe), parse.GetValue(feeling), io.UtcNow) is { } problem)
+                return io.Fail(problem, ExitCodes.Usage);
+            db.SaveChanges();
+            io.Console.MarkupLineInterpolated($"Finished the session of {day:yyyy-MM-dd}{(row.SessionRpe is { } r ? $": RPE {r:0.#}" : "")}{(row.Feeling is { } f ? $", leaving {f}" : "")}.");
+            if (row.Feeling == "worse")
+                io.Console.MarkupLine("  [yellow]W4[/] A session should leave you better than you came in; if this repeats, it counts as a warning sign.");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
     public static Command Status(Io io)
     {
         var date = DailyOptions.Date();

@@ -55,6 +55,8 @@ public static class SessionEndpoints
         sessions.MapGet("/{id:long}", Get).ForAthlete(Access.Read).WithSummary("One session; its ETag is the version to send in If-Match.");
         sessions.MapPost("/", Create).ForAthlete(Access.Log).Produces<SessionView>(StatusCodes.Status201Created).WithSummary("Start a session.");
         sessions.MapPatch("/{id:long}", Update).ForAthlete(Access.Log).WithSummary("Change a session's name, notes or day type (If-Match: its version).");
+        sessions.MapPost("/{id:long}/finish", FinishEndpoint.Finish).ForAthlete(Access.Log)
+            .WithSummary("Finish a session: its RPE (1–10) and whether the lifter leaves feeling better, the same or worse (W4).");
         sessions.MapDelete("/{id:long}", Delete).ForAthlete(Access.Log).WithSummary("Delete a session and its sets (If-Match optional).");
 
         var sets = api.MapGroup("/sets").WithTags("Sessions and sets");

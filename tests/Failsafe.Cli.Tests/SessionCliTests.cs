@@ -159,4 +159,20 @@ public sealed class SessionCliTests : IDisposable
 
         doc.RootElement.GetProperty("warnings").EnumerateArray().Select(w => w.GetProperty("code").GetString()).ShouldContain("leaving-worse");
     }
+
+    [Fact]
+    public void Today_Short_OneReasonPerExerciseAndEligibilityAsStatus()
+    {
+        Init(Db, eligible: false);
+        Ok(Db, "plan", "new", "--start", Monday, "--weeks", "8");
+
+        var stdout = Ok(Db, "today", "--date", Monday);
+        var why = Ok(Db, "today", "--date", Monday, "--why");
+
+        stdout.ShouldContain("Lifter: not eligible for failure training");
+        stdout.ShouldNotContain("not-eligible");
+        stdout.ShouldNotContain("B2 only 0");
+        stdout.Split('\n').Length.ShouldBeLessThan(why.Split('\n').Length * 2 / 3);
+        why.ShouldContain("R6");
+    }
 }

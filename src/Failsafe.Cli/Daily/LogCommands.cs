@@ -129,7 +129,7 @@ public static class LogCommands
                 return ExitCodes.Ok;
             }
             var c = io.Console;
-            c.MarkupLineInterpolated($"Logged {resolved!.Name}: {written.Load} × {written.Reps}{(written.EffectiveRir is { } r ? $" at {r:0.#} RIR" : "")}{(written.Failure != FailureLevel.None ? $" ({Words.Of(written.Failure)} failure)" : "")}{(drops.Count > 0 ? $", then {drops.Count} drop set(s)" : "")} on {day:yyyy-MM-dd}.");
+            c.MarkupLineInterpolated($"Logged {resolved!.Name}: {written.Load} × {written.Reps}{(written.EffectiveRir is { } r ? $" at {r:0.#} RIR" : "")}{(written.Failure != FailureLevel.None ? $" ({Words.Of(written.Failure)} failure)" : "")}{(drops.Count > 0 ? $", then {drops.Count} drop {(drops.Count == 1 ? "set" : "sets")}" : "")} on {day:yyyy-MM-dd}.");
             if (written.Failure == FailureLevel.Technical)
                 c.MarkupLine("  [yellow]F1[/] Form broke: that exercise is done for today.");
             PrintNext(c, next, unit);
@@ -156,7 +156,7 @@ public static class LogCommands
                     FailureLevel.Technical => "may go to technical failure",
                     _ => $"stop with {next.TargetRir:0.#} in reserve",
                 };
-                c.MarkupLineInterpolated($"[bold]Next:[/] {next.Exercise}, set {next.Set}: {next.Reps} reps × {load} — {failure}");
+                c.MarkupLineInterpolated($"[bold]Next:[/] {next.Exercise}, set {next.Set}: {next.Reps} {(next.Reps == "1" ? "rep" : "reps")} × {load} — {failure}");
                 break;
         }
         foreach (var r in next.Reasons.Where(r => r.Rule is "S6" or "R6" or "W2" or "F1"))

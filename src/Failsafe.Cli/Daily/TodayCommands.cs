@@ -23,7 +23,8 @@ public static class TodayCommands
     {
         var date = DailyOptions.Date();
         var json = new Option<bool>("--json") { Description = "Print the evaluate contract's JSON." };
-        var command = new Command("today", "Today's session from the active plan: each set's decision, load and reasons.") { date, json };
+        var why = new Option<bool>("--why") { Description = "Print every rule behind every set." };
+        var command = new Command("today", "Today's session from the active plan: each set's decision and load, with the rule that decided it.") { date, json, why };
         command.SetAction(parse =>
         {
             if (Decide(io, parse, date, Policy.Default, out var code) is not { } d)
@@ -42,10 +43,13 @@ public static class TodayCommands
                 EvaluateCommand.PrintNotices(io.Console, evaluation);
                 return ExitCodes.Ok;
             }
-            io.Console.MarkupLineInterpolated($"[bold]{day:yyyy-MM-dd}: {today.Day.DayType?.ToString().ToLowerInvariant()} day — {today.Day.Template}[/] ({Words.Of(today.Day.Purpose)})");
+            // The header names the day as it will be trained: an action (deload, extra rest, a downgrade) may have changed it.
+            var dayType = evaluation.Session?.DayType ?? today.Day.DayType;
+            var changed = dayType != today.Day.DayType ? $", planned {today.Day.DayType?.ToString().ToLowerInvariant()}" : "";
+            io.Console.MarkupLineInterpolated($"[bold]{day:yyyy-MM-dd}: {dayType?.ToString().ToLowerInvariant()} day — {today.Day.Template}[/] ({Words.Of(today.Day.Purpose)}{changed})");
             foreach (var note in today.Day.Notes)
                 io.Console.MarkupLineInterpolated($"  [dim]{note}[/]");
-            EvaluateCommand.Print(io.Console, evaluation, scenario.Athlete.Unit);
+            EvaluateCommand.Print(io.Console, evaluation, scenario.Athlete.Unit, parse.GetValue(why));
             return ExitCodes.Ok;
         });
         return command;

@@ -46,6 +46,7 @@ public static class FailsafeCli
             Daily.SessionCommands.Reorder(io),
             Daily.SessionCommands.Undo(io),
             Daily.SessionCommands.Set(io),
+            Daily.TodayCommands.Finish(io),
             Daily.TodayCommands.Status(io),
             Daily.LogCommands.History(io),
             Daily.CalendarCommands.Event(io),

@@ -444,7 +444,7 @@ public sealed class DailyCliTests : IDisposable
         Ok("log", "bench press", "100x8@2rir", "--date", Monday);
         Ok("log", "bench press", "100x8", "F", "--date", Monday).ShouldContain("absolute failure");
         Ok("log", "squat", "100x8 T", "--date", Monday).ShouldContain("Form broke");
-        Ok("log", "lateral raise", "10x12@9", "--drop", "7x8", "--drop", "5x6", "--date", Monday).ShouldContain("2 drop set(s)");
+        Ok("log", "lateral raise", "10x12@9", "--drop", "7x8", "--drop", "5x6", "--date", Monday).ShouldContain("2 drop sets");
         Ok("log", "seated cable row", "132lbx10@8.5", "--date", Monday);
         Ok("log", "chin up", "bwx12", "--date", Monday);
         Ok("log", "lying leg curl", "20x15", "--warmup", "--pain", "--notes", "left knee", "--date", Monday);

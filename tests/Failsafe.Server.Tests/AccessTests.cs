@@ -110,6 +110,7 @@ public sealed class AccessTests(Servers servers) : IClassFixture<Servers>
         {
             ["/api/sessions/{id:long}"] = Api.Text(session.Id()),
             ["/api/sessions/{id:long}/changes"] = Api.Text(session.Id()),
+            ["/api/sessions/{id:long}/finish"] = Api.Text(session.Id()),
             ["/api/sets/{id:long}"] = Api.Text(set.Id()),
             ["/api/events/{id:long}"] = Api.Text(ev.Id()),
             ["/api/injuries/{id:long}/clear"] = Api.Text(injury.Id()),
@@ -126,6 +127,7 @@ public sealed class AccessTests(Servers servers) : IClassFixture<Servers>
     {
         ("PATCH", "/api/sessions/{id:long}") => new { name = "renamed" },
         ("POST", "/api/sessions/{id:long}/changes") => new { action = "skip", exercise = "bench press" },
+        ("POST", "/api/sessions/{id:long}/finish") => new { rpe = 7, feeling = "same" },
         ("PUT", "/api/sets/{id:long}") => new { exercise = "bench press", set = "50x5@5" },
         ("POST", "/api/sets/") => new { exercise = "bench press", set = "50x5@5", date = "2026-03-03" },
         ("POST", "/api/sessions/") => new { date = "2026-03-03" },

@@ -82,7 +82,7 @@ public sealed class ScaleOutTests
             var statusBefore = await annOnB.GetStringAsync("/api/status" + day, ct);
             (await annOnB.GetStringAsync("/api/next" + day, ct)).ShouldBe(nextBefore, "the same question twice, nothing changed: the same answer");
 
-            (await ann.Client.PostAsJsonAsync("/api/sets", new { exercise = "bench press", set = "100x8 F", date = "2026-03-04" }, ct)).StatusCode.ShouldBe(HttpStatusCode.Created);
+            (await ann.Client.PostAsJsonAsync("/api/sets", new { exercise = "squat", set = "140x5@8", date = "2026-03-04" }, ct)).StatusCode.ShouldBe(HttpStatusCode.Created);
 
             var nextAfter = await annOnB.GetStringAsync("/api/next" + day, ct);
             var statusAfter = await annOnB.GetStringAsync("/api/status" + day, ct);

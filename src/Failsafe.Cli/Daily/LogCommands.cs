@@ -113,7 +113,9 @@ public static class LogCommands
             }
 
             var policy = Policy.Default;
-            var today = TodayPlan.For(log, resolver, day, policy);
+            // Decided before the set is written: the day's prescription comes from the training before today.
+            var decided = StoredDay.Decide(log, resolver, day, policy);
+            var today = decided.Plan;
             var now = io.UtcNow;
             SetRow Row(WrittenSet w, bool isDrop) => new()
             {
@@ -125,10 +127,10 @@ public static class LogCommands
             var rows = sets.Select(w => Row(w, false)).ToList();
             if (drops.Count > 0)
                 rows[^1].Technique = "drop-set";
-            var session = new SessionKey(day, Source, today.Day.DayType is { } t ? Words.Of(t) : null, today.Day.Template);
+            var session = new SessionKey(day, Source, today.Day.DayType is not null && decided.Evaluation.Session is { } s ? Words.Of(s.DayType) : null, today.Day.Template);
             SetWriter.Insert(log.Connection, log.AthleteId, session, [.. rows, .. drops.Select(d => Row(d, true))], CancellationToken.None).GetAwaiter().GetResult();
 
-            var next = StoredDay.Next(StoredDay.Decide(log, resolver, day, policy), log.SessionOn(day, Source), resolver);
+            var next = StoredDay.Next(decided, log.SessionOn(day, Source), resolver);
             if (parse.GetValue(json))
             {
                 io.Out.WriteLine(PlanJson.ToJson(next));
@@ -139,7 +141,7 @@ public static class LogCommands
             {
                 var written = sets[i];
                 var last = i == sets.Count - 1;
-                c.MarkupLineInterpolated($"Logged {resolved!.Name}: {written.Load} × {written.Reps}{(written.EffectiveRir is { } r ? $" at {r:0.#} RIR" : "")}{(written.Failure != FailureLevel.None ? $" ({Words.Of(written.Failure)} failure)" : "")}{(last && drops.Count > 0 ? $", then {drops.Count} drop set(s)" : "")} on {day:yyyy-MM-dd}.");
+                c.MarkupLineInterpolated($"Logged {resolved!.Name}: {written.Load} × {written.Reps}{(written.EffectiveRir is { } r ? $" at {r:0.#} RIR" : "")}{(written.Failure != FailureLevel.None ? $" ({Words.Of(written.Failure)} failure)" : "")}{(last && drops.Count > 0 ? $", then {drops.Count} drop {(drops.Count == 1 ? "set" : "sets")}" : "")} on {day:yyyy-MM-dd}.");
                 if (written.Failure == FailureLevel.Technical)
                     c.MarkupLine("  [yellow]F1[/] Form broke: that exercise is done for today.");
             }
@@ -185,7 +187,7 @@ public static class LogCommands
                     FailureLevel.Technical => "may go to technical failure",
                     _ => $"stop with {next.TargetRir:0.#} in reserve",
                 };
-                c.MarkupLineInterpolated($"[bold]Next:[/] {next.Exercise}, set {next.Set}: {next.Reps} reps × {load} — {failure}");
+                c.MarkupLineInterpolated($"[bold]Next:[/] {next.Exercise}, set {next.Set}: {next.Reps} {(next.Reps == "1" ? "rep" : "reps")} × {load} — {failure}");
                 break;
         }
         foreach (var r in next.Reasons.Where(r => r.Rule is "S6" or "R6" or "W2" or "F1"))

@@ -23,7 +23,8 @@ public static class TodayCommands
     {
         var date = DailyOptions.Date();
         var json = new Option<bool>("--json") { Description = "Print the evaluate contract's JSON." };
-        var command = new Command("today", "Today's session from the active plan: each set's decision, load and reasons.") { date, json };
+        var why = new Option<bool>("--why") { Description = "Print every rule behind every set." };
+        var command = new Command("today", "Today's session from the active plan: each set's decision and load, with the rule that decided it.") { date, json, why };
         command.SetAction(parse =>
         {
             if (Decide(io, parse, date, Policy.Default, out var code) is not { } d)
@@ -42,10 +43,42 @@ public static class TodayCommands
                 EvaluateCommand.PrintNotices(io.Console, evaluation);
                 return ExitCodes.Ok;
             }
-            io.Console.MarkupLineInterpolated($"[bold]{day:yyyy-MM-dd}: {today.Day.DayType?.ToString().ToLowerInvariant()} day — {today.Day.Template}[/] ({Words.Of(today.Day.Purpose)})");
+            // The header names the day as it will be trained: an action (deload, extra rest, a downgrade) may have changed it.
+            var dayType = evaluation.Session?.DayType ?? today.Day.DayType;
+            var changed = dayType != today.Day.DayType ? $", planned {today.Day.DayType?.ToString().ToLowerInvariant()}" : "";
+            io.Console.MarkupLineInterpolated($"[bold]{day:yyyy-MM-dd}: {dayType?.ToString().ToLowerInvariant()} day — {today.Day.Template}[/] ({Words.Of(today.Day.Purpose)}{changed})");
             foreach (var note in today.Day.Notes)
                 io.Console.MarkupLineInterpolated($"  [dim]{note}[/]");
-            EvaluateCommand.Print(io.Console, evaluation, scenario.Athlete.Unit);
+            EvaluateCommand.Print(io.Console, evaluation, scenario.Athlete.Unit, parse.GetValue(why));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    /// <summary><c>failsafe finish --rpe N --feeling better|same|worse</c>: ends the day's session and records how it went (W4).</summary>
+    public static Command Finish(Io io)
+    {
+        var date = DailyOptions.Date();
+        var rpe = new Option<double?>("--rpe") { Description = "The whole session's RPE, 1–10 (10 = nothing left)." };
+        var feeling = new Option<string?>("--feeling") { Description = "Do you leave feeling better, the same or worse than you came in? better, same or worse." };
+        var command = new Command("finish", "Finish the day's session: its RPE and how you leave it (repeatedly leaving worse is a warning sign).") { date, rpe, feeling };
+        command.SetAction(parse =>
+        {
+            if (!DailyOptions.TryDate(io, parse.GetValue(date), out var given, out var code))
+                return code;
+            using var db = io.OpenDb(parse);
+            if (db is null || DailyOptions.RequireProfile(io, db) is not { } profile)
+                return ExitCodes.InvalidInput;
+            var day = DailyOptions.Day(io, given, profile);
+            var row = db.Mine<SessionRow>().Where(s => s.Date == day).OrderByDescending(s => s.Id).FirstOrDefault();
+            if (row is null)
+                return io.Fail($"nothing logged on {day:yyyy-MM-dd}: there is no session to finish");
+            if (SessionFinish.Apply(row, parse.GetValue(rpe), parse.GetValue(feeling), io.UtcNow) is { } problem)
+                return io.Fail(problem, ExitCodes.Usage);
+            db.SaveChanges();
+            io.Console.MarkupLineInterpolated($"Finished the session of {day:yyyy-MM-dd}{(row.SessionRpe is { } r ? $": RPE {r:0.#}" : "")}{(row.Feeling is { } f ? $", leaving {f}" : "")}.");
+            if (row.Feeling == "worse")
+                io.Console.MarkupLine("  [yellow]W4[/] A session should leave you better than you came in; if this repeats, it counts as a warning sign.");
             return ExitCodes.Ok;
         });
         return command;
@@ -61,8 +94,8 @@ public static class TodayCommands
             var policy = Policy.Default;
             if (Decide(io, parse, date, policy, out var code) is not { } d)
                 return code;
-            var (scenario, evaluation) = (d.Scenario, d.Evaluation);
             var status = StoredDay.StatusOf(d);
+            var (scenario, evaluation) = (d.Scenario, status.Standing);
             var (buckets, total, trends) = (status.Buckets, status.Total, status.Trends);
 
             if (parse.GetValue(json))

@@ -94,13 +94,19 @@ public static class EvaluateCommand
         }
     }
 
-    internal static void Print(IAnsiConsole console, Evaluation e, WeightUnit unit)
+    /// <summary>
+    /// The day's sets. Short by default: warnings and actions first, eligibility as one status line, each exercise's
+    /// table with the one rule that decided it; <paramref name="why"/> prints every rule behind every set.
+    /// </summary>
+    internal static void Print(IAnsiConsole console, Evaluation e, WeightUnit unit, bool why = true)
     {
+        if (!why)
+        {
+            PrintShort(console, e, unit);
+            return;
+        }
         console.MarkupLineInterpolated($"[bold]Failsafe — {e.Today:yyyy-MM-dd}[/]");
-        var eligibility = e.Eligibility.Failure
-            ? e.Eligibility.BeyondFailure ? "[green]eligible for failure and beyond-failure techniques[/]" : "[green]eligible for failure training[/] (no beyond-failure techniques)"
-            : "[yellow]not eligible for failure training[/]";
-        console.MarkupLine($"Lifter: {eligibility}");
+        console.MarkupLine($"Lifter: {EligibilityLine(e)}");
         foreach (var r in e.Eligibility.Reasons)
             console.MarkupLineInterpolated($"  [dim]{r.Rule}[/] {r.Message}");
         console.WriteLine();
@@ -136,6 +142,48 @@ public static class EvaluateCommand
         }
 
         PrintNotices(console, e);
+    }
+
+    private static string EligibilityLine(Evaluation e) => e.Eligibility.Failure
+        ? e.Eligibility.BeyondFailure ? "[green]eligible for failure and beyond-failure techniques[/]" : "[green]eligible for failure training[/] (no beyond-failure techniques)"
+        : "[yellow]not eligible for failure training[/]";
+
+    /// <summary>The rules that decide an exercise, strictest first: a warning sign, a deload, who may fail, what may fail, the budget, recovery, placement.</summary>
+    private static readonly string[] Deciding = ["W2", "S4", "E4", "E1", "E2", "F3", "F4", "F1", "R4", "R2", "R1", "R3", "B3", "B4", "B5", "B1", "B2", "F6", "F5", "S1", "S3", "S2", "F2", "S7", "E3", "R5", "S6"];
+
+    private static void PrintShort(IAnsiConsole console, Evaluation e, WeightUnit unit)
+    {
+        var warnings = e.Warnings.Where(w => w.Code != "not-eligible").ToList();
+        foreach (var w in warnings)
+            console.MarkupLineInterpolated($"[yellow]Warning:[/] {w.Message} [dim]({w.Rule})[/]");
+        foreach (var a in e.Actions)
+            console.MarkupLineInterpolated($"[cyan]Action:[/] {a.Message} [dim]({a.Rule})[/]");
+        foreach (var c in e.DayChanges)
+            console.MarkupLineInterpolated($"[cyan]Today:[/] {c.Message} [dim]({c.Rule})[/]");
+        console.MarkupLine($"Lifter: {EligibilityLine(e)}; failure budget: {e.Budget.FailureSetsUsed} of {e.Budget.FailureSetsAllowed} used in {e.Budget.WindowDays} days");
+        var n = 0;
+        foreach (var x in e.Exercises)
+        {
+            n++;
+            console.MarkupLineInterpolated($"[bold]{n}. {x.Exercise}[/]");
+            var table = new Table().Border(TableBorder.Rounded).AddColumns("Set", "Reps", "Target RIR", "Load", "Failure");
+            foreach (var s in x.Sets)
+            {
+                table.AddRow(
+                    s.Set.ToString(System.Globalization.CultureInfo.InvariantCulture), s.Reps,
+                    s.TargetRir.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture),
+                    s.WeightKg is { } kg ? Load.Kg(kg).To(unit).ToString() : "—", FailureMarkup(s.Failure));
+            }
+            console.Write(table);
+            var last = x.Sets.IsEmpty ? null : x.Sets[^1];
+            var reasons = last?.Reasons ?? [];
+            var deciding = reasons.Where(r => Array.IndexOf(Deciding, r.Rule) >= 0).OrderBy(r => Array.IndexOf(Deciding, r.Rule)).FirstOrDefault();
+            if (last?.Failure > FailureLevel.None)
+                deciding = reasons.FirstOrDefault(r => r.Rule is "F2" or "F4") ?? deciding;
+            if (deciding is not null)
+                console.MarkupLineInterpolated($"  {deciding.Message} [dim]({deciding.Rule})[/]");
+        }
+        console.MarkupLine("[dim]--why lists every rule behind every set.[/]");
     }
 
     /// <summary>Warnings, actions and the failure budget.</summary>

@@ -35,4 +35,15 @@ public sealed record Evaluation(
     ImmutableArray<ExerciseDecision> Exercises,
     ImmutableArray<Warning> Warnings,
     ImmutableArray<Action> Actions,
-    Budget Budget);
+    Budget Budget)
+{
+    /// <summary>
+    /// The session as decided: the planned one with the day type and volume the actions gave it (W2, R5: a
+    /// downgraded, deloaded or rested day). Every exercise decision has as many sets as its exercise here.
+    /// Null only for evaluations built by hand.
+    /// </summary>
+    public PlannedSession? Session { get; init; }
+
+    /// <summary>How the day differs from the plan, each with the rule that changed it; empty when it is trained as planned.</summary>
+    public ImmutableArray<Reason> DayChanges { get; init; } = [];
+}

@@ -13,12 +13,24 @@ namespace Failsafe.Engine;
 /// </summary>
 public static class Evaluator
 {
-    public static Evaluation Evaluate(Scenario scenario, Policy? policy = null)
+    /// <summary>The day as it will be trained: the actions (deload, extra rest, a downgrade) change its day type, volume and targets.</summary>
+    public static Evaluation Evaluate(Scenario scenario, Policy? policy = null) => Decide(scenario, policy, actOnDay: true);
+
+    /// <summary>
+    /// A day of a plan laid out ahead: the planner has already set its day type and volume (S1 spacing, deload and
+    /// plateau blocks), so the actions are listed but do not change the day; failure is still scaled back (W2).
+    /// </summary>
+    public static Evaluation EvaluatePlanned(Scenario scenario, Policy? policy = null) => Decide(scenario, policy, actOnDay: false);
+
+    private static Evaluation Decide(Scenario scenario, Policy? policy, bool actOnDay)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         policy ??= Policy.Default;
         var facts = new Facts(scenario, policy);
-        var planned = scenario.Session.Exercises;
+        var actions = Actions(scenario, facts, policy);
+        var (session, changes) = actOnDay ? ActOnDay(scenario, actions, policy) : (scenario.Session, []);
+        var deload = actOnDay && actions.Any(a => a.Code == "deload") && scenario.Phase != Phase.Deload;
+        var planned = session.Exercises;
 
         var workingSetsAfter = new int[planned.Length];
         for (var i = planned.Length - 2; i >= 0; i--)
@@ -36,12 +48,14 @@ public static class Evaluator
             for (var s = 1; s <= e.Sets; s++)
             {
                 var place = new SetPlace(e, i + 1, planned.Length, s, workingSetsAfter[i] + e.Sets - s);
-                var draft = new Draft(baseRir: BaseRir(scenario.Session.DayType, policy));
+                var draft = new Draft(baseRir: BaseRir(session.DayType, policy));
                 foreach (var rule in SetRules.Structural)
                 {
                     if (rule(facts, place) is { } r)
                         draft.Apply(r);
                 }
+                if (deload)
+                    draft.Apply(new("W2", FailureLevel.None, policy.DeloadRir, $"deload (W2): no failure, stop {policy.DeloadRir:0.#} reps short"));
                 drafts[i][s - 1] = draft;
                 places[i][s - 1] = place;
                 if (draft.Cap > FailureLevel.None)
@@ -106,9 +120,47 @@ public static class Evaluator
         }
 
         var warnings = Warnings(scenario, facts, policy);
-        var actions = Actions(scenario, facts, policy);
-        return new Evaluation(scenario.Today, facts.Eligibility, exercises.MoveToImmutable(), warnings, actions, facts.Budget);
+        return new Evaluation(scenario.Today, facts.Eligibility, exercises.MoveToImmutable(), warnings, actions, facts.Budget)
+        {
+            Session = session,
+            DayChanges = changes,
+        };
     }
+
+    /// <summary>
+    /// What the actions do to the day itself (W2, R5): a deload halves the sets (<see cref="Policy.DeloadSetFactor"/>)
+    /// and makes a hard day light; extra rest and a downgrade make a hard day medium. Failure is removed set by set (the W2 and deload restrictions). A deload phase is already a deload.
+    /// </summary>
+    private static (PlannedSession Session, ImmutableArray<Reason> Changes) ActOnDay(Scenario scenario, ImmutableArray<Action> actions, Policy p)
+    {
+        var session = scenario.Session;
+        var changes = ImmutableArray.CreateBuilder<Reason>();
+        bool Has(string code) => actions.Any(a => a.Code == code);
+        var planned = session.DayType;
+        if (Has("deload") && scenario.Phase != Phase.Deload)
+        {
+            session = Scaled(session, p.DeloadSetFactor) with { DayType = planned == DayType.Hard ? DayType.Light : planned };
+            changes.Add(new("W2", $"deload: today has half the sets at {p.DeloadRir:0.#}+ reps in reserve, no failure; `failsafe plan new` re-lays the plan from today, opening with a deload week"));
+        }
+        else if (planned == DayType.Hard && Has("extra-rest"))
+        {
+            session = session with { DayType = DayType.Medium };
+            changes.Add(new("R5", $"extra rest after failure: today is a medium day instead of a hard one ({p.MediumDayRir:0.#}+ reps in reserve); the hard work waits for the next hard day of the plan"));
+        }
+        else if (planned == DayType.Hard && Has("downgrade-day"))
+        {
+            session = session with { DayType = DayType.Medium };
+            changes.Add(new(actions.First(a => a.Code == "downgrade-day").Rule, $"today is a medium day instead of a hard one: {p.MediumDayRir:0.#}+ reps in reserve"));
+        }
+        if (Has("scale-back-failure"))
+            changes.Add(new("W2", "no failure today: every set stops 1–3 reps short"));
+        return (session, changes.ToImmutable());
+    }
+
+    private static PlannedSession Scaled(PlannedSession session, double factor) => session with
+    {
+        Exercises = [.. session.Exercises.Select(e => e with { Sets = Math.Max(1, (int)Math.Round(e.Sets * factor, MidpointRounding.AwayFromZero)) })],
+    };
 
     /// <summary>The target RIR for a day type before any rule raises it (S1).</summary>
     private static double BaseRir(DayType day, Policy p) => day switch
@@ -229,7 +281,10 @@ public static class Evaluator
         var hard = scenario.Session.DayType == DayType.Hard;
         if (hard && (f.FatigueSigns || f.HardAfterHard || f.HardDaysThisWeek + 1 > p.MaxHardDaysPerWeek || f.EventSoon is not null))
         {
-            var why = f.FatigueSigns ? "warning signs" : f.EventSoon is not null ? $"{f.EventSoon.Name} is close" : "too many hard days in a row";
+            var why = f.FatigueSigns ? "warning signs"
+                : f.EventSoon is not null ? $"{f.EventSoon.Name} is close"
+                : f.HardAfterHard ? "yesterday was a hard day, and hard days never come two in a row"
+                : $"{f.HardDaysThisWeek} hard {(f.HardDaysThisWeek == 1 ? "day" : "days")} already in the last 7 days, at most {p.MaxHardDaysPerWeek}";
             list.Add(new("downgrade-day", f.FatigueSigns ? "W2" : f.EventSoon is not null ? "R4" : "S1", $"train today as a medium day: {why}"));
         }
         var signCount = f.WellnessSigns.Length + f.Trends.Count(t => t.Code == "strength-decline");

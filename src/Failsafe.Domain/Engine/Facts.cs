@@ -102,6 +102,8 @@ public sealed class Facts
         }
 
         WellnessSigns = Monitoring.WellnessSigns.Detect(scenario.Wellness, today, policy);
+        if (Monitoring.WellnessSigns.LeftWorse(scenario.History, today, policy) is { } worse)
+            WellnessSigns = WellnessSigns.Add(worse);
         var earlier = Monitoring.WellnessSigns.Detect(scenario.Wellness, today.AddDays(-policy.WellnessRecentDays), policy);
         WellnessPersisting = WellnessSigns.Any(s => earlier.Any(e => e.Code == s.Code));
         Trends = StrengthTrend.Detect(Log, today, policy);

@@ -72,6 +72,7 @@ public sealed record Policy
     public double PoorSleepHours { get; init; } = 6;
     public int DeloadSigns { get; init; } = 3;                               // W2: deload when this many signs stack up
     public int BrokenSessionFailureSets { get; init; } = 3;                  // W4: this many failure sets in one session make it a test
+    public int WorseSessions { get; init; } = 2;                             // W4: this many sessions left "worse" within twice WellnessRecentDays is a sign
 
     // Planning
     public int MesocycleWeeks { get; init; } = 4;                            // 3 weeks ramping RIR 3 → 2 → 1, then a deload (EVIDENCE: ramps, deload every 5.6 ± 2.3 weeks)
@@ -138,6 +139,7 @@ public sealed record Policy
             (nameof(PoorSleepHours), PoorSleepHours is >= 0 and <= 24, "must be 0–24 hours"),
             (nameof(DeloadSigns), DeloadSigns is >= 1 and <= 20, "must be 1–20 signs"),
             (nameof(BrokenSessionFailureSets), BrokenSessionFailureSets is >= 1 and <= 100, "must be 1–100 sets"),
+            (nameof(WorseSessions), WorseSessions is >= 1 and <= 20, "must be 1–20 sessions"),
             (nameof(MesocycleWeeks), MesocycleWeeks is >= 2 and <= 12, "must be 2–12 weeks (the last is the deload)"),
             (nameof(DeloadSetFactor), DeloadSetFactor is > 0 and <= 1, "must be a share above 0 and at most 1"),
             (nameof(LightDaySetFactor), LightDaySetFactor is > 0 and <= 1, "must be a share above 0 and at most 1"),

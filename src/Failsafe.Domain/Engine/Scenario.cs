@@ -48,7 +48,11 @@ public sealed record LoggedSet(double WeightKg, int Reps, Rir Rir, FailureLevel 
 
 public sealed record LoggedExercise(string Name, Exercise Exercise, ImmutableArray<LoggedSet> Sets);
 
-public sealed record LoggedSession(DateOnly Date, DayType? DayType, ImmutableArray<LoggedExercise> Exercises);
+/// <summary>W4: how the lifter left a session compared with how they came in.</summary>
+public enum Feeling { Better, Same, Worse }
+
+/// <summary>A logged session; <see cref="Feeling"/> is the lifter's answer when finishing it (null when not given).</summary>
+public sealed record LoggedSession(DateOnly Date, DayType? DayType, ImmutableArray<LoggedExercise> Exercises, Feeling? Feeling = null);
 
 /// <summary>A daily check-in; scores 1–5, each measuring what it is named (fatigue 5 = exhausted, mood 5 = very good).</summary>
 public sealed record Wellness(

@@ -36,6 +36,25 @@ public static class WellnessSigns
 
     public sealed record Sign(string Code, int BadDays, string Message);
 
+    /// <summary>
+    /// W4: sessions the lifter left feeling worse than they came in, in the two recent windows (<see cref="Policy.WellnessRecentDays"/> each)
+    /// before <paramref name="today"/> (today's own session is not over yet). A sign when at least
+    /// <see cref="Policy.WorseSessions"/> were; one bad session is not.
+    /// </summary>
+    public static Sign? LeftWorse(ImmutableArray<LoggedSession> history, DateOnly today, Policy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        if (history.IsDefaultOrEmpty)
+            return null;
+        var days = 2 * policy.WellnessRecentDays;
+        var from = today.AddDays(-days);
+        var answered = history.Where(s => s.Date >= from && s.Date < today && s.Feeling is not null).ToList();
+        var worse = answered.Count(s => s.Feeling == Feeling.Worse);
+        return worse >= policy.WorseSessions
+            ? new Sign("leaving-worse", worse, $"left {worse} of the last {answered.Count} answered sessions feeling worse than you came in (last {days} days)")
+            : null;
+    }
+
     /// <summary>Signs in the window ending on <paramref name="today"/>.</summary>
     public static ImmutableArray<Sign> Detect(ImmutableArray<Wellness> entries, DateOnly today, Policy policy)
     {

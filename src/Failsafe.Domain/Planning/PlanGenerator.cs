@@ -122,7 +122,7 @@ public static class PlanGenerator
                     History = history.ToImmutable(),
                     Session = new PlannedSession(dayType, exercises),
                 };
-                var evaluation = Evaluator.Evaluate(today, dayPolicy);
+                var evaluation = Evaluator.EvaluatePlanned(today, dayPolicy);
                 if (purpose != DayPurpose.BaselineTest)
                     evaluation = FirstSession.Apply(evaluation, today, policy);
                 var planned = ImmutableArray.CreateBuilder<PlanExercise>(exercises.Length);

@@ -68,6 +68,8 @@ public static class SessionEndpoints
         sessions.MapPatch("/{id:long}", Update).ForAthlete(Access.Log).WithSummary("Change a session's name, notes or day type (If-Match: its version).");
         sessions.MapPost("/{id:long}/changes", ChangeSession).ForAthlete(Access.Log)
             .WithSummary("Skip, unskip, swap, add or reorder exercises of the session's planned day (If-Match: its version); the next set follows the change.");
+        sessions.MapPost("/{id:long}/finish", FinishEndpoint.Finish).ForAthlete(Access.Log)
+            .WithSummary("Finish a session: its RPE (1–10) and whether the lifter leaves feeling better, the same or worse (W4).");
         sessions.MapDelete("/{id:long}", Delete).ForAthlete(Access.Log).WithSummary("Delete a session and its sets (If-Match optional).");
 
         var sets = api.MapGroup("/sets").WithTags("Sessions and sets");

@@ -20,8 +20,11 @@ public static class StoredDay
 
     public sealed record Trend(string Name, int Sessions, double First, double Last);
 
-    /// <summary>Working sets by reps in reserve over the share window: failure, 1, 2, 3, 4+.</summary>
-    public sealed record Status(Day Day, int WindowDays, int[] Buckets, IReadOnlyList<Trend> Trends)
+    /// <summary>
+    /// Working sets by reps in reserve over the share window: failure, 1, 2, 3, 4+. <see cref="Standing"/> is the
+    /// engine on the log as it stands, today's sets included: its warnings, actions and budget are what status reports.
+    /// </summary>
+    public sealed record Status(Day Day, Evaluation Standing, int WindowDays, int[] Buckets, IReadOnlyList<Trend> Trends)
     {
         public int Total => Buckets.Sum();
     }
@@ -33,10 +36,11 @@ public static class StoredDay
         ArgumentNullException.ThrowIfNull(policy);
         var today = TodayPlan.For(log, resolver, date, policy);
         var scenario = log.Scenario(resolver, date, TodayPlan.Session(today.Day));
-        // Today's sets are history by now; the first-session rule looks at what was logged before today.
+        // The day's prescription is fixed from the training before today: the sets logged today steer only the next
+        // set (Next), and are compared with this prescription, never folded into it.
         var before = scenario with { History = [.. scenario.History.Where(s => s.Date < date)] };
-        var evaluation = FirstSession.Apply(Evaluator.Evaluate(scenario, today.Day.Policy ?? policy), before, policy);
-        return new Day(date, today, scenario, evaluation, policy);
+        var evaluation = FirstSession.Apply(Evaluator.Evaluate(before, today.Day.Policy ?? policy), before, policy);
+        return new Day(date, today, scenario with { Session = evaluation.Session ?? scenario.Session }, evaluation, policy);
     }
 
     public static Status StatusOf(Day day)
@@ -56,7 +60,8 @@ public static class StoredDay
                 }
             }
         }
-        return new Status(day, window, buckets, Trends(log, day.Date));
+        var standing = Evaluator.Evaluate(day.Scenario with { Session = TodayPlan.Session(day.Plan.Day) }, day.Plan.Day.Policy ?? day.Policy);
+        return new Status(day, standing, window, buckets, Trends(log, day.Date));
     }
 
     /// <summary>The five exercises trained most in the last 8 weeks, first vs last session e1RM.</summary>
@@ -87,7 +92,7 @@ public static class StoredDay
         var total = status.Total;
         w.WriteStartObject();
         w.WriteString("date", status.Day.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        EvaluationJson.WriteNotices(w, status.Day.Evaluation);
+        EvaluationJson.WriteNotices(w, status.Standing);
         w.WriteStartObject("rirBuckets");
         w.WriteNumber("windowDays", status.WindowDays);
         w.WriteNumber("workingSets", total);
@@ -124,7 +129,10 @@ public static class StoredDay
             .Where(t => t.ex is not null)
             .Select(t => new DoneSet(t.row.ExerciseName, t.ex!, t.row.WeightKg, t.row.Reps, TrainingStore.ToSet(t.row).Rir, Words.Map<FailureLevel>().GetValueOrDefault(t.row.Failure)))
             .ToList();
+        // What was logged before today calibrates the lifter's RIR reports; today's sets are the ones done, and the
+        // day's changes (skips, swaps, additions) decide what comes next.
+        var before = day.Scenario with { History = [.. day.Scenario.History.Where(s => s.Date < day.Date)] };
         var (planned, evaluation) = SessionChanges.Parse(session?.ChangesJson).Apply(day.Scenario.Session, day.Evaluation, resolver, done.LastOrDefault()?.Exercise.Id);
-        return NextSet.Decide(day.Scenario with { Session = planned }, evaluation, done, day.Plan.Day.Policy ?? day.Policy);
+        return NextSet.Decide(before with { Session = planned }, evaluation, done, day.Plan.Day.Policy ?? day.Policy);
     }
 }

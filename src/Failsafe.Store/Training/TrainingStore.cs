@@ -81,7 +81,8 @@ public static class TrainingStore
             exercises.Add(new LoggedExercise(first.ExerciseName, exercise, [.. group.Select(ToSet)]));
         }
         DayType? dayType = row.DayType is { } d && Words.Map<DayType>().TryGetValue(d, out var t) ? t : null;
-        return new LoggedSession(row.Date, dayType, exercises.ToImmutable());
+        Feeling? feeling = row.Feeling is { } f && Words.Map<Feeling>().TryGetValue(f, out var answer) ? answer : null;
+        return new LoggedSession(row.Date, dayType, exercises.ToImmutable(), feeling);
     }
 
     public static LoggedSet ToSet(SetRow s)

@@ -260,7 +260,7 @@ internal static class PlanChecks
                 var session = new PlannedSession(d.DayType!.Value,
                     [.. d.Exercises.Select(x => new PlannedExercise(x.Exercise, x.CatalogExercise, x.Sets.Length, RepRange.Parse(x.Sets[0].Reps)))]);
                 var today = scenario with { Today = d.Date, Phase = week.Phase, History = history.ToImmutable(), Session = session };
-                var engine = Evaluator.Evaluate(today, d.Policy);
+                var engine = Evaluator.EvaluatePlanned(today, d.Policy);
                 for (var i = 0; i < d.Exercises.Length; i++)
                 {
                     var x = d.Exercises[i];

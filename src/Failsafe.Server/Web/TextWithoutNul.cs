@@ -37,7 +37,7 @@ public static class TextWithoutNul
             foreach (var property in texts)
             {
                 var held = property.Get!(value);
-                if (held is string text ? HasNul(text) : held is IEnumerable<string> list && list.Any(HasNul))
+                if (held is string text ? HasNul(text) : held is IEnumerable<string?> list && list.Any(t => t is not null && HasNul(t)))
                     throw new NulException(property.Name);
             }
             then?.Invoke(value);

@@ -142,6 +142,33 @@ public sealed class DailyCliTests : IDisposable
     }
 
     [Fact]
+    public void Equipment_SetDumbbellsAndMicroPlates_StoredAndShown()
+    {
+        Ok("init", "--years", "3");
+
+        Ok("equipment", "set", "--dumbbells", "2,4,6,8,10,12.5-30:2.5", "--micro", "0.5", "--machine", "Leg Press=2.5").ShouldContain("Equipment saved");
+
+        using var shown = Json("equipment", "show");
+        shown.RootElement.GetProperty("dumbbells").EnumerateArray().Select(d => d.GetDouble()).ShouldContain(22.5);
+        shown.RootElement.GetProperty("microPlates")[0].GetDouble().ShouldBe(0.5);
+        shown.RootElement.GetProperty("machineSteps").EnumerateObject().Single().Value.GetDouble().ShouldBe(2.5);
+        using var db = Db();
+        db.Profiles.Single().EquipmentJson.ShouldNotBeNull();
+        db.ProfileChanges.ShouldContain(c => c.Field == "equipment");
+    }
+
+    [Fact]
+    public void Equipment_BadPlate_NamesTheValue()
+    {
+        Ok("init", "--years", "3");
+
+        var (code, _, err) = Run("equipment", "set", "--plates", "20,abc");
+
+        code.ShouldBe(ExitCodes.Usage);
+        err.ShouldContain("'abc'");
+    }
+
+    [Fact]
     public void Init_TwiceWithSameValues_RecordsNoChange()
     {
         Ok("init", "--years", "3", "--goal", "strength");

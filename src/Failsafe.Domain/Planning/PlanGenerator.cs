@@ -134,7 +134,7 @@ public static class PlanGenerator
                     foreach (var s in decision.Sets)
                     {
                         var set = new PlannedSet(s.Set, s.Reps, s.TargetRir, s.WeightKg, s.Failure, [.. s.Reasons.Select(r => r.Rule).Distinct()]);
-                        set = LimitIncrease(set, exercise, lastLoad, scenario.Athlete.Unit, policy);
+                        set = LimitIncrease(set, exercise, lastLoad, scenario.Athlete, policy);
                         sets.Add(set);
                     }
                     if (firstTime && purpose != DayPurpose.BaselineTest)
@@ -279,15 +279,13 @@ public static class PlanGenerator
         [.. template.Exercises.Select(e => new PlannedExercise(e.Name, e.Exercise, Math.Max(1, (int)Math.Round(e.Sets * setFactor, MidpointRounding.AwayFromZero)), e.Reps))];
 
     /// <summary>Loads rise by at most one progression step (S6: the smallest loadable one, or the policy's) from one session of an exercise to the next.</summary>
-    private static PlannedSet LimitIncrease(PlannedSet set, PlannedExercise exercise, Dictionary<string, double> lastLoad, WeightUnit unit, Policy policy)
+    private static PlannedSet LimitIncrease(PlannedSet set, PlannedExercise exercise, Dictionary<string, double> lastLoad, Athlete athlete, Policy policy)
     {
         if (set.WeightKg is not { } kg || !lastLoad.TryGetValue(exercise.Exercise.Id, out var previous))
             return set;
-        var loading = LoadAdvice.LoadingFor(exercise.Exercise.Equipment);
-        var smallest = loading.SmallestStep(unit);
-        var configured = Load.Kg(policy.ProgressionStepKg).To(unit).Value;
-        var step = configured <= smallest ? smallest : Math.Ceiling(configured / smallest - 1e-9) * smallest;
-        var ceiling = loading.Round(Load.Kg(previous), unit).Value + step;
+        var unit = athlete.Unit;
+        var loading = LoadAdvice.LoadingFor(exercise.Exercise, athlete);
+        var ceiling = LoadAdvice.StepUp(loading, Load.Kg(previous), unit, policy).Value;
         var wanted = Load.Kg(kg).To(unit).Value;
         return wanted <= ceiling + 1e-9 ? set : set with { WeightKg = Math.Round(Load.Of(ceiling, unit).InKg, 2) };
     }

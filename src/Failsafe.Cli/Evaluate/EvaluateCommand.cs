@@ -112,16 +112,30 @@ public static class EvaluateCommand
             var c = x.CatalogExercise;
             var resolved = string.Equals(x.Exercise, c.Name, StringComparison.OrdinalIgnoreCase) ? "" : $" → {c.Name}";
             console.MarkupLineInterpolated($"[bold]{n}. {x.Exercise}{resolved}[/] ({c.Mechanic.ToString().ToLowerInvariant()}, {c.Equipment}; the exercise tolerates: {Words.Of(x.MaxFailure)})");
-            var table = new Table().Border(TableBorder.Rounded).AddColumns("Set", "Reps", "Target RIR", "Load", "Failure allowed", "Beyond failure");
+            var table = new Table().Border(TableBorder.Rounded).AddColumns("Set", "Reps", "Target RIR", "Load", "Failure allowed", "Beyond failure", "Rest");
+            var ci = System.Globalization.CultureInfo.InvariantCulture;
+            var w = 0;
+            foreach (var u in x.Warmups)
+            {
+                table.AddRow(
+                    $"warm-up {++w}",
+                    u.Reps.ToString(ci),
+                    "—",
+                    u.WeightKg is { } ukg ? Load.Kg(ukg).To(unit).ToString() : $"{u.Share:P0} of set 1",
+                    "[dim]warm-up, not a working set[/]",
+                    "—",
+                    Rest(u.RestSeconds));
+            }
             foreach (var s in x.Sets)
             {
                 table.AddRow(
-                    s.Set.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    s.Set.ToString(ci),
                     s.Reps,
-                    s.TargetRir.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture),
+                    s.TargetRir.ToString("0.#", ci),
                     s.WeightKg is { } kg ? Load.Kg(kg).To(unit).ToString() : "—",
                     FailureMarkup(s.Failure),
-                    s.BeyondFailure.IsEmpty ? "—" : string.Join(", ", s.BeyondFailure.Select(Words.Of)));
+                    s.BeyondFailure.IsEmpty ? "—" : string.Join(", ", s.BeyondFailure.Select(Words.Of)),
+                    Rest(s.RestSeconds));
             }
             console.Write(table);
             var reasons = x.Sets.SelectMany(s => s.Reasons.Select(r => (r, s.Set)))
@@ -137,6 +151,10 @@ public static class EvaluateCommand
 
         PrintNotices(console, e);
     }
+
+    private static string Rest(int seconds) => seconds % 60 == 0
+        ? $"{seconds / 60} min"
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{seconds / 60.0:0.#} min");
 
     /// <summary>Warnings, actions and the failure budget.</summary>
     internal static void PrintNotices(IAnsiConsole console, Evaluation e)

@@ -106,8 +106,10 @@ public static class Evaluator
                 }
                 if (load.Reason is { } why)
                     reasons.Add(why);
+                // An AMRAP set that may not go to failure is not "as many as possible": it is the failure rep range (S5) with reps in reserve.
+                var repsText = e.Reps.IsAmrap && d.Cap == FailureLevel.None ? $"{policy.MinFailureReps}-{policy.MaxFailureReps}" : e.Reps.ToString();
                 sets.Add(new SetDecision(
-                    s + 1, e.Reps.ToString(), d.Cap > FailureLevel.None ? 0 : d.MinRir, load.WeightKg, d.Cap, techniques,
+                    s + 1, repsText, d.Cap > FailureLevel.None ? 0 : d.MinRir, load.WeightKg, d.Cap, techniques,
                     [.. reasons.OrderBy(r => RuleOrder(r.Rule)).ThenBy(r => r.Rule, StringComparer.Ordinal)])
                 {
                     RestSeconds = Warmups.RestAfter(e, d.Cap, policy),

@@ -37,53 +37,54 @@ public static class LoadAdvice
         ArgumentNullException.ThrowIfNull(planned);
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(facts);
-        var last = LastOf(facts.Log, planned.Exercise.Id);
-        if (last is null || TrainingLog.BestE1Rm(last) is not { } e1rm)
+        // A bodyweight movement lifts the body plus the added load: estimates and steps work on that total, and the
+        // prescription is the added part (0 = bodyweight alone).
+        var body = planned.Exercise.Equipment == "body only" ? scenario.Athlete.BodyweightKg : null;
+        var last = LastOf(facts.Log, planned.Exercise.Id, body is not null);
+        if (last is null)
+            return new(null, Progression.None, null);
+        if (body is { } b)
+            last = last with { Sets = [.. last.Sets.Select(s => s with { WeightKg = s.WeightKg + b })] };
+        if (TrainingLog.BestE1Rm(last) is not { } e1rm)
             return new(null, Progression.None, null);
 
         var unit = scenario.Athlete.Unit;
         var policy = facts.Policy;
-        var loading = LoadingFor(planned.Exercise, scenario.Athlete);
-        var working = last.Sets.Where(s => s.IsWorking && s.WeightKg > 0).ToList();
+        var loading = body is { } bw ? Loading.Bodyweight.For(Load.Kg(bw)) : LoadingFor(planned.Exercise, scenario.Athlete);
+        var working = last.Sets.Where(s => s.IsWorking && s.WeightKg > 0 && s.Reps >= 1).ToList();
         var topKg = working.Max(s => s.WeightKg);
         var lastLoad = loading.Round(Load.Kg(topKg), unit);
 
-        Load load;
+        // AMRAP sets stop short of failure unless a rule grants it, so they progress over the failure rep range (S5).
+        var (min, max) = planned.Reps.IsAmrap ? (policy.MinFailureReps, policy.MaxFailureReps) : (planned.Reps.Min, planned.Reps.Max);
+        var reps = (min + max) / 2;
+        var rir = Rir.Of(Math.Round(targetRir * 2) / 2);
+        var load = loading.Round(OneRepMax.LoadFor(Load.Kg(e1rm), reps, rir).To(unit), unit);
         Progression progression;
         string why;
-        if (planned.Reps.IsAmrap)
+        // A set taken to failure met the target when it went past the top by the target's reps in reserve.
+        var met = working.All(s => s.WeightKg >= topKg
+            && (s.IsFailure ? s.Reps >= max + targetRir : s.Rated && s.Reps >= max && s.Rir.Value >= targetRir));
+        var missed = working.Any(s => s.WeightKg >= topKg && s.Reps < min && (!s.Rated || s.Rir.Value <= targetRir));
+        if (met)
         {
-            load = lastLoad;
-            progression = Progression.None;
-            why = $"as many reps as possible at last time's load";
+            var stepUp = StepUp(loading, lastLoad, unit, policy);
+            if (load.Value < stepUp.Value)
+                load = stepUp;
+            progression = Progression.Increase;
+            why = $"every set reached {max} reps at {targetRir:0.#}+ RIR last time: a step up from {lastLoad}";
+        }
+        else if (missed)
+        {
+            if (load.Value > lastLoad.Value)
+                load = lastLoad;
+            progression = Progression.Hold;
+            why = $"a set missed {min} reps last time: no increase over {lastLoad} until the target is met";
         }
         else
         {
-            var reps = (planned.Reps.Min + planned.Reps.Max) / 2;
-            var rir = Rir.Of(Math.Round(targetRir * 2) / 2);
-            load = loading.Round(OneRepMax.LoadFor(Load.Kg(e1rm), reps, rir).To(unit), unit);
-            var met = working.All(s => s.Rated && s.WeightKg >= topKg && s.Reps >= planned.Reps.Max && s.Rir.Value >= targetRir);
-            var missed = working.Any(s => s.WeightKg >= topKg && s.Reps < planned.Reps.Min && (!s.Rated || s.Rir.Value <= targetRir));
-            if (met)
-            {
-                var stepUp = StepUp(loading, lastLoad, unit, policy);
-                if (load.Value < stepUp.Value)
-                    load = stepUp;
-                progression = Progression.Increase;
-                why = $"every set reached {planned.Reps.Max} reps at {targetRir:0.#}+ RIR last time: a step up from {lastLoad}";
-            }
-            else if (missed)
-            {
-                if (load.Value > lastLoad.Value)
-                    load = lastLoad;
-                progression = Progression.Hold;
-                why = $"a set missed {planned.Reps.Min} reps last time: no increase over {lastLoad} until the target is met";
-            }
-            else
-            {
-                progression = Progression.None;
-                why = $"{reps} reps at {rir} RIR from last time's e1RM of {Load.Kg(e1rm).To(unit)} (RTS chart)";
-            }
+            progression = Progression.None;
+            why = $"{reps} reps at {rir} RIR from last time's e1RM of {Load.Kg(e1rm).To(unit)} (RTS chart)";
         }
 
         var rule = "S6";
@@ -117,6 +118,14 @@ public static class LoadAdvice
             progression = Progression.Reentry;
             rule = "E5";
             why = $"{off} days off: re-entry at least {policy.LayoffLoadCut:P0} under the last logged {lastLoad} and at {policy.LayoffRir:0.#}+ RIR, because failure comes sooner after a layoff [001]";
+        }
+        if (body is { } bodyKg)
+        {
+            // Loads above are totals; the lifter adds only what is over their bodyweight.
+            var added = Load.Of(Math.Max(0, load.Value - Load.Kg(bodyKg).To(unit).Value), unit);
+            var total = load;
+            return new(Kg(added), progression, new Reason(rule,
+                $"{added}: {(added.Value > 0 ? $"added to bodyweight ({total} in all)" : "bodyweight alone")}, totals counting bodyweight {Load.Kg(bodyKg).To(unit)}; {why}") { Load = true });
         }
         return new(Kg(load), progression, new Reason(rule, $"{load}: {why}") { Load = true });
     }
@@ -163,14 +172,14 @@ public static class LoadAdvice
         return up;
     }
 
-    private static LoggedExercise? LastOf(TrainingLog log, string exerciseId)
+    private static LoggedExercise? LastOf(TrainingLog log, string exerciseId, bool bodyweight)
     {
         var sessions = log.Sessions;
         for (var i = sessions.Length - 1; i >= 0; i--)
         {
             foreach (var e in sessions[i].Exercises)
             {
-                if (e.Exercise.Id == exerciseId && e.Sets.Any(s => s.IsWorking && s.WeightKg > 0))
+                if (e.Exercise.Id == exerciseId && e.Sets.Any(s => s.IsWorking && (bodyweight ? s.Reps >= 1 : s.WeightKg > 0)))
                     return e;
             }
         }

@@ -331,11 +331,11 @@ public static class PlanGenerator
         var done = reps.IsAmrap ? 10 : (reps.Min + reps.Max) / 2;
         if (set.Failure != FailureLevel.None)
         {
-            var toFailure = set.WeightKg is { } w && e1rm > 0 ? (int)Math.Max(1, Math.Floor(OneRepMax.RepsToFailure(w / e1rm))) : done;
+            var toFailure = set.WeightKg is { } w and > 0 && e1rm > 0 ? (int)Math.Max(1, Math.Floor(OneRepMax.RepsToFailure(w / e1rm))) : done;
             return new LoggedSet(set.WeightKg ?? 0, toFailure, Rir.Zero, set.Failure);
         }
         var rir = set.TargetRir;
-        if (set.WeightKg is { } kg && e1rm > 0)
+        if (set.WeightKg is { } kg and > 0 && e1rm > 0)
             rir = Math.Max(rir, Math.Round((OneRepMax.RepsToFailure(kg / e1rm) - done) * 2) / 2);
         return new LoggedSet(set.WeightKg ?? 0, done, Rir.Of(Math.Clamp(rir, 0, Rir.MaxValue)));
     }

@@ -147,6 +147,32 @@ public class LoadRuleTests
         last.RestSeconds.ShouldBe(Policy.Default.FailureRestSeconds);
     }
 
+    [Fact]
+    public void For_ChinUpsOutgrowTheRange_AddedWeightPrescribed()
+    {
+        var s = Session(Plan("Chin Up", 3, "AMRAP")).With(a => a with { TrainingYears = 0.5 })
+            .With(DaysAgo(5, DayType.Hard, Did("Chin Up", Set(0, 16, 3), Set(0, 15, 3), Set(0, 15, 3))));
+
+        var e = s.Evaluate();
+        var set = e.Set("Chin Up", 1);
+
+        set.WeightKg!.Value.ShouldBeGreaterThan(0);
+        set.Reps.ShouldBe($"{Policy.Default.MinFailureReps}-{Policy.Default.MaxFailureReps}");
+        LoadReason(set).Message.ShouldStartWith($"{Load.Kg(set.WeightKg.Value)}: added to bodyweight");
+    }
+
+    [Fact]
+    public void For_ChinUpsInTheRange_BodyweightAloneNotAConservativeGuess()
+    {
+        var s = Session(Plan("Chin Up", 3, "AMRAP"))
+            .With(DaysAgo(5, DayType.Hard, Did("Chin Up", Set(0, 8, 2), Set(0, 7, 2), Set(0, 7, 2))));
+
+        var set = s.Evaluate().Set("Chin Up", 1);
+
+        set.WeightKg.ShouldBe(0);
+        LoadReason(set).Message.ShouldStartWith("0 kg: bodyweight alone");
+    }
+
     private static readonly string[] Lifts = ["Barbell Squat", "Barbell Bench Press", "Romanian Deadlift", "Leg Press", "Dumbbell Lateral Raise", "Dumbbell Bench Press", "Lat Pulldown"];
 
     [Fact]

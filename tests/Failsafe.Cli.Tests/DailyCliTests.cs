@@ -169,6 +169,24 @@ public sealed class DailyCliTests : IDisposable
     }
 
     [Fact]
+    public void Status_SetsWithoutRpe_UnratedNotShortOfFailure()
+    {
+        Ok("init", "--years", "3");
+        Ok("log", "squat", "100x5", "--date", Monday);
+        Ok("log", "squat", "100x5", "--date", Monday);
+        Ok("log", "squat", "100x5@8", "--date", Monday);
+        Ok("log", "lateral raise", "10x13 F", "--drop", "6x8", "--drop", "4x6", "--date", Monday);
+
+        using var status = Json("status", "--date", Monday);
+
+        var buckets = status.RootElement.GetProperty("rirBuckets");
+        buckets.GetProperty("workingSets").GetInt32().ShouldBe(2); // the rated squat and the parent failure set; no drops
+        buckets.GetProperty("unratedSets").GetInt32().ShouldBe(2);
+        buckets.GetProperty("failure").GetInt32().ShouldBe(1);
+        status.RootElement.GetProperty("budget").GetProperty("failureSetsUsed").GetInt32().ShouldBe(3); // drop sets count here
+    }
+
+    [Fact]
     public void Init_TwiceWithSameValues_RecordsNoChange()
     {
         Ok("init", "--years", "3", "--goal", "strength");

@@ -58,8 +58,8 @@ public sealed record LoggedSet(
     double WeightKg, int Reps, Rir Rir, FailureLevel Failure = FailureLevel.None, Technique? Technique = null, bool Warmup = false,
     bool Drop = false, bool Rated = true)
 {
-    /// <summary>A set taken to failure (drop sets included): marked as failed, or rated with nothing left.</summary>
-    public bool IsFailure => !Warmup && (Failure != FailureLevel.None || (Rated && Rir.Value == 0));
+    /// <summary>A set taken to failure: marked as failed, rated with nothing left, or a drop set (which goes on past failure).</summary>
+    public bool IsFailure => !Warmup && (Drop || Failure != FailureLevel.None || (Rated && Rir.Value == 0));
 
     /// <summary>A working set: neither a warm-up nor part of a set before it (drop set, rest-pause).</summary>
     public bool IsWorking => !Warmup && !Drop;

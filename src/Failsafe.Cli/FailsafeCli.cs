@@ -37,6 +37,7 @@ public static class FailsafeCli
             PlanCommands.Plan(io),
             PlanCommands.Next(io),
             Daily.ProfileCommands.Init(io),
+            Daily.EquipmentCommands.Equipment(io),
             Daily.LogCommands.CheckIn(io),
             Daily.TodayCommands.Today(io),
             Daily.LogCommands.Log(io),

@@ -458,7 +458,10 @@ public sealed class CliTests
         var (policy, error) = PolicyReader.Read(Encoding.UTF8.GetBytes(stdout));
         error.ShouldBeNull();
         var p = policy.ShouldNotBeNull();
-        (p with { SplitFailureSetsPerWeek = Failsafe.Engine.Policy.Default.SplitFailureSetsPerWeek }).ShouldBe(Failsafe.Engine.Policy.Default);
+        var d = Failsafe.Engine.Policy.Default;
+        (p with { SplitFailureSetsPerWeek = d.SplitFailureSetsPerWeek, WarmupRamp = d.WarmupRamp, LightWarmupRamp = d.LightWarmupRamp }).ShouldBe(d);
+        p.WarmupRamp.ShouldBe(d.WarmupRamp);
+        p.LightWarmupRamp.ShouldBe(d.LightWarmupRamp);
         p.SplitFailureSetsPerWeek.OrderBy(kv => kv.Key).ShouldBe(Failsafe.Engine.Policy.Default.SplitFailureSetsPerWeek.OrderBy(kv => kv.Key));
     }
 }

@@ -142,6 +142,51 @@ public sealed class DailyCliTests : IDisposable
     }
 
     [Fact]
+    public void Equipment_SetDumbbellsAndMicroPlates_StoredAndShown()
+    {
+        Ok("init", "--years", "3");
+
+        Ok("equipment", "set", "--dumbbells", "2,4,6,8,10,12.5-30:2.5", "--micro", "0.5", "--machine", "Leg Press=2.5").ShouldContain("Equipment saved");
+
+        using var shown = Json("equipment", "show");
+        shown.RootElement.GetProperty("dumbbells").EnumerateArray().Select(d => d.GetDouble()).ShouldContain(22.5);
+        shown.RootElement.GetProperty("microPlates")[0].GetDouble().ShouldBe(0.5);
+        shown.RootElement.GetProperty("machineSteps").EnumerateObject().Single().Value.GetDouble().ShouldBe(2.5);
+        using var db = Db();
+        db.Profiles.Single().EquipmentJson.ShouldNotBeNull();
+        db.ProfileChanges.ShouldContain(c => c.Field == "equipment");
+    }
+
+    [Fact]
+    public void Equipment_BadPlate_NamesTheValue()
+    {
+        Ok("init", "--years", "3");
+
+        var (code, _, err) = Run("equipment", "set", "--plates", "20,abc");
+
+        code.ShouldBe(ExitCodes.Usage);
+        err.ShouldContain("'abc'");
+    }
+
+    [Fact]
+    public void Status_SetsWithoutRpe_UnratedNotShortOfFailure()
+    {
+        Ok("init", "--years", "3");
+        Ok("log", "squat", "100x5", "--date", Monday);
+        Ok("log", "squat", "100x5", "--date", Monday);
+        Ok("log", "squat", "100x5@8", "--date", Monday);
+        Ok("log", "lateral raise", "10x13 F", "--drop", "6x8", "--drop", "4x6", "--date", Monday);
+
+        using var status = Json("status", "--date", Monday);
+
+        var buckets = status.RootElement.GetProperty("rirBuckets");
+        buckets.GetProperty("workingSets").GetInt32().ShouldBe(2); // the rated squat and the parent failure set; no drops
+        buckets.GetProperty("unratedSets").GetInt32().ShouldBe(2);
+        buckets.GetProperty("failure").GetInt32().ShouldBe(1);
+        status.RootElement.GetProperty("budget").GetProperty("failureSetsUsed").GetInt32().ShouldBe(3); // drop sets count here
+    }
+
+    [Fact]
     public void Init_TwiceWithSameValues_RecordsNoChange()
     {
         Ok("init", "--years", "3", "--goal", "strength");

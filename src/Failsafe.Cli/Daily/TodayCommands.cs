@@ -107,6 +107,8 @@ public static class TodayCommands
             var c = io.Console;
             EvaluateCommand.PrintNotices(c, evaluation);
             c.MarkupLineInterpolated($"[bold]Sets by reps in reserve[/] (last {policy.ShareWindowDays} days, {total} working sets):");
+            if (status.Unrated > 0)
+                c.MarkupLineInterpolated($"  {status.Unrated} working set(s) logged without RPE or RIR are left out of the split and the e1RM trends.");
             if (total > 0)
             {
                 var chart = new BarChart().Width(60);

@@ -118,16 +118,30 @@ public static class EvaluateCommand
             var c = x.CatalogExercise;
             var resolved = string.Equals(x.Exercise, c.Name, StringComparison.OrdinalIgnoreCase) ? "" : $" → {c.Name}";
             console.MarkupLineInterpolated($"[bold]{n}. {x.Exercise}{resolved}[/] ({c.Mechanic.ToString().ToLowerInvariant()}, {c.Equipment}; the exercise tolerates: {Words.Of(x.MaxFailure)})");
-            var table = new Table().Border(TableBorder.Rounded).AddColumns("Set", "Reps", "Target RIR", "Load", "Failure allowed", "Beyond failure");
+            var table = new Table().Border(TableBorder.Rounded).AddColumns("Set", "Reps", "Target RIR", "Load", "Failure allowed", "Beyond failure", "Rest");
+            var ci = System.Globalization.CultureInfo.InvariantCulture;
+            var w = 0;
+            foreach (var u in x.Warmups)
+            {
+                table.AddRow(
+                    $"warm-up {++w}",
+                    u.Reps.ToString(ci),
+                    "—",
+                    u.WeightKg is { } ukg ? Load.Kg(ukg).To(unit).ToString() : $"{u.Share:P0} of set 1",
+                    "[dim]warm-up, not a working set[/]",
+                    "—",
+                    Rest(u.RestSeconds));
+            }
             foreach (var s in x.Sets)
             {
                 table.AddRow(
-                    s.Set.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    s.Set.ToString(ci),
                     s.Reps,
-                    s.TargetRir.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture),
+                    s.TargetRir.ToString("0.#", ci),
                     s.WeightKg is { } kg ? Load.Kg(kg).To(unit).ToString() : "—",
                     FailureMarkup(s.Failure),
-                    s.BeyondFailure.IsEmpty ? "—" : string.Join(", ", s.BeyondFailure.Select(Words.Of)));
+                    s.BeyondFailure.IsEmpty ? "—" : string.Join(", ", s.BeyondFailure.Select(Words.Of)),
+                    Rest(s.RestSeconds));
             }
             console.Write(table);
             var reasons = x.Sets.SelectMany(s => s.Reasons.Select(r => (r, s.Set)))
@@ -166,13 +180,20 @@ public static class EvaluateCommand
         {
             n++;
             console.MarkupLineInterpolated($"[bold]{n}. {x.Exercise}[/]");
-            var table = new Table().Border(TableBorder.Rounded).AddColumns("Set", "Reps", "Target RIR", "Load", "Failure");
+            var table = new Table().Border(TableBorder.Rounded).AddColumns("Set", "Reps", "Target RIR", "Load", "Failure", "Rest");
+            var ci = System.Globalization.CultureInfo.InvariantCulture;
+            var w = 0;
+            foreach (var u in x.Warmups)
+            {
+                table.AddRow(
+                    $"W{++w}", u.Reps.ToString(ci), "—", u.WeightKg is { } ukg ? Load.Kg(ukg).To(unit).ToString() : $"{u.Share:P0} of set 1",
+                    "[dim]warm-up[/]", Rest(u.RestSeconds));
+            }
             foreach (var s in x.Sets)
             {
                 table.AddRow(
-                    s.Set.ToString(System.Globalization.CultureInfo.InvariantCulture), s.Reps,
-                    s.TargetRir.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture),
-                    s.WeightKg is { } kg ? Load.Kg(kg).To(unit).ToString() : "—", FailureMarkup(s.Failure));
+                    s.Set.ToString(ci), s.Reps, s.TargetRir.ToString("0.#", ci),
+                    s.WeightKg is { } kg ? Load.Kg(kg).To(unit).ToString() : "—", FailureMarkup(s.Failure), Rest(s.RestSeconds));
             }
             console.Write(table);
             var last = x.Sets.IsEmpty ? null : x.Sets[^1];
@@ -185,6 +206,10 @@ public static class EvaluateCommand
         }
         console.MarkupLine("[dim]--why lists every rule behind every set.[/]");
     }
+
+    private static string Rest(int seconds) => seconds % 60 == 0
+        ? $"{seconds / 60} min"
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{seconds / 60.0:0.#} min");
 
     /// <summary>Warnings, actions and the failure budget.</summary>
     internal static void PrintNotices(IAnsiConsole console, Evaluation e)

@@ -130,7 +130,8 @@ public static class ReportCommand
             data.MainLifts.IsEmpty ? "no sessions with loaded sets"
                 : $"e1RM ({(unit == WeightUnit.Lb ? "lb" : "kg")}) of {string.Join(", ", data.MainLifts.Select(l => l.Name))}",
             data.Weeks.IsEmpty ? "no working sets"
-                : $"{data.Weeks.Length} week(s), {data.Weeks.Sum(w => w.Failure)} failure set(s) of {data.Weeks.Sum(w => w.Total)}",
+                : $"{data.Weeks.Length} week(s), {data.Weeks.Sum(w => w.Failure)} failure set(s) of {data.Weeks.Sum(w => w.Total)} rated"
+                    + (data.Weeks.Sum(w => w.Unrated) is > 0 and var unrated ? $"; {unrated} unrated set(s) left out" : ""),
             data.Wellness.IsEmpty ? "no check-ins" : $"{data.WarningDays.Length} warning day(s)",
             data.Budget.IsEmpty ? "no sessions"
                 : $"{data.Budget.Count(b => b.Over)} day(s) over the budget of {data.Budget[^1].Allowed} in {data.BudgetWindowDays} days",

@@ -7,9 +7,11 @@ namespace Failsafe.Cli.Reporting;
 /// <summary>One exercise's e1RM per session (the best RIR-adjusted estimate of the day), in kg.</summary>
 public sealed record E1RmSeries(string ExerciseId, string Name, ImmutableArray<(DateOnly Date, double E1RmKg)> Points);
 
-/// <summary>Working sets of one week (Monday to Sunday) by reps in reserve.</summary>
+/// <summary>Rated working sets of one week (Monday to Sunday) by reps in reserve; <see cref="Unrated"/> had no RPE or RIR.</summary>
 public sealed record WeekSets(DateOnly Monday, int Failure, int Rir1, int Rir2, int Rir3, int Rir4Plus)
 {
+    public int Unrated { get; init; }
+
     public int Total => Failure + Rir1 + Rir2 + Rir3 + Rir4Plus;
 
     /// <summary>Share of working sets taken to failure (0 RIR), 0–1.</summary>
@@ -90,7 +92,7 @@ public sealed record ReportData(
         {
             foreach (var e in session.Exercises)
             {
-                if (TrainingLog.BestE1Rm(e) is not { } e1rm)
+                if (TrainingLog.BestE1Rm(e, ratedOnly: true) is not { } e1rm)
                     continue;
                 if (!series.TryGetValue(e.Exercise.Id, out var s))
                     series[e.Exercise.Id] = s = (e.Exercise.Name, []);
@@ -118,21 +120,23 @@ public sealed record ReportData(
         {
             var monday = Monday(session.Date);
             if (!counts.TryGetValue(monday, out var c))
-                counts[monday] = c = new int[5];
+                counts[monday] = c = new int[6];
             foreach (var e in session.Exercises)
             {
                 foreach (var set in e.Sets)
                 {
-                    if (!set.Warmup)
-                        c[RirBuckets.Of(set)]++;
+                    if (RirBuckets.Of(set) is >= 0 and var b)
+                        c[b]++;
+                    else if (set.IsWorking)
+                        c[5]++;
                 }
             }
         }
         var weeks = ImmutableArray.CreateBuilder<WeekSets>();
         for (var monday = counts.Keys.First(); monday <= counts.Keys.Last(); monday = monday.AddDays(7))
         {
-            var c = counts.GetValueOrDefault(monday) ?? new int[5];
-            weeks.Add(new WeekSets(monday, c[0], c[1], c[2], c[3], c[4]));
+            var c = counts.GetValueOrDefault(monday) ?? new int[6];
+            weeks.Add(new WeekSets(monday, c[0], c[1], c[2], c[3], c[4]) { Unrated = c[5] });
         }
         return weeks.ToImmutable();
     }

@@ -39,8 +39,9 @@ public sealed record NextSetAdvice(
 /// </summary>
 /// <remarks>
 /// <list type="bullet">
-/// <item>Load follows the last set: its e1RM (with the lifter's RIR bias, <see cref="RirCalibration"/>) gives the
-/// load for the middle of the rep range at the target RIR — a set that was harder than targeted makes the next
+/// <item>Load follows the last set: its e1RM (with the lifter's RIR bias, <see cref="RirCalibration"/>, applied to the
+/// reported RIR and to the target alike) gives the load for the same reps (kept inside the range) at the next target
+/// RIR; a set reported at <see cref="Policy.OneStepFromRir"/>+ RIR moves the load one loadable step at most — a set that was harder than targeted makes the next
 /// lighter (RTS chart), an easier one heavier.</item>
 /// <item>A technical failure (form breakdown) ends that exercise (F1).</item>
 /// <item>After a set to failure, the next set is expected to manage only a share of the reps at the same load
@@ -88,20 +89,37 @@ public static class NextSet
 
             var next = decision.Sets[mine.Count];
             var reasons = ImmutableArray.CreateBuilder<Reason>();
-            reasons.AddRange(next.Reasons);
             double? weight = next.WeightKg;
-            if (mine.Count > 0)
+            if (mine.Count > 0 && mine[^1].WeightKg > 0)
             {
                 var last = mine[^1];
-                if (last.WeightKg > 0)
+                // The reps just done, kept inside the range: the next set repeats them, so more in reserve means lighter.
+                // After a failure set the middle of the range (R6 already expects fewer reps at the same load).
+                var reps = planned.Reps.IsAmrap ? last.Reps
+                    : last.Failure == FailureLevel.Absolute ? (planned.Reps.Min + planned.Reps.Max) / 2
+                    : Math.Clamp(last.Reps, planned.Reps.Min, planned.Reps.Max);
+                var (e1rm, why) = ExpectedStrength(last, calibration, policy);
+                why += $"; {reps} reps at {next.TargetRir:0.#} RIR next";
+                // The target is a reported RIR too: the lifter's bias applies to it as to the set just done.
+                var wanted = Load.Kg(e1rm * OneRepMax.FractionOf1Rm(Math.Max(1, reps + calibration.Adjust(Rir.Of(next.TargetRir)))));
+                var loading = LoadAdvice.LoadingFor(planned.Exercise, scenario.Athlete);
+                var rounded = loading.Round(wanted, unit);
+                if (last.Failure == FailureLevel.None && last.Rir.Value >= policy.OneStepFromRir)
                 {
-                    var reps = planned.Reps.IsAmrap ? last.Reps : (planned.Reps.Min + planned.Reps.Max) / 2;
-                    var (e1rm, why) = ExpectedStrength(last, calibration, policy);
-                    var wanted = Load.Kg(e1rm * OneRepMax.FractionOf1Rm(reps + next.TargetRir));
-                    var rounded = LoadAdvice.LoadingFor(planned.Exercise.Equipment).Round(wanted, unit);
-                    weight = Math.Round(rounded.InKg, 2);
-                    reasons.Add(new(last.Failure == FailureLevel.Absolute ? "R6" : "S6", why));
+                    // One easy set is a weak measurement (RIR reports are least accurate far from failure): one step at most.
+                    var lastLoad = loading.Round(Load.Kg(last.WeightKg), unit);
+                    var up = loading.Above(lastLoad, unit);
+                    var down = loading.AtMost(Load.Of(Math.Max(0, lastLoad.Value - loading.SmallestStep(unit)), unit), unit);
+                    rounded = rounded.Value > up.Value ? up : rounded.Value < down.Value ? down : rounded;
+                    why += $"; a set at {policy.OneStepFromRir:0.#}+ RIR moves the load one step at most";
                 }
+                weight = LoadAdvice.Kg(rounded);
+                reasons.AddRange(next.Reasons.Where(r => !r.Load));
+                reasons.Add(new(last.Failure == FailureLevel.Absolute ? "R6" : "S6", $"{rounded}: {why}") { Load = true });
+            }
+            else
+            {
+                reasons.AddRange(next.Reasons);
             }
             if (mine.Exists(s => s.Failure == FailureLevel.Technical))
                 reasons.Add(new("F1", "technical failure ends the exercise"));
@@ -123,11 +141,11 @@ public static class NextSet
             var ratio = DropOffRatio(policy.RestSeconds);
             var repsNext = Math.Max(1, last.Reps * ratio);
             return (last.WeightKg / OneRepMax.FractionOf1Rm(repsNext),
-                $"after a set to failure ({last.WeightKg:0.##} kg × {last.Reps}) with {policy.RestSeconds / 60.0:0.#} min rest, expect about {ratio:P0} of the reps: lighter");
+                $"after a set to failure (last set {last.WeightKg:0.##} kg × {last.Reps}) with {policy.RestSeconds / 60.0:0.#} min rest, expect about {ratio:P0} of the reps: lighter");
         }
         var rir = calibration.Adjust(last.Rir);
         var e1rm = last.WeightKg / OneRepMax.FractionOf1Rm(last.Reps + rir);
-        return (e1rm, $"last set {last.WeightKg:0.##} kg × {last.Reps} at {last.Rir} RIR: the next load follows that effort (RTS chart)");
+        return (e1rm, $"last set {last.WeightKg:0.##} kg × {last.Reps} at {last.Rir} RIR: the next load follows that effort and the next target (RTS chart)");
     }
 
     /// <summary>Set-2/set-1 rep ratio after a set to failure, by rest (EVIDENCE: bench, ~75–80 % 1RM), interpolated.</summary>

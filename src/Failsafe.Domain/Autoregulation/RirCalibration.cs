@@ -42,7 +42,7 @@ public sealed record RirCalibration(double Bias, int Observations)
                 {
                     var failed = sets[i];
                     var rated = sets[i - 1];
-                    if (failed.Failure != FailureLevel.Absolute || failed.Warmup || rated.IsFailure || rated.Warmup
+                    if (failed.Failure != FailureLevel.Absolute || !failed.IsWorking || rated.IsFailure || !rated.IsWorking || !rated.Rated
                         || failed.WeightKg <= 0 || rated.WeightKg <= 0 || failed.Reps < 1 || rated.Reps < 1)
                         continue;
                     var predictedE1Rm = rated.WeightKg / OneRepMax.FractionOf1Rm(rated.Reps + rated.Rir.Value);

@@ -11,6 +11,28 @@ public abstract record Loading
     /// <summary>The smallest increase from a loadable weight to the next one, in <paramref name="unit"/>.</summary>
     public abstract double SmallestStep(WeightUnit unit);
 
+    /// <summary>The heaviest loadable weight at or under <paramref name="limit"/>, or the lightest loadable one when none is.</summary>
+    public virtual Load AtMost(Load limit, WeightUnit unit)
+    {
+        var value = limit.To(unit).Value;
+        var r = Round(limit, unit);
+        while (r.Value > value + 1e-6)
+        {
+            var lower = Round(Load.Of(Math.Max(0, r.Value - SmallestStep(unit)), unit), unit);
+            if (lower.Value >= r.Value - 1e-9)
+                break;
+            r = lower;
+        }
+        return r;
+    }
+
+    /// <summary>The next loadable weight above <paramref name="current"/> (itself rounded first).</summary>
+    public virtual Load Above(Load current, WeightUnit unit)
+    {
+        var r = Round(current, unit);
+        return Round(Load.Of(r.Value + SmallestStep(unit), unit), unit);
+    }
+
     /// <summary>A bar loaded with pairs of plates: bar + 2 × n × smallest plate.</summary>
     public sealed record Barbell(double BarKg, double SmallestPlateKg, double BarLb, double SmallestPlateLb) : Loading
     {
@@ -53,6 +75,52 @@ public abstract record Loading
         }
 
         public override double SmallestStep(WeightUnit unit) => unit == WeightUnit.Kg ? StepKg : StepLb;
+    }
+
+    /// <summary>A fixed set of weights (the dumbbells in a rack), given in both units; a wanted load goes to the nearest, ties down.</summary>
+    public sealed record Listed(System.Collections.Immutable.ImmutableArray<double> Kg, System.Collections.Immutable.ImmutableArray<double> Lb) : Loading
+    {
+        public override Load Round(Load wanted, WeightUnit unit)
+        {
+            var list = unit == WeightUnit.Kg ? Kg : Lb;
+            var value = wanted.To(unit).Value;
+            var best = list[0];
+            foreach (var w in list)
+            {
+                var d = Math.Abs(w - value) - Math.Abs(best - value);
+                if (d < -1e-9 || (Math.Abs(d) <= 1e-9 && w < best))
+                    best = w;
+            }
+            return Load.Of(best, unit);
+        }
+
+        public override double SmallestStep(WeightUnit unit)
+        {
+            var list = (unit == WeightUnit.Kg ? Kg : Lb).Order().ToList();
+            var step = double.MaxValue;
+            for (var i = 1; i < list.Count; i++)
+            {
+                if (list[i] - list[i - 1] > 1e-9)
+                    step = Math.Min(step, list[i] - list[i - 1]);
+            }
+            return step == double.MaxValue ? list[0] : step;
+        }
+
+        public override Load AtMost(Load limit, WeightUnit unit)
+        {
+            var list = unit == WeightUnit.Kg ? Kg : Lb;
+            var value = limit.To(unit).Value;
+            var under = list.Where(w => w <= value + 1e-6).ToList();
+            return Load.Of(under.Count > 0 ? under.Max() : list.Min(), unit);
+        }
+
+        public override Load Above(Load current, WeightUnit unit)
+        {
+            var list = unit == WeightUnit.Kg ? Kg : Lb;
+            var value = Round(current, unit).Value;
+            var over = list.Where(w => w > value + 1e-6).ToList();
+            return Load.Of(over.Count > 0 ? over.Min() : value, unit);
+        }
     }
 
     /// <summary>

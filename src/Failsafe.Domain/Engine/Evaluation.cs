@@ -4,7 +4,11 @@ using Failsafe.Catalog;
 namespace Failsafe.Engine;
 
 /// <summary>A rule that shaped a decision, with why, in words.</summary>
-public sealed record Reason(string Rule, string Message);
+public sealed record Reason(string Rule, string Message)
+{
+    /// <summary>True for the one reason that names a set's load (it starts with that load); replaced when the load is.</summary>
+    public bool Load { get; init; }
+}
 
 public sealed record Eligibility(bool Failure, bool BeyondFailure, ImmutableArray<Reason> Reasons);
 
@@ -15,9 +19,23 @@ public sealed record SetDecision(
     double? WeightKg,
     FailureLevel Failure,
     ImmutableArray<Technique> BeyondFailure,
-    ImmutableArray<Reason> Reasons);
+    ImmutableArray<Reason> Reasons)
+{
+    /// <summary>Seconds to rest after this set (longer after a heavy compound, longest after a failure set; R6).</summary>
+    public int RestSeconds { get; init; }
+}
 
-public sealed record ExerciseDecision(string Exercise, Exercise CatalogExercise, FailureLevel MaxFailure, ImmutableArray<SetDecision> Sets);
+/// <summary>
+/// A warm-up set before an exercise's work sets (F6): <see cref="Share"/> of the first work set's load, rounded to
+/// the equipment (<see cref="WeightKg"/>, null while the exercise has no load yet). Never a working set.
+/// </summary>
+public sealed record WarmupSet(double Share, int Reps, double? WeightKg, int RestSeconds);
+
+public sealed record ExerciseDecision(string Exercise, Exercise CatalogExercise, FailureLevel MaxFailure, ImmutableArray<SetDecision> Sets)
+{
+    /// <summary>The warm-up sets before the work sets, lightest first; empty when the muscles are already warm.</summary>
+    public ImmutableArray<WarmupSet> Warmups { get; init; } = [];
+}
 
 public sealed record Warning(string Code, string Rule, string Message);
 

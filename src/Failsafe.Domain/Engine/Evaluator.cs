@@ -91,14 +91,22 @@ public static class Evaluator
                     if (rule(facts, places[i][s]) is { } r)
                         drafts[i][s].Apply(r);
                 }
+                // E5: everyone back from a layoff keeps more in reserve; an eligible lifter's failure set is the baseline test.
+                if (facts.LayoffDays is { } off)
+                {
+                    drafts[i][s].Apply(new("E5", FailureLevel.Absolute, policy.LayoffRir,
+                        $"{off} days off: re-entry at {policy.LayoffRir:0.#}+ RIR, because failure comes sooner after a layoff"));
+                }
             }
         }
 
         var exercises = ImmutableArray.CreateBuilder<ExerciseDecision>(planned.Length);
+        var warmedUp = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < planned.Length; i++)
         {
             var e = planned[i];
             var load = LoadAdvice.For(e, scenario, facts, NonFailureRir(drafts[i]));
+            var warmups = Warmups.For(e, scenario.Athlete, load.WeightKg, warmedUp, policy);
             var sets = ImmutableArray.CreateBuilder<SetDecision>(e.Sets);
             for (var s = 0; s < e.Sets; s++)
             {
@@ -110,13 +118,21 @@ public static class Evaluator
                     reasons.AddRange(Permits(e, facts, d.Cap));
                     techniques = BeyondFailure(e, facts, d, reasons);
                 }
-                if (load.Progression != LoadAdvice.Progression.None)
-                    reasons.Add(new("S6", load.Note));
+                if (load.Reason is { } why)
+                    reasons.Add(why);
+                // An AMRAP set that may not go to failure is not "as many as possible": it is the failure rep range (S5) with reps in reserve.
+                var repsText = e.Reps.IsAmrap && d.Cap == FailureLevel.None ? $"{policy.MinFailureReps}-{policy.MaxFailureReps}" : e.Reps.ToString();
                 sets.Add(new SetDecision(
-                    s + 1, e.Reps.ToString(), d.Cap > FailureLevel.None ? 0 : d.MinRir, load.WeightKg, d.Cap, techniques,
-                    [.. reasons.OrderBy(r => RuleOrder(r.Rule)).ThenBy(r => r.Rule, StringComparer.Ordinal)]));
+                    s + 1, repsText, d.Cap > FailureLevel.None ? 0 : d.MinRir, load.WeightKg, d.Cap, techniques,
+                    [.. reasons.OrderBy(r => RuleOrder(r.Rule)).ThenBy(r => r.Rule, StringComparer.Ordinal)])
+                {
+                    RestSeconds = Warmups.RestAfter(e, d.Cap, policy),
+                });
             }
-            exercises.Add(new ExerciseDecision(e.Name, e.Exercise, e.Exercise.MaxFailureIn(e.SpotterOrSafeties), sets.MoveToImmutable()));
+            exercises.Add(new ExerciseDecision(e.Name, e.Exercise, e.Exercise.MaxFailureIn(e.SpotterOrSafeties), sets.MoveToImmutable())
+            {
+                Warmups = warmups,
+            });
         }
 
         var warnings = Warnings(scenario, facts, policy);

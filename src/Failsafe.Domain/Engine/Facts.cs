@@ -30,9 +30,10 @@ public sealed class Facts
         BudgetRule = prep ? "B5" : splitAllowance < policy.FailureSetsPerWindow ? "B5" : "B4";
         Budget = new Budget(window, TrainingLog.FailureSets(Log.LastDays(today, window)), allowed);
 
-        var shareWindow = Log.LastDays(today, policy.ShareWindowDays);
-        ShareWorkingSets = TrainingLog.WorkingSets(shareWindow);
-        FailureShare = ShareWorkingSets == 0 ? 0 : (double)TrainingLog.FailureSets(shareWindow) / ShareWorkingSets;
+        // B1 counts rated working sets: a drop set belongs to its parent, an unrated set cannot be placed.
+        var (rated, failures, _) = TrainingLog.Split(Log.LastDays(today, policy.ShareWindowDays));
+        ShareWorkingSets = rated;
+        FailureShare = rated == 0 ? 0 : (double)failures / rated;
 
         var cnsDays = HoursToDays(policy.CnsRecoveryHours);
         var muscleDays = HoursToDays(policy.MuscleRecoveryHours);
@@ -50,7 +51,7 @@ public sealed class Facts
                     if (set.Warmup)
                         continue;
                     if (x.Cns == CnsDemand.High && x.Pattern is MovementPattern.Squat or MovementPattern.Hinge
-                        && (set.IsFailure || set.Rir.Value <= policy.HeavyLowerBodyRir))
+                        && (set.IsFailure || (set.Rated && set.Rir.Value <= policy.HeavyLowerBodyRir)))
                         heavyLower = true;
                     if (!set.IsFailure)
                         continue;

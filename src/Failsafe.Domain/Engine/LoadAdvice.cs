@@ -1,68 +1,139 @@
+using Failsafe.Catalog;
 using Failsafe.Effort;
 using Failsafe.Monitoring;
 
 namespace Failsafe.Engine;
 
 /// <summary>
-/// The suggested load for a planned exercise, with double progression (S6). The base is the e1RM of the
-/// lifter's most recent session of the exercise: the load for the middle of today's rep range at the target
-/// RIR. Then: if every working set last time reached the top of today's range at or above the target RIR,
-/// the load goes up by at least the smallest loadable step (or <see cref="Policy.ProgressionStepKg"/>, if larger); if a set missed the bottom of the range while at or
-/// under the target RIR, it goes no higher than last time. Rounded to what the equipment can load, in the
-/// lifter's unit. Null when there is no loaded history for the exercise.
+/// The suggested load for a planned exercise, and the one reason that names it: both come from the same final
+/// number, so they can never disagree.
 /// </summary>
+/// <remarks>
+/// <list type="number">
+/// <item>The base is the e1RM of the lifter's most recent session of the exercise (its working sets; unrated sets
+/// are read as taken to failure, the conservative reading): the load for the middle of today's rep range at the target
+/// RIR (RTS chart).</item>
+/// <item>Double progression (S6): if every working set last time reached the top of the range at or above the target
+/// RIR, at least one loadable step over last time's top load; if a set missed the bottom of the range at or under the
+/// target, no higher than last time.</item>
+/// <item>The rise cap (S6, "gradually"): at most <see cref="Policy.MaxRiseHeavyCompound"/> over last time on a heavy
+/// compound (high CNS demand), <see cref="Policy.MaxRise"/> on anything else, and never less than one loadable step.</item>
+/// <item>Warning signs (W2): no rise at all while failure is scaled back.</item>
+/// <item>Layoff (E5): after <see cref="Policy.LayoffDays"/> days without training, at least
+/// <see cref="Policy.LayoffLoadCut"/> under the last logged load.</item>
+/// </list>
+/// Every load is rounded to what the lifter's equipment can make (<see cref="Athlete.Gear"/>), in the lifter's unit.
+/// Null when there is no loaded history for the exercise.
+/// </remarks>
 public static class LoadAdvice
 {
-    public enum Progression { None, Increase, Hold }
+    public enum Progression { None, Increase, Hold, Capped, WarningSigns, Reentry }
 
-    public readonly record struct Advice(double? WeightKg, Progression Progression, string Note);
+    /// <summary>The load in kg (null without history), how it moved, and the reason naming it (null without a load).</summary>
+    public readonly record struct Advice(double? WeightKg, Progression Progression, Reason? Reason);
 
     public static Advice For(PlannedExercise planned, Scenario scenario, Facts facts, double targetRir)
     {
         ArgumentNullException.ThrowIfNull(planned);
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(facts);
-        var last = LastOf(facts.Log, planned.Exercise.Id);
-        if (last is null || TrainingLog.BestE1Rm(last) is not { } e1rm)
-            return new(null, Progression.None, "");
+        // A bodyweight movement lifts the body plus the added load: estimates and steps work on that total, and the
+        // prescription is the added part (0 = bodyweight alone).
+        var body = planned.Exercise.Equipment == "body only" ? scenario.Athlete.BodyweightKg : null;
+        var last = LastOf(facts.Log, planned.Exercise.Id, body is not null);
+        if (last is null)
+            return new(null, Progression.None, null);
+        if (body is { } b)
+            last = last with { Sets = [.. last.Sets.Select(s => s with { WeightKg = s.WeightKg + b })] };
+        if (TrainingLog.BestE1Rm(last) is not { } e1rm)
+            return new(null, Progression.None, null);
 
         var unit = scenario.Athlete.Unit;
-        var loading = LoadingFor(planned.Exercise.Equipment);
-        var working = last.Sets.Where(s => !s.Warmup && s.WeightKg > 0).ToList();
+        var policy = facts.Policy;
+        var loading = body is { } bw ? Loading.Bodyweight.For(Load.Kg(bw)) : LoadingFor(planned.Exercise, scenario.Athlete);
+        var working = last.Sets.Where(s => s.IsWorking && s.WeightKg > 0 && s.Reps >= 1).ToList();
         var topKg = working.Max(s => s.WeightKg);
-        var top = Load.Kg(topKg);
-        // The increase is the smallest loadable step, or the policy's larger one rounded up to loadable steps.
-        var smallest = loading.SmallestStep(unit);
-        var wantedStep = Load.Kg(facts.Policy.ProgressionStepKg).To(unit).Value;
-        var step = wantedStep <= smallest ? smallest : Math.Ceiling(wantedStep / smallest - 1e-9) * smallest;
-        if (planned.Reps.IsAmrap)
-            return new(Math.Round(loading.Round(top, unit).InKg, 2), Progression.None, "");
+        var lastLoad = loading.Round(Load.Kg(topKg), unit);
 
-        var reps = (planned.Reps.Min + planned.Reps.Max) / 2;
-        var wanted = OneRepMax.LoadFor(Load.Kg(e1rm), reps, Rir.Of(Math.Round(targetRir * 2) / 2)).To(unit);
-        var rounded = loading.Round(wanted, unit);
-        var lastInUnit = loading.Round(top, unit);
-
-        var met = working.All(s => s.WeightKg >= topKg && s.Reps >= planned.Reps.Max && s.Rir.Value >= targetRir);
-        var missed = working.Any(s => s.WeightKg >= topKg && s.Reps < planned.Reps.Min && s.Rir.Value <= targetRir);
+        // AMRAP sets stop short of failure unless a rule grants it, so they progress over the failure rep range (S5).
+        var (min, max) = planned.Reps.IsAmrap ? (policy.MinFailureReps, policy.MaxFailureReps) : (planned.Reps.Min, planned.Reps.Max);
+        var reps = (min + max) / 2;
+        var rir = Rir.Of(Math.Round(targetRir * 2) / 2);
+        var load = loading.Round(OneRepMax.LoadFor(Load.Kg(e1rm), reps, rir).To(unit), unit);
+        Progression progression;
+        string why;
+        // A set taken to failure met the target when it went past the top by the target's reps in reserve.
+        var met = working.All(s => s.WeightKg >= topKg
+            && (s.IsFailure ? s.Reps >= max + targetRir : s.Rated && s.Reps >= max && s.Rir.Value >= targetRir));
+        var missed = working.Any(s => s.WeightKg >= topKg && s.Reps < min && (!s.Rated || s.Rir.Value <= targetRir));
         if (met)
         {
-            if (rounded.Value < lastInUnit.Value + step - 1e-9)
-                rounded = loading.Round(Load.Of(lastInUnit.Value + step, unit), unit);
-            return new(Math.Round(rounded.InKg, 2), Progression.Increase,
-                $"every set reached {planned.Reps.Max} reps at {targetRir:0.#}+ RIR last time: up to {rounded} (at least one step over {lastInUnit})");
+            var stepUp = StepUp(loading, lastLoad, unit, policy);
+            if (load.Value < stepUp.Value)
+                load = stepUp;
+            progression = Progression.Increase;
+            why = $"every set reached {max} reps at {targetRir:0.#}+ RIR last time: a step up from {lastLoad}";
         }
-        if (missed)
+        else if (missed)
         {
-            if (rounded.Value > lastInUnit.Value)
-                rounded = lastInUnit;
-            return new(Math.Round(rounded.InKg, 2), Progression.Hold,
-                $"a set missed {planned.Reps.Min} reps last time: no increase over {lastInUnit} until the target is met");
+            if (load.Value > lastLoad.Value)
+                load = lastLoad;
+            progression = Progression.Hold;
+            why = $"a set missed {min} reps last time: no increase over {lastLoad} until the target is met";
         }
-        return new(Math.Round(rounded.InKg, 2), Progression.None, "");
+        else
+        {
+            progression = Progression.None;
+            why = $"{reps} reps at {rir} RIR from last time's e1RM of {Load.Kg(e1rm).To(unit)} (RTS chart)";
+        }
+
+        var rule = "S6";
+        if (load.Value > lastLoad.Value + 1e-9)
+        {
+            var heavy = planned.Exercise.Cns == CnsDemand.High;
+            var share = heavy ? policy.MaxRiseHeavyCompound : policy.MaxRise;
+            var cap = loading.AtMost(Load.Of(lastLoad.Value * (1 + share), unit), unit);
+            var oneStep = StepUp(loading, lastLoad, unit, policy);
+            if (cap.Value < oneStep.Value)
+                cap = oneStep;
+            if (facts.ScaleBack)
+            {
+                load = lastLoad;
+                progression = Progression.WarningSigns;
+                rule = "W2";
+                why = $"warning signs: no increase over last time's {lastLoad} until they clear";
+            }
+            else if (load.Value > cap.Value + 1e-9)
+            {
+                load = cap;
+                progression = Progression.Capped;
+                why = $"{(heavy ? "a heavy compound" : "this exercise")} rises at most {share:P0} (or one step) per session over last time's {lastLoad}";
+            }
+        }
+        if (facts.LayoffDays is { } off)
+        {
+            var reentry = loading.AtMost(Load.Of(lastLoad.Value * (1 - policy.LayoffLoadCut), unit), unit);
+            if (load.Value > reentry.Value)
+                load = reentry;
+            progression = Progression.Reentry;
+            rule = "E5";
+            why = $"{off} days off: re-entry at least {policy.LayoffLoadCut:P0} under the last logged {lastLoad} and at {policy.LayoffRir:0.#}+ RIR, because failure comes sooner after a layoff [001]";
+        }
+        if (body is { } bodyKg)
+        {
+            // Loads above are totals; the lifter adds only what is over their bodyweight.
+            var added = Load.Of(Math.Max(0, load.Value - Load.Kg(bodyKg).To(unit).Value), unit);
+            var total = load;
+            return new(Kg(added), progression, new Reason(rule,
+                $"{added}: {(added.Value > 0 ? $"added to bodyweight ({total} in all)" : "bodyweight alone")}, totals counting bodyweight {Load.Kg(bodyKg).To(unit)}; {why}") { Load = true });
+        }
+        return new(Kg(load), progression, new Reason(rule, $"{load}: {why}") { Load = true });
     }
 
-    /// <summary>How the equipment is loaded; bodyweight movements suggest the added weight.</summary>
+    /// <summary>A load in kg to 4 decimals: enough that a load in lb comes back as the same number in lb.</summary>
+    public static double Kg(Load load) => Math.Round(load.InKg, 4);
+
+    /// <summary>How the standard equipment in kg loads this kind of equipment (the planner's and tests' yardstick).</summary>
     public static Loading LoadingFor(string equipment) => equipment switch
     {
         "barbell" or "e-z curl bar" => Loading.Barbell.Standard,
@@ -73,14 +144,42 @@ public static class LoadAdvice
         _ => new Loading.Machine(1.25, 2.5),
     };
 
-    private static LoggedExercise? LastOf(TrainingLog log, string exerciseId)
+    /// <summary>How the lifter's own equipment loads <paramref name="exercise"/>.</summary>
+    public static Loading LoadingFor(Exercise exercise, Athlete athlete)
+    {
+        ArgumentNullException.ThrowIfNull(exercise);
+        ArgumentNullException.ThrowIfNull(athlete);
+        return athlete.Gear.For(exercise);
+    }
+
+    /// <summary>
+    /// One progression step up from <paramref name="last"/> (S6): the next loadable weight, or more when the policy
+    /// sets a larger <see cref="Policy.ProgressionStepKg"/> (rounded up to loadable weights).
+    /// </summary>
+    public static Load StepUp(Loading loading, Load last, WeightUnit unit, Policy policy)
+    {
+        ArgumentNullException.ThrowIfNull(loading);
+        ArgumentNullException.ThrowIfNull(policy);
+        var up = loading.Above(last, unit);
+        var wanted = loading.Round(last, unit).Value + Load.Kg(policy.ProgressionStepKg).To(unit).Value;
+        while (up.Value < wanted - 1e-9)
+        {
+            var next = loading.Above(up, unit);
+            if (next.Value <= up.Value)
+                break;
+            up = next;
+        }
+        return up;
+    }
+
+    private static LoggedExercise? LastOf(TrainingLog log, string exerciseId, bool bodyweight)
     {
         var sessions = log.Sessions;
         for (var i = sessions.Length - 1; i >= 0; i--)
         {
             foreach (var e in sessions[i].Exercises)
             {
-                if (e.Exercise.Id == exerciseId && e.Sets.Any(s => !s.Warmup && s.WeightKg > 0))
+                if (e.Exercise.Id == exerciseId && e.Sets.Any(s => s.IsWorking && (bodyweight ? s.Reps >= 1 : s.WeightKg > 0)))
                     return e;
             }
         }

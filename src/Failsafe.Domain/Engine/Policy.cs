@@ -83,7 +83,19 @@ public sealed record Policy
     public int PlateauBlockWeeks { get; init; } = 2;                         // B6: two weeks
     public int PlateauBlockFailureDays { get; init; } = 3;                   // B6: failure on three days a week
     public double NextSetDropThreshold { get; init; } = 0.10;                // autoregulation: 10 % under the expected e1RM cuts the day
-    public int RestSeconds { get; init; } = 120;                             // R6: rest assumed between sets (drop-off ratios by rest)
+    public double OneStepFromRir { get; init; } = 5;                         // autoregulation: a set reported at 5+ RIR moves the next load one step at most (RIR error > 2 reps at 7–10 RIR, Hackett 2017)
+    public int RestSeconds { get; init; } = 120;                             // R6: rest assumed between sets (drop-off ratios by rest); the rest prescribed after a set of a lighter exercise
+    public int HeavyRestSeconds { get; init; } = 180;                        // R6: rest after a set of a heavy compound (3 min keeps ~0.75–0.80 of the reps, 2 min ~0.70–0.75)
+    public int FailureRestSeconds { get; init; } = 300;                      // R6: rest after a failure set (5 min keeps ~0.90 of the reps)
+    public int WarmupRestSeconds { get; init; } = 60;                        // F6: warm-ups are light; a minute is enough
+
+    // Loads
+    public double MaxRiseHeavyCompound { get; init; } = 0.05;                // S6: a heavy barbell compound (high CNS demand) rises at most 5 % per session (at least one loadable step)
+    public double MaxRise { get; init; } = 0.10;                             // S6: any other exercise at most 10 % per session (at least one loadable step)
+    public double LayoffLoadCut { get; init; } = 0.10;                       // E5: after a layoff, loads start at least 10 % under the last logged (EVIDENCE: deload loads −10 %)
+    public double LayoffRir { get; init; } = 3;                              // E5: and at least 3 RIR ("failure might happen sooner")
+    public ImmutableArray<double> WarmupRamp { get; init; } = [0.4, 0.6, 0.8]; // F6: warm-up sets at these shares of the first work set's load (heavy compounds)
+    public ImmutableArray<double> LightWarmupRamp { get; init; } = [0.5, 0.75]; // F6: before the first exercise of a muscle group that is not a heavy compound
 
     /// <summary>The first invalid field, as "field: problem", or null when the policy is usable.</summary>
     public string? Validate()
@@ -148,7 +160,17 @@ public sealed record Policy
             (nameof(PlateauBlockWeeks), PlateauBlockWeeks is >= 1 and <= 8, "must be 1–8 weeks"),
             (nameof(PlateauBlockFailureDays), PlateauBlockFailureDays is >= 1 and <= 4, "must be 1–4 days (never two hard days in a row)"),
             (nameof(NextSetDropThreshold), NextSetDropThreshold is > 0 and < 0.5, "must be a share above 0 and below 0.5"),
+            (nameof(OneStepFromRir), Rir(OneStepFromRir) && OneStepFromRir >= 1, "must be a RIR 1–10 in half steps"),
             (nameof(RestSeconds), RestSeconds is >= 30 and <= 600, "must be 30–600 seconds"),
+            (nameof(HeavyRestSeconds), HeavyRestSeconds is >= 30 and <= 900, "must be 30–900 seconds"),
+            (nameof(FailureRestSeconds), FailureRestSeconds is >= 30 and <= 900, "must be 30–900 seconds"),
+            (nameof(WarmupRestSeconds), WarmupRestSeconds is >= 0 and <= 600, "must be 0–600 seconds"),
+            (nameof(MaxRiseHeavyCompound), MaxRiseHeavyCompound is >= 0 and <= 0.5, "must be a share from 0 to 0.5"),
+            (nameof(MaxRise), MaxRise is >= 0 and <= 0.5, "must be a share from 0 to 0.5"),
+            (nameof(LayoffLoadCut), LayoffLoadCut is >= 0 and < 1, "must be a share from 0 to below 1"),
+            (nameof(LayoffRir), Rir(LayoffRir) && LayoffRir >= 1, "must be a RIR 1–10 in half steps"),
+            (nameof(WarmupRamp), !WarmupRamp.IsDefault && WarmupRamp.Length <= 6 && WarmupRamp.All(v => v is > 0 and < 1), "must be at most 6 shares, each above 0 and below 1"),
+            (nameof(LightWarmupRamp), !LightWarmupRamp.IsDefault && LightWarmupRamp.Length <= 6 && LightWarmupRamp.All(v => v is > 0 and < 1), "must be at most 6 shares, each above 0 and below 1"),
         };
         foreach (var (field, ok, problem) in checks)
         {

@@ -19,7 +19,10 @@ public enum DayType { Light, Medium, Hard }
 /// <summary>Beyond-failure extensions of a set (RULES vocabulary).</summary>
 public enum Technique { DropSet, ForcedReps, Negatives, RestPause }
 
-/// <summary>The lifter. Weights in kilograms; <see cref="Unit"/> is only how the lifter wants loads shown and rounded.</summary>
+/// <summary>
+/// The lifter. Weights in kilograms; <see cref="Unit"/> is how the lifter wants loads shown, and
+/// <see cref="Equipment"/> what they can load (bar, plates, dumbbells, machine stacks), which loads are rounded to.
+/// </summary>
 public sealed record Athlete(
     double TrainingYears,
     FormUnderFatigue FormUnderFatigue,
@@ -34,16 +37,32 @@ public sealed record Athlete(
     WeightUnit Unit)
 {
     public bool Injured => !Injuries.IsDefaultOrEmpty;
+
+    /// <summary>The lifter's equipment; null = the standard gym in <see cref="Unit"/> (<see cref="Effort.Equipment.Standard"/>).</summary>
+    public Equipment? Equipment { get; init; }
+
+    /// <summary>The equipment loads are rounded to: the lifter's own, or the standard gym in their unit.</summary>
+    public Equipment Gear => Equipment ?? Effort.Equipment.Standard(Unit);
 }
 
 /// <summary>An important date (race, meet, match).</summary>
 public sealed record TrainingEvent(DateOnly Date, string Name);
 
-/// <summary>A logged set. <see cref="Rir"/> is 0 when it failed.</summary>
-public sealed record LoggedSet(double WeightKg, int Reps, Rir Rir, FailureLevel Failure = FailureLevel.None, Technique? Technique = null, bool Warmup = false)
+/// <summary>
+/// A logged set. <see cref="Rir"/> is 0 when it failed. A set logged without RPE or RIR is unrated
+/// (<see cref="Rated"/> false, <see cref="Rir"/> 0 as a placeholder): it is never read as a failure and never feeds
+/// the 80/20 split, e1RM trends or RIR calibration. A <see cref="Drop"/> set (drop set, rest-pause and the like)
+/// extends the set before it: it counts toward the failure budget but is never a working set.
+/// </summary>
+public sealed record LoggedSet(
+    double WeightKg, int Reps, Rir Rir, FailureLevel Failure = FailureLevel.None, Technique? Technique = null, bool Warmup = false,
+    bool Drop = false, bool Rated = true)
 {
-    /// <summary>A working set taken to failure: marked as failed, or stopped with nothing left.</summary>
-    public bool IsFailure => !Warmup && (Failure != FailureLevel.None || Rir.Value == 0);
+    /// <summary>A set taken to failure: marked as failed, rated with nothing left, or a drop set (which goes on past failure).</summary>
+    public bool IsFailure => !Warmup && (Drop || Failure != FailureLevel.None || (Rated && Rir.Value == 0));
+
+    /// <summary>A working set: neither a warm-up nor part of a set before it (drop set, rest-pause).</summary>
+    public bool IsWorking => !Warmup && !Drop;
 }
 
 public sealed record LoggedExercise(string Name, Exercise Exercise, ImmutableArray<LoggedSet> Sets);

@@ -43,13 +43,8 @@ public sealed class TrainingLog
         return lo;
     }
 
-    /// <summary>Failure sets (working sets marked failed or stopped at 0 RIR) in the given sessions.</summary>
-    public static int FailureSets(ReadOnlySpan<LoggedSession> sessions) => Count(sessions, static set => set.IsFailure);
-
-    /// <summary>Working (non-warm-up) sets in the given sessions.</summary>
-    public static int WorkingSets(ReadOnlySpan<LoggedSession> sessions) => Count(sessions, static set => !set.Warmup);
-
-    private static int Count(ReadOnlySpan<LoggedSession> sessions, Func<LoggedSet, bool> counts)
+    /// <summary>Failure sets (sets marked failed or rated 0 RIR, drop sets included: the failure budget) in the given sessions.</summary>
+    public static int FailureSets(ReadOnlySpan<LoggedSession> sessions)
     {
         var n = 0;
         foreach (var s in sessions)
@@ -58,7 +53,7 @@ public sealed class TrainingLog
             {
                 foreach (var set in e.Sets)
                 {
-                    if (counts(set))
+                    if (set.IsFailure)
                         n++;
                 }
             }
@@ -66,18 +61,58 @@ public sealed class TrainingLog
         return n;
     }
 
+    /// <summary>Working sets (neither warm-ups nor drop sets) in the given sessions.</summary>
+    public static int WorkingSets(ReadOnlySpan<LoggedSession> sessions)
+    {
+        var (rated, _, unrated) = Split(sessions);
+        return rated + unrated;
+    }
+
+    /// <summary>
+    /// The 80/20 split's counts (B1) over working sets: the rated ones, those of them taken to failure, and the unrated
+    /// ones (logged without RPE or RIR), which cannot be placed and are only counted.
+    /// </summary>
+    public static (int Rated, int Failures, int Unrated) Split(ReadOnlySpan<LoggedSession> sessions)
+    {
+        int rated = 0, failures = 0, unrated = 0;
+        foreach (var s in sessions)
+        {
+            foreach (var e in s.Exercises)
+            {
+                foreach (var set in e.Sets)
+                {
+                    if (!set.IsWorking)
+                        continue;
+                    if (set.Failure != Catalog.FailureLevel.None || set.Rated)
+                    {
+                        rated++;
+                        if (set.IsFailure)
+                            failures++;
+                    }
+                    else
+                    {
+                        unrated++;
+                    }
+                }
+            }
+        }
+        return (rated, failures, unrated);
+    }
+
     /// <summary>
     /// The session's best e1RM in kg for one exercise: the highest estimate over working sets with load,
     /// preferring reliable estimates (≤ 12 reps to failure); null when no set carries load.
     /// RIR-adjusted, so a light day at 3 RIR is not read as lost strength. With
-    /// <paramref name="controlledOnly"/>, sets taken to failure are left out (see <see cref="StrengthTrend"/>).
+    /// <paramref name="controlledOnly"/>, only rated sets stopped short of failure count (see <see cref="StrengthTrend"/>);
+    /// with <paramref name="ratedOnly"/>, only rated sets (failure sets included); otherwise an unrated set is read as taken to
+    /// failure (the lowest estimate it allows). Warm-ups and drop sets never count.
     /// </summary>
-    public static double? BestE1Rm(LoggedExercise exercise, bool controlledOnly = false)
+    public static double? BestE1Rm(LoggedExercise exercise, bool controlledOnly = false, bool ratedOnly = false)
     {
         double? reliable = null, any = null;
         foreach (var set in exercise.Sets)
         {
-            if (set.Warmup || set.WeightKg <= 0 || set.Reps < 1 || (controlledOnly && set.IsFailure))
+            if (!set.IsWorking || set.WeightKg <= 0 || set.Reps < 1 || (controlledOnly && (set.IsFailure || !set.Rated)) || (ratedOnly && !set.Rated && set.Failure == Catalog.FailureLevel.None))
                 continue;
             var estimate = OneRepMax.Estimate(Load.Kg(set.WeightKg), set.Reps, set.Rir);
             var kg = estimate.OneRepMax.Value;

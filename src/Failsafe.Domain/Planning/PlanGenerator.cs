@@ -134,7 +134,7 @@ public static class PlanGenerator
                     foreach (var s in decision.Sets)
                     {
                         var set = new PlannedSet(s.Set, s.Reps, s.TargetRir, s.WeightKg, s.Failure, [.. s.Reasons.Select(r => r.Rule).Distinct()]);
-                        set = LimitIncrease(set, exercise, lastLoad, scenario.Athlete.Unit, policy);
+                        set = LimitIncrease(set, exercise, lastLoad, scenario.Athlete, policy);
                         sets.Add(set);
                     }
                     if (firstTime && purpose != DayPurpose.BaselineTest)
@@ -279,15 +279,13 @@ public static class PlanGenerator
         [.. template.Exercises.Select(e => new PlannedExercise(e.Name, e.Exercise, Math.Max(1, (int)Math.Round(e.Sets * setFactor, MidpointRounding.AwayFromZero)), e.Reps))];
 
     /// <summary>Loads rise by at most one progression step (S6: the smallest loadable one, or the policy's) from one session of an exercise to the next.</summary>
-    private static PlannedSet LimitIncrease(PlannedSet set, PlannedExercise exercise, Dictionary<string, double> lastLoad, WeightUnit unit, Policy policy)
+    private static PlannedSet LimitIncrease(PlannedSet set, PlannedExercise exercise, Dictionary<string, double> lastLoad, Athlete athlete, Policy policy)
     {
         if (set.WeightKg is not { } kg || !lastLoad.TryGetValue(exercise.Exercise.Id, out var previous))
             return set;
-        var loading = LoadAdvice.LoadingFor(exercise.Exercise.Equipment);
-        var smallest = loading.SmallestStep(unit);
-        var configured = Load.Kg(policy.ProgressionStepKg).To(unit).Value;
-        var step = configured <= smallest ? smallest : Math.Ceiling(configured / smallest - 1e-9) * smallest;
-        var ceiling = loading.Round(Load.Kg(previous), unit).Value + step;
+        var unit = athlete.Unit;
+        var loading = LoadAdvice.LoadingFor(exercise.Exercise, athlete);
+        var ceiling = LoadAdvice.StepUp(loading, Load.Kg(previous), unit, policy).Value;
         var wanted = Load.Kg(kg).To(unit).Value;
         return wanted <= ceiling + 1e-9 ? set : set with { WeightKg = Math.Round(Load.Of(ceiling, unit).InKg, 2) };
     }
@@ -333,11 +331,11 @@ public static class PlanGenerator
         var done = reps.IsAmrap ? 10 : (reps.Min + reps.Max) / 2;
         if (set.Failure != FailureLevel.None)
         {
-            var toFailure = set.WeightKg is { } w && e1rm > 0 ? (int)Math.Max(1, Math.Floor(OneRepMax.RepsToFailure(w / e1rm))) : done;
+            var toFailure = set.WeightKg is { } w and > 0 && e1rm > 0 ? (int)Math.Max(1, Math.Floor(OneRepMax.RepsToFailure(w / e1rm))) : done;
             return new LoggedSet(set.WeightKg ?? 0, toFailure, Rir.Zero, set.Failure);
         }
         var rir = set.TargetRir;
-        if (set.WeightKg is { } kg && e1rm > 0)
+        if (set.WeightKg is { } kg and > 0 && e1rm > 0)
             rir = Math.Max(rir, Math.Round((OneRepMax.RepsToFailure(kg / e1rm) - done) * 2) / 2);
         return new LoggedSet(set.WeightKg ?? 0, done, Rir.Of(Math.Clamp(rir, 0, Rir.MaxValue)));
     }

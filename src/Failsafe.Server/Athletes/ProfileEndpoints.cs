@@ -7,14 +7,21 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Failsafe.Server.Athletes;
 
-/// <summary>The fields of a profile; on PUT, absent fields stay as they are.</summary>
+/// <summary>
+/// The fields of a profile; on PUT, absent fields stay as they are. <see cref="Equipment"/> is the lifter's equipment
+/// (<see cref="EquipmentJson"/>: unit, bar, plates, microPlates, dumbbells, machineStep, machineSteps), replaced whole;
+/// fields left out of it take the standard gym's values in its unit.
+/// </summary>
 public sealed record ProfileInput(
     string? Name, double? TrainingYears, string? FormUnderFatigue, double? SleepHours, string? Stress, string? Goal, bool? InSeason,
-    string? Split, bool? CompetitionPrep, double? BodyweightKg, string? Unit, string? TrainingDays, string? Phase, string? TimeZone = null);
+    string? Split, bool? CompetitionPrep, double? BodyweightKg, string? Unit, string? TrainingDays, string? Phase, string? TimeZone = null,
+    System.Text.Json.JsonElement? Equipment = null);
 
+/// <summary>A profile; <see cref="Equipment"/> is the equipment loads are rounded to (the standard gym in the unit when none was set).</summary>
 public sealed record ProfileView(
     int AthleteId, string Name, double TrainingYears, string FormUnderFatigue, double SleepHours, string Stress, string Goal, bool InSeason,
-    string Split, bool CompetitionPrep, double? BodyweightKg, string Unit, string TrainingDays, string Phase, DateTime UpdatedAt, string? TimeZone);
+    string Split, bool CompetitionPrep, double? BodyweightKg, string Unit, string TrainingDays, string Phase, DateTime UpdatedAt, string? TimeZone,
+    System.Text.Json.JsonElement Equipment);
 
 public static class ProfileEndpoints
 {
@@ -27,7 +34,8 @@ public static class ProfileEndpoints
 
     internal static ProfileView View(ProfileRow p) => new(
         p.Id, p.Name, p.TrainingYears, p.FormUnderFatigue, p.SleepHours, p.Stress, p.Goal, p.InSeason, p.Split, p.CompetitionPrep,
-        p.BodyweightKg, p.Unit, p.TrainingDays, p.Phase, p.UpdatedAt, p.TimeZone);
+        p.BodyweightKg, p.Unit, p.TrainingDays, p.Phase, p.UpdatedAt, p.TimeZone,
+        System.Text.Json.JsonDocument.Parse(EquipmentJson.ToJson(TrainingStore.ToAthlete(p, []).Gear)).RootElement.Clone());
 
     public static async Task<IResult> Get(FailsafeDb db, CancellationToken cancel) =>
         await db.MyProfile.AsNoTracking().FirstOrDefaultAsync(cancel) is { } p ? TypedResults.Ok(View(p)) : Problems.NotFound("such athlete");
@@ -80,6 +88,14 @@ public static class ProfileEndpoints
             else
                 zone = LocalDay.IanaId(LocalDay.Find(z)!);
         }
+        string? equipment = null;
+        if (input.Equipment is { ValueKind: not System.Text.Json.JsonValueKind.Null } eq)
+        {
+            if (EquipmentJson.From(eq, out var problem) is { } gear)
+                equipment = EquipmentJson.ToJson(gear);
+            else
+                errors["equipment"] = [problem!];
+        }
         if (errors.Count > 0)
             return Problems.Invalid(errors);
 
@@ -100,6 +116,7 @@ public static class ProfileEndpoints
         p.TrainingDays = days ?? p.TrainingDays;
         p.Phase = phase ?? p.Phase;
         p.TimeZone = zone ?? p.TimeZone;
+        p.EquipmentJson = equipment ?? p.EquipmentJson;
         var now = clock.GetUtcNow().UtcDateTime;
         p.UpdatedAt = now;
         foreach (var (field, after) in Fields(p))
@@ -117,7 +134,7 @@ public static class ProfileEndpoints
         ["name"] = p.Name, ["trainingYears"] = p.TrainingYears.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["formUnderFatigue"] = p.FormUnderFatigue, ["sleepHours"] = p.SleepHours.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["stress"] = p.Stress, ["goal"] = p.Goal, ["inSeason"] = p.InSeason ? "true" : "false", ["split"] = p.Split,
-        ["competitionPrep"] = p.CompetitionPrep ? "true" : "false", ["bodyweightKg"] = p.BodyweightKg?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["competitionPrep"] = p.CompetitionPrep ? "true" : "false", ["equipment"] = p.EquipmentJson, ["bodyweightKg"] = p.BodyweightKg?.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["unit"] = p.Unit, ["trainingDays"] = p.TrainingDays, ["phase"] = p.Phase, ["timeZone"] = p.TimeZone,
     };
 }

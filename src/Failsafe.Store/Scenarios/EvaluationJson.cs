@@ -32,6 +32,20 @@ public static class EvaluationJson
             w.WriteString("maxFailure", Words.Of(x.MaxFailure));
             w.WriteString("cnsDemand", Words.Of(x.CatalogExercise.Cns));
             w.WriteEndObject();
+            w.WriteStartArray("warmups");
+            foreach (var u in x.Warmups)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("share", u.Share);
+                w.WriteNumber("reps", u.Reps);
+                if (u.WeightKg is { } ukg)
+                    w.WriteNumber("weightKg", ukg);
+                else
+                    w.WriteNull("weightKg");
+                w.WriteNumber("restSeconds", u.RestSeconds);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
             w.WriteStartArray("sets");
             foreach (var s in x.Sets)
             {
@@ -42,6 +56,7 @@ public static class EvaluationJson
                 w.WriteNumberOrNull("weightKg", s.WeightKg);
                 w.WriteString("failure", Words.Of(s.Failure));
                 w.WriteStrings("beyondFailure", s.BeyondFailure.Select(Words.Of));
+                w.WriteNumber("restSeconds", s.RestSeconds);
                 WriteReasons(w, s.Reasons);
                 w.WriteEndObject();
             }

@@ -136,14 +136,14 @@ public sealed class LogReader : IDisposable
 
     /// <summary>The columns of a set the scenario uses (<see cref="TrainingStore.ToSession"/>): reading only these halves the read.</summary>
     private const string ScenarioSetColumns =
-        "s.\"Id\", s.\"SessionId\", s.\"Order\", s.\"ExerciseId\", s.\"ExerciseName\", s.\"WeightKg\", s.\"Reps\", s.\"Rir\", s.\"Rpe\", s.\"Failure\", s.\"Technique\", s.\"Warmup\"";
+        "s.\"Id\", s.\"SessionId\", s.\"Order\", s.\"ExerciseId\", s.\"ExerciseName\", s.\"WeightKg\", s.\"Reps\", s.\"Rir\", s.\"Rpe\", s.\"Failure\", s.\"Technique\", s.\"Warmup\", s.\"Drop\"";
 
     /// <summary>A set as the scenario sees it; the other fields keep their defaults.</summary>
     private static SetRow ReadScenarioSet(DbDataReader r) => new()
     {
         Id = r.GetInt64(0), SessionId = r.GetInt64(1), Order = r.GetInt32(2), ExerciseId = r.GetString(3), ExerciseName = r.GetString(4),
         WeightKg = r.GetDouble(5), Reps = r.GetInt32(6), Rir = Real(r, 7), Rpe = Real(r, 8), Failure = r.GetString(9), Technique = Text(r, 10),
-        Warmup = r.GetBoolean(11),
+        Warmup = r.GetBoolean(11), Drop = r.GetBoolean(12),
     };
 
     /// <summary>The day of the latest session; null when none is logged.</summary>
@@ -271,7 +271,7 @@ public sealed class LogReader : IDisposable
                 $"SELECT {ScenarioSetColumns}, x.\"Date\" FROM \"sets\" AS s CROSS JOIN \"sessions\" AS x " +
                 $"WHERE s.\"SessionId\" = x.\"Id\" AND s.\"AthleteId\" = @athlete AND x.\"AthleteId\" = @athlete AND s.\"ExerciseId\" IN ({names}) AND s.\"Failure\" = 'none' " +
                 $"AND s.\"WeightKg\" >= @min AND x.\"Date\" <= @from ORDER BY s.\"WeightKg\" DESC, s.\"Id\" LIMIT {TrainingStore.BenchSets}",
-                r => (ReadScenarioSet(r), Date(r, 12)),
+                r => (ReadScenarioSet(r), Date(r, 13)),
                 [.. benchIds.Select((b, i) => ($"@b{i}", (object?)b)), ("@min", TrainingStore.BenchMinKg), ("@from", from)]);
         }
         return TrainingStore.Assemble(profile, injuries, events, wellness, sessions, bench, resolver, today, session);

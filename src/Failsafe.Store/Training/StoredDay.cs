@@ -21,12 +21,15 @@ public static class StoredDay
     public sealed record Trend(string Name, int Sessions, double First, double Last);
 
     /// <summary>
-    /// Working sets by reps in reserve over the share window: failure, 1, 2, 3, 4+. <see cref="Standing"/> is the
-    /// engine on the log as it stands, today's sets included: its warnings, actions and budget are what status reports.
+    /// Rated working sets by reps in reserve over the share window (failure, 1, 2, 3, 4+), the working sets logged
+    /// without RPE or RIR (<see cref="Unrated"/>, in no bucket), and the e1RM trends (rated sets only). <see cref="Standing"/>
+    /// is the engine on the log as it stands, today's sets included: its warnings, actions and budget are what status reports.
     /// </summary>
     public sealed record Status(Day Day, Evaluation Standing, int WindowDays, int[] Buckets, IReadOnlyList<Trend> Trends)
     {
         public int Total => Buckets.Sum();
+
+        public int Unrated { get; init; }
     }
 
     /// <summary>Decides <paramref name="date"/> on the stored log, read through <paramref name="log"/>.</summary>
@@ -49,19 +52,22 @@ public static class StoredDay
         var log = new TrainingLog(day.Scenario.History);
         var window = day.Policy.ShareWindowDays;
         var buckets = new int[RirBuckets.Count];
+        var unrated = 0;
         foreach (var s in log.LastDays(day.Date, window))
         {
             foreach (var e in s.Exercises)
             {
                 foreach (var set in e.Sets)
                 {
-                    if (!set.Warmup)
-                        buckets[RirBuckets.Of(set)]++;
+                    if (RirBuckets.Of(set) is >= 0 and var b)
+                        buckets[b]++;
+                    else if (set.IsWorking)
+                        unrated++;
                 }
             }
         }
         var standing = Evaluator.Evaluate(day.Scenario with { Session = TodayPlan.Session(day.Plan.Day) }, day.Plan.Day.Policy ?? day.Policy);
-        return new Status(day, standing, window, buckets, Trends(log, day.Date));
+        return new Status(day, standing, window, buckets, Trends(log, day.Date)) { Unrated = unrated };
     }
 
     /// <summary>The five exercises trained most in the last 8 weeks, first vs last session e1RM.</summary>
@@ -100,6 +106,7 @@ public static class StoredDay
             w.WriteNumber(RirBuckets.Keys[i], b[i]);
         w.WriteNumber("failureShare", total == 0 ? 0 : Math.Round((double)b[0] / total, 3));
         w.WriteNumber("maxFailureShare", status.Day.Policy.MaxFailureShare);
+        w.WriteNumber("unratedSets", status.Unrated);
         w.WriteEndObject();
         w.WriteStartArray("e1rmTrends");
         foreach (var t in status.Trends)

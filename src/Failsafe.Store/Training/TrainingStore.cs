@@ -30,7 +30,10 @@ public static class TrainingStore
             Words.Map<Split>().GetValueOrDefault(p.Split, Split.FullBody),
             p.CompetitionPrep,
             p.BodyweightKg,
-            p.Unit == "lb" ? WeightUnit.Lb : WeightUnit.Kg);
+            p.Unit == "lb" ? WeightUnit.Lb : WeightUnit.Kg)
+        {
+            Equipment = EquipmentJson.Stored(p.EquipmentJson),
+        };
     }
 
     /// <summary>E3 looks at the heaviest controlled barbell bench sets ever done: this many, from this weight.</summary>
@@ -85,12 +88,17 @@ public static class TrainingStore
         return new LoggedSession(row.Date, dayType, exercises.ToImmutable(), feeling);
     }
 
+    /// <summary>
+    /// The engine's set for a stored row. A row without RIR, RPE or a failure mark stays unrated (<see cref="LoggedSet.Rated"/>
+    /// false): nothing is invented for it. A drop row stays tied to the set before it (<see cref="LoggedSet.Drop"/>).
+    /// </summary>
     public static LoggedSet ToSet(SetRow s)
     {
         ArgumentNullException.ThrowIfNull(s);
         var failure = Words.Map<FailureLevel>().GetValueOrDefault(s.Failure, FailureLevel.None);
-        var rir = failure != FailureLevel.None ? 0 : s.Rir ?? (s.Rpe is { } rpe ? 10 - rpe : 2);
+        double? rir = failure != FailureLevel.None ? 0 : s.Rir ?? (s.Rpe is { } rpe ? 10 - rpe : null);
         Technique? technique = s.Technique is { } t && Words.Map<Technique>().TryGetValue(t, out var tech) ? tech : null;
-        return new LoggedSet(s.WeightKg, Math.Max(s.Reps, failure == FailureLevel.None ? 1 : 0), Rir.Of(Math.Clamp(Math.Round(rir * 2) / 2, 0, 10)), failure, technique, s.Warmup);
+        return new LoggedSet(s.WeightKg, Math.Max(s.Reps, failure == FailureLevel.None ? 1 : 0), Rir.Of(Math.Clamp(Math.Round((rir ?? 0) * 2) / 2, 0, 10)),
+            failure, technique, s.Warmup, s.Drop, rir is not null);
     }
 }

@@ -266,4 +266,49 @@ public class NextSetTests
         next.Calibration.Observations.ShouldBe(4);
         next.Calibration.Bias.ShouldBeGreaterThan(0);
     }
+
+    [Fact]
+    public void Decide_BenchAt3RirThenTargetOf4_LighterByTheChart()
+    {
+        var s = Session(Plan("Barbell Bench Press", 3, "5-8", safeties: true)).On(DayType.Medium)
+            .With(DaysAgo(4, DayType.Medium, Did("Barbell Bench Press", Set(85, 8, 3), Set(85, 8, 3), Set(85, 8, 3))));
+        var plan = s.Evaluate();
+        var nextTarget = plan.Exercises[0].Sets[1].TargetRir;
+        var expected = 85 / OneRepMax.FractionOf1Rm(11) * OneRepMax.FractionOf1Rm(8 + nextTarget);
+
+        var next = NextSet.Decide(s, plan, [Done("Barbell Bench Press", 85, 8, 3)]);
+
+        next.WeightKg!.Value.ShouldBe(LoadAdvice.LoadingFor("barbell").Round(Load.Kg(expected), WeightUnit.Kg).InKg, 0.01);
+        if (nextTarget >= 3)
+            next.WeightKg!.Value.ShouldBeLessThanOrEqualTo(85);
+        next.Reasons.Single(r => r.Load).Message.ShouldStartWith($"{Load.Kg(next.WeightKg!.Value)}:");
+    }
+
+    [Fact]
+    public void Decide_RirBiasFromFailureSets_DoesNotClimbAgainstTheTarget()
+    {
+        // A lifter whose failure sets ran far past their reports: the bias applies to the target as to the set.
+        var history = Enumerable.Range(1, 4).Select(i => DaysAgo(7 * i, DayType.Hard,
+            Did("Barbell Bench Press", Set(80, 8, 2), new LoggedSet(80, 14, Rir.Zero, FailureLevel.Absolute)))).ToArray();
+        var s = Session(Plan("Barbell Bench Press", 3, "6-8", safeties: true)).On(DayType.Medium).With(history);
+        var plan = s.Evaluate();
+
+        var next = NextSet.Decide(s, plan, [Done("Barbell Bench Press", 85, 8, 3)]);
+
+        if (plan.Exercises[0].Sets[1].TargetRir >= 3)
+            next.WeightKg!.Value.ShouldBeLessThanOrEqualTo(85);
+    }
+
+    [Fact]
+    public void Decide_OneSetAt5PlusRir_MovesOneStepAtMost()
+    {
+        var s = Workout();
+        var plan = s.Evaluate();
+
+        var kg = plan.Exercises[0].Sets[0].WeightKg!.Value;
+
+        var next = NextSet.Decide(s, plan, [Done("Barbell Bench Press", kg, 8, 6)]);
+
+        next.WeightKg!.Value.ShouldBe(kg + 2.5);
+    }
 }

@@ -192,8 +192,7 @@ internal static class PlanChecks
             {
                 foreach (var x in d.Exercises)
                 {
-                    var loading = LoadAdvice.LoadingFor(x.CatalogExercise.Equipment);
-                    var step = loading.SmallestStep(unit);
+                    var loading = LoadAdvice.LoadingFor(x.CatalogExercise, scenario.Athlete);
                     double? top = null;
                     foreach (var s in x.Sets)
                     {
@@ -209,10 +208,10 @@ internal static class PlanChecks
                         continue;
                     if (previous.TryGetValue(x.CatalogExercise.Id, out var before))
                     {
-                        var ceiling = loading.Round(Load.Kg(before), unit).Value + step;
+                        var ceiling = loading.Above(Load.Kg(before), unit).Value;
                         var now = Load.Kg(t).To(unit).Value;
                         if (now > ceiling + 0.02)
-                            yield return $"{Show(d.Date)} {x.Exercise}: {now:0.###} {unit} is more than one step ({step} {unit}) over the previous {Load.Kg(before).To(unit).Value:0.###} {unit}";
+                            yield return $"{Show(d.Date)} {x.Exercise}: {now:0.###} {unit} is more than one step (to {ceiling:0.###} {unit}) over the previous {Load.Kg(before).To(unit).Value:0.###} {unit}";
                     }
                     if (week.Phase != Phase.Deload)
                         previous[x.CatalogExercise.Id] = t;

@@ -19,11 +19,18 @@ public sealed class PolicyReaderTests
         return e;
     }
 
-    /// <summary>Records compare the split dictionary by reference; compare it by content and everything else by value.</summary>
+    /// <summary>Records compare the split dictionary and the warm-up ramps by reference; compare them by content and everything else by value.</summary>
     private static void ShouldEqual(Policy actual, Policy expected)
     {
         actual.SplitFailureSetsPerWeek.OrderBy(kv => kv.Key).ShouldBe(expected.SplitFailureSetsPerWeek.OrderBy(kv => kv.Key));
-        (actual with { SplitFailureSetsPerWeek = expected.SplitFailureSetsPerWeek }).ShouldBe(expected);
+        actual.WarmupRamp.ShouldBe(expected.WarmupRamp);
+        actual.LightWarmupRamp.ShouldBe(expected.LightWarmupRamp);
+        (actual with
+        {
+            SplitFailureSetsPerWeek = expected.SplitFailureSetsPerWeek,
+            WarmupRamp = expected.WarmupRamp,
+            LightWarmupRamp = expected.LightWarmupRamp,
+        }).ShouldBe(expected);
     }
 
     [Fact]

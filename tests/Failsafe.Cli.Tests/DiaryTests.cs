@@ -127,7 +127,7 @@ public sealed class DiaryTests : IDisposable
                     missed |= text.EndsWith(" F", StringComparison.Ordinal) || text.EndsWith(" T", StringComparison.Ordinal);
                     if (answer.GetProperty("next").GetString() == "stop-for-today")
                     {
-                        missed.ShouldBeTrue($"{day}: every set so far was on target, yet: {answer}");
+                        missed.ShouldBeTrue($"{day}: every set so far was on target ({name} {text}, prescribed {set}), yet: {answer}");
                         cut = true;
                         break;
                     }

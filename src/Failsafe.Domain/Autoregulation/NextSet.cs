@@ -178,8 +178,10 @@ public static class NextSet
                 return $"{planned.Name} set {k + 1}: a missed attempt at {s.WeightKg:0.##} kg";
             if (s.WeightKg <= 0 || s.Failure == FailureLevel.Technical || decision.Sets[Math.Min(k, decision.Sets.Length - 1)] is not { WeightKg: { } plannedKg } plannedSet)
                 continue;
-            var reps = planned.Reps.IsAmrap ? 10 : (planned.Reps.Min + planned.Reps.Max) / 2;
-            var expected = plannedKg / OneRepMax.FractionOf1Rm(reps + plannedSet.TargetRir);
+            // The least that is still on target: the planned load for the bottom of the range at the target RIR, read
+            // through the lifter's RIR calibration like the set itself, so a set done as prescribed is never "under".
+            var reps = planned.Reps.IsAmrap ? 10 : planned.Reps.Min;
+            var expected = plannedKg / OneRepMax.FractionOf1Rm(reps + calibration.Adjust(Rir.Of(plannedSet.TargetRir)));
             var rir = s.Failure == FailureLevel.Absolute ? 0 : calibration.Adjust(s.Rir);
             var actual = s.WeightKg / OneRepMax.FractionOf1Rm(s.Reps + rir);
             if (actual < expected * floor)

@@ -175,11 +175,12 @@ public class NextSetTests
     [Fact]
     public void Decide_PerformanceWellBelowExpected_StopForToday_SignToWatch()
     {
-        // Planned 8 reps at the target; only 4 with 1 in reserve: the e1RM is ~14 % under the expectation (> 10 %).
+        // The least on target is the bottom of the range at the target RIR; only 3 reps with 1 in reserve is well
+        // over 10 % under that.
         var s = Workout();
         var plan = s.Evaluate().Exercises[0].Sets[0];
 
-        var next = Decide(s, Done("Barbell Bench Press", plan.WeightKg!.Value, 4, 1));
+        var next = Decide(s, Done("Barbell Bench Press", plan.WeightKg!.Value, 3, 1));
 
         next.Kind.ShouldBe(NextKind.StopForToday);
         next.SignToWatch.ShouldBeTrue();
@@ -222,9 +223,23 @@ public class NextSetTests
     {
         var s = Workout();
         var plan = s.Evaluate().Exercises[0].Sets[0];
-        var done = new[] { Done("Barbell Bench Press", plan.WeightKg!.Value, 7, plan.TargetRir - 1) };
+        // Two reps short of the bottom of the range at the target RIR: within the default threshold, over a 3 % one.
+        var low = int.Parse(plan.Reps.Split('-')[0], System.Globalization.CultureInfo.InvariantCulture);
+        var done = new[] { Done("Barbell Bench Press", plan.WeightKg!.Value, low - 2, plan.TargetRir) };
 
+        NextSet.Decide(s, s.Evaluate(), done, P).Kind.ShouldNotBe(NextKind.StopForToday);
         NextSet.Decide(s, s.Evaluate(), done, P with { NextSetDropThreshold = 0.03 }).Kind.ShouldBe(NextKind.StopForToday);
+    }
+
+    /// <summary>A set done exactly as prescribed — the bottom of the range at the target RIR — never cuts the day, whatever the lifter's RIR calibration.</summary>
+    [Fact]
+    public void Decide_SetAtTheBottomOfTheRangeAtTarget_NeverStops()
+    {
+        var s = Workout();
+        var plan = s.Evaluate().Exercises[0].Sets[0];
+        var low = int.Parse(plan.Reps.Split('-')[0], System.Globalization.CultureInfo.InvariantCulture);
+
+        Decide(s, Done("Barbell Bench Press", plan.WeightKg!.Value, low, plan.TargetRir)).Kind.ShouldNotBe(NextKind.StopForToday);
     }
 
     [Fact]

@@ -33,8 +33,11 @@ public sealed class DailyCliTests : IDisposable
 
     private string DbPath => Path.Combine(_dir.Path, "failsafe.db");
 
-    /// <summary>The time the commands run at: the system's unless a test sets a fake one.</summary>
-    private TimeProvider Clock { get; set; } = TimeProvider.System;
+    /// <summary>
+    /// The time the commands run at: a fixed day after every date these tests log (a future date is refused, and
+    /// `history --days` counts back from today), so the tests mean the same whenever they run; a test may set another.
+    /// </summary>
+    private TimeProvider Clock { get; set; } = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 12, 10, 12, 0, 0, TimeSpan.Zero));
 
     private (int Code, string Out, string Err) Run(params string[] args)
     {

@@ -79,8 +79,15 @@ public sealed class DiaryTests : IDisposable
             var deload = actions.Any(a => a.Contains("deload", StringComparison.Ordinal));
             if (deload)
             {
-                deloadSeen = true;
                 Ok("today").ShouldContain("deload", Case.Insensitive, "the header says why the day is lighter");
+                if (!deloadSeen)
+                {
+                    // The lifter takes the offer: the plan is re-laid from today, a deload week first.
+                    Ok("plan", "adjust").ShouldContain("starting with a deload week");
+                    today = Json("today");
+                    exercises = today.GetProperty("exercises").EnumerateArray().ToList();
+                }
+                deloadSeen = true;
             }
 
             // Once a set misses (a failed squat, a bench set whose form broke) the day may be cut; until then it may not.

@@ -61,6 +61,9 @@ public sealed class LocalDayTests
         var lifter = await server.SignUp();
         using (var set = await lifter.Client.Send("POST", "/api/sets", new { exercise = "bench press", set = "60x8@7" }))
             (await set.Json()).GetProperty("date").GetString().ShouldBe("2026-12-07");
+        // Tomorrow, in the athlete's day, has not happened yet: a set cannot be logged into it.
+        using (var tomorrow = await lifter.Client.Send("POST", "/api/sets", new { exercise = "bench press", set = "60x8@7", date = "2026-12-08" }))
+            (await tomorrow.ShouldBeProblem(HttpStatusCode.BadRequest)).ToString().ShouldContain("in the future");
         // Every time the server stamps comes from its clock: the account's creation too.
         using (var export = await lifter.Client.Send("GET", "/account/export"))
             (await export.Json()).GetProperty("account").GetProperty("createdAt").GetDateTime().ShouldBe(clock.GetUtcNow().UtcDateTime);

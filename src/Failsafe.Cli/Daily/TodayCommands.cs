@@ -50,6 +50,8 @@ public static class TodayCommands
             foreach (var note in today.Day.Notes)
                 io.Console.MarkupLineInterpolated($"  [dim]{note}[/]");
             EvaluateCommand.Print(io.Console, evaluation, scenario.Athlete.Unit, parse.GetValue(why));
+            if (evaluation.Actions.Any(a => a.Code == "deload") && today.Stored is { } stored && stored.Start != day)
+                io.Console.MarkupLine("[cyan]Today is deloaded on its own;[/] `failsafe plan adjust` re-lays your plan from today with a deload week (W2).");
             return ExitCodes.Ok;
         });
         return command;
@@ -187,6 +189,32 @@ public static class TodayCommands
             return ExitCodes.Ok;
         });
 
+        var adjust = new Command("adjust", "Re-lay the active plan from today for the weeks it has left: a deload week first when warning signs call for one (W2).");
+        adjust.SetAction(parse =>
+        {
+            using var db = io.OpenDb(parse);
+            if (db is null || DailyOptions.RequireProfile(io, db) is not { } profile)
+                return ExitCodes.InvalidInput;
+            if (db.Mine<PlanRow>().Where(p => p.Active).OrderByDescending(p => p.Id).FirstOrDefault() is not { } old)
+                return io.Fail("no active plan to adjust: run `failsafe plan new` first");
+            var from = DailyOptions.Day(io, null, profile);
+            var end = old.Start.AddDays(7 * old.Weeks);
+            if (from >= end)
+                return io.Fail($"the active plan ended on {end.AddDays(-1):yyyy-MM-dd}: run `failsafe plan new` for a new one");
+            var left = Math.Clamp((end.DayNumber - from.DayNumber + 6) / 7, 1, 104);
+            old.Active = false;
+            var row = new PlanRow { Start = from, Weeks = left, Days = old.Days, TemplateJson = old.TemplateJson, CreatedAt = io.UtcNow, Active = true };
+            db.Plans.Add(row);
+            db.SaveChanges();
+            var log = LogReader.For(db);
+            var plan = TodayPlan.Layout(log, new ExerciseResolver(CatalogLoader.Default, log.CustomExercises()), row, left, Policy.Default);
+            var deload = plan.Weeks.Length > 0 && plan.Weeks[0].Phase == Phase.Deload;
+            io.Console.MarkupLineInterpolated($"Plan re-laid from {from:yyyy-MM-dd}: {left} week{(left == 1 ? "" : "s")} on {row.Days}, {(deload ? "starting with a deload week: warning signs call for one (W2)" : "no deload week: no warning sign calls for one today")}.");
+            foreach (var note in plan.Notes)
+                io.Console.MarkupLineInterpolated($"[yellow]{note}[/]");
+            return ExitCodes.Ok;
+        });
+
         var json = new Option<bool>("--json") { Description = "Print JSON." };
         var show = new Command("show", "Show the active plan as laid out from its start (`failsafe today` decides each day's sets on your latest log).") { json };
         show.SetAction(parse => WithActivePlan(io, parse, (plan, unit) =>
@@ -215,6 +243,7 @@ public static class TodayCommands
             return ExitCodes.Ok;
         }));
         plan.Subcommands.Add(create);
+        plan.Subcommands.Add(adjust);
         plan.Subcommands.Add(show);
         plan.Subcommands.Add(ics);
     }

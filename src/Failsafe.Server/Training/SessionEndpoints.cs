@@ -427,6 +427,8 @@ public static class SessionEndpoints
         var resolver = await Resolver(Db, input.Exercise, cancel);
         var row = new SetRow { ClientKey = key, ClientHash = key is null ? null : hash };
         var errors = Check(input, resolver, profileUnit, row);
+        if (input.Date is { } date && access.Today(clock) is var today && date > today)
+            errors["date"] = [$"{Dates.Text(date)} is in the future (the athlete's today is {Dates.Text(today)}): only what happened can be logged"];
         if (errors.Count > 0)
             return key is not null && await Replay(Db(), key, hash, cancel) is { } earlierAnswer ? earlierAnswer : Problems.Invalid(errors);
 

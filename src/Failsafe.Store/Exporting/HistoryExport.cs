@@ -56,7 +56,9 @@ public static class HistoryExport
                         w.WriteStartObject();
                         w.WriteNumber("weightKg", Math.Round(x.WeightKg, 3));
                         w.WriteNumber("reps", x.Reps);
-                        w.WriteNumber("rir", x.Failure != "none" ? 0 : x.Rir ?? (x.Rpe is { } rpe ? 10 - rpe : 2));
+                        // A set logged without RIR or RPE stays unrated: no number is invented for it (evaluate reads it back as unrated).
+                        if ((x.Failure != "none" ? 0 : x.Rir ?? (x.Rpe is { } rpe ? 10 - rpe : null)) is { } rir)
+                            w.WriteNumber("rir", rir);
                         w.WriteString("failure", x.Failure);
                         if (x.Technique is not null)
                             w.WriteString("technique", x.Technique);

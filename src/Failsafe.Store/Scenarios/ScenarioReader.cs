@@ -215,6 +215,7 @@ public sealed class ScenarioReader(ExerciseCatalog catalog)
         var reps = Integer(Required(s, path, "reps"), path.Dot("reps"), 0, 1000);
         var failure = Optional(s, "failure") is { } f ? Word(f, path.Dot("failure"), Words.Map<FailureLevel>()) : FailureLevel.None;
         Rir rir;
+        var rated = true;
         if (Optional(s, "rir") is { } r)
         {
             var v = Number(r, path.Dot("rir"), 0, Rir.MaxValue);
@@ -230,7 +231,9 @@ public sealed class ScenarioReader(ExerciseCatalog catalog)
         }
         else
         {
-            // A set with no effort given: failed sets left nothing; otherwise assume the common 2 RIR (RPE 8).
+            // A set with no effort given: a failed set left nothing; any other stays unrated — its RIR (2, the common
+            // RPE 8, for the loads that need a number) counts in no 80/20 split, trend or calibration.
+            rated = failure != FailureLevel.None;
             rir = failure == FailureLevel.None ? Rir.Of(2) : Rir.Zero;
         }
         if (failure != FailureLevel.None && rir.Value > 0)
@@ -239,7 +242,7 @@ public sealed class ScenarioReader(ExerciseCatalog catalog)
         var warmup = Optional(s, "warmup") is { } w && Bool(w, path.Dot("warmup"));
         if (reps == 0 && failure == FailureLevel.None)
             Fail(path.Dot("reps"), "0 reps is only possible on a failed attempt (failure: technical or absolute)");
-        return new LoggedSet(weight, reps, rir, failure, technique, warmup);
+        return new LoggedSet(weight, reps, rir, failure, technique, warmup, Rated: rated);
     }
 
     private static Wellness WellnessEntry(JsonElement w, At path, DateOnly today)

@@ -752,6 +752,16 @@ public sealed class DailyCliTests : IDisposable
     }
 
     [Fact]
+    public void Log_BodyweightSet_ReadsAsTheLiftersBodyweightNotZeroKg()
+    {
+        Setup();
+        Ok("log", "pull-up", "bwx10@8", "--date", Monday).ShouldContain("bodyweight (82 kg) × 10");
+        var history = Ok("history", "--days", "30");
+        history.ShouldContain("bw×10");
+        history.ShouldNotContain("0kg×10");
+    }
+
+    [Fact]
     public void History_NothingLogged_EmptyHistory()
     {
         Init();

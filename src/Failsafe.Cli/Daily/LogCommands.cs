@@ -141,7 +141,7 @@ public static class LogCommands
             {
                 var written = sets[i];
                 var last = i == sets.Count - 1;
-                c.MarkupLineInterpolated($"Logged {resolved!.Name}: {written.Load} × {written.Reps}{(written.EffectiveRir is { } r ? $" at {r:0.#} RIR" : "")}{(written.Failure != FailureLevel.None ? $" ({Words.Of(written.Failure)} failure)" : "")}{(last && drops.Count > 0 ? $", then {drops.Count} drop {(drops.Count == 1 ? "set" : "sets")}" : "")} on {day:yyyy-MM-dd}.");
+                c.MarkupLineInterpolated($"Logged {resolved!.Name}: {(written.Load.Value == 0 ? Bodyweight(profile) : written.Load.ToString())} × {written.Reps}{(written.EffectiveRir is { } r ? $" at {r:0.#} RIR" : "")}{(written.Failure != FailureLevel.None ? $" ({Words.Of(written.Failure)} failure)" : "")}{(last && drops.Count > 0 ? $", then {drops.Count} drop {(drops.Count == 1 ? "set" : "sets")}" : "")} on {day:yyyy-MM-dd}.");
                 if (written.Failure == FailureLevel.Technical)
                     c.MarkupLine("  [yellow]F1[/] Form broke: that exercise is done for today.");
             }
@@ -168,6 +168,11 @@ public static class LogCommands
             ? io.Fail($"{command}: --date {day:yyyy-MM-dd} is in the future (today is {today:yyyy-MM-dd}); only what happened can be recorded", ExitCodes.Usage)
             : null;
     }
+
+    /// <summary>How a set at 0 kg reads: the lifter's own bodyweight, with the number when the profile has it.</summary>
+    private static string Bodyweight(ProfileRow profile) => profile.BodyweightKg is { } kg
+        ? $"bodyweight ({Load.Kg(kg).To(profile.Unit == "lb" ? WeightUnit.Lb : WeightUnit.Kg)})"
+        : "bodyweight";
 
     internal static void PrintNext(IAnsiConsole c, NextSetAdvice next, WeightUnit unit)
     {
@@ -228,7 +233,7 @@ public static class LogCommands
                 foreach (var g in s.Sets.OrderBy(x => x.Order).GroupBy(x => x.ExerciseName))
                 {
                     var sets = string.Join("  ", g.Select(x =>
-                        $"{(x.Warmup ? "w:" : x.Drop ? "d:" : "")}{x.WeightEntered:0.##}{x.Unit}×{x.Reps}{(x.Failure != "none" ? $" {x.Failure[0].ToString().ToUpperInvariant()}" : x.Rir is { } r ? $"@{r:0.#}rir" : "")}{(x.Pain ? " pain" : "")}{(x.Notes is { Length: > 0 } note ? $" ({note})" : "")}"));
+                        $"{(x.Warmup ? "w:" : x.Drop ? "d:" : "")}{(x.WeightKg == 0 ? "bw" : $"{x.WeightEntered:0.##}{x.Unit}")}×{x.Reps}{(x.Failure != "none" ? $" {x.Failure[0].ToString().ToUpperInvariant()}" : x.Rir is { } r ? $"@{r:0.#}rir" : "")}{(x.Pain ? " pain" : "")}{(x.Notes is { Length: > 0 } note ? $" ({note})" : "")}"));
                     table.AddRow(Markup.Escape(s.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), Markup.Escape(s.DayType ?? s.Source), Markup.Escape(g.Key), Markup.Escape(sets));
                 }
             }

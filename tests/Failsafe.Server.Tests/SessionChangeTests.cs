@@ -38,6 +38,10 @@ public sealed class SessionChangeTests(Servers servers) : IClassFixture<Servers>
         using var bad = await ann.Client.Send("POST", $"/api/sessions/{session}/changes", new { action = "swap", exercise = first, with = "Super Machine 3000" }, "\"1\"");
         await bad.ShouldBeProblem(HttpStatusCode.BadRequest);
 
+        // An exercise the day does not have cannot be skipped, as on the command line; the version stays.
+        using var notPlanned = await ann.Client.Send("POST", $"/api/sessions/{session}/changes", new { action = "skip", exercise = "Barbell Shrug" }, "\"1\"");
+        (await notPlanned.ShouldBeProblem(HttpStatusCode.BadRequest)).ToString().ShouldContain("is not in 2026-03-04's session");
+
         using var back = await ann.Client.Send("POST", $"/api/sessions/{session}/changes", new { action = "unskip", exercise = first }, "\"1\"");
         back.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await NextExercise(ann)).ShouldBe(first);

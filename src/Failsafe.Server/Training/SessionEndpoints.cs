@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Failsafe.Catalog;
 using Failsafe.Effort;
+using Failsafe.Engine;
 using Failsafe.Server.Athletes;
 using Failsafe.Server.Web;
 using Failsafe.Store.Catalog;
@@ -142,7 +143,7 @@ public static class SessionEndpoints
     {
         if (input is null)
             return Problems.Invalid("body", "a change object is required");
-        if (LogReader.For(db).Session(id) is null)
+        if (LogReader.For(db).Session(id) is not { } stored)
             return Problems.NotFound("such session");
         if (IfMatch(http.Request) is not { } version)
             return TypedResults.Problem(statusCode: StatusCodes.Status428PreconditionRequired, title: "If-Match required", detail: "Send the session's version (its ETag) in If-Match, so a newer change is not overwritten.");
@@ -161,10 +162,12 @@ public static class SessionEndpoints
             return rid;
         }
         Func<SessionChanges, SessionChanges>? change = null;
+        string? planned = null;
         switch (input.Action)
         {
             case "skip" when Id("exercise", input.Exercise) is { } skip:
                 change = c => c.Skip(skip);
+                planned = skip;
                 break;
             case "unskip" when Id("exercise", input.Exercise) is { } unskip:
                 change = c => c.Unskip(unskip);
@@ -172,6 +175,7 @@ public static class SessionEndpoints
             case "swap" when (Id("exercise", input.Exercise), Id("with", input.With)) is ({ } from, { } to):
                 var name = resolver.Resolve(input.With!).Exercise!.Name;
                 change = c => c.Swap(from, to, name);
+                planned = from;
                 break;
             case "add" when Id("exercise", input.Exercise) is { } added:
                 var sets = input.Sets ?? 3;
@@ -197,6 +201,15 @@ public static class SessionEndpoints
             default:
                 errors["action"] = [$"'{input.Action}' is not one of: skip, unskip, swap, add, reorder"];
                 break;
+        }
+        if (errors.Count == 0 && planned is not null)
+        {
+            // Only an exercise of the day's session (as changed so far) can be skipped or swapped, as on the command line.
+            var log = LogReader.For(db);
+            var day = StoredDay.Decide(log, new ExerciseResolver(CatalogLoader.Default, log.CustomExercises()), stored.Date, Policy.Default);
+            var current = SessionChanges.Parse(stored.ChangesJson).Apply(day.Scenario.Session, day.Evaluation, resolver).Session.Exercises;
+            if (!current.Any(e => e.Exercise.Id == planned))
+                errors["exercise"] = [$"'{input.Exercise}' is not in {Dates.Text(stored.Date)}'s session ({(current.IsEmpty ? "nothing is planned" : string.Join(", ", current.Select(e => e.Name)))})"];
         }
         if (errors.Count > 0 || change is null)
             return Problems.Invalid(errors);

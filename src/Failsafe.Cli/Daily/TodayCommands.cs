@@ -50,8 +50,6 @@ public static class TodayCommands
             foreach (var note in today.Day.Notes)
                 io.Console.MarkupLineInterpolated($"  [dim]{note}[/]");
             EvaluateCommand.Print(io.Console, evaluation, scenario.Athlete.Unit, parse.GetValue(why));
-            if (evaluation.Actions.Any(a => a.Code == "deload") && today.Stored is { } stored && stored.Start != day)
-                io.Console.MarkupLine("[cyan]Today is deloaded on its own;[/] `failsafe plan adjust` re-lays your plan from today with a deload week (W2).");
             return ExitCodes.Ok;
         });
         return command;

@@ -156,7 +156,7 @@ public static class Evaluator
         if (Has("deload") && scenario.Phase != Phase.Deload)
         {
             session = Scaled(session, p.DeloadSetFactor) with { DayType = planned == DayType.Hard ? DayType.Light : planned };
-            changes.Add(new("W2", $"deload: today has half the sets at {p.DeloadRir:0.#}+ reps in reserve, no failure; `failsafe plan new` re-lays the plan from today, opening with a deload week"));
+            changes.Add(new("W2", $"deload: today has half the sets at {p.DeloadRir:0.#}+ reps in reserve, no failure; re-laying the plan from today (`failsafe plan adjust`) opens it with a deload week"));
         }
         else if (planned == DayType.Hard && Has("extra-rest"))
         {

@@ -761,6 +761,28 @@ public sealed class DailyCliTests : IDisposable
         history.ShouldNotContain("0kg×10");
     }
 
+    /// <summary>
+    /// R5 moves the hard day: failure the day before a planned hard day (Thursday) makes it a medium day for extra rest,
+    /// and its hard work moves to the next training day, planned medium (Friday) — the week keeps its hard day.
+    /// </summary>
+    [Fact]
+    public void Today_ExtraRestOnAHardDay_MovesTheHardDayToTheNextTrainingDay()
+    {
+        Ok("init", "--years", "3", "--split", "upper-lower", "--days", "mon,tue,thu,fri", "--time-zone", "Etc/UTC");
+        Ok("plan", "new", "--start", Monday, "--weeks", "2");
+        Ok("today", "--date", "2026-11-26").ShouldContain("2026-11-26: hard day");
+        Ok("today", "--date", "2026-11-27").ShouldContain("2026-11-27: medium day");
+
+        Ok("log", "lateral raise", "10x12 F", "--date", "2026-11-25");
+
+        var thursday = Ok("today", "--date", "2026-11-26");
+        thursday.ShouldContain("2026-11-26: medium day");
+        thursday.ShouldContain("extra rest after failure");
+        var friday = Ok("today", "--date", "2026-11-27");
+        friday.ShouldContain("2026-11-27: hard day");
+        friday.ShouldContain("moved here from 2026-11-26");
+    }
+
     [Fact]
     public void History_NothingLogged_EmptyHistory()
     {

@@ -47,7 +47,33 @@ public static class TodayPlan
         }
         var weeks = (date.DayNumber - row.Start.DayNumber) / 7 + 1;
         var plan = Layout(log, resolver, row, weeks, policy);
-        return new Result(plan.Days.Single(d => d.Date == date), row.Active ? row : null, note);
+        var day = plan.Days.Single(d => d.Date == date);
+        if (row.Active && day.DayType == DayType.Medium && MovedHardDay(log, resolver, plan, date, policy) is { } from)
+        {
+            day = day with
+            {
+                DayType = DayType.Hard,
+                Notes = day.Notes.Add($"hard day: moved here from {from:yyyy-MM-dd}, which was trained as a medium day for extra rest after failure (R5)"),
+            };
+        }
+        return new Result(day, row.Active ? row : null, note);
+    }
+
+    /// <summary>
+    /// R5 moves the hard day: when the plan's previous training day (at most three days back) was planned hard and the
+    /// engine gave it extra rest instead (a medium day, after failure), its hard work moves to this planned medium day.
+    /// The previous day is decided again as it was that day — on the training before it — so the answer does not
+    /// change with what is logged later.
+    /// </summary>
+    private static DateOnly? MovedHardDay(LogReader log, ExerciseResolver resolver, Plan plan, DateOnly date, Policy policy)
+    {
+        var previous = plan.Days.LastOrDefault(d => d.Date < date && !d.IsRest);
+        if (previous is not { DayType: DayType.Hard } || date.DayNumber - previous.Date.DayNumber > 3)
+            return null;
+        var scenario = log.Scenario(resolver, previous.Date, Session(previous));
+        scenario = scenario with { History = [.. scenario.History.Where(s => s.Date < previous.Date)] };
+        var evaluation = Evaluator.Evaluate(scenario, previous.Policy ?? policy);
+        return evaluation.Actions.Any(a => a.Code == "extra-rest") && evaluation.Session is { DayType: not DayType.Hard } ? previous.Date : null;
     }
 
     /// <summary>The day's planned session for the engine (rest days give an empty one).</summary>

@@ -53,6 +53,26 @@ public sealed class SessionChangeTests(Servers servers) : IClassFixture<Servers>
 
     [Theory]
     [ClassData(typeof(Providers))]
+    public async Task Finishing_a_session_keeps_its_RPE_and_the_lifters_feeling_and_shows_them(Provider provider)
+    {
+        var server = servers.For(provider);
+        var ann = await server.SignUp();
+        var session = (await ann.LogSet(date: Wednesday)).Id("sessionId");
+
+        using var finished = await ann.Client.Send("POST", $"/api/sessions/{session}/finish", new { rpe = 8, feeling = "worse" });
+        finished.StatusCode.ShouldBe(HttpStatusCode.OK, await finished.Content.ReadAsStringAsync(Api.Cancel));
+        using var read = await ann.Client.Send("GET", $"/api/sessions/{session}");
+        var view = await read.Json();
+        view.GetProperty("sessionRpe").GetDouble().ShouldBe(8);
+        view.GetProperty("feeling").GetString().ShouldBe("worse");
+        view.GetProperty("finishedAt").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.String);
+
+        using var bad = await ann.Client.Send("POST", $"/api/sessions/{session}/finish", new { rpe = 8, feeling = "broken" });
+        (await bad.ShouldBeProblem(HttpStatusCode.BadRequest)).ToString().ShouldContain("feeling");
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
     public async Task A_custom_exercise_created_like_a_catalog_one_is_classified_and_loggable(Provider provider)
     {
         var server = servers.For(provider);

@@ -174,6 +174,9 @@ public static class LogCommands
         ? $"bodyweight ({Load.Kg(kg).To(profile.Unit == "lb" ? WeightUnit.Lb : WeightUnit.Kg)})"
         : "bodyweight";
 
+    /// <summary>The one reason printed under the next set, the strictest first: a warning sign, form that broke, the cost of failing early, then progression.</summary>
+    private static readonly string[] NextDeciding = ["W2", "F1", "R6", "S6"];
+
     internal static void PrintNext(IAnsiConsole c, NextSetAdvice next, WeightUnit unit)
     {
         switch (next.Kind)
@@ -195,8 +198,9 @@ public static class LogCommands
                 c.MarkupLineInterpolated($"[bold]Next:[/] {next.Exercise}, set {next.Set}: {next.Reps} {(next.Reps == "1" ? "rep" : "reps")} × {load} — {failure}");
                 break;
         }
-        foreach (var r in next.Reasons.Where(r => r.Rule is "S6" or "R6" or "W2" or "F1"))
-            c.MarkupLineInterpolated($"  [dim]{r.Rule}[/] {r.Message}");
+        var deciding = NextDeciding.Select(rule => next.Reasons.FirstOrDefault(r => r.Rule == rule)).FirstOrDefault(r => r is not null);
+        if (deciding is not null)
+            c.MarkupLineInterpolated($"  {deciding.Message} [dim]({deciding.Rule})[/]");
     }
 
     public static Command History(Io io)

@@ -32,7 +32,7 @@ public sealed record SetView(
 /// <param name="Changes">What the lifter changed in the planned day (skipped, swapped, added, their order); null when it went as planned.</param>
 public sealed record SessionView(
     long Id, DateOnly Date, string? DayType, string? Name, string Source, string? Notes, DateTime? StartedAt, int Version, IReadOnlyList<SetView> Sets,
-    SessionChanges? Changes);
+    SessionChanges? Changes, DateTime? FinishedAt = null, double? SessionRpe = null, string? Feeling = null);
 
 /// <summary>One change to a day's planned session.</summary>
 /// <param name="Action">skip, unskip, swap, add or reorder.</param>
@@ -93,7 +93,7 @@ public static class SessionEndpoints
 
     internal static SessionView View(SessionRow s) => new(
         s.Id, s.Date, s.DayType, s.Name, s.Source, s.Notes, s.StartedAt, s.Version, [.. s.Sets.OrderBy(x => x.Order).Select(x => View(x, s.Date))],
-        s.ChangesJson is null ? null : SessionChanges.Parse(s.ChangesJson));
+        s.ChangesJson is null ? null : SessionChanges.Parse(s.ChangesJson), s.FinishedAt, s.SessionRpe, s.Feeling);
 
     private static string ETag(int version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
 

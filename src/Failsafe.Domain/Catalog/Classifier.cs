@@ -59,6 +59,14 @@ public static class Classifier
         if (Has(name, "jump", "hop", "bound", "throw", "toss", "plyo", "clap", "explosive"))
             return new(FailureLevel.None, FailureLevel.None, CnsDemand.High, false, "jumping or throwing: speed work, never failure (F3)");
 
+        // F3: overhead pressing is a movement pattern — no failure on it whatever the equipment, a machine shoulder press
+        // and a band press included (only squat and hinge patterns on a machine that catches the load follow F2).
+        // Bodyweight overhead pressing (handstand push-ups) is a skill movement, decided with the bodyweight ones below.
+        if (pattern is MovementPattern.VerticalPress && equipment != "body only")
+        {
+            var bar = equipment is "barbell" or "e-z curl bar";
+            return new(FailureLevel.None, FailureLevel.None, bar ? CnsDemand.High : CnsDemand.Moderate, bar, "overhead pressing: never failure, whatever the equipment (F3)");
+        }
         if (equipment is "machine" or "cable")
             return new(FailureLevel.Absolute, FailureLevel.Absolute, isolation ? CnsDemand.Low : CnsDemand.Moderate, false,
                 $"{equipment}: the load is guided and can be released safely (F2)");
@@ -82,8 +90,6 @@ public static class Classifier
             return new(FailureLevel.None, FailureLevel.None, heavyCns, barbell, "squat pattern: never failure, not even technical (F3)");
         if (pattern is MovementPattern.Hinge)
             return new(FailureLevel.None, FailureLevel.None, heavyCns, false, "deadlift/hinge pattern: never failure, not even technical (F3)");
-        if (pattern is MovementPattern.VerticalPress)
-            return new(FailureLevel.None, FailureLevel.None, heavyCns, barbell, "overhead pressing: never failure (F3)");
         if (Has(name, "lunge", "split squat", "step up", "swing", "get up", "windmill", "thruster", "clean", "snatch", "jerk"))
             return new(FailureLevel.None, FailureLevel.None, heavyCns, false, "complex coordination or balance: never failure (F3)");
         if (Has(name, "bench press", "floor press", "incline press", "decline press", "guillotine"))

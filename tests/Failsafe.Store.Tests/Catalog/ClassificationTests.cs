@@ -84,6 +84,7 @@ public sealed class ClassificationTests
     [InlineData("Clean_and_Jerk", None, None, CnsDemand.High)]
     [InlineData("Push_Press", None, None, CnsDemand.High)]
     [InlineData("Dumbbell_Shoulder_Press", None, None, CnsDemand.Moderate)]
+    [InlineData("Machine_Shoulder_Military_Press", None, None, CnsDemand.Moderate)] // F3: overhead pressing never fails, whatever the equipment
     // F3 + F4: the bench press family reaches technical failure at most, and only with a spotter or safeties.
     [InlineData("Barbell_Bench_Press_-_Medium_Grip", None, Technical, CnsDemand.High)]
     [InlineData("Barbell_Incline_Bench_Press_-_Medium_Grip", None, Technical, CnsDemand.High)]
@@ -130,7 +131,7 @@ public sealed class ClassificationTests
     [InlineData("Lateral_Raise_-_With_Bands", Absolute, Absolute, CnsDemand.Low)]
     [InlineData("Band_Pull_Apart", Absolute, Absolute, CnsDemand.Low)]
     [InlineData("Squats_-_With_Bands", Absolute, Absolute, CnsDemand.Low)]
-    [InlineData("Shoulder_Press_-_With_Bands", Absolute, Absolute, CnsDemand.Low)]
+    [InlineData("Shoulder_Press_-_With_Bands", None, None, CnsDemand.Moderate)] // F3: overhead pressing, whatever the equipment
     // Stretching is not a set taken near failure.
     [InlineData("Hamstring_Stretch", None, None, CnsDemand.Low)]
     [InlineData("90_90_Hamstring", None, None, CnsDemand.Low)]
@@ -227,7 +228,7 @@ public sealed class ClassificationTests
 
         var isolation = Catalog.All.Where(e => Strength(e) && e.Mechanic == Mechanic.Isolation).ToList();
         var machineCompound = Catalog.All
-            .Where(e => Strength(e) && e.Mechanic == Mechanic.Compound && e.Equipment is "machine" or "cable" && e.Pattern != MovementPattern.Olympic)
+            .Where(e => Strength(e) && e.Mechanic == Mechanic.Compound && e.Equipment is "machine" or "cable" && e.Pattern is not (MovementPattern.Olympic or MovementPattern.VerticalPress))
             .ToList();
         var barbellCompound = Catalog.All
             .Where(e => Strength(e) && e.Mechanic == Mechanic.Compound && e.Equipment == "barbell" && !curated.Contains(e.Id))
@@ -246,7 +247,7 @@ public sealed class ClassificationTests
     {
         static bool Strength(Exercise e) => e.Category is "strength" or "powerlifting";
         var machineCompound = Catalog.All
-            .Where(e => Strength(e) && e.Mechanic == Mechanic.Compound && e.Equipment is "machine" or "cable" && e.Pattern != MovementPattern.Olympic)
+            .Where(e => Strength(e) && e.Mechanic == Mechanic.Compound && e.Equipment is "machine" or "cable" && e.Pattern is not (MovementPattern.Olympic or MovementPattern.VerticalPress))
             .ToList();
         var freeWeightCompound = Catalog.All
             .Where(e => Strength(e) && e.Mechanic == Mechanic.Compound && FreeWeights.Contains(e.Equipment)
@@ -286,24 +287,29 @@ public sealed class ClassificationTests
     }
 
     [Fact]
-    public void Invariant_MachineAndCableStrengthExercises_MayGoToAbsoluteFailure()
+    public void Invariant_MachineAndCableStrengthExercises_MayGoToAbsoluteFailureButOverheadPressing()
     {
         ShouldHaveNoViolations(
             Catalog.All.Where(e => e.Equipment is "machine" or "cable" && e.Category == "strength"
-                && e.Pattern != MovementPattern.Olympic
+                && e.Pattern is not (MovementPattern.Olympic or MovementPattern.VerticalPress)
                 && (e.MaxFailure != FailureLevel.Absolute || e.MaxFailureWithSpotter != FailureLevel.Absolute)),
-            "machines (incl. Smith) and cables may go to absolute failure (F2)");
+            "machines (incl. Smith) and cables may go to absolute failure (F2), but for overhead pressing (F3)");
     }
 
     [Fact]
-    public void Invariant_BandExercises_MayGoToAbsoluteFailure()
+    public void Invariant_BandExercises_MayGoToAbsoluteFailureButOverheadPressing()
     {
         var bands = Catalog.All.Where(e => e.Equipment == "bands").ToList();
 
         bands.ShouldNotBeEmpty();
-        ShouldHaveNoViolations(bands.Where(e => e.MaxFailure != FailureLevel.Absolute), "bands are safe to fail (F2)");
+        ShouldHaveNoViolations(bands.Where(e => e.Pattern != MovementPattern.VerticalPress && e.MaxFailure != FailureLevel.Absolute), "bands are safe to fail (F2), but for overhead pressing (F3)");
         bands.ShouldAllBe(e => e.IsBodyweightOrBand);
     }
+
+    [Fact]
+    public void Invariant_OverheadPressing_NeverGoesToFailureWhateverTheEquipment() =>
+        ShouldHaveNoViolations(Catalog.All.Where(e => e.Pattern == MovementPattern.VerticalPress && e.MaxFailureWithSpotter != FailureLevel.None),
+            "overhead pressing never fails, whatever the equipment (F3)");
 
     [Fact]
     public void Invariant_StretchingAndCardio_NeverGoNearFailure()

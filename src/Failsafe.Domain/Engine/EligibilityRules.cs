@@ -37,9 +37,13 @@ public static class EligibilityRules
 
         var failure = e1 && !a.InSeason;
         var advanced = failure && IsAdvanced(log, p);
+        // The bar in the lifter's unit, as the source states it for pounds (225 lb × 8 ≈ 102 kg × 8).
+        var benchBar = a.Unit == Effort.WeightUnit.Lb
+            ? $"{Math.Round(Effort.Load.Kg(p.AdvancedBenchKg).InLb / 5) * 5:0} lb × {p.AdvancedBenchReps}"
+            : $"{p.AdvancedBenchKg:0.#} kg × {p.AdvancedBenchReps}";
         reasons.Add(new("E3", advanced
-            ? "advanced: has benched the equivalent of 102 kg × 8, so beyond-failure techniques may be used"
-            : $"beyond-failure techniques are for advanced lifters only (bench equivalent of {p.AdvancedBenchKg:0.#} kg × {p.AdvancedBenchReps})"));
+            ? $"advanced: has benched the equivalent of {benchBar}, so beyond-failure techniques may be used"
+            : $"beyond-failure techniques are for advanced lifters only (bench equivalent of {benchBar})"));
         return new Eligibility(failure, advanced, reasons.ToImmutable());
     }
 

@@ -1,3 +1,4 @@
+using Failsafe.Effort;
 using Failsafe.Catalog;
 using Failsafe.Engine;
 using static Failsafe.Domain.Tests.Engine.Build;
@@ -82,6 +83,12 @@ public class EligibilityRuleTests
         e.LastSet("Dumbbell Lateral Raise").BeyondFailure.ShouldBeEmpty();
         e.LastSet("Dumbbell Lateral Raise").Ids().ShouldContain("E3");
     }
+
+    [Theory]
+    [InlineData(WeightUnit.Kg, "102 kg × 8")]
+    [InlineData(WeightUnit.Lb, "225 lb × 8")]
+    public void E3_TheBarIsSaidInTheLiftersUnit(WeightUnit unit, string bar) =>
+        LateralRaiseDay().With(a => a with { Unit = unit }).Evaluate().Eligibility.Reasons.Single(r => r.Rule == "E3").Message.ShouldContain(bar);
 
     [Fact]
     public void E3_OneAllOutSet_DoesNotMakeALifterAdvanced() =>

@@ -282,6 +282,9 @@ public sealed class CliTests
         { "future-wellness", ExampleWith(r => r["wellness"]![0]!["date"] = "2026-12-01"), "$.wellness[0].date", "after today" },
         { "missing-session", ExampleWith(r => r.Remove("session")), "$.session", "is required" },
         { "bad-phase", ExampleWith(r => r["phase"] = "bulk"), "$.phase", "'bulk'" },
+        { "too-many-exercises", ExampleWith(r => r["session"]!["exercises"] = new JsonArray([.. Enumerable.Range(0, 200).Select(_ => (JsonNode)new JsonObject { ["exercise"] = "Leg Press", ["sets"] = 3 })])),
+            "$.session.exercises", "200 exercises in one session; at most 20" },
+        { "too-many-sets", ExampleWith(r => r["session"]!["exercises"]![0]!["sets"] = 11), "$.session.exercises[0].sets", "out of range" },
     };
 
     [Theory]

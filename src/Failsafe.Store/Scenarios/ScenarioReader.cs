@@ -256,9 +256,20 @@ public sealed class ScenarioReader(ExerciseCatalog catalog)
         return new Wellness(date, hours, Score("sleepQuality"), Score("fatigue"), Score("mood"), Score("soreness"), Score("aches"), Score("motivation"));
     }
 
+    /// <summary>
+    /// The most exercises one session may plan: a long bodybuilding session has 8–12; 20 leaves room for any real one and
+    /// refuses what is a mistake (a 200-exercise session would decide 600 sets).
+    /// </summary>
+    public const int MaxExercisesPerSession = 20;
+
+    /// <summary>The most sets one exercise may plan: S5 asks for 3–4 straight sets; 10 leaves room for ramps and clusters.</summary>
+    public const int MaxSetsPerExercise = 10;
+
     private PlannedSession Planned(JsonElement s, At path)
     {
         Expect(s, path, JsonValueKind.Object);
+        if (Required(s, path, "exercises") is { ValueKind: JsonValueKind.Array } all && all.GetArrayLength() > MaxExercisesPerSession)
+            Fail(path.Dot("exercises"), $"{all.GetArrayLength()} exercises in one session; at most {MaxExercisesPerSession} (split them over more days)");
         var dayType = Optional(s, "dayType") is { } d ? Word(d, path.Dot("dayType"), Words.Map<DayType>()) : DayType.Hard;
         var list = ImmutableArray.CreateBuilder<PlannedExercise>();
         var i = 0;
@@ -268,7 +279,7 @@ public sealed class ScenarioReader(ExerciseCatalog catalog)
             var ep = new At(exercisesPath, i++);
             Expect(e, ep, JsonValueKind.Object);
             var (name, exercise) = ExerciseName(Required(e, ep, "exercise"), ep.Dot("exercise"));
-            var sets = Optional(e, "sets") is { } n ? Integer(n, ep.Dot("sets"), 1, 20) : 3;
+            var sets = Optional(e, "sets") is { } n ? Integer(n, ep.Dot("sets"), 1, MaxSetsPerExercise) : 3;
             var repsText = Optional(e, "reps") is { } r
                 ? r.ValueKind == JsonValueKind.Number ? Integer(r, ep.Dot("reps"), 1, RepRange.MaxReps).ToString(CultureInfo.InvariantCulture) : Text(r, ep.Dot("reps"))
                 : "8-12";

@@ -174,8 +174,8 @@ public static class LogCommands
         ? $"bodyweight ({Load.Kg(kg).To(profile.Unit == "lb" ? WeightUnit.Lb : WeightUnit.Kg)})"
         : "bodyweight";
 
-    /// <summary>The one reason printed under the next set, the strictest first: a warning sign, form that broke, the cost of failing early, then progression.</summary>
-    private static readonly string[] NextDeciding = ["W2", "F1", "R6", "S6"];
+    /// <summary>The one reason printed under the next set, the strictest first: a lift that failed and must not have, a warning sign, form that broke, the cost of failing early, then progression.</summary>
+    private static readonly string[] NextDeciding = ["F3", "W2", "F1", "R6", "S6"];
 
     internal static void PrintNext(IAnsiConsole c, NextSetAdvice next, WeightUnit unit)
     {

@@ -43,7 +43,8 @@ public sealed record NextSetAdvice(
 /// reported RIR and to the target alike) gives the load for the same reps (kept inside the range) at the next target
 /// RIR; a set reported at <see cref="Policy.OneStepFromRir"/>+ RIR moves the load one loadable step at most — a set that was harder than targeted makes the next
 /// lighter (RTS chart), an easier one heavier.</item>
-/// <item>A technical failure (form breakdown) ends that exercise (F1).</item>
+/// <item>A technical failure (form breakdown) ends that exercise (F1); so does absolute failure on a lift that never
+/// goes to failure (F3: a squat, a deadlift, overhead pressing), with a safety note.</item>
 /// <item>After a set to failure, the next set is expected to manage only a share of the reps at the same load
 /// (R6; set-2/set-1 ratios by rest: 1 min 0.55, 2 min 0.72, 3 min 0.78, 5 min 0.90 — midpoints of the bench
 /// studies in EVIDENCE), and the load drops accordingly.</item>
@@ -62,6 +63,7 @@ public static class NextSet
         var calibration = RirCalibration.From(scenario.History, policy.RestSeconds);
         var unit = scenario.Athlete.Unit;
         var consumed = new bool[done.Count];
+        var safety = new List<Reason>();
 
         for (var i = 0; i < plan.Exercises.Length; i++)
         {
@@ -77,13 +79,18 @@ public static class NextSet
                 }
             }
 
+            // F3: a lift that never goes to failure (a squat, a deadlift, overhead pressing) failed anyway: the load was too
+            // much for today, and another set under it risks the lifter. It is over for today.
+            var unsafeFailure = decision.MaxFailure == FailureLevel.None && mine.Exists(s => s.Failure == FailureLevel.Absolute);
+            if (unsafeFailure)
+                safety.Add(new("F3", $"{planned.Name} went to failure, which it never should: it is over for today; rack the bar, and start lighter next time"));
             if (Dropped(mine, decision, planned, calibration, policy) is { } drop)
             {
                 return new NextSetAdvice(NextKind.StopForToday, planned.Name, null, null, null, null, FailureLevel.None,
-                    [new("W2", $"{drop}: the remaining work is cut and today is marked as a sign to watch")], true, calibration);
+                    [.. safety, new("W2", $"{drop}: the remaining work is cut and today is marked as a sign to watch")], true, calibration);
             }
-            if (mine.Any(s => s.Failure == FailureLevel.Technical))
-                continue; // F1: technical failure ended this exercise.
+            if (mine.Any(s => s.Failure == FailureLevel.Technical) || unsafeFailure)
+                continue; // F1: technical failure ended this exercise; F3: so did failure on a lift that never fails.
             if (mine.Count >= planned.Sets)
                 continue;
 
@@ -126,11 +133,12 @@ public static class NextSet
             if (calibration.Observations > 0 && Math.Abs(calibration.Bias) >= 0.25)
                 reasons.Add(new("S6", $"your RIR reports have run {Math.Abs(calibration.Bias):0.#} reps {(calibration.Bias > 0 ? "conservative" : "optimistic")} (from {calibration.Observations} failure set(s)); loads account for it"));
 
+            reasons.InsertRange(0, safety);
             return new NextSetAdvice(NextKind.Set, planned.Name, next.Set, next.Reps, next.TargetRir, weight, next.Failure,
                 reasons.ToImmutable(), false, calibration);
         }
         return new NextSetAdvice(NextKind.SessionComplete, null, null, null, null, null, FailureLevel.None,
-            [new("S1", "every planned set is done")], false, calibration);
+            [.. safety, new("S1", "every planned set is done")], false, calibration);
     }
 
     /// <summary>The e1RM to load the next set from, and the reason in words.</summary>

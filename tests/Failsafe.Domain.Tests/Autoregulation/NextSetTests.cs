@@ -242,6 +242,27 @@ public class NextSetTests
         Decide(s, Done("Barbell Bench Press", plan.WeightKg!.Value, low, plan.TargetRir)).Kind.ShouldNotBe(NextKind.StopForToday);
     }
 
+    /// <summary>F3: a squat never goes to failure; when its first set does anyway, the squat is over for today, with a safety note.</summary>
+    [Fact]
+    public void Decide_AbsoluteFailureOnASquatsFirstSet_EndsTheSquatWithASafetyNote()
+    {
+        var s = Session(Plan("Barbell Squat", 3, "5-8"), Plan("Leg Press", 3, "10-12"))
+            .With(DaysAgo(4, DayType.Medium, Did("Barbell Squat", Set(100, 6, 2), Set(100, 6, 2), Set(100, 6, 2)), Did("Leg Press", Set(160, 11, 2))));
+
+        var next = Decide(s, Done("Barbell Squat", 100, 3, 0, FailureLevel.Absolute));
+
+        // Well under last week's strength, the day is cut too (W2); either way the squat is over and the note says why.
+        (next.Kind == NextKind.StopForToday || next.Exercise == "Leg Press").ShouldBeTrue(next.Kind + " " + next.Exercise);
+        next.Reasons.ShouldContain(r => r.Rule == "F3" && r.Message.Contains("over for today", StringComparison.Ordinal));
+
+        // Without history to fall short of, the day goes on with the next exercise.
+        var first = Session(Plan("Barbell Squat", 3, "5-8"), Plan("Leg Press", 3, "10-12"));
+        var fresh = Decide(first, Done("Barbell Squat", 100, 3, 0, FailureLevel.Absolute));
+        fresh.Kind.ShouldBe(NextKind.Set);
+        fresh.Exercise.ShouldBe("Leg Press");
+        fresh.Reasons.ShouldContain(r => r.Rule == "F3");
+    }
+
     [Fact]
     public void Decide_AllSetsDone_SessionComplete()
     {

@@ -220,6 +220,8 @@ public static class EvaluateCommand
         console.MarkupLine(e.Actions.IsEmpty ? "[bold]Actions:[/] none" : "[bold]Actions:[/]");
         foreach (var a in e.Actions)
             console.MarkupLineInterpolated($"  [cyan]{a.Code}[/] ({a.Rule}): {a.Message}");
+        foreach (var c in e.DayChanges)
+            console.MarkupLineInterpolated($"[bold]Today:[/] {c.Message} ({c.Rule})");
         console.MarkupLineInterpolated($"[bold]Failure budget:[/] {e.Budget.FailureSetsUsed} of {e.Budget.FailureSetsAllowed} failure sets used in the last {e.Budget.WindowDays} days");
     }
 

@@ -152,6 +152,12 @@ public static class Evaluator
         var session = scenario.Session;
         var changes = ImmutableArray.CreateBuilder<Reason>();
         bool Has(string code) => actions.Any(a => a.Code == code);
+        // R4: on the day of a race, a match or a meet, the event is the day's work — no training session beside it.
+        if (!session.Exercises.IsEmpty && scenario.Events.FirstOrDefault(e => e.Date == scenario.Today) is { } today)
+        {
+            changes.Add(new("R4", $"{today.Name} is today: the event is the day's work, so no training session"));
+            return (session with { Exercises = [] }, changes.ToImmutable());
+        }
         var planned = session.DayType;
         if (Has("deload") && scenario.Phase != Phase.Deload)
         {

@@ -91,6 +91,16 @@ public class RecoveryRuleTests
         e.ActionCodes().ShouldContain("downgrade-day");
     }
 
+    /// <summary>On the day of the event itself the event is the work: no training session beside it, and the day says why.</summary>
+    [Fact]
+    public void R4_EventToday_NoTrainingSession()
+    {
+        var e = LateralRaiseDay().WithEvent(0, "meet").Evaluate();
+
+        e.Exercises.ShouldBeEmpty();
+        e.DayChanges.ShouldContain(c => c.Rule == "R4" && c.Message.Contains("meet is today", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void R4_EventFurtherAwayOrPast_Allows()
     {

@@ -59,8 +59,7 @@ public static class SessionCommands
     }
 
     /// <summary>The day's exercises as changed so far (planned, swapped in, added; skipped ones left out).</summary>
-    private static List<PlannedExercise> Current(Context x, SessionChanges changes) =>
-        [.. changes.Apply(x.Decided.Scenario.Session, x.Decided.Evaluation, x.Resolver).Session.Exercises];
+    private static List<PlannedExercise> Current(Context x, SessionChanges changes) => [.. StoredDay.Exercises(x.Decided, changes, x.Resolver)];
 
     private static int Change(Io io, Context x, Func<SessionChanges, SessionChanges> change, string done)
     {
@@ -98,7 +97,7 @@ public static class SessionCommands
             }
             var current = Current(x, changes);
             if (!current.Exists(e => e.Exercise.Id == found.Id))
-                return io.Fail($"skip: {found.Exercise.Name} is not in {x.Day:yyyy-MM-dd}'s session ({(current.Count == 0 ? "nothing is planned" : List(current))})");
+                return io.Fail($"skip: {StoredDay.NotInSession(found.Exercise.Name, x.Day, current)}");
             return Change(io, x, c => c.Skip(found.Id), $"Skipped {found.Exercise.Name} on {x.Day:yyyy-MM-dd}.");
         });
         return command;
@@ -123,7 +122,7 @@ public static class SessionCommands
                 return code;
             var current = Current(x, Stored(x));
             if (!current.Exists(e => e.Exercise.Id == from.Id))
-                return io.Fail($"swap: {from.Exercise.Name} is not in {x.Day:yyyy-MM-dd}'s session ({(current.Count == 0 ? "nothing is planned" : List(current))})");
+                return io.Fail($"swap: {StoredDay.NotInSession(from.Exercise.Name, x.Day, current)}");
             if (current.Exists(e => e.Exercise.Id == to.Id))
                 return io.Fail($"swap: {to.Exercise.Name} is already in {x.Day:yyyy-MM-dd}'s session");
             return Change(io, x, c => c.Swap(from.Id, to.Id, to.Exercise.Name), $"Swapped {from.Exercise.Name} for {to.Exercise.Name} on {x.Day:yyyy-MM-dd}.");
@@ -177,7 +176,7 @@ public static class SessionCommands
                 if (Resolve(io, x, name, out code) is not { } found)
                     return code;
                 if (!current.Exists(e => e.Exercise.Id == found.Id))
-                    return io.Fail($"reorder: {found.Exercise.Name} is not in {x.Day:yyyy-MM-dd}'s session ({List(current)})");
+                    return io.Fail($"reorder: {StoredDay.NotInSession(found.Exercise.Name, x.Day, current)}");
                 ids.Add(found.Id);
             }
             return Change(io, x, c => c.Reorder(ids), $"New order for {x.Day:yyyy-MM-dd}: {List(Current(x, Stored(x).Reorder(ids)))}.");

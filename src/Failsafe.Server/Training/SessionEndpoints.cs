@@ -207,9 +207,9 @@ public static class SessionEndpoints
             // Only an exercise of the day's session (as changed so far) can be skipped or swapped, as on the command line.
             var log = LogReader.For(db);
             var day = StoredDay.Decide(log, new ExerciseResolver(CatalogLoader.Default, log.CustomExercises()), stored.Date, Policy.Default);
-            var current = SessionChanges.Parse(stored.ChangesJson).Apply(day.Scenario.Session, day.Evaluation, resolver).Session.Exercises;
+            var current = StoredDay.Exercises(day, SessionChanges.Parse(stored.ChangesJson), resolver);
             if (!current.Any(e => e.Exercise.Id == planned))
-                errors["exercise"] = [$"'{input.Exercise}' is not in {Dates.Text(stored.Date)}'s session ({(current.IsEmpty ? "nothing is planned" : string.Join(", ", current.Select(e => e.Name)))})"];
+                errors["exercise"] = [StoredDay.NotInSession($"'{input.Exercise}'", stored.Date, current)];
         }
         if (errors.Count > 0 || change is null)
             return Problems.Invalid(errors);

@@ -142,4 +142,16 @@ public static class StoredDay
         var (planned, evaluation) = SessionChanges.Parse(session?.ChangesJson).Apply(day.Scenario.Session, day.Evaluation, resolver, done.LastOrDefault()?.Exercise.Id);
         return NextSet.Decide(before with { Session = planned }, evaluation, done, day.Plan.Day.Policy ?? day.Policy);
     }
+
+    /// <summary>The day's exercises as changed so far: planned, swapped in, added; skipped ones left out.</summary>
+    public static IReadOnlyList<PlannedExercise> Exercises(Day day, SessionChanges changes, ExerciseResolver resolver)
+    {
+        ArgumentNullException.ThrowIfNull(day);
+        ArgumentNullException.ThrowIfNull(changes);
+        return changes.Apply(day.Scenario.Session, day.Evaluation, resolver).Session.Exercises;
+    }
+
+    /// <summary>Why <paramref name="exercise"/> cannot be skipped, swapped or moved on <paramref name="date"/>: it is not among the day's exercises.</summary>
+    public static string NotInSession(string exercise, DateOnly date, IReadOnlyList<PlannedExercise> current) =>
+        $"{exercise} is not in {date:yyyy-MM-dd}'s session ({(current.Count == 0 ? "nothing is planned" : string.Join(", ", current.Select(e => e.Name)))})";
 }

@@ -7,6 +7,7 @@ using Failsafe.Server.Data;
 using Failsafe.Server.Planning;
 using Failsafe.Server.Training;
 using Failsafe.Server.Transfer;
+using Failsafe.Server.App;
 using Failsafe.Server.Web;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -33,6 +34,9 @@ public static partial class ServerApp
     {
         ArgumentNullException.ThrowIfNull(builder);
         var database = ServerDatabase.From(builder.Configuration);
+        // The web app's static files from the build's manifest (the scoped-style bundle lives under obj/) in every
+        // environment, so `dotnet run` serves them as Development does; a published build has them in wwwroot.
+        builder.WebHost.UseStaticWebAssets();
         // On SQLite every database call blocks a thread (Microsoft.Data.Sqlite does its I/O synchronously even when
         // called async): enough threads from the start keep a burst of requests from waiting on the thread pool's slow
         // growth (Failsafe:MinThreads, default 64 on SQLite). On PostgreSQL the requests are asynchronous and the
@@ -74,9 +78,10 @@ public static partial class ServerApp
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            // An API answers 401/403; it never redirects to a login page.
-            o.Events.OnRedirectToLogin = c => { c.Response.StatusCode = StatusCodes.Status401Unauthorized; return Task.CompletedTask; };
-            o.Events.OnRedirectToAccessDenied = c => { c.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
+            // The API answers 401/403; a page sends the browser to sign in.
+            o.LoginPath = "/signin";
+            o.Events.OnRedirectToLogin = c => WebApp.IsPage(c.Request) ? Redirect(c) : Status(c, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = c => Status(c, StatusCodes.Status403Forbidden);
         });
         services.AddAntiforgery(o => o.HeaderName = Antiforgery.HeaderName);
 
@@ -98,6 +103,7 @@ public static partial class ServerApp
             o.Limits.MaxRequestBodySize = MaxJsonBody;
             o.AddServerHeader = false;
         });
+        services.AddRazorComponents();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(Store.Catalog.CatalogLoader.Default);
         services.AddSingleton<TodayCache>();
@@ -119,6 +125,7 @@ public static partial class ServerApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<Antiforgery>();
+        app.UseAntiforgery();
         app.UseRateLimiter();
 
         app.MapOpenApi();
@@ -138,6 +145,20 @@ public static partial class ServerApp
         api.MapImport();
         api.MapExport();
         api.MapCoaching();
+
+        app.MapWebApp();
+    }
+
+    private static Task Redirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context)
+    {
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    private static Task Status(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        context.Response.StatusCode = status;
+        return Task.CompletedTask;
     }
 }
 

@@ -1,8 +1,16 @@
 namespace Failsafe.Server.Web;
 
-/// <summary>Headers every response carries: no sniffing, no framing, no referrer, and a closed content policy for the API.</summary>
+/// <summary>
+/// Headers every response carries: no sniffing, no framing, no referrer, and a content policy: closed for the API,
+/// and for the web app's pages only this origin's own scripts, styles, images, worker and manifest (no inline
+/// script or style at all).
+/// </summary>
 public sealed class SecurityHeaders(RequestDelegate next)
 {
+    public const string PagePolicy =
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; " +
+        "manifest-src 'self'; worker-src 'self'; form-action 'self'; base-uri 'self'; frame-ancestors 'none'";
+
     public Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -11,9 +19,12 @@ public sealed class SecurityHeaders(RequestDelegate next)
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
-        // The reference page (/scalar) runs its own script; everything else is data and needs nothing.
-        if (!context.Request.Path.StartsWithSegments("/scalar"))
-            headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+        // The reference page (/scalar) runs its own script; the API is data and needs nothing.
+        if (context.Request.Path.StartsWithSegments("/scalar"))
+            return next(context);
+        headers.ContentSecurityPolicy = App.WebApp.IsPage(context.Request) || Path.HasExtension(context.Request.Path.Value)
+            ? PagePolicy
+            : "default-src 'none'; frame-ancestors 'none'";
         return next(context);
     }
 }

@@ -1,0 +1,237 @@
+// Today: log a set (the row is done at once, before the server answers; offline it waits in the queue), the rest
+// timer, undo, skip/swap, the RPE switch and the plate calculator. The server decides every target: after a set,
+// the page is rendered again with its next-set advice.
+import { api, ApiError, formJson, showErrors, clearErrors, refresh } from './api.js';
+import * as queue from './queue.js';
+
+const root = () => document.getElementById('today');
+const athlete = () => root()?.dataset.athlete;
+
+// ---- logging a set -------------------------------------------------------------------------------------------
+function body(form) {
+  const f = formJson(form);
+  const failure = f.failure === true;
+  const formBroke = f.formBreakdown === true;
+  const set = {
+    date: root().dataset.date,
+    exercise: form.dataset.log,
+    weight: f.weight,
+    unit: root().dataset.unit,
+    reps: f.reps,
+    failure: failure ? (formBroke ? 'technical' : 'absolute') : 'none',
+    formBreakdown: formBroke,
+  };
+  if (!failure) {
+    if (f.rpeMode && f.rpe !== undefined) set.rpe = f.rpe;
+    else if (f.rir !== undefined) set.rir = f.rir;
+  }
+  return set;
+}
+
+function markWaiting(row, set) {
+  const form = row.querySelector('form.log');
+  if (form) form.hidden = true;
+  const later = row.querySelector('details.later');
+  if (later) later.hidden = true;
+  row.classList.add('done');
+  let did = row.querySelector('.did');
+  if (!did) {
+    did = document.createElement('p');
+    did.className = 'did';
+    row.append(did);
+  }
+  const effort = set.failure !== 'none' ? `, ${set.failure} failure` : set.rpe !== undefined ? ` @ RPE ${set.rpe}` : set.rir !== undefined ? ` @ ${set.rir} RIR` : '';
+  did.replaceChildren(`Done: ${set.weight} ${set.unit} × ${set.reps}${effort} `, Object.assign(document.createElement('span'), { className: 'badge waiting', textContent: 'Waiting to sync' }));
+}
+
+/** The queued sets shown on their rows: after a reload offline they are still there, marked as waiting. */
+async function showQueued() {
+  const r = root();
+  if (!r) return;
+  const waiting = (await queue.pending(athlete())).filter((i) => i.body.date === r.dataset.date);
+  for (const item of waiting) {
+    const section = [...r.querySelectorAll('section.exercise')].find((s) => s.dataset.exercise === item.body.exercise);
+    const row = section && [...section.querySelectorAll('li.set')].find((li) => !li.classList.contains('done'));
+    if (row) markWaiting(row, item.body);
+  }
+  showOffline(waiting.length > 0 && !navigator.onLine);
+}
+
+function showOffline(offline) {
+  const note = document.querySelector('#next .offline-note');
+  if (note) note.hidden = !offline;
+}
+
+async function sync() {
+  const done = await queue.flush(athlete(), (item, error) => {
+    const section = [...document.querySelectorAll('section.exercise')].find((s) => s.dataset.exercise === item.body.exercise);
+    const form = section?.querySelector('li.set.done form.log[hidden]') ?? section?.querySelector('form.log');
+    if (form) {
+      form.hidden = false;
+      const later = form.closest('details.later');
+      if (later) { later.hidden = false; later.open = true; }
+      form.closest('li')?.classList.remove('done');
+      form.closest('li')?.querySelector('.did')?.remove();
+      showErrors(form, error);
+    }
+  });
+  if (done && navigator.onLine) await refresh();
+  else await showQueued();
+}
+
+document.addEventListener('submit', async (event) => {
+  const form = event.target;
+  if (!(form instanceof HTMLFormElement) || !form.matches('form.log')) return;
+  event.preventDefault();
+  clearErrors(form);
+  if (!form.reportValidity()) return;
+  const set = body(form);
+  const row = form.closest('li.set');
+  markWaiting(row, set);
+  startRest(set.failure !== 'none' ? Number(root().dataset.failureRest) : Number(row.dataset.rest));
+  await queue.add(athlete(), set);
+  await sync();
+});
+
+// ---- the RPE switch ----------------------------------------------------------------------------------------
+document.addEventListener('change', (event) => {
+  const box = event.target;
+  if (!(box instanceof HTMLInputElement) || !box.matches('[data-rpe-switch]')) return;
+  const form = box.form;
+  const input = form.querySelector('.effort input');
+  const label = form.querySelector('[data-rir-label]');
+  const value = input.value === '' ? null : Number(input.value);
+  if (box.checked) {
+    input.name = 'rpe'; input.min = '1'; input.max = '10'; label.textContent = 'RPE';
+    if (value !== null) input.value = String(Math.min(10, Math.max(1, 10 - value)));
+  } else {
+    input.name = 'rir'; input.min = '0'; input.max = '10'; label.textContent = 'RIR';
+    if (value !== null) input.value = String(Math.max(0, 10 - value));
+  }
+});
+
+// ---- the rest timer: an end time in localStorage, so it survives a reload or a locked phone ---------------
+let ticking = null;
+
+function startRest(seconds) {
+  if (!seconds) return;
+  localStorage.setItem('failsafe-rest', JSON.stringify({ end: Date.now() + seconds * 1000, seconds }));
+  showRest();
+}
+
+function stopRest() {
+  localStorage.removeItem('failsafe-rest');
+  showRest();
+}
+
+function showRest() {
+  const box = document.getElementById('rest');
+  if (!box) return;
+  const rest = JSON.parse(localStorage.getItem('failsafe-rest') ?? 'null');
+  clearInterval(ticking);
+  if (!rest) { box.hidden = true; return; }
+  box.hidden = false;
+  const tick = () => {
+    const left = Math.round((rest.end - Date.now()) / 1000);
+    const time = document.getElementById('rest-time');
+    if (left <= 0) {
+      clearInterval(ticking);
+      time.textContent = 'Rest over: next set';
+      box.classList.add('over');
+      if (Date.now() - rest.end < 5000) alarm();
+      return;
+    }
+    box.classList.remove('over');
+    time.textContent = `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}`;
+  };
+  tick();
+  ticking = setInterval(tick, 500);
+}
+
+function alarm() {
+  navigator.vibrate?.([200, 100, 200]);
+  try {
+    const audio = new AudioContext();
+    const beep = audio.createOscillator();
+    beep.frequency.value = 880;
+    beep.connect(audio.destination);
+    beep.start();
+    beep.stop(audio.currentTime + 0.25);
+  } catch { /* no sound where the browser allows none */ }
+}
+
+document.addEventListener('click', async (event) => {
+  const target = event.target;
+  if (!(target instanceof HTMLElement)) return;
+  if (target.id === 'rest-stop') stopRest();
+  if (target.id === 'undo') await undo(target);
+  if (target.matches('[data-plates]')) plates(target.closest('form'));
+});
+
+// ---- undo: the last waiting set if any, else the last logged one ------------------------------------------
+async function undo(button) {
+  const waiting = (await queue.pending(athlete())).filter((i) => i.body.date === root().dataset.date);
+  if (waiting.length > 0) {
+    await queue.remove(waiting.at(-1).seq);
+    location.reload();
+    return;
+  }
+  button.disabled = true;
+  try {
+    await api('DELETE', `/api/sets/${button.dataset.last}`);
+    stopRest();
+    await refresh();
+  } catch (error) {
+    showErrors(button.parentElement, error);
+  } finally {
+    button.disabled = false;
+  }
+}
+
+// ---- skip, swap, bring back: changes to the day's session (created first if nothing was logged yet) -------
+document.addEventListener('submit', async (event) => {
+  const form = event.target;
+  if (!(form instanceof HTMLFormElement) || !form.dataset.change) return;
+  event.preventDefault();
+  clearErrors(form);
+  const r = root();
+  try {
+    let { session, version } = r.dataset;
+    if (!session) {
+      const created = await api('POST', '/api/sessions', { date: r.dataset.date });
+      ({ id: session, version } = created);
+    }
+    await api('POST', `/api/sessions/${session}/changes`, formJson(form), { 'If-Match': `"${version}"` });
+    await refresh();
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 412) { await refresh(); return; }
+    showErrors(form, error);
+  }
+});
+
+// ---- plates per side on the weight typed, from the lifter's bar and plates --------------------------------
+function plates(form) {
+  const r = root();
+  const out = form.querySelector('.plates');
+  const weight = Number(form.querySelector('input[name="weight"]').value);
+  const toGear = r.dataset.unit === r.dataset.gearUnit ? 1 : r.dataset.unit === 'kg' ? 1 / 0.45359237 : 0.45359237;
+  const bar = Number(r.dataset.bar);
+  const list = r.dataset.plates.split(' ').map(Number).sort((a, b) => b - a);
+  let side = (weight * toGear - bar) / 2;
+  out.hidden = false;
+  if (!(side >= 0)) { out.textContent = `Less than the bar (${bar} ${r.dataset.gearUnit}).`; return; }
+  const used = [];
+  for (const p of list) {
+    while (side >= p - 1e-9) { used.push(p); side -= p; }
+  }
+  const rest = Math.round(side * 100) / 100;
+  out.textContent = `Per side: ${used.length ? used.join(' + ') : 'nothing'} ${r.dataset.gearUnit} on a ${bar} ${r.dataset.gearUnit} bar` +
+    (rest > 0 ? ` (${rest} ${r.dataset.gearUnit} per side cannot be made with your plates)` : '') + '.';
+}
+
+addEventListener('online', sync);
+addEventListener('offline', () => showQueued());
+document.addEventListener('page:updated', () => { showQueued(); showRest(); });
+showQueued();
+showRest();
+if (navigator.onLine && root()) queue.pending(athlete()).then((p) => p.length > 0 && sync());

@@ -83,7 +83,12 @@ public static class NextSet
             // much for today, and another set under it risks the lifter. It is over for today.
             var unsafeFailure = decision.MaxFailure == FailureLevel.None && mine.Exists(s => s.Failure == FailureLevel.Absolute);
             if (unsafeFailure)
-                safety.Add(new("F3", $"{planned.Name} went to failure, which it never should: it is over for today; rack the bar, and start lighter next time"));
+            {
+                // F4 for a lift that may fail only with a spotter or safeties (a bench press without them), F3 for one that never fails.
+                safety.Add(decision.CatalogExercise.MaxFailureWithSpotter > FailureLevel.None
+                    ? new("F4", $"{planned.Name} went to failure without a spotter or safeties: it is over for today; rack the bar, and start lighter next time (or set safeties up)")
+                    : new("F3", $"{planned.Name} went to failure, which it never should: it is over for today; rack the bar, and start lighter next time"));
+            }
             if (Dropped(mine, decision, planned, calibration, policy) is { } drop)
             {
                 return new NextSetAdvice(NextKind.StopForToday, planned.Name, null, null, null, null, FailureLevel.None,

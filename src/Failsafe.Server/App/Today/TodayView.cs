@@ -25,8 +25,8 @@ public sealed record TodayView(
 
     public bool IsRest => Day.Plan.Day.IsRest && Session is null;
 
-    /// <summary>The exercises the lifter skipped today (they can be brought back).</summary>
-    public IEnumerable<string> Skipped => Changes.Skipped;
+    /// <summary>The exercises the lifter skipped today, by name (they can be brought back).</summary>
+    public IEnumerable<string> Skipped => Day.Scenario.Session.Exercises.Where(e => Changes.Skipped.Contains(e.Exercise.Id)).Select(e => e.Name);
 
     public int FailureRestSeconds => Day.Policy.FailureRestSeconds;
 

@@ -62,7 +62,15 @@ function showOffline(offline) {
   if (note) note.hidden = !offline;
 }
 
-async function sync() {
+// The sync in progress, if any: undo waits for it, so it acts on the page as the server last rendered it.
+let syncing = Promise.resolve();
+
+function sync() {
+  syncing = syncing.then(syncOnce, syncOnce);
+  return syncing;
+}
+
+async function syncOnce() {
   const done = await queue.flush(athlete(), (item, error) => {
     const section = [...document.querySelectorAll('section.exercise')].find((s) => s.dataset.exercise === item.body.exercise);
     const form = section?.querySelector('li.set.done form.log[hidden]') ?? section?.querySelector('form.log');
@@ -164,12 +172,15 @@ document.addEventListener('click', async (event) => {
   const target = event.target;
   if (!(target instanceof HTMLElement)) return;
   if (target.id === 'rest-stop') stopRest();
-  if (target.id === 'undo') await undo(target);
+  if (target.id === 'undo') await undo();
   if (target.matches('[data-plates]')) plates(target.closest('form'));
 });
 
 // ---- undo: the last waiting set if any, else the last logged one ------------------------------------------
-async function undo(button) {
+async function undo() {
+  await syncing;
+  const button = document.getElementById('undo');
+  if (!button) return;
   const waiting = (await queue.pending(athlete())).filter((i) => i.body.date === root().dataset.date);
   if (waiting.length > 0) {
     await queue.remove(waiting.at(-1).seq);
@@ -231,7 +242,12 @@ function plates(form) {
 
 addEventListener('online', sync);
 addEventListener('offline', () => showQueued());
-document.addEventListener('page:updated', () => { showQueued(); showRest(); });
+document.addEventListener('page:updated', () => {
+  showQueued();
+  showRest();
+  // The set to do now, where the thumb is.
+  document.querySelector('li.set.current')?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+});
 showQueued();
 showRest();
 if (navigator.onLine && root()) queue.pending(athlete()).then((p) => p.length > 0 && sync());

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Failsafe.Server.Tests.Web;
@@ -67,6 +68,14 @@ public sealed class WebServer : IAsyncDisposable
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.WaitForURLAsync("**/today");
+    }
+
+    /// <summary>Every set row in the database, read directly (not through the API the pages use).</summary>
+    public async Task<int> SetCount()
+    {
+        using var scope = _factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Failsafe.Store.Data.FailsafeDb>();
+        return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Sets);
     }
 
     public async ValueTask DisposeAsync()

@@ -113,9 +113,24 @@ export async function refresh() {
   const main = document.querySelector('main');
   if (!fresh || !main) return false;
   const focused = document.activeElement?.id;
+  // What the lifter has typed or ticked and not yet sent stays as it was (another tab's set re-renders this one).
+  const edited = [...main.querySelectorAll('input[id], select[id], textarea[id]')]
+    .filter((el) => (el.type === 'checkbox' || el.type === 'radio' ? el.checked !== el.defaultChecked : el.value !== el.defaultValue))
+    .map((el) => [el.id, el.type === 'checkbox' || el.type === 'radio' ? el.checked : el.value]);
+  const open = [...main.querySelectorAll('details[id]')].map((d) => [d.id, d.open]);
   const xsrf = doc.querySelector('meta[name="xsrf"]')?.content;
   if (xsrf) document.querySelector('meta[name="xsrf"]')?.setAttribute('content', xsrf);
   main.replaceChildren(...fresh.childNodes);
+  for (const [id, isOpen] of open) {
+    const el = document.getElementById(id);
+    if (el) el.open = isOpen;
+  }
+  for (const [id, value] of edited) {
+    const el = document.getElementById(id);
+    if (!el) continue;
+    if (typeof value === 'boolean') el.checked = value;
+    else el.value = value;
+  }
   if (focused) document.getElementById(focused)?.focus({ preventScroll: true });
   document.dispatchEvent(new CustomEvent('page:updated'));
   return true;

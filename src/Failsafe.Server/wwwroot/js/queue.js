@@ -35,7 +35,18 @@ export const pending = async (athlete) => (await run('readonly', (s) => s.getAll
 /** Queues a set for the lifter (athlete id): another lifter signing in on this phone never sends it as theirs. */
 export const add = (athlete, body) => run('readwrite', (s) => s.add({ key: crypto.randomUUID(), athlete, body, at: Date.now() }));
 
-export const remove = (seq) => run('readwrite', (s) => s.delete(seq));
+// Tabs share the queue: each tells the others when a set left it, so none shows a sent set as waiting.
+const channel = 'BroadcastChannel' in self ? new BroadcastChannel('failsafe-queue') : null;
+
+/** Calls back when another tab sent (or dropped) a waiting set. */
+export function onChange(callback) {
+  channel?.addEventListener('message', callback);
+}
+
+export async function remove(seq) {
+  await run('readwrite', (s) => s.delete(seq));
+  channel?.postMessage('removed');
+}
 
 let flushing = null;
 

@@ -29,6 +29,7 @@ function body(form) {
 }
 
 function markWaiting(row, set) {
+  row.dataset.waiting = 'true';
   const form = row.querySelector('form.log');
   if (form) form.hidden = true;
   const later = row.querySelector('details.later');
@@ -44,16 +45,48 @@ function markWaiting(row, set) {
   did.replaceChildren(`Done: ${set.weight} ${set.unit} × ${set.reps}${effort} `, Object.assign(document.createElement('span'), { className: 'badge waiting', textContent: 'Waiting to sync' }));
 }
 
+/**
+ * Until the server has answered, the next set is the first one not done, with the plan's target: its inputs open,
+ * and the next-set card says so (the server's advice replaces it as soon as it is back).
+ */
+function moveOn() {
+  const rows = [...document.querySelectorAll('#today li.set')];
+  const next = rows.find((li) => !li.classList.contains('done'));
+  for (const li of rows) li.classList.toggle('current', li === next);
+  const card = document.getElementById('next');
+  if (!card) return;
+  for (const reason of card.querySelectorAll('.reason')) reason.hidden = true;
+  const h2 = card.querySelector('h2');
+  const target = card.querySelector('.target');
+  if (!next) {
+    if (h2) h2.textContent = 'Every set is logged';
+    if (target) target.hidden = true;
+    return;
+  }
+  const later = next.querySelector('details.later');
+  if (later) later.open = true;
+  if (h2) h2.textContent = `Next: ${next.closest('section.exercise').dataset.exercise}, set ${next.dataset.set}`;
+  if (target) target.textContent = next.querySelector('.set-target')?.textContent ?? '';
+}
+
 /** The queued sets shown on their rows: after a reload offline they are still there, marked as waiting. */
 async function showQueued() {
   const r = root();
   if (!r) return;
   const waiting = (await queue.pending(athlete())).filter((i) => i.body.date === r.dataset.date);
+  // Marks made before are redone from the queue as it is now (a set sent meanwhile is no longer waiting).
+  for (const row of r.querySelectorAll('li.set[data-waiting]')) {
+    delete row.dataset.waiting;
+    row.classList.remove('done');
+    row.querySelector('.did')?.remove();
+    for (const el of row.querySelectorAll('form.log, details.later')) el.hidden = false;
+  }
   for (const item of waiting) {
     const section = [...r.querySelectorAll('section.exercise')].find((s) => s.dataset.exercise === item.body.exercise);
     const row = section && [...section.querySelectorAll('li.set')].find((li) => !li.classList.contains('done'));
     if (row) markWaiting(row, item.body);
   }
+  if (waiting.length > 0) moveOn();
   showOffline(waiting.length > 0 && !navigator.onLine);
 }
 
@@ -96,6 +129,9 @@ document.addEventListener('submit', async (event) => {
   const set = body(form);
   const row = form.closest('li.set');
   markWaiting(row, set);
+  logged = true;
+  moveOn();
+  showOffline(!navigator.onLine);
   startRest(set.failure !== 'none' ? Number(root().dataset.failureRest) : Number(row.dataset.rest));
   await queue.add(athlete(), set);
   await sync();
@@ -241,12 +277,26 @@ function plates(form) {
 }
 
 addEventListener('online', sync);
+// Another tab sent a set: show the log as the server has it now — once things are quiet, and not under the fingers
+// of a lifter typing a set (their own log re-renders the page anyway).
+let later = null;
+function refreshSoon() {
+  clearTimeout(later);
+  later = setTimeout(async () => {
+    if (document.activeElement?.closest('form')) { refreshSoon(); return; }
+    await syncing;
+    await refresh();
+  }, 500);
+}
+queue.onChange(() => (navigator.onLine ? refreshSoon() : showQueued()));
 addEventListener('offline', () => showQueued());
+let logged = false;
 document.addEventListener('page:updated', () => {
   showQueued();
   showRest();
-  // The set to do now, where the thumb is.
-  document.querySelector('li.set.current')?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  // After the lifter's own set, the set to do now, where the thumb is.
+  if (logged) document.querySelector('li.set.current')?.scrollIntoView({ block: 'center' });
+  logged = false;
 });
 showQueued();
 showRest();

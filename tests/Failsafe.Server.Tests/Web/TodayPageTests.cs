@@ -125,5 +125,39 @@ public sealed class TodayPageTests(Browser browser)
         await Expect(form.GetByLabel("RPE", new() { Exact = true })).ToHaveValueAsync("8");
     }
 
+    /// <summary>
+    /// A set logged with the keyboard alone, on a desktop: Tab reaches the next set's Weight, Reps and RIR, Space ticks
+    /// Failure, Enter logs it.
+    /// </summary>
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    public async Task A_set_is_logged_with_the_keyboard_alone_on_a_desktop(Provider provider)
+    {
+        await using var server = new WebServer(browser, provider);
+        var page = await LifterOnToday(server, phone: false);
+        await Look.Check(page, "today-desktop", screenshot: false);
+        var form = page.Locator("li.set.current form.log");
+        // From the top of the page, Tab until the Weight input of the next set has focus (no mouse).
+        await page.Locator("body").FocusAsync();
+        for (var i = 0; i < 60 && !await form.GetByLabel("Weight").EvaluateAsync<bool>("e => e === document.activeElement"); i++)
+            await page.Keyboard.PressAsync("Tab");
+        (await form.GetByLabel("Weight").EvaluateAsync<bool>("e => e === document.activeElement")).ShouldBeTrue("Tab never reached the next set's Weight");
+        await page.Keyboard.PressAsync("Control+A");
+        await page.Keyboard.TypeAsync("70");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Control+A");
+        await page.Keyboard.TypeAsync("9");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Control+A");
+        await page.Keyboard.TypeAsync("0");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Space");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator(".did").First).ToContainTextAsync("70 kg × 9, absolute failure");
+        await Expect(page.Locator(".badge.waiting")).ToHaveCountAsync(0);
+        var sets = await StoredSets(page);
+        (sets.Single().GetProperty("weightKg").GetDouble(), sets.Single().GetProperty("reps").GetInt32(), sets.Single().GetProperty("failure").GetString()).ShouldBe((70, 9, "absolute"));
+    }
+
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 }

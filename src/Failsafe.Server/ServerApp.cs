@@ -119,6 +119,10 @@ public static partial class ServerApp
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // A page that does not exist is the web app's own Not found page (the API keeps its ProblemDetails).
+        app.UseWhen(c => WebApp.IsPage(c.Request), b => b.UseStatusCodePagesWithReExecute("/not-found"));
+        // Routing after it, so that the re-executed request is routed to that page.
+        app.UseRouting();
         app.UseMiddleware<SecurityHeaders>();
         if (!app.Environment.IsDevelopment())
             app.UseHsts();

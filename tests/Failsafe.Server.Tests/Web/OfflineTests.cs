@@ -37,6 +37,7 @@ public sealed class OfflineTests(Browser browser)
             await TodayPageTests.LogCurrent(page, "40", (6 + i).ToString(System.Globalization.CultureInfo.InvariantCulture), "2", synced: false);
         await Expect(page.Locator(".badge.waiting")).ToHaveCountAsync(5);
         (await server.SetCount()).ShouldBe(0);
+        await Look.Check(page, "today-offline");
 
         await page.Context.SetOfflineAsync(false);
         await Expect(page.Locator(".badge.waiting")).ToHaveCountAsync(0, new() { Timeout = 20_000 });

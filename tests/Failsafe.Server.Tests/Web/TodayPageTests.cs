@@ -56,6 +56,7 @@ public sealed class TodayPageTests(Browser browser)
         await Expect(page.Locator("#rest-time")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d:\d\d$"));
         await Expect(page.Locator("#next h2")).ToHaveTextAsync($"Next: {first}, set 2");
         await Expect(page.Locator("li.set[data-set='1'] .did")).ToContainTextAsync("60 kg × 8 @ 3 RIR");
+        await Look.Check(page, "today-resting");
         var sets = await StoredSets(page);
         sets.Count.ShouldBe(1);
         (sets[0].GetProperty("weightKg").GetDouble(), sets[0].GetProperty("reps").GetInt32(), sets[0].GetProperty("rir").GetDouble()).ShouldBe((60, 8, 3));

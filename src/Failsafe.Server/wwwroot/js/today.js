@@ -65,6 +65,10 @@ function moveOn() {
   }
   const later = next.querySelector('details.later');
   if (later) later.open = true;
+  // A set with no load of its own starts from the load just logged on the same exercise.
+  const weight = next.querySelector('input[name="weight"]');
+  const previous = next.previousElementSibling?.querySelector('form.log input[name="weight"]');
+  if (weight && weight.value === '' && previous?.value) weight.value = previous.value;
   if (h2) h2.textContent = `Next: ${next.closest('section.exercise').dataset.exercise}, set ${next.dataset.set}`;
   if (target) target.textContent = next.querySelector('.set-target')?.textContent ?? '';
 }

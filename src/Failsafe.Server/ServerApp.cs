@@ -149,6 +149,7 @@ public static partial class ServerApp
         api.MapImport();
         api.MapExport();
         api.MapCoaching();
+        app.MapCalendarFeed();
 
         app.MapWebApp();
     }

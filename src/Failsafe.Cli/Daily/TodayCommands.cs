@@ -193,22 +193,13 @@ public static class TodayCommands
             using var db = io.OpenDb(parse);
             if (db is null || DailyOptions.RequireProfile(io, db) is not { } profile)
                 return ExitCodes.InvalidInput;
-            if (db.Mine<PlanRow>().Where(p => p.Active).OrderByDescending(p => p.Id).FirstOrDefault() is not { } old)
-                return io.Fail("no active plan to adjust: run `failsafe plan new` first");
             var from = DailyOptions.Day(io, null, profile);
-            var end = old.Start.AddDays(7 * old.Weeks);
-            if (from >= end)
-                return io.Fail($"the active plan ended on {end.AddDays(-1):yyyy-MM-dd}: run `failsafe plan new` for a new one");
-            var left = Math.Clamp((end.DayNumber - from.DayNumber + 6) / 7, 1, 104);
-            old.Active = false;
-            var row = new PlanRow { Start = from, Weeks = left, Days = old.Days, TemplateJson = old.TemplateJson, CreatedAt = io.UtcNow, Active = true };
-            db.Plans.Add(row);
-            db.SaveChanges();
-            var log = LogReader.For(db);
-            var plan = TodayPlan.Layout(log, new ExerciseResolver(CatalogLoader.Default, log.CustomExercises()), row, left, Policy.Default);
-            var deload = plan.Weeks.Length > 0 && plan.Weeks[0].Phase == Phase.Deload;
-            io.Console.MarkupLineInterpolated($"Plan re-laid from {from:yyyy-MM-dd}: {left} week{(left == 1 ? "" : "s")} on {row.Days}, {(deload ? "starting with a deload week: warning signs call for one (W2)" : "no deload week: no warning sign calls for one today")}.");
-            foreach (var note in plan.Notes)
+            var (done, problem) = PlanAdjust.Apply(db, from, io.UtcNow, Policy.Default);
+            if (done is null)
+                return io.Fail($"{problem}: run `failsafe plan new` for a new one");
+            var left = done.Row.Weeks;
+            io.Console.MarkupLineInterpolated($"Plan re-laid from {from:yyyy-MM-dd}: {left} week{(left == 1 ? "" : "s")} on {done.Row.Days}, {(done.StartsWithDeload ? "starting with a deload week: warning signs call for one (W2)" : "no deload week: no warning sign calls for one today")}.");
+            foreach (var note in done.Plan.Notes)
                 io.Console.MarkupLineInterpolated($"[yellow]{note}[/]");
             return ExitCodes.Ok;
         });

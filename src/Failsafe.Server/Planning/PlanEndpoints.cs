@@ -15,6 +15,9 @@ public sealed record PlanInput(DateOnly? Start, int? Weeks, string? Days);
 
 public sealed record PlanView(long Id, DateOnly Start, int Weeks, string Days, DateTime CreatedAt, bool Active);
 
+/// <summary>The active plan re-laid from today: the new plan, whether it opens with a deload week (W2), the planner's notes.</summary>
+public sealed record AdjustedPlanView(PlanView Plan, bool Deload, IReadOnlyList<string> Notes);
+
 public sealed record EventInput(DateOnly? Date, string? Name);
 
 public sealed record EventView(long Id, DateOnly Date, string Name);
@@ -32,6 +35,9 @@ public static class PlanEndpoints
         g.MapPost("/", Create).ForAthlete(Access.Plan).Produces<PlanView>(StatusCodes.Status201Created).WithSummary("Make a new active plan (replaces the active one).");
         g.MapGet("/active", Active).ForAthlete(Access.Read).WithSummary("The active plan, every day and set decided (as `failsafe plan show --json`).");
         g.MapGet("/active.ics", Calendar).ForAthlete(Access.Read).WithSummary("The active plan as an iCalendar file.");
+        g.MapPost("/active/adjust", Adjust).ForAthlete(Access.Plan).Produces<AdjustedPlanView>().WithSummary("Re-lay the active plan from today for the weeks it has left: a deload week first when warning signs call for one (W2), as `failsafe plan adjust`.");
+        g.MapPost("/feed", CalendarFeed.Create).ForAthlete(Access.Log).Produces<FeedView>().WithSummary("Make the private calendar-feed address (shown once); a new one turns the old one off at once.");
+        g.MapDelete("/feed", CalendarFeed.TurnOff).ForAthlete(Access.Log).WithSummary("Turn the private calendar feed off: its address answers 404 from now on.");
     }
 
     public static void MapCalendar(this IEndpointRouteBuilder api)
@@ -85,6 +91,16 @@ public static class PlanEndpoints
             return Problems.NotFound("active plan (make one with POST /api/plans)");
         var plan = TodayPlan.Layout(log, new ExerciseResolver(CatalogLoader.Default, log.CustomExercises()), row, row.Weeks, Policy.Default);
         return TypedResults.Text(PlanJson.ToJson(plan), "application/json");
+    }
+
+    public static IResult Adjust(FailsafeDb db, AthleteAccess access, TimeProvider clock)
+    {
+        if (LogReader.For(db).ActivePlan() is null)
+            return Problems.NotFound("active plan (make one with POST /api/plans)");
+        var (done, problem) = PlanAdjust.Apply(db, access.Today(clock), clock.GetUtcNow().UtcDateTime, Policy.Default);
+        if (done is null)
+            return Problems.Conflict($"{problem}: make a new one with POST /api/plans");
+        return TypedResults.Ok(new AdjustedPlanView(View(done.Row), done.StartsWithDeload, done.Plan.Notes));
     }
 
     public static IResult Calendar(FailsafeDb db)

@@ -3,7 +3,7 @@
 // session in progress, opens in a basement); the API is never cached (sets logged offline wait in IndexedDB).
 const CACHE = 'failsafe-v1';
 const SHELL = [
-  '/css/app.css', '/Failsafe.Server.styles.css', '/js/app.js', '/js/api.js', '/js/queue.js', '/js/today.js', '/js/signin.js',
+  '/css/app.css', '/Failsafe.Server.styles.css', '/js/app.js', '/js/api.js', '/js/queue.js', '/js/today.js', '/js/signin.js', '/js/plan.js',
   '/manifest.webmanifest', '/icons/icon.svg', '/icons/icon-192.png',
 ];
 
@@ -49,7 +49,8 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== location.origin) return;
-  if (url.pathname.startsWith('/api/') || url.pathname.startsWith('/account/') || url.pathname === '/sw.js') return;
+  // The API, the account calls and the private calendar feed are never kept.
+  if (url.pathname.startsWith('/api/') || url.pathname.startsWith('/account/') || url.pathname.startsWith('/calendar/') || url.pathname === '/sw.js') return;
   if (request.mode === 'navigate' || (request.headers.get('Accept') ?? '').includes('text/html')) {
     event.respondWith(page(request));
     return;

@@ -19,8 +19,8 @@ namespace Failsafe.Store.CompiledModel
                 "Failsafe.Store.Data.ProfileRow",
                 typeof(ProfileRow),
                 baseEntityType,
-                propertyCount: 19,
-                unnamedIndexCount: 1,
+                propertyCount: 20,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -46,6 +46,14 @@ namespace Failsafe.Store.CompiledModel
                 propertyInfo: typeof(ProfileRow).GetProperty("BodyweightKg", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(ProfileRow).GetField("<BodyweightKg>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
+
+            var calendarFeedHash = runtimeEntityType.AddProperty(
+                "CalendarFeedHash",
+                typeof(string),
+                propertyInfo: typeof(ProfileRow).GetProperty("CalendarFeedHash", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ProfileRow).GetField("<CalendarFeedHash>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 64);
 
             var competitionPrep = runtimeEntityType.AddProperty(
                 "CompetitionPrep",
@@ -168,6 +176,11 @@ namespace Failsafe.Store.CompiledModel
             var index = runtimeEntityType.AddIndex(
                 new[] { accountId },
                 unique: true);
+
+            var index0 = runtimeEntityType.AddIndex(
+                new[] { calendarFeedHash },
+                unique: true);
+            index0.AddAnnotation("Relational:Filter", "\"CalendarFeedHash\" IS NOT NULL");
 
             return runtimeEntityType;
         }

@@ -44,6 +44,13 @@ public sealed class ProfileRow
     /// before it was kept; the command line then takes the machine's zone, the server UTC.
     /// </summary>
     public string? TimeZone { get; set; }
+
+    /// <summary>
+    /// The SHA-256 (lowercase hex) of the secret in the athlete's private calendar-feed address, which a calendar app
+    /// reads without signing in; null when the feed is off. Only the hash is kept: whoever reads the database cannot
+    /// use the address, and the lifter sees it once, when it is made (making a new one turns the old one off).
+    /// </summary>
+    public string? CalendarFeedHash { get; set; }
     public DateTime UpdatedAt { get; set; }
 
     /// <summary>Raised whenever anything of this athlete's log changes, so a cached decision knows it is stale.</summary>

@@ -124,6 +124,9 @@ internal sealed class ProfileConfiguration : IEntityTypeConfiguration<ProfileRow
         b.Property(p => p.EquipmentJson).HasMaxLength(8000);
         b.Property(p => p.AccountId).HasMaxLength(64);
         b.HasIndex(p => p.AccountId).IsUnique();
+        b.Property(p => p.CalendarFeedHash).HasMaxLength(64);
+        // The calendar feed finds its athlete by the hash of the address's secret; only profiles with a feed have one.
+        b.HasIndex(p => p.CalendarFeedHash).IsUnique().HasFilter("\"CalendarFeedHash\" IS NOT NULL");
     }
 }
 

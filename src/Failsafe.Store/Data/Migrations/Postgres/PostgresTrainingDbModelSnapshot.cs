@@ -256,6 +256,10 @@ namespace Failsafe.Store.Data.Migrations.Postgres
                     b.Property<double?>("BodyweightKg")
                         .HasColumnType("double precision");
 
+                    b.Property<string>("CalendarFeedHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<bool>("CompetitionPrep")
                         .HasColumnType("boolean");
 
@@ -326,6 +330,10 @@ namespace Failsafe.Store.Data.Migrations.Postgres
 
                     b.HasIndex("AccountId")
                         .IsUnique();
+
+                    b.HasIndex("CalendarFeedHash")
+                        .IsUnique()
+                        .HasFilter("\"CalendarFeedHash\" IS NOT NULL");
 
                     b.ToTable("profiles", (string)null);
                 });

@@ -237,6 +237,10 @@ namespace Failsafe.Store.Data.Migrations.Sqlite
                     b.Property<double?>("BodyweightKg")
                         .HasColumnType("REAL");
 
+                    b.Property<string>("CalendarFeedHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("CompetitionPrep")
                         .HasColumnType("INTEGER");
 
@@ -307,6 +311,10 @@ namespace Failsafe.Store.Data.Migrations.Sqlite
 
                     b.HasIndex("AccountId")
                         .IsUnique();
+
+                    b.HasIndex("CalendarFeedHash")
+                        .IsUnique()
+                        .HasFilter("\"CalendarFeedHash\" IS NOT NULL");
 
                     b.ToTable("profiles", (string)null);
                 });

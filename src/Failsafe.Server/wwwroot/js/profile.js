@@ -1,7 +1,7 @@
 // The profile form of onboarding and Settings (App/Welcome/ProfileFields.razor): the time zone from this browser,
 // bodyweight and equipment that follow the unit, then PUT /api/profile (and, on onboarding, POST /api/plans) in one
 // submit. Every error the API names is shown in words beside the button, its fields marked; nothing typed is lost.
-import { api, ApiError, formJson, showErrors, clearErrors, refresh } from './api.js';
+import { api, ApiError, formJson, showErrors, clearErrors } from './api.js';
 
 const KG_PER_LB = 0.45359237;
 const forms = () => document.querySelectorAll('form[data-profile]');
@@ -176,9 +176,12 @@ document.addEventListener('submit', async (event) => {
   }
   const button = event.submitter;
   if (button) button.disabled = true;
+  const saved = document.getElementById(`${form.id}-saved`);
+  if (saved) saved.textContent = '';
   try {
+    let stored;
     try {
-      await api('PUT', '/api/profile', profileJson(form));
+      stored = await api('PUT', '/api/profile', profileJson(form));
     } catch (error) {
       showProblem(form, error);
       return;
@@ -197,16 +200,19 @@ document.addEventListener('submit', async (event) => {
       location.assign(form.dataset.next);
       return;
     }
-    await refresh();
-    init();
-    const saved = document.getElementById(`${form.id}-saved`);
-    if (saved) {
-      saved.hidden = false;
-      saved.textContent = 'Saved.';
-    }
+    // The time zone as stored (its canonical spelling); every other field already shows what was saved.
+    if (form.elements.timeZone && stored?.timeZone) form.elements.timeZone.value = stored.timeZone;
+    if (saved) saved.textContent = 'Saved.';
   } finally {
     if (button) button.disabled = false;
   }
+});
+
+document.addEventListener('input', (event) => {
+  const form = event.target.form;
+  if (!form?.dataset.profile) return;
+  const saved = document.getElementById(`${form.id}-saved`);
+  if (saved) saved.textContent = '';
 });
 
 document.addEventListener('page:updated', init);

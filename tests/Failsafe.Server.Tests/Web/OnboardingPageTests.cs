@@ -107,15 +107,23 @@ public sealed partial class OnboardingPageTests(Browser browser)
         await page.GetByLabel("Years of training").FillAsync("4");
         await Option(page, "Body part").CheckAsync();
         await page.GetByLabel("Bodyweight").FillAsync("5000");
+        foreach (var day in new[] { "Monday", "Wednesday", "Friday" })
+            await Day(page, day).UncheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save and make my plan" }).ClickAsync();
 
         var alert = page.GetByRole(AriaRole.Alert);
-        await alert.WaitForAsync();
-        (await alert.InnerTextAsync()).ShouldContain("Bodyweight (kg): 5000 is out of range (20–400)");
+        await alert.GetByText("Training days: tick at least one day").WaitForAsync();
+        (await Day(page, "Monday").GetAttributeAsync("aria-invalid")).ShouldBe("true");
+        await Day(page, "Monday").CheckAsync();
+        await Day(page, "Thursday").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save and make my plan" }).ClickAsync();
+        await alert.GetByText("Bodyweight (kg): 5000 is out of range (20–400)").WaitForAsync();
         (await page.GetByLabel("Bodyweight").GetAttributeAsync("aria-invalid")).ShouldBe("true");
+        (await Day(page, "Monday").GetAttributeAsync("aria-invalid")).ShouldBeNull();
         page.Url.ShouldEndWith("/onboarding");
         (await page.GetByLabel("Years of training").InputValueAsync()).ShouldBe("4");
         (await Option(page, "Body part").IsCheckedAsync()).ShouldBeTrue();
+        (await Day(page, "Thursday").IsCheckedAsync()).ShouldBeTrue();
         // Nothing was stored: neither the profile nor a plan.
         var stored = await PageApi.Call(page, "GET", "/api/profile");
         stored.GetProperty("trainingYears").GetDouble().ShouldBe(0);
@@ -141,6 +149,8 @@ public sealed partial class OnboardingPageTests(Browser browser)
         (await page.GetByLabel("Years of training").InputValueAsync()).ShouldBe("4");
         (await page.GetByLabel("Bodyweight").InputValueAsync()).ShouldBe("80");
         (await Option(page, "Body part").IsCheckedAsync()).ShouldBeTrue();
+        (await Day(page, "Thursday").IsCheckedAsync()).ShouldBeTrue();
+        (await Day(page, "Wednesday").IsCheckedAsync()).ShouldBeFalse();
         (await page.GetByLabel("Plan length (weeks)").InputValueAsync()).ShouldBe("6");
         var newPlan = page.GetByRole(AriaRole.Checkbox, new() { NameRegex = new Regex("^Start a new plan") });
         (await newPlan.IsCheckedAsync()).ShouldBeFalse();

@@ -82,8 +82,6 @@ document.addEventListener('change', (event) => {
 /** The profile as PUT /api/profile takes it: bodyweight in kg, weight lists as lists, stack steps as an object. */
 function profileJson(form) {
   const body = formJson(form);
-  // No day ticked is sent as none, so the API says a day is needed rather than the old days staying silently.
-  body.trainingDays ??= '';
   const bodyweight = form.querySelector('[data-field="bodyweightKg"]');
   if (bodyweight?.value.trim()) {
     const value = Number(bodyweight.value);
@@ -150,10 +148,10 @@ function showProblem(form, error, prefix = '') {
   if (messages.length === 0) messages.push(prefix + error.message);
   showErrors(form, new ApiError(error.status, { errors: { Profile: messages } }));
   for (const el of marked) {
-    if (el.type === 'hidden') continue;
-    el.setAttribute('aria-invalid', 'true');
     const folded = el.closest('details');
     if (folded) folded.open = true;
+    // The fields themselves are marked (a group's inputs, not its fieldset, which takes no aria-invalid).
+    if (el.type !== 'hidden' && el.tagName !== 'FIELDSET') el.setAttribute('aria-invalid', 'true');
   }
 }
 
@@ -168,9 +166,12 @@ document.addEventListener('submit', async (event) => {
   if (!(form instanceof HTMLFormElement) || !form.dataset.profile) return;
   event.preventDefault();
   clearErrors(form);
-  const bad = unreadable(form);
-  if (bad.length > 0) {
-    const errors = Object.fromEntries(bad.map((el) => [el.dataset.field ?? el.name, ['is not a number']]));
+  // What the browser knows is wrong before asking: a number it cannot read (it would send nothing), no training day.
+  const errors = Object.fromEntries(unreadable(form).map((el) => [el.dataset.field ?? el.name, ['is not a number']]));
+  if (form.querySelector('input[name="trainingDays"]') && !form.querySelector('input[name="trainingDays"]:checked')) {
+    errors.trainingDays = ['tick at least one day'];
+  }
+  if (Object.keys(errors).length > 0) {
     showProblem(form, new ApiError(400, { errors }));
     return;
   }

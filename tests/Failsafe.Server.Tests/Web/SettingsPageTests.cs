@@ -98,6 +98,14 @@ public sealed class SettingsPageTests(Browser browser)
         await revoke.ClickAsync();
         await page.GetByText("No coach reads your training.").WaitForAsync();
         (await coach.Client.GetAsync($"/api/today?athlete={athlete}", Api.Cancel)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        // The other way round: the lifter invites someone to be coached, who then finds the invitation.
+        await page.GetByText("Coach someone else").ClickAsync();
+        await page.GetByLabel("Athlete's email").FillAsync(other.Email);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Invite", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Status).Filter(new() { HasText = $"Invitation sent to {other.Email}" }).WaitForAsync();
+        var waiting = await other.Client.GetStringAsync("/api/coaching/invitations", Api.Cancel);
+        waiting.ShouldContain(email);
         server.Errors.ShouldBeEmpty();
     }
 

@@ -49,7 +49,7 @@ public sealed partial class OnboardingPageTests(Browser browser)
         var page = await PhoneIn(server, "America/New_York");
         await WebServer.CreateAccount(page);
 
-        (await page.GetByLabel("Time zone").InputValueAsync()).ShouldBe("America/New_York");
+        await Assertions.Expect(page.GetByLabel("Time zone")).ToHaveValueAsync("America/New_York");
         (await page.GetByLabel("Barbell (kg)", new() { Exact = true }).InputValueAsync()).ShouldBe("20");
         (await page.GetByLabel("Plates (kg)", new() { Exact = true }).InputValueAsync()).ShouldBe("25, 20, 15, 10, 5, 2.5, 1.25");
         await page.GetByLabel("Years of training").FillAsync("3");
@@ -173,6 +173,7 @@ public sealed partial class OnboardingPageTests(Browser browser)
         var page = await server.Visitor();
         await WebServer.CreateAccount(page);
         var keys = page.Keyboard;
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Save and make my plan" })).ToBeEnabledAsync();
 
         await TabTo(page, "#pf-years");
         await keys.PressAsync("Control+A");

@@ -24,6 +24,7 @@ public sealed class SettingsPageTests(Browser browser)
 
         await page.GotoAsync("/settings");
         (await page.GetByLabel("Bodyweight").InputValueAsync()).ShouldBe("80");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Save profile" })).ToBeEnabledAsync();
         await page.GetByRole(AriaRole.Radio, new() { Name = "Pounds (lb)" }).CheckAsync();
         (await page.GetByLabel("Bodyweight").InputValueAsync()).ShouldBe("176.4");
         (await page.GetByLabel("Barbell (lb)", new() { Exact = true }).InputValueAsync()).ShouldBe("45", "the standard gym follows the unit");

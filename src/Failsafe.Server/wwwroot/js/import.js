@@ -169,3 +169,6 @@ document.addEventListener('click', (event) => {
 document.addEventListener('change', (event) => {
   if (event.target.name === 'file') event.target.removeAttribute('aria-invalid');
 });
+
+// Sent by this script only: the button waits for it, so a tap while it loads cannot submit the form natively.
+for (const button of document.querySelectorAll('#import button[data-ready]')) button.disabled = false;

@@ -19,6 +19,8 @@ function init() {
     form.dataset.unit = unit(form);
     const gear = form.elements['equipment.unit'];
     if (gear) gear.dataset.current = gear.value;
+    // Sent by this script only: the button waits for it, so a tap while it loads cannot submit the form natively.
+    for (const button of form.querySelectorAll('button[data-ready]')) button.disabled = false;
   }
 }
 

@@ -89,7 +89,7 @@ public sealed class SettingsPageTests(Browser browser)
         await revoke.WaitForAsync();
         (await page.GetByRole(AriaRole.Heading, new() { Name = "Invitations waiting" }).CountAsync()).ShouldBe(0);
         (await page.Locator(".people").Last.InnerTextAsync()).ShouldContain(coach.Email);
-        await page.EvaluateAsync("() => { document.activeElement?.blur(); document.getElementById('coaches-title').scrollIntoView(); }");
+        await page.EvaluateAsync("() => { document.activeElement?.blur(); scrollTo(0, document.getElementById('coaches-title').closest('section').getBoundingClientRect().top + scrollY - 12); }");
         await Look.Check(page, "settings");
         await Look.TapTargets(page);
 

@@ -17,7 +17,9 @@ public static class TrainingDays
     public static (ImmutableArray<DayOfWeek> Days, string? Problem) Parse(string text)
     {
         var days = new List<DayOfWeek>();
-        foreach (var part in (text ?? "").Split(',', StringSplitOptions.TrimEntries))
+        if (string.IsNullOrWhiteSpace(text))
+            return ([], "name at least one training day");
+        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries))
         {
             if (!Names.TryGetValue(part, out var day))
                 return ([], $"'{part}' is not a weekday (use mon, tue, wed, thu, fri, sat, sun)");

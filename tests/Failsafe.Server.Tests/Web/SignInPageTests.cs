@@ -1,0 +1,63 @@
+using Microsoft.Playwright;
+
+namespace Failsafe.Server.Tests.Web;
+
+/// <summary>The way in: "/" for a stranger is the sign-in page, for a lifter Today; wrong passwords are named; sign-out ends it.</summary>
+public sealed class SignInPageTests(Browser browser)
+{
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task The_home_address_signs_in_and_out(Provider provider)
+    {
+        await using var server = new WebServer(browser, provider);
+        var page = await server.Visitor();
+        await page.GotoAsync("/");
+        await page.WaitForURLAsync("**/signin?ReturnUrl=%2F");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        await Look.Check(page, "signin");
+        await Look.TapTargets(page);
+
+        var email = await WebServer.CreateAccount(page);
+        await PageApi.Lifter(page);
+        await page.GotoAsync("/");
+        await Expect(page.Locator("#today h1")).ToContainTextAsync("day");
+
+        // Sign out (Settings), then a wrong password is named, the right one leads back to where the lifter was going.
+        await page.GotoAsync("/settings");
+        await page.Locator("form.signout button").ClickAsync();
+        await page.WaitForURLAsync("**/signin");
+        await page.GotoAsync("/plan");
+        await page.WaitForURLAsync("**/signin?ReturnUrl=%2Fplan");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync("not the password 1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(page.Locator(".form-error")).ToHaveTextAsync("The email or password is wrong.");
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync("lift heavy 9 times");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync("**/plan");
+
+        // Another account with the same email is refused with the API's words.
+        var other = await server.Visitor();
+        await other.GotoAsync("/signin");
+        await other.GetByLabel("Email").FillAsync(email);
+        await other.GetByLabel("Password", new() { Exact = true }).FillAsync("lift heavy 9 times");
+        await other.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await Expect(other.Locator(".form-error")).ToContainTextAsync("is already taken");
+        server.Errors.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    public async Task A_page_that_does_not_exist_says_so(Provider provider)
+    {
+        await using var server = new WebServer(browser, provider);
+        var page = await server.Visitor();
+        var response = await page.GotoAsync("/no-such-page");
+        response!.Status.ShouldBe(404);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Not found" })).ToBeVisibleAsync();
+        await Axe.Check(page, "the Not found page");
+    }
+
+    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+}

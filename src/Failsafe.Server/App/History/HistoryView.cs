@@ -95,11 +95,11 @@ public sealed record HistoryView(DateOnly From, DateOnly To, DateOnly Today, IRe
         return (entered.Unit == Unit ? entered : Load.Kg(set.WeightKg).To(Unit)).ToString();
     }
 
-    /// <summary>The effort as logged: "@ 2 RIR", "@ RPE 8", "to absolute failure", or empty for a set logged without either.</summary>
+    /// <summary>The effort as logged: "@ 2 RIR", "@ RPE 8"; empty for a set to failure (its mark says so) or one logged without either.</summary>
     public static string Effort(SetRow set)
     {
         ArgumentNullException.ThrowIfNull(set);
-        return set.Failure != "none" ? $"to {set.Failure} failure"
+        return set.Failure != "none" ? ""
             : set.Rpe is { } rpe ? string.Create(CultureInfo.InvariantCulture, $"@ RPE {rpe:0.#}")
             : set.Rir is { } rir ? string.Create(CultureInfo.InvariantCulture, $"@ {rir:0.#} RIR")
             : "";

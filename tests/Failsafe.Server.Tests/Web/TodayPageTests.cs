@@ -107,6 +107,48 @@ public sealed class TodayPageTests(Browser browser)
         server.Errors.ShouldBeEmpty();
     }
 
+    /// <summary>
+    /// The whole first morning as a new lifter lives it, only through the pages: create an account, answer the
+    /// onboarding (every day a training day, so today is one), check in, and log the first sets on Today.
+    /// </summary>
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task A_new_lifter_signs_up_checks_in_and_trains_through_the_pages(Provider provider)
+    {
+        await using var server = new WebServer(browser, provider);
+        var page = await server.Visitor();
+        await WebServer.CreateAccount(page);
+        await page.GetByLabel("Years of training").FillAsync("4");
+        await page.GetByRole(AriaRole.Radio, new() { NameRegex = new("^Excellent") }).CheckAsync();
+        await page.GetByLabel("Sleep (hours a night)").FillAsync("8");
+        await page.GetByRole(AriaRole.Radio, new() { NameRegex = new("^Low") }).CheckAsync();
+        await page.GetByLabel("Bodyweight").FillAsync("80");
+        foreach (var day in new[] { "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday" })
+            await page.GetByRole(AriaRole.Checkbox, new() { Name = day, Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save and make my plan" }).ClickAsync();
+        await page.WaitForURLAsync("**/today");
+
+        // The morning check-in, one tap from Today: a poor night.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Check-in" }).First.ClickAsync();
+        await page.WaitForURLAsync("**/checkin");
+        await page.GetByLabel("Sleep last night, in hours").FillAsync("5");
+        foreach (var (field, value) in new[] { ("sleepQuality", 2), ("fatigue", 3), ("mood", 4), ("soreness", 2), ("aches", 1), ("motivation", 4) })
+            await page.Locator($"label[for='{field}-{value}']").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save check-in" }).ClickAsync();
+        await page.WaitForURLAsync("**/today");
+        var checkins = await PageApi.Call(page, "GET", "/api/checkins");
+        checkins.EnumerateArray().Single().GetProperty("sleepHours").GetDouble().ShouldBe(5);
+
+        // Today follows: a set logged, the advice for the next one, the rest timer.
+        var first = (await page.Locator("section.exercise").First.GetAttributeAsync("data-exercise"))!;
+        await LogCurrent(page, "60", "8", "3");
+        await Expect(page.Locator("#next h2")).ToHaveTextAsync($"Next: {first}, set 2");
+        await Expect(page.Locator("#rest")).ToBeVisibleAsync();
+        (await StoredSets(page)).Count.ShouldBe(1);
+        server.Errors.ShouldBeEmpty();
+    }
+
     [Theory]
     [InlineData(Provider.Sqlite)]
     public async Task The_plate_calculator_and_the_rpe_switch_work_on_the_weight_typed(Provider provider)

@@ -56,7 +56,6 @@ public sealed class CheckInPageTests(Browser browser)
         (await page.GetByRole(AriaRole.Radio, new() { Name = "5 exhausted" }).IsCheckedAsync()).ShouldBeTrue();
         await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await Look.Check(page, "checkin");
-        await page.ScreenshotAsync(new() { Path = "/tmp/checkin-full.png", FullPage = true });
         await Look.TapTargets(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Save check-in" }).TapAsync();
         await page.WaitForURLAsync("**/today");

@@ -84,7 +84,6 @@ public sealed class HistoryPageTests(Browser browser)
         await page.GetByRole(AriaRole.Link, new() { Name = "Import from another app" }).WaitForAsync();
         await Look.Check(page, "history");
         await Look.TapTargets(page);
-        await page.ScreenshotAsync(new() { Path = "/tmp/history-full.png", FullPage = true });
 
         // Older sessions are one link away.
         await page.GetByRole(AriaRole.Link, new() { Name = "← Older" }).ClickAsync();
@@ -182,6 +181,43 @@ public sealed class HistoryPageTests(Browser browser)
         await page.WaitForURLAsync(url => !url.Contains("edit=", StringComparison.Ordinal));
         (await Line(page, set).InnerTextAsync()).ShouldContain("102.5 kg × 6 @ 2 RIR");
         Unexpected(server, 412).ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task A_coach_reads_the_athletes_pages_without_changing_them(Provider provider)
+    {
+        await using var server = new WebServer(browser, provider);
+        var athlete = await server.Visitor();
+        var email = await WebServer.CreateAccount(athlete);
+        await PageApi.Lifter(athlete);
+        var set = await Log(athlete, new { exercise = "squat", weight = 100, reps = 5, rir = 2 });
+        var coach = await server.Visitor();
+        await WebServer.CreateAccount(coach);
+        await PageApi.Call(coach, "POST", "/api/coaching/invitations", new { email });
+        var invitation = (await PageApi.Call(athlete, "GET", "/api/coaching/invitations"))[0].GetProperty("id").GetInt64();
+        await PageApi.Call(athlete, "POST", $"/api/coaching/invitations/{invitation}/accept");
+        var id = (await PageApi.Call(coach, "GET", "/api/coaching/athletes"))[0].GetProperty("athleteId").GetInt32();
+
+        await coach.GotoAsync($"/history?athlete={id}");
+        (await Line(coach, set).InnerTextAsync()).ShouldContain("100 kg × 5 @ 2 RIR");
+        (await coach.GetByRole(AriaRole.Link, new() { Name = "Edit", Exact = false }).CountAsync()).ShouldBe(0);
+        (await coach.GetByRole(AriaRole.Link, new() { Name = "← Older" }).GetAttributeAsync("href")).ShouldEndWith($"&athlete={id}");
+        await coach.GotoAsync($"/status?athlete={id}");
+        await coach.Locator("li[data-bucket='rir2'] .count").Filter(new() { HasText = "1" }).WaitForAsync();
+        await coach.GotoAsync($"/checkin?athlete={id}");
+        await coach.GetByText("Only the athlete records their check-in").WaitForAsync();
+        (await coach.GetByRole(AriaRole.Button, new() { Name = "Save check-in" }).CountAsync()).ShouldBe(0);
+
+        // Someone the coach does not coach: nothing to see, as on a page that does not exist.
+        foreach (var path in new[] { "/history", "/status", "/checkin" })
+        {
+            var response = await coach.GotoAsync($"{path}?athlete={id + 1000}");
+            response!.Status.ShouldBe(404, path);
+            await coach.GetByRole(AriaRole.Heading, new() { Name = "Not found" }).WaitForAsync();
+        }
+        Unexpected(server).ShouldBeEmpty();
     }
 
     [Theory]

@@ -86,7 +86,6 @@ public sealed class StatusPageTests(Browser browser)
 
         await Look.Check(page, "status");
         await Look.TapTargets(page);
-        await page.ScreenshotAsync(new() { Path = "/tmp/status-full.png", FullPage = true });
         Unexpected(server).ShouldBeEmpty();
     }
 

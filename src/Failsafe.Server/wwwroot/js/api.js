@@ -11,10 +11,16 @@ export class ApiError extends Error {
     this.problem = problem ?? {};
   }
 
-  /** Every message, each with the field it is about ("reps: 0 is out of range"). */
-  get messages() {
+  /** Every message, each with the field it is about ("Reps: 0 is out of range"), named by the form's label when it has one. */
+  messages(form) {
     const errors = this.problem.errors ?? {};
-    const list = Object.entries(errors).flatMap(([field, msgs]) => msgs.map((m) => (/^[A-Z]/.test(field) ? m : `${field}: ${m}`)));
+    const label = (field) => {
+      const el = form && [...form.elements].find((e) => e.name && e.name.toLowerCase() === field.toLowerCase());
+      const legend = el?.closest('fieldset')?.querySelector('legend')?.textContent?.trim();
+      const text = el?.type === 'radio' || el?.type === 'checkbox' ? legend : el?.labels?.[0]?.textContent?.trim() || legend;
+      return text || field;
+    };
+    const list = Object.entries(errors).flatMap(([field, msgs]) => msgs.map((m) => (/^[A-Z]/.test(field) ? m : `${label(field)}: ${m}`)));
     return list.length > 0 ? list : [this.message];
   }
 }
@@ -87,7 +93,7 @@ export function showErrors(form, error) {
     form.prepend(box);
   }
   for (const el of form.querySelectorAll('[aria-invalid="true"]')) el.removeAttribute('aria-invalid');
-  const messages = error instanceof ApiError ? error.messages : ['No connection: nothing was changed. Try again when you are back online.'];
+  const messages = error instanceof ApiError ? error.messages(form) : ['No connection: nothing was changed. Try again when you are back online.'];
   box.replaceChildren(...messages.map((m) => Object.assign(document.createElement('p'), { textContent: m })));
   const fields = error instanceof ApiError ? Object.keys(error.problem.errors ?? {}) : [];
   for (const field of fields) {

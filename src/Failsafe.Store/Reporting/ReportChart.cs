@@ -174,6 +174,9 @@ public sealed partial class ReportChart : IDisposable
             case "x" or "y" or "d" or "cx" or "cy" or "rx" or "ry" or "r" or "width" or "height" or "transform" or "points"
                 or "x1" or "x2" or "y1" or "y2" or "stroke-width":
                 return Number().Replace(value.Replace(", ", " ", StringComparison.Ordinal).TrimEnd(',', ' '), m => Round(m.Value, 1));
+            // The family the text was measured with, then any sans-serif face where it is not installed (a phone).
+            case "font-family" when !value.Contains(',', StringComparison.Ordinal):
+                return $"{value}, sans-serif";
             case "opacity" or "fill-opacity" or "stroke-opacity":
                 return Round(value, 2);
             default:

@@ -123,6 +123,8 @@ public static class ReportCharts
             axis.MinorTickStyle.Length = 0;
         }
         plot.Axes.SetLimitsX(X(window.First) - 0.5, X(window.Last) + 0.5 + extraDaysRight);
+        // Room right of the data for the last date's label, which is centred on its tick.
+        plot.Axes.Right.MinimumSize = 22;
         return plot;
     }
 
@@ -262,6 +264,7 @@ public static class ReportCharts
         for (var i = 0; i < lifts.Length; i++)
         {
             var plot = LiftPanel(data, look, lifts[i], titled: true);
+            AlignLeft(plot);
             float w = width / columns, h = (float)height / rowCount;
             var (r, c) = (i / columns, i % columns);
             panels.Add((plot, new PixelRect(c * w, (c + 1) * w, (r + 1) * h, r * h)));
@@ -272,6 +275,9 @@ public static class ReportCharts
     private static Plot LiftPanel(ReportData data, Look look, LiftSeries? lift, bool titled)
     {
         var plot = Panel(look, data.Window, titled ? lift?.Name : null);
+        // A little room beyond the window's days, so a session on its first or last day is a whole dot, not half of one.
+        var room = Math.Max(0.5, data.Window.Days * 0.02);
+        plot.Axes.SetLimitsX(X(data.Window.First) - 0.5 - room, X(data.Window.Last) + 0.5 + room);
         plot.YLabel($"e1RM ({data.UnitName})");
         NoMinorTicks(plot.Axes.Left);
         var shown = lift?.Plotted.ToList() ?? [];

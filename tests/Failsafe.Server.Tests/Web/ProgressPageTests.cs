@@ -72,6 +72,10 @@ public sealed partial class ProgressPageTests(Browser browser)
 
         var response = await page.GotoAsync("/progress");
         response!.Status.ShouldBe(200);
+        // The page with its four charts inline, before any compression: well inside the first visit's 150 KB.
+        var bytes = (await response.BodyAsync()).Length;
+        TestContext.Current.SendDiagnosticMessage($"/progress with three weeks logged: {bytes} bytes");
+        bytes.ShouldBeLessThan(100_000);
         (await Text(page.Locator("h1"))).ShouldBe("Progress");
         // Three weeks of data in the default 26-week window: the window fits them (from the first week, at least 4 weeks).
         (await Text(page.Locator(".lead"))).ShouldContain("(4 weeks)");

@@ -21,7 +21,7 @@ public sealed class ProgressView
     }
 
     /// <summary>One chart as the page shows it: the chart (title, description, key) and its SVG element.</summary>
-    public sealed record Drawn(string Name, string Title, string Description, IReadOnlyList<ChartKey> Key, string Svg, int Bytes);
+    public sealed record Drawn(string Name, string Title, string Description, IReadOnlyList<ChartKey> Key, string Svg);
 
     public ReportData Data { get; }
 
@@ -81,7 +81,7 @@ public sealed class ProgressView
                 if (!show)
                     return;
                 var svg = chart.ForPage($"chart-{chart.Name}");
-                charts.Add(new Drawn(chart.Name, chart.Title, chart.Description, chart.Key, svg, System.Text.Encoding.UTF8.GetByteCount(svg)));
+                charts.Add(new Drawn(chart.Name, chart.Title, chart.Description, chart.Key, svg));
             }
         }
         Add(ReportCharts.E1Rm(data, ChartMedium.Page, shown), shown?.Plotted.Any() == true);

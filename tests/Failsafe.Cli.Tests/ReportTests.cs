@@ -1,14 +1,10 @@
-using Failsafe.Monitoring;
-using System.Collections.Immutable;
 using System.CommandLine;
 using System.Text.Json;
 using System.Xml;
-using Failsafe.Catalog;
 using Failsafe.Cli.Reporting;
-using Failsafe.Effort;
-using Failsafe.Engine;
 using Failsafe.Store.Catalog;
 using Failsafe.Store.Data;
+using Failsafe.Store.Reporting;
 using Failsafe.Store.Training;
 
 namespace Failsafe.Cli.Tests;
@@ -223,6 +219,69 @@ public sealed class ReportTests : IDisposable
     }
 
     [Fact]
+    public void Report_Since_StartsThatDay()
+    {
+        Seed();
+
+        var (code, stdout, stderr) = Run("report", "--db", DbPath, "--out", OutDir, "--since", $"{Start.AddDays(28):yyyy-MM-dd}");
+
+        stderr.ShouldBeEmpty();
+        code.ShouldBe(ExitCodes.Ok);
+        stdout.ShouldContain($"Report {Start.AddDays(28):yyyy-MM-dd} to {LastLogged:yyyy-MM-dd}: 12 session(s), 28 check-in(s).");
+    }
+
+    [Fact]
+    public void Report_DefaultWeeks_FitTheLog()
+    {
+        Seed();
+
+        var (code, stdout, _) = Run("report", "--db", DbPath, "--out", OutDir);
+
+        // Eight weeks logged: charted from their first Monday, not across the default 26 weeks.
+        code.ShouldBe(ExitCodes.Ok);
+        stdout.ShouldContain($"Report {Start:yyyy-MM-dd} to {LastLogged:yyyy-MM-dd}");
+    }
+
+    [Theory]
+    [InlineData(new[] { "--since", "2025-13-01" }, "--since: '2025-13-01' is not a date in the form yyyy-MM-dd")]
+    [InlineData(new[] { "--since", "2025-03-01", "--weeks", "4" }, "--since: give either a number of weeks or a first day, not both")]
+    [InlineData(new[] { "--since", "2099-01-01" }, "--since: 2099-01-01 is after the last day charted")]
+    public void Report_BadSince_IsUsageError(string[] options, string message)
+    {
+        Seed();
+
+        var (code, _, stderr) = Run(["report", "--db", DbPath, "--out", OutDir, .. options]);
+
+        code.ShouldBe(ExitCodes.Usage);
+        stderr.ShouldContain(message);
+        Directory.Exists(OutDir).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Report_Lift_ChartsThePinnedLiftOnly()
+    {
+        Seed();
+
+        var (code, stdout, stderr) = Run("report", "--db", DbPath, "--out", OutDir, "--lift", "leg extensions");
+
+        stderr.ShouldBeEmpty();
+        code.ShouldBe(ExitCodes.Ok);
+        stdout.ShouldContain("Leg Extensions: 8 sessions");
+        stdout.ShouldNotContain("Barbell Squat:");
+    }
+
+    [Fact]
+    public void Report_UnknownLift_IsInvalidInput()
+    {
+        Seed();
+
+        var (code, _, stderr) = Run("report", "--db", DbPath, "--out", OutDir, "--lift", "zzzz qqqq");
+
+        code.ShouldBe(ExitCodes.InvalidInput);
+        stderr.ShouldContain("--lift: 'zzzz qqqq' is not an exercise");
+    }
+
+    [Fact]
     public void Report_OutIsAFile_IsInvalidInput()
     {
         var file = _temp.Write("not-a-folder", "x");
@@ -232,117 +291,5 @@ public sealed class ReportTests : IDisposable
         code.ShouldBe(ExitCodes.InvalidInput);
         stdout.ShouldBeEmpty();
         stderr.ShouldContain("cannot write the report");
-    }
-
-    // ---- the numbers behind the charts ----
-
-    private static readonly Exercise Curl = CatalogLoader.Default.Resolve("Dumbbell Bicep Curl").Exercise!;
-
-    private static LoggedSession Session(DateOnly date, params LoggedSet[] sets) =>
-        new(date, DayType.Medium, [new LoggedExercise("curl", Curl, [.. sets])]);
-
-    private static LoggedSet Done(double rir, double kg = 14, int reps = 10) => new(kg, reps, Rir.Of(rir));
-
-    private static LoggedSet Failed() => new(14, 12, Rir.Of(0), FailureLevel.Absolute);
-
-    [Fact]
-    public void Buckets_FailureThenWholeRepsInReserve()
-    {
-        RirBuckets.Of(Failed()).ShouldBe(0);
-        RirBuckets.Of(Done(0)).ShouldBe(0);
-        RirBuckets.Of(Done(0.5)).ShouldBe(1);
-        RirBuckets.Of(Done(1)).ShouldBe(1);
-        RirBuckets.Of(Done(2)).ShouldBe(2);
-        RirBuckets.Of(Done(2.5)).ShouldBe(3);
-        RirBuckets.Of(Done(3)).ShouldBe(3);
-        RirBuckets.Of(Done(4)).ShouldBe(4);
-        RirBuckets.Of(Done(6)).ShouldBe(4);
-    }
-
-    [Fact]
-    public void Weeks_CountWorkingSetsPerMondayWeek_WithEmptyWeeksBetween()
-    {
-        var monday = new DateOnly(2025, 3, 3);
-        ImmutableArray<LoggedSession> history =
-        [
-            Session(monday, Done(2), Done(1), Failed(), new LoggedSet(10, 10, Rir.Of(5), Warmup: true)),
-            Session(monday.AddDays(6), Done(3), Done(4)),
-            Session(monday.AddDays(14), Done(2)),
-        ];
-
-        var data = ReportData.Compute(monday.AddDays(-1), monday.AddDays(20), history, [], Split.FullBody, false, Policy.Default);
-
-        data.Weeks.Select(w => w.Monday).ShouldBe([monday, monday.AddDays(7), monday.AddDays(14)]);
-        data.Weeks[0].ShouldBe(new WeekSets(monday, 1, 1, 1, 1, 1));
-        data.Weeks[0].FailureShare.ShouldBe(0.2);
-        data.Weeks[0].ShortShare.ShouldBe(0.6);
-        data.Weeks[1].Total.ShouldBe(0);
-        data.Weeks[2].Rir2.ShouldBe(1);
-    }
-
-    [Fact]
-    public void Budget_MatchesTheEnginesBudgetOnEveryDay()
-    {
-        var start = new DateOnly(2025, 3, 3);
-        var history = Enumerable.Range(0, 12)
-            .Select(i => Session(start.AddDays(2 * i), Done(2), i % 3 == 0 ? Failed() : Done(1), i is 6 or 7 ? Failed() : Done(3)))
-            .ToImmutableArray();
-        var athlete = new Athlete(4, FormUnderFatigue.Excellent, 8, Stress.Low, [], Goal.Hypertrophy, false, Split.UpperLower, false, 80, WeightUnit.Kg);
-        var policy = Policy.Default;
-
-        var data = ReportData.Compute(start.AddDays(-1), start.AddDays(30), history, [], Split.UpperLower, false, policy);
-
-        data.Budget.Length.ShouldBe(31);
-        data.Budget.ShouldContain(b => b.Over);
-        foreach (var day in data.Budget)
-        {
-            var scenario = new Scenario(day.Date, athlete, Phase.Hypertrophy, [], [.. history.Where(s => s.Date <= day.Date)], [],
-                new PlannedSession(DayType.Medium, []));
-            var budget = new Facts(scenario, policy).Budget;
-            day.Used.ShouldBe(budget.FailureSetsUsed, $"used on {day.Date}");
-            day.Allowed.ShouldBe(budget.FailureSetsAllowed, $"allowed on {day.Date}");
-        }
-    }
-
-    [Fact]
-    public void E1Rm_KeepsTheLiftsWithMostSessions_BestSetPerDay()
-    {
-        var catalog = CatalogLoader.Default;
-        string[] names = ["Barbell Squat", "Barbell Bench Press - Medium Grip", "Barbell Deadlift", "Standing Military Press", "Leg Press", "Pullups", "Leg Extensions"];
-        var start = new DateOnly(2025, 3, 3);
-        var sessions = new List<LoggedSession>();
-        for (var i = 0; i < names.Length; i++)
-        {
-            var x = catalog.Resolve(names[i]).Exercise!;
-            // Exercise i is trained on 7 - i days: the last one least often.
-            for (var d = 0; d < names.Length - i; d++)
-                sessions.Add(new LoggedSession(start.AddDays(d), null, [new LoggedExercise(names[i], x, [Done(2, 100, 5), Done(2, 110, 5)])]));
-        }
-
-        var data = ReportData.Compute(start.AddDays(-1), start.AddDays(10), [.. sessions], [], Split.FullBody, false, Policy.Default);
-
-        data.MainLifts.Length.ShouldBe(ReportData.MaxMainLifts);
-        data.MainLifts.Select(l => l.Name).ShouldNotContain(catalog.Resolve("Leg Extensions").Exercise!.Name);
-        var squat = data.MainLifts.Single(l => l.Name == catalog.Resolve("Barbell Squat").Exercise!.Name);
-        squat.Points.Length.ShouldBe(7);
-        squat.Points[0].E1RmKg.ShouldBe(Monitoring.TrainingLog.BestE1Rm(new LoggedExercise("s", catalog.Resolve("Barbell Squat").Exercise!, [Done(2, 110, 5)]))!.Value);
-    }
-
-    [Fact]
-    public void WarningDays_AreTheDaysWellnessSignsAreRaised()
-    {
-        var start = new DateOnly(2025, 3, 1);
-        var wellness = Enumerable.Range(0, 40)
-            .Select(i => new Wellness(start.AddDays(i), 8, 4, i >= 30 ? 5 : 2, 4, 2, 1, 4))
-            .ToImmutableArray();
-
-        var data = ReportData.Compute(start.AddDays(-1), start.AddDays(39), [], wellness, Split.FullBody, false, Policy.Default);
-
-        data.CheckIns.ShouldBe(40);
-        data.WarningDays.ShouldNotBeEmpty();
-        data.WarningDays.ShouldAllBe(w => w.Codes.Contains("persistent-fatigue"));
-        // Three bad days in the last seven make a sign: the first warning day is the third bad day.
-        data.WarningDays[0].Date.ShouldBe(start.AddDays(32));
-        data.Budget.ShouldBeEmpty();
     }
 }

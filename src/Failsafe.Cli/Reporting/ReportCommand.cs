@@ -1,60 +1,68 @@
-using System.Collections.Immutable;
 using System.CommandLine;
+using System.Globalization;
 using Failsafe.Cli.Evaluate;
 using Failsafe.Cli.Exercises;
-using Failsafe.Effort;
-using Failsafe.Engine;
-using Failsafe.Store.Catalog;
-using Failsafe.Store.Data;
-using Failsafe.Store.Scenarios;
-using Failsafe.Store.Training;
-using Microsoft.EntityFrameworkCore;
+using Failsafe.Store.Reporting;
 using Spectre.Console;
 
 namespace Failsafe.Cli.Reporting;
 
-/// <summary><c>failsafe report [--out DIR] [--weeks N] [--json] [--policy FILE]</c>: charts of the training log as PNG and SVG.</summary>
+/// <summary>
+/// <c>failsafe report [--out DIR] [--weeks N | --since DATE] [--lift NAME]… [--json] [--policy FILE]</c>: charts of the
+/// training log as PNG and SVG, drawn by the same code as the web app's Progress page (Store/Reporting).
+/// </summary>
 public static class ReportCommand
 {
     public const string DefaultDirectory = "failsafe-report";
-    public const int DefaultWeeks = 26;
 
     public static Command Create(Io io)
     {
         ArgumentNullException.ThrowIfNull(io);
         var outDir = new Option<string>("--out") { Description = "The folder to write the charts to (created if needed).", DefaultValueFactory = _ => DefaultDirectory };
-        var weeks = new Option<int>("--weeks") { Description = "How many weeks to chart (1–520), back from the latest logged session or check-in (else today).", DefaultValueFactory = _ => DefaultWeeks };
+        var weeks = new Option<int?>("--weeks") { Description = $"How many weeks to chart at most (1–{ReportWindow.MaxWeeks}, default {ReportWindow.DefaultWeeks}), back from the latest logged session or check-in (else today); the charts start at the first logged week inside, at least {ReportWindow.MinFittedDays / 7} weeks back." };
+        var since = new Option<string?>("--since") { Description = "Chart from this day (yyyy-MM-dd) instead of a number of weeks." };
+        var lifts = new Option<string[]>("--lift") { Description = $"A lift to chart the e1RM of (repeat for more, at most {Lifting.MaxMainLifts}); default: your main lifts (the compound lifts with the most working sets).", AllowMultipleArgumentsPerToken = false };
         var json = new Option<bool>("--json") { Description = "Print the files written as a JSON array." };
         var policyFile = new Option<FileInfo?>("--policy") { Description = "A policy JSON file (see `failsafe policy`): budget, 80/20 share and wellness thresholds." };
         var command = new Command("report", "Charts of the training log (PNG and SVG): e1RM of the main lifts, weekly sets by RIR, wellness with warning days, the failure budget.")
         {
-            outDir, weeks, json, policyFile,
+            outDir, weeks, since, lifts, json, policyFile,
         };
         command.SetAction(parse =>
         {
-            var weekCount = parse.GetValue(weeks);
-            if (weekCount is < 1 or > 520)
-                return io.Fail($"--weeks: {weekCount} is out of range (1–520)", ExitCodes.Usage);
             var dir = parse.GetValue(outDir);
             if (string.IsNullOrWhiteSpace(dir))
                 return io.Fail("--out: name a folder", ExitCodes.Usage);
+            DateOnly? first = null;
+            if (parse.GetValue(since) is { } text)
+            {
+                if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+                    return io.Fail($"--since: '{text}' is not a date in the form yyyy-MM-dd", ExitCodes.Usage);
+                first = day;
+            }
+            var pinned = parse.GetValue(lifts) ?? [];
+            if (pinned.Length > Lifting.MaxMainLifts)
+                return io.Fail($"--lift: {pinned.Length} lifts given; at most {Lifting.MaxMainLifts}", ExitCodes.Usage);
             if (!EvaluateCommand.TryLoadPolicy(io, parse.GetValue(policyFile), out var policy, out var code))
                 return code;
+            var request = new ReportRequest(parse.GetValue(weeks), first, pinned);
+            if (request.Weeks is { } w && first is null && ReportWindow.Asked(DateOnly.MinValue.AddYears(20), w, null, out var range) is null)
+                return io.Fail($"--{range!.Field}: {range.Message}", ExitCodes.Usage);
             using var log = io.OpenLog(parse);
             if (log is null)
                 return ExitCodes.InvalidInput;
 
             // The only clock read: the report ends on the latest logged day, or today when nothing is logged.
-            var today = io.Today(log.Profile()?.TimeZone);
-            if (!TryLoad(io, log, policy, weekCount, today, out var data, out var unit))
-                return ExitCodes.InvalidInput;
+            var last = log.LastDay() ?? io.Today(log.Profile()?.TimeZone);
+            if (ReportReader.Read(log, policy, last, request, out var problem) is not { } data)
+                return io.Fail($"--{problem!.Field}: {problem.Message}", problem.Field is "log" or "lift" ? ExitCodes.InvalidInput : ExitCodes.Usage);
 
             List<string> files;
             string full;
             try
             {
                 full = Path.GetFullPath(dir);
-                files = ReportCharts.WriteAll(data, full, unit, policy.MaxFailureShare);
+                files = ReportCharts.WriteAll(data, full);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
             {
@@ -73,69 +81,20 @@ public static class ReportCommand
             }
             else
             {
-                Print(io.Console, data, full, files, unit);
+                Print(io.Console, data, full, files);
             }
             return ExitCodes.Ok;
         });
         return command;
     }
 
-    /// <summary>Reads the log for the report ending on the latest logged day (else <paramref name="today"/>); false after printing why it cannot be read.</summary>
-    internal static bool TryLoad(Io io, LogReader log, Policy policy, int weeks, DateOnly today, out ReportData data, out WeightUnit unit)
+    private static void Print(IAnsiConsole console, ReportData data, string directory, List<string> files)
     {
-        ArgumentNullException.ThrowIfNull(io);
-        ArgumentNullException.ThrowIfNull(log);
-        ArgumentNullException.ThrowIfNull(policy);
-        var to = log.LastDay() ?? today;
-        var from = to.AddDays(-7 * weeks);
-
-        var profile = log.Profile();
-        var split = profile is null ? Split.FullBody : Words.Map<Split>().GetValueOrDefault(profile.Split, Split.FullBody);
-        var prep = profile?.CompetitionPrep ?? false;
-        unit = profile?.Unit == "lb" ? WeightUnit.Lb : WeightUnit.Kg;
-
-        // The budget and the wellness baseline look back from the first charted day.
-        var sessionsFrom = from.AddDays(-Math.Max(policy.BudgetWindowDays, policy.CompetitionPrepWindowDays));
-        var checkInsFrom = from.AddDays(-(policy.WellnessRecentDays + policy.WellnessBaselineDays));
-        var rows = log.Sessions(sessionsFrom.AddDays(1), to);
-        var wellness = log.Wellness(checkInsFrom.AddDays(1), to);
-
-        var resolver = new ExerciseResolver(CatalogLoader.Default, log.CustomExercises());
-        var history = ImmutableArray.CreateBuilder<LoggedSession>(rows.Count);
-        foreach (var row in rows)
-        {
-            try
-            {
-                history.Add(TrainingStore.ToSession(row, resolver));
-            }
-            catch (InvalidOperationException ex)
-            {
-                data = null!;
-                io.Fail($"session of {row.Date:yyyy-MM-dd}: {ex.Message}");
-                return false;
-            }
-        }
-        data = ReportData.Compute(from, to, history.MoveToImmutable(), wellness, split, prep, policy);
-        return true;
-    }
-
-    private static void Print(IAnsiConsole console, ReportData data, string directory, List<string> files, WeightUnit unit)
-    {
-        console.MarkupLineInterpolated($"[bold]Report[/] {data.From.AddDays(1):yyyy-MM-dd} to {data.To:yyyy-MM-dd}: {data.Sessions} session(s), {data.CheckIns} check-in(s).");
+        console.MarkupLineInterpolated($"[bold]Report[/] {data.Window.First:yyyy-MM-dd} to {data.Window.Last:yyyy-MM-dd}: {data.Sessions} session(s), {data.CheckIns} check-in(s).");
         if (data.Empty)
             console.MarkupLine("[yellow]No sessions or check-ins logged in this range: the charts are written empty, titled \"no data\".[/]");
         var table = new Table().Border(TableBorder.Rounded).AddColumn("Chart").AddColumn("Files").AddColumn("Shows");
-        var notes = new[]
-        {
-            data.MainLifts.IsEmpty ? "no sessions with loaded sets"
-                : $"e1RM ({(unit == WeightUnit.Lb ? "lb" : "kg")}) of {string.Join(", ", data.MainLifts.Select(l => l.Name))}",
-            data.Weeks.IsEmpty ? "no working sets"
-                : $"{data.Weeks.Length} week(s), {data.Weeks.Sum(w => w.Failure)} failure set(s) of {data.Weeks.Sum(w => w.Total)} rated"
-                    + (data.Weeks.Sum(w => w.Unrated) is > 0 and var unrated ? $"; {unrated} unrated set(s) left out" : ""),
-            data.Wellness.IsEmpty ? "no check-ins" : $"{data.WarningDays.Length} warning day(s)",
-            data.Budget.IsEmpty ? "no sessions"
-                : $"{data.Budget.Count(b => b.Over)} day(s) over the budget of {data.Budget[^1].Allowed} in {data.BudgetWindowDays} days",
-        };
+        var notes = new[] { ReportText.E1Rm(data), ReportText.WeeklySets(data), ReportText.Wellness(data), ReportText.FailureBudget(data) };
         for (var i = 0; i < ReportCharts.Names.Length; i++)
         {
             var name = ReportCharts.Names[i];

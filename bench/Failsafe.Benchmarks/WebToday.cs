@@ -53,7 +53,7 @@ internal static class WebToday
           b.read = () => {
             const posts = performance.getEntriesByType('resource')
               .filter((e) => new URL(e.name).pathname === '/api/sets')
-              .map((e) => ({ duration: e.duration, end: e.responseEnd, wait: e.responseStart - e.requestStart }));
+              .map((e) => ({ duration: e.duration, end: e.responseEnd, before: e.requestStart - e.startTime, worker: e.workerStart > 0 ? e.fetchStart - e.workerStart : 0, wait: e.responseStart - e.requestStart }));
             return { click: b.click, done: b.done, painted: b.painted, updated: b.updated, posts };
           };
         })();
@@ -107,7 +107,7 @@ internal static class WebToday
         var ok = await FirstVisit(context, page, outDir);
         if (!ok)
             return 1;
-        var result = await LogSets(page, sets, warm);
+        var result = await LogSets(page, sets, warm, outDir);
         if (errors.Count > 0)
         {
             Console.Error.WriteLine("web-today: the page had script errors:");
@@ -142,27 +142,27 @@ internal static class WebToday
             return false;
         }
         // The service worker installs (precaching the app's files) and activates; then nothing more is fetched.
-        var active = await page.EvaluateAsync<bool>(
-            "() => Promise.race([navigator.serviceWorker.ready.then(() => true), new Promise((done) => setTimeout(() => done(false), 30000))])");
+        var active = await Step("the service worker's activation", page.EvaluateAsync<bool>(
+            "() => Promise.race([navigator.serviceWorker.ready.then(() => true), new Promise((done) => setTimeout(() => done(false), 30000))])"));
         if (!active)
         {
             Console.Error.WriteLine("web-today: the service worker did not become active within 30 s");
             return false;
         }
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Step("a quiet network", page.WaitForLoadStateAsync(LoadState.NetworkIdle));
         await Task.Delay(1000);
         context.RequestFinished -= Finished;
 
-        var html = await response.BodyAsync();
+        var html = await Step("the body of /today", response.BodyAsync());
         var rows = new List<Transfer>();
         List<IRequest> all;
         lock (finished)
             all = [.. finished];
         foreach (var r in all)
         {
-            var sizes = await r.SizesAsync();
-            var answer = await r.ResponseAsync();
-            var encoding = answer is null ? "" : await answer.HeaderValueAsync("content-encoding") ?? "";
+            var sizes = await Step($"the sizes of {r.Url}", r.SizesAsync());
+            var answer = await Step($"the response to {r.Url}", r.ResponseAsync());
+            var encoding = answer is null ? "" : await Step($"the headers of {r.Url}", answer.HeaderValueAsync("content-encoding")) ?? "";
             var path = new Uri(r.Url).PathAndQuery;
             var worker = FromWorker(r);
             rows.Add(new(Kind(r.ResourceType, path), path, answer?.Status ?? 0, encoding, sizes.ResponseHeadersSize + sizes.ResponseBodySize, sizes.ResponseBodySize, worker));
@@ -224,10 +224,10 @@ internal static class WebToday
         return output.Length;
     }
 
-    private sealed record Sample(double Mark, double Painted, double RoundTrip, double ServerWait, double Answered, double Updated);
+    private sealed record Sample(double Mark, double Painted, double RoundTrip, double Before, double Worker, double ServerWait, double Answered, double Updated);
 
     /// <summary>Logs <paramref name="warm"/> sets untimed, then <paramref name="count"/> timed ones; when the day has no set left, today's session is deleted and the page reloaded.</summary>
-    private static async Task<int> LogSets(IPage page, int count, int warm)
+    private static async Task<int> LogSets(IPage page, int count, int warm, string? outDir)
     {
         await page.AddInitScriptAsync(Probe);
         await page.ReloadAsync(new() { WaitUntil = WaitUntilState.Load });
@@ -268,12 +268,12 @@ internal static class WebToday
             var r = await reps.InputValueAsync();
             await reps.FillAsync(r.Length > 0 ? r : "8");
             await form.GetByLabel("RIR").FillAsync("2");
-            await row.EvaluateAsync("(li) => window.__bench.arm(li)");
+            await Step("arming the probe", row.EvaluateAsync("(li) => window.__bench.arm(li)"));
             await form.GetByRole(AriaRole.Button, new() { Name = "Log set" }).ClickAsync();
             // Done, painted, sent, and the page re-rendered with the server's advice for the next set.
             await page.WaitForFunctionAsync("() => window.__bench.painted !== null && window.__bench.updated !== null");
             await page.Locator(".badge.waiting").WaitForAsync(new() { State = WaitForSelectorState.Detached });
-            var read = await page.EvaluateAsync<JsonElement>("() => window.__bench.read()");
+            var read = await Step("the timings of the set", page.EvaluateAsync<JsonElement>("() => window.__bench.read()"));
             if (read.GetProperty("click").ValueKind != JsonValueKind.Number)
                 throw new InvalidOperationException("The page did not see the tap on \"Log set\".");
             var click = read.GetProperty("click").GetDouble();
@@ -285,20 +285,21 @@ internal static class WebToday
             {
                 samples.Add(new(
                     read.GetProperty("done").GetDouble() - click, read.GetProperty("painted").GetDouble() - click,
-                    post.GetProperty("duration").GetDouble(), post.GetProperty("wait").GetDouble(),
+                    post.GetProperty("duration").GetDouble(), post.GetProperty("before").GetDouble(), post.GetProperty("worker").GetDouble(),
+                    post.GetProperty("wait").GetDouble(),
                     post.GetProperty("end").GetDouble() - click, read.GetProperty("updated").GetDouble() - click));
             }
         }
 
         // What the page showed is what the server stored: today's session holds every set marked done.
-        var check = await page.EvaluateAsync<JsonElement>("""
+        var check = await Step("the sets stored today", page.EvaluateAsync<JsonElement>("""
             async () => {
               const r = await fetch('/api/sessions', { headers: { Accept: 'application/json' } });
               const date = document.getElementById('today').dataset.date;
               const sessions = (await r.json()).filter((s) => s.date === date);
               return { stored: sessions.reduce((n, s) => n + s.sets.length, 0), shown: document.querySelectorAll('#today li.set.done').length };
             }
-            """);
+            """));
         var (stored, shown) = (check.GetProperty("stored").GetInt32(), check.GetProperty("shown").GetInt32());
         if (stored != shown)
             throw new InvalidOperationException($"The page shows {shown} sets done today, the server stored {stored}.");
@@ -312,15 +313,38 @@ internal static class WebToday
         Line("tap → \"Done\" on the row (DOM)", s => s.Mark);
         Line("tap → frame showing \"Done\"", s => s.Painted);
         Line("POST /api/sets round trip", s => s.RoundTrip);
+        Line("  of it, before the request is sent", s => s.Before);
+        Line("    of that, in the service worker", s => s.Worker);
         Line("  of it, waiting for the answer", s => s.ServerWait);
         Line("tap → server's answer in", s => s.Answered);
         Line("tap → page re-rendered (next-set advice)", s => s.Updated);
+        if (outDir is not null)
+        {
+            await File.WriteAllLinesAsync(Path.Combine(outDir, "sets.tsv"),
+                ["mark\tpainted\tround_trip\tbefore\tworker\twait\tanswered\tupdated",
+                 .. samples.Select(x => string.Join('\t', new[] { x.Mark, x.Painted, x.RoundTrip, x.Before, x.Worker, x.ServerWait, x.Answered, x.Updated }.Select(v => v.ToString("0.0", Inv))))]);
+        }
         var painted95 = Percentile([.. samples.Select(s => s.Painted).Order()], 95);
         var trip95 = Percentile([.. samples.Select(s => s.RoundTrip).Order()], 95);
         Console.WriteLine($"  set shown done ≤ {MarkBudgetMs:0} ms (p95, tap → frame): {Verdict(painted95 <= MarkBudgetMs)} ({Ms(painted95)})");
         Console.WriteLine($"  POST /api/sets round trip ≤ {RoundTripBudgetMs:0} ms p95: {Verdict(trip95 <= RoundTripBudgetMs)} ({Ms(trip95)})");
         return 0;
     }
+
+    /// <summary>Waits at most 30 s for a step that has no timeout of its own (Playwright's evaluations and request details), naming it when it hangs.</summary>
+    private static async Task<T> Step<T>(string what, Task<T> task)
+    {
+        try
+        {
+            return await task.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"web-today: no answer in 30 s while waiting for {what}");
+        }
+    }
+
+    private static async Task Step(string what, Task task) => await Step(what, task.ContinueWith(t => { t.GetAwaiter().GetResult(); return true; }, TaskScheduler.Default));
 
     /// <summary>Nearest-rank percentile of sorted values.</summary>
     private static double Percentile(double[] sorted, int p) =>

@@ -165,7 +165,7 @@ internal static class WebToday
             var encoding = answer is null ? "" : await Step($"the headers of {r.Url}", answer.HeaderValueAsync("content-encoding")) ?? "";
             var path = new Uri(r.Url).PathAndQuery;
             var worker = FromWorker(r);
-            rows.Add(new(Kind(r.ResourceType, path), path, answer?.Status ?? 0, encoding, sizes.ResponseHeadersSize + sizes.ResponseBodySize, sizes.ResponseBodySize, worker));
+            rows.Add(new(Kind(r.ResourceType, path), path, answer?.Status ?? 0, encoding, Math.Max(0, sizes.ResponseHeadersSize + sizes.ResponseBodySize), Math.Max(0, sizes.ResponseBodySize), worker));
         }
 
         Console.WriteLine();

@@ -4,7 +4,9 @@ using Failsafe.Benchmarks;
 // `generate FILE [YEARS]` writes the large scenario used by the benchmarks and by bench/run.sh;
 // `strong-csv FILE SETS [LAYOUT] [FIRST-DAY] [EVERY-DAYS]` a Strong export for bench/import.sh (and, from FIRST-DAY,
 // one workout every EVERY-DAYS days, for bench/server-load.sh); `daily-db FILE` a 10-year log for
-// bench/daily.sh; `import-profile CSV [RUNS]` the import by stage (parse only, parse + write); anything else goes to BenchmarkDotNet (e.g. `--filter '*'`).
+// bench/daily.sh; `import-profile CSV [RUNS]` the import by stage (parse only, parse + write); `web-today BASE-URL
+// EMAIL PASSWORD [SETS] [WARM] [OUT-DIR]` the first visit's bytes and the set-logging times of /today in Chromium
+// (bench/web.sh); anything else goes to BenchmarkDotNet (e.g. `--filter '*'`).
 if (args is ["generate", var path, ..])
 {
     var years = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10;
@@ -36,6 +38,13 @@ if (args is ["daily-db", var dbPath, ..])
     DailyDbGenerator.Generate(dbPath, dbYears);
     Console.WriteLine($"{dbPath}: {DailyDbGenerator.Describe(dbPath)}");
     return 0;
+}
+
+if (args is ["web-today", var baseUrl, var email, var password, ..])
+{
+    var timed = args.Length > 4 ? int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) : 50;
+    var warm = args.Length > 5 ? int.Parse(args[5], System.Globalization.CultureInfo.InvariantCulture) : 5;
+    return await WebToday.Run(baseUrl, email, password, timed, warm, args.Length > 6 ? args[6] : null);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(EvaluateBenchmarks).Assembly).Run(args);

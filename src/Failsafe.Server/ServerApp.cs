@@ -23,7 +23,10 @@ public static partial class ServerApp
 
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // A published server finds its web files (wwwroot) beside itself, wherever it is started from; under
+        // `dotnet run` (no wwwroot in the build output) the content root stays the project folder.
+        var published = Directory.Exists(Path.Combine(AppContext.BaseDirectory, "wwwroot"));
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = published ? AppContext.BaseDirectory : null });
         Configure(builder);
         var app = builder.Build();
         Use(app);

@@ -79,7 +79,8 @@ async function showQueued() {
   if (!r) return;
   const waiting = (await queue.pending(athlete())).filter((i) => i.body.date === r.dataset.date);
   // Marks made before are redone from the queue as it is now (a set sent meanwhile is no longer waiting).
-  for (const row of r.querySelectorAll('li.set[data-waiting]')) {
+  // A row whose set is being put in the queue right now keeps its mark (the queue does not hold it yet).
+  for (const row of r.querySelectorAll('li.set[data-waiting]:not([data-adding])')) {
     delete row.dataset.waiting;
     row.classList.remove('done');
     row.querySelector('.did')?.remove();
@@ -132,12 +133,17 @@ document.addEventListener('submit', async (event) => {
   if (!form.reportValidity()) return;
   const set = body(form);
   const row = form.closest('li.set');
+  row.dataset.adding = 'true';
   markWaiting(row, set);
   logged = true;
   moveOn();
   showOffline(!navigator.onLine);
   startRest(set.failure !== 'none' ? Number(root().dataset.failureRest) : Number(row.dataset.rest));
-  await queue.add(athlete(), set);
+  try {
+    await queue.add(athlete(), set);
+  } finally {
+    delete row.dataset.adding;
+  }
   await sync();
 });
 

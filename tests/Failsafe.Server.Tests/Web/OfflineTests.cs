@@ -60,6 +60,11 @@ public sealed class OfflineTests(Browser browser)
         for (var set = 1; set <= 2; set++)
         {
             await Task.WhenAll(LogRow(one, 0, set, "60"), LogRow(two, 1, set, "61"));
+            // Between sets a lifter rests: each tab has sent its set and shows the server's page before the next round.
+            await Expect(one.Locator(".badge.waiting")).ToHaveCountAsync(0, new() { Timeout = 20_000 });
+            await Expect(two.Locator(".badge.waiting")).ToHaveCountAsync(0, new() { Timeout = 20_000 });
+            await one.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await two.WaitForLoadStateAsync(LoadState.NetworkIdle);
         }
         await Expect(one.Locator(".badge.waiting")).ToHaveCountAsync(0, new() { Timeout = 20_000 });
         await Expect(two.Locator(".badge.waiting")).ToHaveCountAsync(0, new() { Timeout = 20_000 });

@@ -56,7 +56,7 @@ public sealed class HistoryPageTests(Browser browser)
         var page = await server.Visitor();
         await WebServer.CreateAccount(page);
         await PageApi.Lifter(page);
-        var today = DateOnly.ParseExact((await PageApi.Call(page, "GET", "/api/today")).GetProperty("date").GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var today = await PageApi.Today(page);
         string Day(int back) => today.AddDays(-back).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
         var warmup = await Log(page, new { date = Day(3), exercise = "squat", weight = 60, reps = 5, warmup = true });

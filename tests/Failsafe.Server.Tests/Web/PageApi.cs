@@ -25,6 +25,10 @@ public static class PageApi
         return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
     }
 
+    /// <summary>The lifter's today, as the server decides it (their time zone).</summary>
+    public static async Task<DateOnly> Today(IPage page) =>
+        DateOnly.ParseExact((await Call(page, "GET", "/api/today")).GetProperty("date").GetString()!, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>A lifter with two years of training, good form and sleep, on an upper/lower split every day of the week, and an 8-week plan from today.</summary>
     public static async Task Lifter(IPage page, string unit = "kg")
     {

@@ -22,7 +22,7 @@ public sealed class StatusPageTests(Browser browser)
         var page = await server.Visitor();
         await WebServer.CreateAccount(page);
         await PageApi.Lifter(page);
-        var today = DateOnly.ParseExact((await PageApi.Call(page, "GET", "/api/today")).GetProperty("date").GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var today = await PageApi.Today(page);
         string Day(int back) => today.AddDays(-back).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
         // Nothing logged yet: no trend, no failure set.
@@ -98,7 +98,7 @@ public sealed class StatusPageTests(Browser browser)
         var page = await server.Visitor();
         await WebServer.CreateAccount(page);
         await PageApi.Lifter(page, unit: "lb");
-        var today = DateOnly.ParseExact((await PageApi.Call(page, "GET", "/api/today")).GetProperty("date").GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var today = await PageApi.Today(page);
         await Log(page, today.AddDays(-3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "bench press", 200, 8, rir: 2);
         await Log(page, today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "bench press", 205, 8, rir: 2);
 

@@ -1,9 +1,9 @@
 // The service worker: makes the app installable and keeps it usable offline. Static files are served from the
 // cache and refreshed behind it; pages come from the network and fall back to their last copy (so Today, with the
 // session in progress, opens in a basement); the API is never cached (sets logged offline wait in IndexedDB).
-const CACHE = 'failsafe-v1';
+const CACHE = 'failsafe-v2';
 const SHELL = [
-  '/css/app.css', '/Failsafe.Server.styles.css', '/js/app.js', '/js/api.js', '/js/queue.js', '/js/today.js', '/js/signin.js', '/js/plan.js', '/js/profile.js', '/js/settings.js', '/js/import.js',
+  '/css/app.css', '/Failsafe.Server.styles.css', '/js/app.js', '/js/api.js', '/js/queue.js', '/js/today.js', '/js/signin.js', '/js/plan.js', '/js/profile.js', '/js/settings.js', '/js/import.js', '/js/lib/idiomorph.esm.js',
   '/manifest.webmanifest', '/icons/icon.svg', '/icons/icon-192.png',
 ];
 

@@ -77,6 +77,29 @@ public sealed class OfflineTests(Browser browser)
         await Expect(one.Locator("li.set.done")).ToHaveCountAsync(4);
     }
 
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    public async Task A_re_render_while_a_weight_is_typed_keeps_the_field_the_caret_and_the_button(Provider provider)
+    {
+        await using var server = new WebServer(browser, provider);
+        var page = await TodayPageTests.LifterOnToday(server);
+        await TodayPageTests.LogCurrent(page, "60", "8", "3");
+        var weight = page.Locator("li.set.current form.log").GetByLabel("Weight");
+        // The lifter has selected the prefilled weight to type over it; another tab's set re-renders the page now.
+        await weight.FocusAsync();
+        await weight.EvaluateAsync("el => { el.select(); window.typedInto = el; }");
+        await page.EvaluateAsync("async () => { const m = await import('/js/api.js'); await m.refresh(); }");
+        await page.Keyboard.InsertTextAsync("62.5");
+        // The same element, still focused, holding exactly what was typed; its Log set button sends it.
+        (await weight.EvaluateAsync<bool>("el => el === window.typedInto")).ShouldBeTrue();
+        (await weight.EvaluateAsync<bool>("el => el === document.activeElement")).ShouldBeTrue();
+        (await weight.InputValueAsync()).ShouldBe("62.5");
+        var row = page.Locator("li.set.current");
+        await row.GetByRole(AriaRole.Button, new() { Name = "Log set" }).ClickAsync();
+        await Expect(page.Locator(".badge.waiting")).ToHaveCountAsync(0, new() { Timeout = 20_000 });
+        (await TodayPageTests.StoredSets(page)).Select(s => s.GetProperty("weightKg").GetDouble()).ShouldBe([60, 62.5]);
+    }
+
     /// <summary>Logs set <paramref name="set"/> of the page's exercise number <paramref name="exercise"/> (from 0), opening its row if it is not the next one.</summary>
     private static async Task LogRow(IPage page, int exercise, int set, string weight)
     {

@@ -1,5 +1,6 @@
 // Every change the web app makes goes through the JSON API, as any other client's does: same-origin cookie plus
 // the antiforgery token the page carries in <meta name="xsrf">.
+import { Idiomorph } from './lib/idiomorph.esm.js';
 
 const token = () => document.querySelector('meta[name="xsrf"]')?.content ?? '';
 
@@ -110,7 +111,7 @@ export function clearErrors(form) {
   for (const el of form.querySelectorAll('[aria-invalid="true"]')) el.removeAttribute('aria-invalid');
 }
 
-/** Replaces the page's main content with a fresh render of the same address (keeps scroll and focus where it can). */
+/** Brings the page's main content up to a fresh render of the same address (keeps scroll, focus and what is being typed). */
 export async function refresh() {
   const response = await fetch(location.href, { credentials: 'same-origin', headers: { Accept: 'text/html' } });
   if (!response.ok) return false;
@@ -118,7 +119,6 @@ export async function refresh() {
   const fresh = doc.querySelector('main');
   const main = document.querySelector('main');
   if (!fresh || !main) return false;
-  const focused = document.activeElement?.id;
   // What the lifter has typed or ticked and not yet sent stays as it was (another tab's set re-renders this one).
   const edited = [...main.querySelectorAll('input[id], select[id], textarea[id]')]
     .filter((el) => (el.type === 'checkbox' || el.type === 'radio' ? el.checked !== el.defaultChecked : el.value !== el.defaultValue))
@@ -126,18 +126,20 @@ export async function refresh() {
   const open = [...main.querySelectorAll('details[id]')].map((d) => [d.id, d.open]);
   const xsrf = doc.querySelector('meta[name="xsrf"]')?.content;
   if (xsrf) document.querySelector('meta[name="xsrf"]')?.setAttribute('content', xsrf);
-  main.replaceChildren(...fresh.childNodes);
+  // Morphed in place rather than replaced: the input under the lifter's fingers, its caret and selection, and a
+  // button being tapped stay the same elements, so nothing typed or tapped during a re-render is lost (replacing
+  // the children once turned a weight being typed into "6060" and dropped taps).
+  Idiomorph.morph(main, [...fresh.childNodes], { morphStyle: 'innerHTML', ignoreActiveValue: true });
   for (const [id, isOpen] of open) {
     const el = document.getElementById(id);
     if (el) el.open = isOpen;
   }
   for (const [id, value] of edited) {
     const el = document.getElementById(id);
-    if (!el) continue;
+    if (!el || el === document.activeElement) continue;
     if (typeof value === 'boolean') el.checked = value;
     else el.value = value;
   }
-  if (focused) document.getElementById(focused)?.focus({ preventScroll: true });
   document.dispatchEvent(new CustomEvent('page:updated'));
   return true;
 }

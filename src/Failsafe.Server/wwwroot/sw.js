@@ -3,7 +3,7 @@
 // session in progress, opens in a basement); the API is never cached (sets logged offline wait in IndexedDB).
 const CACHE = 'failsafe-v2';
 const SHELL = [
-  '/css/app.css', '/Failsafe.Server.styles.css', '/js/app.js', '/js/api.js', '/js/queue.js', '/js/today.js', '/js/signin.js', '/js/plan.js', '/js/profile.js', '/js/settings.js', '/js/import.js', '/js/lib/idiomorph.esm.js',
+  '/css/app.css', '/Failsafe.Server.styles.css', '/js/app.js', '/js/api.js', '/js/queue.js', '/js/today.js', '/js/signin.js', '/js/plan.js', '/js/profile.js', '/js/settings.js', '/js/import.js', '/lib/idiomorph/idiomorph.esm.js',
   '/manifest.webmanifest', '/icons/icon.svg', '/icons/icon-192.png',
 ];
 

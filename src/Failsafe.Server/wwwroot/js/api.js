@@ -1,6 +1,6 @@
 // Every change the web app makes goes through the JSON API, as any other client's does: same-origin cookie plus
 // the antiforgery token the page carries in <meta name="xsrf">.
-import { Idiomorph } from './lib/idiomorph.esm.js';
+import { Idiomorph } from '/lib/idiomorph/idiomorph.esm.js';
 
 const token = () => document.querySelector('meta[name="xsrf"]')?.content ?? '';
 

@@ -1,5 +1,3 @@
-// idiomorph 0.8.0 (https://github.com/bigskysoftware/idiomorph), 0BSD licence, copied unchanged from the npm package's dist/idiomorph.esm.js.
-// Used by api.js refresh(): the page is morphed in place, so an input being typed into or a button being tapped survives a re-render.
 /**
  * @typedef {object} ConfigHead
  *

@@ -7,7 +7,7 @@ namespace Failsafe.Cli.Tests;
 
 public sealed class CliTests
 {
-    private static readonly string[] TopLevelFields = ["today", "eligibility", "exercises", "warnings", "actions", "budget"];
+    private static readonly string[] TopLevelFields = ["today", "eligibility", "exercises", "warnings", "actions", "budget", "day"];
     private static readonly string[] SetFields = ["set", "reps", "targetRir", "weightKg", "failure", "beyondFailure", "reasons"];
     private static readonly string[] FailureWords = ["none", "technical", "absolute"];
     private static readonly string[] TechniqueWords = ["drop-set", "forced-reps", "negatives", "rest-pause"];

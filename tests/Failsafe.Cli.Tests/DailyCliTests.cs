@@ -15,7 +15,7 @@ namespace Failsafe.Cli.Tests;
 /// </summary>
 public sealed class DailyCliTests : IDisposable
 {
-    private static readonly string[] EvaluateFields = ["today", "eligibility", "exercises", "warnings", "actions", "budget"];
+    private static readonly string[] EvaluateFields = ["today", "eligibility", "exercises", "warnings", "actions", "budget", "day"];
     private static readonly string[] SetFields = ["set", "reps", "targetRir", "weightKg", "failure", "beyondFailure", "reasons"];
     private static readonly string[] CsvHeader =
         ["date", "session", "source", "day_type", "exercise", "exercise_id", "set", "weight_kg", "unit", "weight_entered", "reps", "rir", "rpe", "failure", "technique", "warmup", "drop", "form_breakdown", "pain", "notes"];

@@ -64,4 +64,7 @@ public sealed record Evaluation(
 
     /// <summary>How the day differs from the plan, each with the rule that changed it; empty when it is trained as planned.</summary>
     public ImmutableArray<Reason> DayChanges { get; init; } = [];
+
+    /// <summary>The day type the plan gave the session, before the actions changed it (null for evaluations built by hand).</summary>
+    public DayType? PlannedDayType { get; init; }
 }

@@ -140,6 +140,7 @@ public static class Evaluator
         {
             Session = session,
             DayChanges = changes,
+            PlannedDayType = scenario.Session.DayType,
         };
     }
 

@@ -66,6 +66,31 @@ public static class EvaluationJson
         w.WriteEndArray();
 
         WriteNotices(w, e);
+        WriteDay(w, e);
+        w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Added to the contract: <c>day</c> — the day type as decided (<c>type</c>), the plan's (<c>planned</c>) and each
+    /// change with its rule (<c>changes</c>: a deload, extra rest, a downgrade, an event), so a client shows the day the
+    /// prescription is for. Absent for an evaluation built without a session.
+    /// </summary>
+    private static void WriteDay(Utf8JsonWriter w, Evaluation e)
+    {
+        if (e.Session is not { } session)
+            return;
+        w.WriteStartObject("day");
+        w.WriteString("type", Words.Of(session.DayType));
+        w.WriteString("planned", Words.Of(e.PlannedDayType ?? session.DayType));
+        w.WriteStartArray("changes");
+        foreach (var c in e.DayChanges)
+        {
+            w.WriteStartObject();
+            w.WriteString("rule", c.Rule);
+            w.WriteString("message", c.Message);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
         w.WriteEndObject();
     }
 

@@ -18,7 +18,8 @@ namespace Failsafe.Store.Tests.Scenarios;
 /// "sets": [ { "exercise", "set", "failure", "targetRir", "reasonsInclude", "reasonsExclude", "beyondFailure" } ],
 /// "eligibility": { "failure", "beyondFailure", "reasonsInclude" },
 /// "warnings", "warningsAbsent", "actions", "actionsAbsent": [ codes ],
-/// "budget": { "windowDays", "failureSetsUsed", "failureSetsAllowed" }
+/// "budget": { "windowDays", "failureSetsUsed", "failureSetsAllowed" },
+/// "day": { "type", "planned" }   (the day as decided and as planned: hard | medium | light)
 /// </code>
 /// Every key except a set's <c>exercise</c> and <c>set</c> is optional; unknown keys are errors, so a typo
 /// cannot silently drop an expectation.
@@ -68,7 +69,7 @@ public sealed class ScenarioFileTests
     };
 
     private static readonly HashSet<string> ExpectKeys =
-        ["description", "sets", "eligibility", "warnings", "warningsAbsent", "actions", "actionsAbsent", "budget"];
+        ["description", "sets", "eligibility", "warnings", "warningsAbsent", "actions", "actionsAbsent", "budget", "day"];
 
     private static readonly HashSet<string> SetKeys =
         ["exercise", "set", "failure", "targetRir", "reasonsInclude", "reasonsExclude", "beyondFailure"];
@@ -76,6 +77,8 @@ public sealed class ScenarioFileTests
     private static readonly HashSet<string> EligibilityKeys = ["failure", "beyondFailure", "reasonsInclude"];
 
     private static readonly HashSet<string> BudgetKeys = ["windowDays", "failureSetsUsed", "failureSetsAllowed"];
+
+    private static readonly HashSet<string> DayKeys = ["type", "planned"];
 
     public static TheoryData<string> Files()
     {
@@ -208,6 +211,17 @@ public sealed class ScenarioFileTests
             {
                 if (budget.TryGetProperty(key, out var want) && want.GetInt32() != actual.GetProperty(key).GetInt32())
                     problems.Add($"budget.{key}: expected {want.GetInt32()}, was {actual.GetProperty(key).GetInt32()}");
+            }
+        }
+
+        if (expect.TryGetProperty("day", out var day))
+        {
+            UnknownKeys(day, DayKeys, "day", problems);
+            var actual = output.GetProperty("day");
+            foreach (var key in DayKeys)
+            {
+                if (day.TryGetProperty(key, out var want) && want.GetString() != actual.GetProperty(key).GetString())
+                    problems.Add($"day.{key}: expected {want.GetString()}, was {actual.GetProperty(key).GetString()}");
             }
         }
         return problems;

@@ -94,7 +94,7 @@ public static class ReportCommand
         if (data.Empty)
             console.MarkupLine("[yellow]No sessions or check-ins logged in this range: the charts are written empty, titled \"no data\".[/]");
         var table = new Table().Border(TableBorder.Rounded).AddColumn("Chart").AddColumn("Files").AddColumn("Shows");
-        var notes = new[] { ReportText.E1Rm(data), ReportText.WeeklySets(data), ReportText.Wellness(data), ReportText.FailureBudget(data) };
+        var notes = new[] { ReportText.E1Rm(data), ReportText.WeeklySets(data), ReportText.MuscleSets(data), ReportText.Wellness(data), ReportText.FailureBudget(data) };
         for (var i = 0; i < ReportCharts.Names.Length; i++)
         {
             var name = ReportCharts.Names[i];

@@ -15,7 +15,7 @@ namespace Failsafe.Store.Reporting;
 public static class ReportCharts
 {
     /// <summary>The charts' file names without extension, in the order they are written.</summary>
-    public static readonly string[] Names = ["e1rm", "weekly-sets", "wellness", "failure-budget"];
+    public static readonly string[] Names = ["e1rm", "weekly-sets", "muscle-sets", "wellness", "failure-budget"];
 
     /// <summary>A PNG file's size in pixels.</summary>
     public const int Width = 1200;
@@ -63,6 +63,7 @@ public static class ReportCharts
     {
         yield return E1Rm(data, medium);
         yield return WeeklySets(data, medium);
+        yield return MuscleSets(data, medium);
         yield return WellnessTrends(data, medium);
         yield return FailureBudget(data, medium);
     }
@@ -100,6 +101,16 @@ public static class ReportCharts
             var format = window.Days > 250 ? "MMM yyyy" : "d MMM";
             automatic.LabelFormatter = d => d.ToString(format, CultureInfo.InvariantCulture);
         }
+        Style(plot, look, title);
+        plot.Axes.SetLimitsX(X(window.First) - 0.5, X(window.Last) + 0.5 + extraDaysRight);
+        // Room right of the data for the last date's label, which is centred on its tick.
+        plot.Axes.Right.MinimumSize = 22;
+        return plot;
+    }
+
+    /// <summary>The look every panel shares: font, colours, title and tick sizes (after any axis is replaced).</summary>
+    private static void Style(Plot plot, Look look, string? title)
+    {
         if (SansFont.Value is { } font)
             plot.Font.Set(font);
         plot.FigureBackground.Color = look.Background;
@@ -122,10 +133,6 @@ public static class ReportCharts
             axis.Label.Bold = false;
             axis.MinorTickStyle.Length = 0;
         }
-        plot.Axes.SetLimitsX(X(window.First) - 0.5, X(window.Last) + 0.5 + extraDaysRight);
-        // Room right of the data for the last date's label, which is centred on its tick.
-        plot.Axes.Right.MinimumSize = 22;
-        return plot;
     }
 
     private static void IntegerTicks(IAxis axis) =>
@@ -438,6 +445,82 @@ public static class ReportCharts
         return Stack(Names[1], title, ReportText.WeeklySets(data), look, medium == ChartMedium.File ? 800 : PageWidth, (bars, barHeight), (shares, shareHeight));
     }
 
+    // ---- sets per muscle group ----
+
+    /// <summary>
+    /// Direct working sets per muscle group per week, one bar each (the mean of the window's last weeks) with the last
+    /// week as a dot, against the landmarks the evidence gives (<see cref="VolumeLandmarks"/>): the MEV as a mark,
+    /// chest's MRV range as a band. Groups without a published landmark have none drawn.
+    /// </summary>
+    public static ReportChart MuscleSets(ReportData data, ChartMedium medium)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var look = For(medium);
+        var muscles = data.Muscles;
+        var weeks = muscles.IsEmpty ? VolumeLandmarks.MeanWeeks : muscles[0].Weeks;
+        var title = Title(weeks == 1 ? "Direct sets per muscle group this week" : $"Direct sets per muscle group per week (mean of the last {weeks} weeks)", muscles.IsEmpty);
+        var plot = new Plot();
+        Style(plot, look, title);
+        var rowHeight = medium == ChartMedium.File ? 34 : 28;
+        var height = Math.Max(160, 90 + rowHeight * Math.Max(1, muscles.Length));
+        var width = medium == ChartMedium.File ? 800 : PageWidth;
+        if (muscles.IsEmpty)
+        {
+            plot.Axes.SetLimitsX(0, 1);
+            Nothing(plot, look, "no working sets");
+            return Stack(Names[2], title, ReportText.MuscleSets(data), look, width, (plot, height));
+        }
+
+        // The first group at the top: rows are drawn from the top down.
+        double Row(int i) => muscles.Length - 1 - i;
+        var bars = plot.Add.Bars(muscles.Select((m, i) => new Bar
+        {
+            Position = Row(i),
+            Value = m.PerWeek,
+            FillColor = Blue.WithAlpha(0.75),
+            LineWidth = 0,
+            Size = 0.6,
+        }).ToList());
+        bars.Horizontal = true;
+        var right = muscles.Max(m => Math.Max(m.PerWeek, m.LastWeek));
+        for (var i = 0; i < muscles.Length; i++)
+        {
+            if (muscles[i].Landmark is not { } mark)
+                continue;
+            if (mark.MrvLow is { } low && mark.MrvHigh is { } high)
+            {
+                var band = plot.Add.Rectangle(low, high, Row(i) - 0.42, Row(i) + 0.42);
+                band.FillStyle.Color = Vermillion.WithAlpha(0.16);
+                band.LineStyle.Width = 0;
+                right = Math.Max(right, high);
+            }
+            var mev = plot.Add.Line(mark.Mev, Row(i) - 0.42, mark.Mev, Row(i) + 0.42);
+            mev.LineColor = Green;
+            mev.LineWidth = 3;
+            right = Math.Max(right, mark.Mev);
+        }
+        var lastWeek = plot.Add.ScatterPoints(muscles.Select(m => (double)m.LastWeek).ToArray(), muscles.Select((_, i) => Row(i)).ToArray());
+        lastWeek.Color = look.Ink;
+        lastWeek.MarkerShape = MarkerShape.FilledDiamond;
+        lastWeek.MarkerSize = look.Marker + 2;
+
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
+            [.. muscles.Select((_, i) => Row(i))], [.. muscles.Select(m => m.Group)]);
+        IntegerTicks(plot.Axes.Bottom);
+        plot.Axes.SetLimitsY(-0.6, muscles.Length - 0.4);
+        plot.Axes.SetLimitsX(0, Math.Ceiling(right * 1.08 + 1));
+        plot.XLabel("direct working sets per week");
+        List<LegendItem> key =
+        [
+            Swatch(weeks == 1 ? "this week" : $"mean of {weeks} weeks", Blue.WithAlpha(0.75)),
+            Dot("the last week", look.Ink, MarkerShape.FilledDiamond),
+            Line("MEV: least that grows", Green),
+            Swatch("MRV: most you recover", Vermillion.WithAlpha(0.25)),
+        ];
+        Legend(plot, look, key);
+        return Stack(Names[2], title, ReportText.MuscleSets(data), look, width, (plot, height));
+    }
+
     // ---- wellness ----
 
     /// <summary>The wellness trend lines average this many days of check-ins.</summary>
@@ -479,7 +562,7 @@ public static class ReportCharts
         {
             Nothing(good, look, "no check-ins");
             Nothing(bad, look, "");
-            return Stack(Names[2], title, ReportText.Wellness(data), look, width, (good, goodHeight), (bad, badHeight));
+            return Stack(Names[3], title, ReportText.Wellness(data), look, width, (good, goodHeight), (bad, badHeight));
         }
 
         var runs = ReportText.Runs(data.WarningDays);
@@ -525,7 +608,7 @@ public static class ReportCharts
             goodItems.Add(Swatch("warning days", Orange.WithAlpha(0.35)));
         Legend(good, look, goodItems);
         Legend(bad, look, Strains.Select(m => Line(m.Name + " (up = less)", m.Color, m.Marker)));
-        return Stack(Names[2], title, ReportText.Wellness(data), look, width, (good, goodHeight), (bad, badHeight));
+        return Stack(Names[3], title, ReportText.Wellness(data), look, width, (good, goodHeight), (bad, badHeight));
     }
 
     /// <summary>For each day, the mean of its score and the scores of the <see cref="TrendDays"/> − 1 days before it.</summary>
@@ -590,7 +673,7 @@ public static class ReportCharts
         if (empty)
         {
             Nothing(plot, look, "no sessions");
-            return Stack(Names[3], title, ReportText.FailureBudget(data), look, width, (plot, height));
+            return Stack(Names[4], title, ReportText.FailureBudget(data), look, width, (plot, height));
         }
 
         var allowed = data.Budget[^1].Allowed;
@@ -633,6 +716,6 @@ public static class ReportCharts
         if (over.Count > 0)
             items.Add(Dot("over", Vermillion, MarkerShape.FilledDiamond));
         Legend(plot, look, items);
-        return Stack(Names[3], title, ReportText.FailureBudget(data), look, width, (plot, height));
+        return Stack(Names[4], title, ReportText.FailureBudget(data), look, width, (plot, height));
     }
 }

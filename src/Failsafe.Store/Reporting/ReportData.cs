@@ -62,6 +62,9 @@ public sealed record ReportData(
 {
     public bool Empty => Sessions == 0 && CheckIns == 0;
 
+    /// <summary>Direct working sets per muscle group per week at the end of the window, against their landmarks.</summary>
+    public ImmutableArray<MuscleVolume> Muscles { get; init; } = [];
+
     public string UnitName => Unit == WeightUnit.Lb ? "lb" : "kg";
 
     /// <summary>
@@ -111,7 +114,10 @@ public sealed record ReportData(
             main.FirstOrDefault(l => l.Id == id)?.Name)).ToImmutableArray();
 
         return new ReportData(window, lifter.Unit, inWindow.Length, charted.Length, main, lifts, CountWeeks(inWindow, window),
-            charted, warnings.ToImmutable(), days, budget.ToImmutable(), policy.MaxFailureShare);
+            charted, warnings.ToImmutable(), days, budget.ToImmutable(), policy.MaxFailureShare)
+        {
+            Muscles = VolumeLandmarks.Count(inWindow, window),
+        };
     }
 
     /// <summary>Failure sets that went on past failure: drop sets and sets with a technique beyond it.</summary>

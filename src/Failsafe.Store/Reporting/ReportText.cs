@@ -125,6 +125,24 @@ public static class ReportText
         return text;
     }
 
+    public static string MuscleSets(ReportData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (data.Muscles.IsEmpty)
+            return "No working sets in this window.";
+        var weeks = data.Muscles[0].Weeks;
+        var text = (weeks == 1 ? "Direct working sets per muscle group this week" : $"Direct working sets per muscle group, per week over the last {weeks} weeks") +
+            " (a set counts for each primary muscle of its exercise): " +
+            string.Join(", ", data.Muscles.Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Group} {m.PerWeek:0.#}"))) + ".";
+        var below = data.Muscles.Where(m => m.Landmark is { } l && m.PerWeek < l.Mev).ToList();
+        var over = data.Muscles.Where(m => m.Landmark is { MrvLow: { } low } && m.PerWeek > low).ToList();
+        if (below.Count > 0)
+            text += " Below the minimum effective volume (MEV): " + string.Join(", ", below.Select(m => $"{m.Group} (MEV {m.Landmark!.Mev})")) + ".";
+        if (over.Count > 0)
+            text += " Into the maximum recoverable volume's range (MRV): " + string.Join(", ", over.Select(m => $"{m.Group} ({m.Landmark!.MrvLow}–{m.Landmark.MrvHigh})")) + ".";
+        return text + $" Landmarks: {VolumeLandmarks.Source}; drawn only where published.";
+    }
+
     private static readonly (string Name, Func<Wellness, int?> Value)[] Measures =
     [
         ("sleep quality", w => w.SleepQuality), ("mood", w => w.Mood), ("motivation", w => w.Motivation),

@@ -72,7 +72,7 @@ public sealed partial class ProgressPageTests(Browser browser)
 
         var response = await page.GotoAsync("/progress");
         response!.Status.ShouldBe(200);
-        // The page with its four charts inline, before any compression: well inside the first visit's 150 KB.
+        // The page with its five charts inline, before any compression: well inside the first visit's 150 KB.
         var bytes = (await response.BodyAsync()).Length;
         TestContext.Current.SendDiagnosticMessage($"/progress with three weeks logged: {bytes} bytes");
         bytes.ShouldBeLessThan(100_000);
@@ -82,7 +82,7 @@ public sealed partial class ProgressPageTests(Browser browser)
         (await Text(page.Locator(".lead"))).ShouldContain("11 sessions, 21 check-ins");
 
         var charts = page.Locator("svg[role=img]");
-        (await charts.CountAsync()).ShouldBe(4);
+        (await charts.CountAsync()).ShouldBe(5);
         foreach (var chart in await charts.AllAsync())
         {
             (await Text(chart.Locator("title"))).ShouldNotBeNullOrWhiteSpace();
@@ -110,6 +110,11 @@ public sealed partial class ProgressPageTests(Browser browser)
         sets.ShouldContain($"{failures} failure sets in all");
         WarningDays().IsMatch(await Text(page.Locator("#chart-wellness-desc"))).ShouldBeTrue(await Text(page.Locator("#chart-wellness-desc")));
         (await Text(page.Locator("#chart-failure-budget-desc"))).ShouldContain("failure set");
+        // Curls, squats and bench: a set counts for each primary muscle group, against the published landmarks.
+        var muscles = await Text(page.Locator("#chart-muscle-sets-desc"));
+        muscles.ShouldContain("biceps");
+        muscles.ShouldContain("quads");
+        muscles.ShouldContain("MEV");
 
         // The numbers behind the chart, as a table behind a toggle.
         await page.Locator("section").Filter(new() { HasText = "Estimated 1RM" }).GetByText("The numbers").ClickAsync();

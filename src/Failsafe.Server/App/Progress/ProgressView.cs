@@ -86,6 +86,7 @@ public sealed class ProgressView
         }
         Add(ReportCharts.E1Rm(data, ChartMedium.Page, shown), shown?.Plotted.Any() == true);
         Add(ReportCharts.WeeklySets(data, ChartMedium.Page), data.Weeks.Any(w => w.All > 0));
+        Add(ReportCharts.MuscleSets(data, ChartMedium.Page), !data.Muscles.IsEmpty);
         Add(ReportCharts.WellnessTrends(data, ChartMedium.Page), !data.Wellness.IsEmpty);
         Add(ReportCharts.FailureBudget(data, ChartMedium.Page), !data.Budget.IsEmpty);
         return new ProgressView(data, shown, picker, charts);

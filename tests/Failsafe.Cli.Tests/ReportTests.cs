@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Xml;
 using Failsafe.Cli.Reporting;
 using Failsafe.Store.Catalog;
@@ -12,7 +13,7 @@ namespace Failsafe.Cli.Tests;
 public sealed class ReportTests : IDisposable
 {
     private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
-    private static readonly string[] ChartNames = ["e1rm", "weekly-sets", "wellness", "failure-budget"];
+    private static readonly string[] ChartNames = ["e1rm", "weekly-sets", "muscle-sets", "wellness", "failure-budget"];
 
     /// <summary>The Monday the test log starts on; eight weeks of Monday/Wednesday/Friday sessions follow.</summary>
     private static readonly DateOnly Start = new(2025, 3, 3);
@@ -163,15 +164,27 @@ public sealed class ReportTests : IDisposable
             stdout.ShouldContain(name + ".png");
             stdout.ShouldContain(name + ".svg");
         }
-        Directory.GetFiles(OutDir).Length.ShouldBe(8);
+        Directory.GetFiles(OutDir).Length.ShouldBe(2 * ChartNames.Length + 1);
         stdout.ShouldContain($"to {LastLogged:yyyy-MM-dd}");
         stdout.ShouldContain("24 session(s), 56 check-in(s)");
         stdout.ShouldContain("Barbell Squat");
-        stdout.ShouldContain("8 files written");
+        stdout.ShouldContain($"{2 * ChartNames.Length + 1} files written");
+        stdout.ShouldContain("index.html");
+
+        // index.html: one self-contained file with a summary and every chart, each with its text alternative.
+        var html = File.ReadAllText(Path.Combine(OutDir, "index.html"));
+        html.ShouldContain("<h2>At a glance</h2>");
+        html.ShouldContain("Failure budget");
+        html.ShouldContain("Barbell Squat: trend");
+        Regex.Count(html, "<img src=\"data:image/png;base64,").ShouldBe(ChartNames.Length);
+        Regex.Count(html, "<img [^>]*alt=\"[^\"]{20,}\"").ShouldBe(ChartNames.Length);
+        // Nothing fetched from anywhere: no other src, href or url().
+        Regex.Count(html, "(src|href)=\"(?!data:)").ShouldBe(0);
+        html.ShouldNotContain("url(");
     }
 
     [Fact]
-    public void Report_Json_ListsTheEightFilesWritten()
+    public void Report_Json_ListsTheFilesWritten()
     {
         Seed();
 
@@ -181,9 +194,8 @@ public sealed class ReportTests : IDisposable
         code.ShouldBe(ExitCodes.Ok);
         using var doc = JsonDocument.Parse(stdout);
         var files = doc.RootElement.EnumerateArray().Select(f => f.GetString()!).ToList();
-        files.Count.ShouldBe(8);
         files.Select(Path.GetFileName).Order(StringComparer.Ordinal).ShouldBe(
-            ChartNames.SelectMany(n => new[] { n + ".png", n + ".svg" }).Order(StringComparer.Ordinal));
+            ChartNames.SelectMany(n => new[] { n + ".png", n + ".svg" }).Append("index.html").Order(StringComparer.Ordinal));
         foreach (var f in files)
         {
             Path.IsPathRooted(f).ShouldBeTrue();

@@ -9,7 +9,8 @@ namespace Failsafe.Cli.Reporting;
 
 /// <summary>
 /// <c>failsafe report [--out DIR] [--weeks N | --since DATE] [--lift NAME]… [--json] [--policy FILE]</c>: charts of the
-/// training log as PNG and SVG, drawn by the same code as the web app's Progress page (Store/Reporting).
+/// training log as PNG and SVG and a self-contained index.html, drawn by the same code as the web app's Progress page
+/// (Store/Reporting).
 /// </summary>
 public static class ReportCommand
 {
@@ -24,7 +25,7 @@ public static class ReportCommand
         var lifts = new Option<string[]>("--lift") { Description = $"A lift to chart the e1RM of (repeat for more, at most {Lifting.MaxMainLifts}); default: your main lifts (the compound lifts with the most working sets).", AllowMultipleArgumentsPerToken = false };
         var json = new Option<bool>("--json") { Description = "Print the files written as a JSON array." };
         var policyFile = new Option<FileInfo?>("--policy") { Description = "A policy JSON file (see `failsafe policy`): budget, 80/20 share and wellness thresholds." };
-        var command = new Command("report", "Charts of the training log (PNG and SVG): e1RM of the main lifts, weekly sets by RIR, wellness with warning days, the failure budget.")
+        var command = new Command("report", "Charts of the training log (PNG and SVG, and index.html with all of them and a summary): e1RM of the main lifts, weekly sets by RIR, sets per muscle group, wellness with warning days, the failure budget.")
         {
             outDir, weeks, since, lifts, json, policyFile,
         };
@@ -103,5 +104,6 @@ public static class ReportCommand
         }
         console.Write(table);
         console.MarkupLineInterpolated($"{files.Count} files written to {directory}");
+        console.MarkupLineInterpolated($"Open {Path.Combine(directory, ReportPage.FileName)}: every chart and a summary in one file, to read or to send to a coach.");
     }
 }

@@ -37,12 +37,16 @@ public static class ReportCharts
 
     private static readonly string[] BucketNames = [.. RirBuckets.Names, "unrated (no RIR)"];
 
-    /// <summary>Writes every chart into <paramref name="directory"/> (created if needed) as PNG and SVG; returns the files written.</summary>
+    /// <summary>
+    /// Writes every chart into <paramref name="directory"/> (created if needed) as PNG and SVG, and <see cref="ReportPage"/>'s
+    /// index.html with all of them and a summary; returns the files written.
+    /// </summary>
     public static List<string> WriteAll(ReportData data, string directory)
     {
         ArgumentNullException.ThrowIfNull(data);
         Directory.CreateDirectory(directory);
         var files = new List<string>();
+        var charts = new List<(string, string, string, string)>();
         foreach (var chart in All(data, ChartMedium.File))
         {
             using (chart)
@@ -53,8 +57,12 @@ public static class ReportCharts
                 chart.SaveSvg(svg);
                 files.Add(png);
                 files.Add(svg);
+                charts.Add((chart.Name, chart.Title, chart.Description, png));
             }
         }
+        var index = Path.Combine(directory, ReportPage.FileName);
+        File.WriteAllText(index, ReportPage.Html(data, charts));
+        files.Add(index);
         return files;
     }
 
@@ -461,8 +469,8 @@ public static class ReportCharts
         var title = Title(weeks == 1 ? "Direct sets per muscle group this week" : $"Direct sets per muscle group per week (mean of the last {weeks} weeks)", muscles.IsEmpty);
         var plot = new Plot();
         Style(plot, look, title);
-        var rowHeight = medium == ChartMedium.File ? 34 : 28;
-        var height = Math.Max(160, 90 + rowHeight * Math.Max(1, muscles.Length));
+        // A file is the size of every other chart's (its rows share it); a page grows a row per group.
+        var height = medium == ChartMedium.File ? 433 : Math.Max(160, 90 + 28 * Math.Max(1, muscles.Length));
         var width = medium == ChartMedium.File ? 800 : PageWidth;
         if (muscles.IsEmpty)
         {

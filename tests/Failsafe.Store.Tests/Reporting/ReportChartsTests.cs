@@ -233,7 +233,7 @@ public sealed class ReportChartsTests
 
         // How fast is measured by ChartBenchmarks (bench/README.md), not here.
         files.Select(Path.GetFileName).Order(StringComparer.Ordinal).ShouldBe(
-            ReportCharts.Names.SelectMany(n => new[] { n + ".png", n + ".svg" }).Order(StringComparer.Ordinal));
+            ReportCharts.Names.SelectMany(n => new[] { n + ".png", n + ".svg" }).Append("index.html").Order(StringComparer.Ordinal));
         files.ShouldAllBe(f => new FileInfo(f).Length > 1000);
     }
 

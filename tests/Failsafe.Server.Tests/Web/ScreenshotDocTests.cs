@@ -21,4 +21,17 @@ public sealed partial class ScreenshotDocTests
         named.Select(p => Path.GetFileNameWithoutExtension(p).Replace("-light", "", StringComparison.Ordinal).Replace("-dark", "", StringComparison.Ordinal))
             .Distinct().Where(n => !tests.Contains($"\"{n}\"", StringComparison.Ordinal)).ShouldBeEmpty();
     }
+
+    [GeneratedRegex(@"docs/screenshots/charts/[\w-]+\.png")]
+    private static partial Regex Chart();
+
+    [Fact]
+    public void Every_chart_the_readme_shows_exists()
+    {
+        var root = NodeTool.RepoRoot();
+        // Written by Failsafe.Store.Tests' ReportChartsTests for its three fixed logs.
+        var named = Chart().Matches(File.ReadAllText(Path.Combine(root, "README.md"))).Select(m => m.Value).Distinct().ToList();
+        named.Count.ShouldBe(5);
+        named.Where(p => !File.Exists(Path.Combine(root, p))).ShouldBeEmpty();
+    }
 }

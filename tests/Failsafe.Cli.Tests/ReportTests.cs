@@ -175,6 +175,10 @@ public sealed class ReportTests : IDisposable
         var html = File.ReadAllText(Path.Combine(OutDir, "index.html"));
         html.ShouldContain("<h2>At a glance</h2>");
         html.ShouldContain("Failure budget");
+        // The warning days in short (the sour week): how many, and at most the latest three runs.
+        var warnings = Regex.Match(html, "<dt>Warning days</dt><dd>([^<]*)</dd>").Groups[1].Value;
+        warnings.ShouldMatch(@"^\d+ warning days? in 56 check-ins; ");
+        warnings.Split(';').Length.ShouldBeLessThanOrEqualTo(4, warnings);
         html.ShouldContain("Barbell Squat: trend");
         Regex.Count(html, "<img src=\"data:image/png;base64,").ShouldBe(ChartNames.Length);
         Regex.Count(html, "<img [^>]*alt=\"[^\"]{20,}\"").ShouldBe(ChartNames.Length);

@@ -48,7 +48,7 @@ public static class ReportPage
         html.Append(CultureInfo.InvariantCulture, $"<p class=\"lead\">{E(ReportText.Window(data))}: {data.Sessions} session{(data.Sessions == 1 ? "" : "s")}, {data.CheckIns} check-in{(data.CheckIns == 1 ? "" : "s")}. Loads in {data.UnitName}.</p>\n");
         html.Append("<h2>At a glance</h2>\n<dl>\n");
         void Item(string term, string text) => html.Append(CultureInfo.InvariantCulture, $"<dt>{E(term)}</dt><dd>{E(text)}</dd>\n");
-        Item("Warning days", ReportText.Wellness(data));
+        Item("Warning days", ReportText.WarningDays(data));
         Item("Failure budget", ReportText.FailureBudget(data));
         Item("Sets by reps in reserve (80/20)", ReportText.WeeklySets(data));
         if (data.Lifts.IsEmpty)

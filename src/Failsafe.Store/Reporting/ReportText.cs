@@ -168,6 +168,21 @@ public static class ReportText
             $"{(r.First == r.Last ? Day(data, r.First) : $"{Day(data, r.First)}–{Day(data, r.Last)}")} ({string.Join(", ", r.Codes.Select(Words))})")) + ".";
     }
 
+    /// <summary>The warning days in short, for a summary: how many, and the latest <paramref name="latest"/> runs of them.</summary>
+    public static string WarningDays(ReportData data, int latest = 3)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (data.Wellness.IsEmpty)
+            return "No check-ins in this window.";
+        var runs = Runs(data.WarningDays);
+        if (runs.Count == 0)
+            return $"None in {Count(data.Wellness.Length, "check-in")}.";
+        var shown = runs.TakeLast(latest).Select(r =>
+            $"{(r.First == r.Last ? Day(data, r.First) : $"{Day(data, r.First)}–{Day(data, r.Last)}")} ({string.Join(", ", r.Codes.Select(Words))})");
+        return $"{Count(data.WarningDays.Length, "warning day")} in {Count(data.Wellness.Length, "check-in")}; " +
+            (runs.Count > latest ? $"the latest: " : "") + string.Join("; ", shown) + ".";
+    }
+
     public static string FailureBudget(ReportData data)
     {
         ArgumentNullException.ThrowIfNull(data);

@@ -36,7 +36,7 @@ public sealed class ReportTests : IDisposable
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
         var io = new Io(stdout, stderr, TimeProvider.System);
-        var root = new RootCommand("test") { ReportCommand.Create(io) };
+        var root = new RootCommand("test") { ReportCommand.Create(io), Failsafe.Cli.Daily.ProfileCommands.Init(io) };
         root.Options.Add(io.DbOption);
         var result = root.Parse(args);
         var code = result.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
@@ -284,6 +284,44 @@ public sealed class ReportTests : IDisposable
         code.ShouldBe(ExitCodes.Ok);
         stdout.ShouldContain("Leg Extensions: 8 sessions");
         stdout.ShouldNotContain("Barbell Squat:");
+    }
+
+    [Fact]
+    public void Report_LiftsPinnedInTheProfile_ChartedUntilUnpinned_ReportLiftStillChooses()
+    {
+        Seed();
+
+        var (pinCode, _, pinErr) = Run("init", "--db", DbPath, "--lift", "leg extensions");
+        pinErr.ShouldBeEmpty();
+        pinCode.ShouldBe(ExitCodes.Ok);
+        var (code, stdout, _) = Run("report", "--db", DbPath, "--out", OutDir);
+        code.ShouldBe(ExitCodes.Ok);
+        stdout.ShouldContain("Leg Extensions: 8 sessions");
+        stdout.ShouldNotContain("Barbell Squat:");
+
+        // --lift chooses for one report; the pin stays.
+        Run("report", "--db", DbPath, "--out", OutDir, "--lift", "squat").Out.ShouldContain("Barbell Squat:");
+        Run("report", "--db", DbPath, "--out", OutDir).Out.ShouldNotContain("Barbell Squat:");
+
+        // Unpinned: the main lifts again.
+        Run("init", "--db", DbPath, "--lift", "none").Code.ShouldBe(ExitCodes.Ok);
+        Run("report", "--db", DbPath, "--out", OutDir).Out.ShouldContain("Barbell Squat:");
+    }
+
+    [Theory]
+    [InlineData("zzzz qqqq", "--lift: 'zzzz qqqq' is not an exercise")]
+    [InlineData("squat,bench press,deadlift,barbell row,overhead press", "5 lifts given; at most 4")]
+    public void Init_PinningAnUnknownLiftOrTooMany_IsAUsageErrorAndChangesNothing(string lifts, string message)
+    {
+        Seed();
+
+        var (code, _, stderr) = Run(["init", "--db", DbPath, .. lifts.Split(',').SelectMany(l => new[] { "--lift", l })]);
+
+        code.ShouldBe(ExitCodes.Usage);
+        stderr.ShouldContain(message);
+        var (db, _) = Database.Open(DbPath);
+        using (db)
+            db.MyProfile.Single().PinnedLifts.ShouldBeNull();
     }
 
     [Fact]

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Failsafe.Cli.Planning;
 using Failsafe.Engine;
+using Failsafe.Store.Catalog;
 using Failsafe.Store.Data;
+using Failsafe.Store.Reporting;
 using Failsafe.Store.Scenarios;
 using Failsafe.Store.Training;
 using Spectre.Console;
@@ -27,9 +29,10 @@ public static class ProfileCommands
         var inSeason = new Option<bool?>("--in-season") { Description = "Endurance athlete in racing season." };
         var prep = new Option<bool?>("--competition-prep") { Description = "Preparing for a competition." };
         var timeZone = new Option<string?>("--time-zone") { Description = "Your time zone, an IANA id such as Europe/Berlin (default: this machine's); \"today\" is the date there." };
+        var lifts = new Option<string[]>("--lift") { Description = "A lift to pin for the e1RM charts of `report` and Progress (repeat for more, at most 4); `--lift none` unpins them (the charts show your main lifts).", AllowMultipleArgumentsPerToken = false };
         var command = new Command("init", "Create or update your profile: experience, form under fatigue, sleep, goal, split, unit, days. Without options on a terminal, asks.")
         {
-            name, years, form, sleep, stress, goal, split, unit, days, bodyweight, phase, inSeason, prep, timeZone,
+            name, years, form, sleep, stress, goal, split, unit, days, bodyweight, phase, inSeason, prep, timeZone, lifts,
         };
         command.SetAction(parse =>
         {
@@ -101,6 +104,15 @@ public static class ProfileCommands
                     problem ??= $"--bodyweight: {bw} is out of range";
                 profile.BodyweightKg = Math.Round(kg, 2);
             }
+            if (parse.GetValue(lifts) is { Length: > 0 } pins)
+            {
+                if (pins is ["none"])
+                    profile.PinnedLifts = null;
+                else if (PinnedLifts.Resolve(pins, new ExerciseResolver(CatalogLoader.Default, db), out var pinProblem) is { } ids)
+                    profile.PinnedLifts = PinnedLifts.Write(ids);
+                else
+                    problem ??= $"--lift: {pinProblem}";
+            }
             if (parse.GetValue(inSeason) is { } season)
                 profile.InSeason = season;
             if (parse.GetValue(prep) is { } cp)
@@ -135,7 +147,7 @@ public static class ProfileCommands
         ["formUnderFatigue"] = p.FormUnderFatigue, ["sleepHours"] = p.SleepHours.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["stress"] = p.Stress, ["goal"] = p.Goal, ["split"] = p.Split, ["unit"] = p.Unit, ["trainingDays"] = p.TrainingDays,
         ["bodyweightKg"] = p.BodyweightKg?.ToString(System.Globalization.CultureInfo.InvariantCulture), ["phase"] = p.Phase, ["timeZone"] = p.TimeZone,
-        ["inSeason"] = p.InSeason.ToString(), ["competitionPrep"] = p.CompetitionPrep.ToString(),
+        ["inSeason"] = p.InSeason.ToString(), ["competitionPrep"] = p.CompetitionPrep.ToString(), ["pinnedLifts"] = p.PinnedLifts,
     };
 
     private static void Ask(IAnsiConsole c, ProfileRow p)

@@ -1,6 +1,8 @@
 using Failsafe.Engine;
 using Failsafe.Server.Web;
 using Failsafe.Store.Data;
+using Failsafe.Store.Catalog;
+using Failsafe.Store.Reporting;
 using Failsafe.Store.Scenarios;
 using Failsafe.Store.Training;
 using Microsoft.EntityFrameworkCore;
@@ -15,13 +17,16 @@ namespace Failsafe.Server.Athletes;
 public sealed record ProfileInput(
     string? Name, double? TrainingYears, string? FormUnderFatigue, double? SleepHours, string? Stress, string? Goal, bool? InSeason,
     string? Split, bool? CompetitionPrep, double? BodyweightKg, string? Unit, string? TrainingDays, string? Phase, string? TimeZone = null,
-    System.Text.Json.JsonElement? Equipment = null);
+    System.Text.Json.JsonElement? Equipment = null, IReadOnlyList<string>? PinnedLifts = null);
 
-/// <summary>A profile; <see cref="Equipment"/> is the equipment loads are rounded to (the standard gym in the unit when none was set).</summary>
+/// <summary>
+/// A profile; <see cref="Equipment"/> is the equipment loads are rounded to (the standard gym in the unit when none was
+/// set); <see cref="PinnedLifts"/> the exercises pinned for the e1RM charts, by name (empty: the main lifts).
+/// </summary>
 public sealed record ProfileView(
     int AthleteId, string Name, double TrainingYears, string FormUnderFatigue, double SleepHours, string Stress, string Goal, bool InSeason,
     string Split, bool CompetitionPrep, double? BodyweightKg, string Unit, string TrainingDays, string Phase, DateTime UpdatedAt, string? TimeZone,
-    System.Text.Json.JsonElement Equipment);
+    System.Text.Json.JsonElement Equipment, IReadOnlyList<string> PinnedLifts);
 
 public static class ProfileEndpoints
 {
@@ -32,13 +37,17 @@ public static class ProfileEndpoints
         g.MapPut("/", Put).ForAthlete(Access.Log).WithSummary("Change the profile (absent fields stay); every change is kept in the profile's history.");
     }
 
-    internal static ProfileView View(ProfileRow p) => new(
+    /// <summary>The profile as the API answers it; <paramref name="resolver"/> names the pinned lifts.</summary>
+    internal static ProfileView View(ProfileRow p, ExerciseResolver resolver) => new(
         p.Id, p.Name, p.TrainingYears, p.FormUnderFatigue, p.SleepHours, p.Stress, p.Goal, p.InSeason, p.Split, p.CompetitionPrep,
         p.BodyweightKg, p.Unit, p.TrainingDays, p.Phase, p.UpdatedAt, p.TimeZone,
-        System.Text.Json.JsonDocument.Parse(EquipmentJson.ToJson(TrainingStore.ToAthlete(p, []).Gear)).RootElement.Clone());
+        System.Text.Json.JsonDocument.Parse(EquipmentJson.ToJson(TrainingStore.ToAthlete(p, []).Gear)).RootElement.Clone(),
+        [.. PinnedLifts.Read(p.PinnedLifts).Select(id => PinnedLifts.Name(id, resolver))]);
 
     public static async Task<IResult> Get(FailsafeDb db, CancellationToken cancel) =>
-        await db.MyProfile.AsNoTracking().FirstOrDefaultAsync(cancel) is { } p ? TypedResults.Ok(View(p)) : Problems.NotFound("such athlete");
+        await db.MyProfile.AsNoTracking().FirstOrDefaultAsync(cancel) is { } p
+            ? TypedResults.Ok(View(p, new ExerciseResolver(CatalogLoader.Default, db)))
+            : Problems.NotFound("such athlete");
 
     private static string? Word<T>(Dictionary<string, string[]> errors, string field, string? value, string list)
         where T : struct, Enum
@@ -96,6 +105,15 @@ public static class ProfileEndpoints
             else
                 errors["equipment"] = [problem!];
         }
+        var resolver = new ExerciseResolver(CatalogLoader.Default, db);
+        string? pinned = null;
+        if (input.PinnedLifts is { } lifts)
+        {
+            if (PinnedLifts.Resolve(lifts, resolver, out var problem) is { } ids)
+                pinned = PinnedLifts.Write(ids) ?? "";
+            else
+                errors["pinnedLifts"] = [problem!];
+        }
         if (errors.Count > 0)
             return Problems.Invalid(errors);
 
@@ -117,6 +135,9 @@ public static class ProfileEndpoints
         p.Phase = phase ?? p.Phase;
         p.TimeZone = zone ?? p.TimeZone;
         p.EquipmentJson = equipment ?? p.EquipmentJson;
+        // An empty list unpins every lift: the charts show the main lifts again.
+        if (pinned is not null)
+            p.PinnedLifts = pinned.Length == 0 ? null : pinned;
         var now = clock.GetUtcNow().UtcDateTime;
         p.UpdatedAt = now;
         foreach (var (field, after) in Fields(p))
@@ -126,7 +147,7 @@ public static class ProfileEndpoints
         }
         await db.SaveChangesAsync(cancel);
         await db.TouchAsync(p.Id, cancel);
-        return TypedResults.Ok(View(p));
+        return TypedResults.Ok(View(p, resolver));
     }
 
     private static Dictionary<string, string?> Fields(ProfileRow p) => new()
@@ -135,6 +156,6 @@ public static class ProfileEndpoints
         ["formUnderFatigue"] = p.FormUnderFatigue, ["sleepHours"] = p.SleepHours.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["stress"] = p.Stress, ["goal"] = p.Goal, ["inSeason"] = p.InSeason ? "true" : "false", ["split"] = p.Split,
         ["competitionPrep"] = p.CompetitionPrep ? "true" : "false", ["equipment"] = p.EquipmentJson, ["bodyweightKg"] = p.BodyweightKg?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["unit"] = p.Unit, ["trainingDays"] = p.TrainingDays, ["phase"] = p.Phase, ["timeZone"] = p.TimeZone,
+        ["unit"] = p.Unit, ["trainingDays"] = p.TrainingDays, ["phase"] = p.Phase, ["timeZone"] = p.TimeZone, ["pinnedLifts"] = p.PinnedLifts,
     };
 }

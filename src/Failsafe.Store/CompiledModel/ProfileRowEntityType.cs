@@ -19,7 +19,7 @@ namespace Failsafe.Store.CompiledModel
                 "Failsafe.Store.Data.ProfileRow",
                 typeof(ProfileRow),
                 baseEntityType,
-                propertyCount: 20,
+                propertyCount: 21,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -104,6 +104,13 @@ namespace Failsafe.Store.CompiledModel
                 propertyInfo: typeof(ProfileRow).GetProperty("Phase", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(ProfileRow).GetField("<Phase>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 20);
+
+            var pinnedLifts = runtimeEntityType.AddProperty(
+                "PinnedLifts",
+                typeof(string),
+                propertyInfo: typeof(ProfileRow).GetProperty("PinnedLifts", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ProfileRow).GetField("<PinnedLifts>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var revision = runtimeEntityType.AddProperty(
                 "Revision",

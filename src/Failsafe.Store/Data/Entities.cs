@@ -51,6 +51,12 @@ public sealed class ProfileRow
     /// use the address, and the lifter sees it once, when it is made (making a new one turns the old one off).
     /// </summary>
     public string? CalendarFeedHash { get; set; }
+
+    /// <summary>
+    /// The lifts the lifter pins for the e1RM charts, as a JSON array of stored exercise ids, at most four; null: the
+    /// charts show the main lifts (see <c>Reporting/PinnedLifts</c>).
+    /// </summary>
+    public string? PinnedLifts { get; set; }
     public DateTime UpdatedAt { get; set; }
 
     /// <summary>Raised whenever anything of this athlete's log changes, so a cached decision knows it is stale.</summary>

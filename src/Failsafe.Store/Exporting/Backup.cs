@@ -27,7 +27,8 @@ public static class Backup
 
     public sealed record Profile(
         string Name, double TrainingYears, string FormUnderFatigue, double SleepHours, string Stress, string Goal, bool InSeason, string Split,
-        bool CompetitionPrep, double? BodyweightKg, string Unit, string TrainingDays, string Phase, string? Equipment, string? TimeZone, DateTime UpdatedAt);
+        bool CompetitionPrep, double? BodyweightKg, string Unit, string TrainingDays, string Phase, string? Equipment, string? TimeZone, DateTime UpdatedAt,
+        string? PinnedLifts = null);
 
     public sealed record ProfileChange(DateTime ChangedAt, string Field, string? OldValue, string? NewValue);
 
@@ -71,7 +72,7 @@ public static class Backup
             return null;
         var profile = new Profile(
             p.Name, p.TrainingYears, p.FormUnderFatigue, p.SleepHours, p.Stress, p.Goal, p.InSeason, p.Split, p.CompetitionPrep, p.BodyweightKg, p.Unit,
-            p.TrainingDays, p.Phase, p.EquipmentJson, p.TimeZone, Utc(p.UpdatedAt));
+            p.TrainingDays, p.Phase, p.EquipmentJson, p.TimeZone, Utc(p.UpdatedAt), p.PinnedLifts);
         var changes = db.ProfileChanges.AsNoTracking().Where(c => c.ProfileId == p.Id).OrderBy(c => c.Id).AsEnumerable()
             .Select(c => new ProfileChange(Utc(c.ChangedAt), c.Field, c.OldValue, c.NewValue)).ToList();
         var custom = db.Mine<CustomExerciseRow>().AsNoTracking().OrderBy(c => c.Id).AsEnumerable()
@@ -124,6 +125,7 @@ public static class Backup
             Name = p.Name, TrainingYears = p.TrainingYears, FormUnderFatigue = p.FormUnderFatigue, SleepHours = p.SleepHours, Stress = p.Stress,
             Goal = p.Goal, InSeason = p.InSeason, Split = p.Split, CompetitionPrep = p.CompetitionPrep, BodyweightKg = p.BodyweightKg, Unit = p.Unit,
             TrainingDays = p.TrainingDays, Phase = p.Phase, EquipmentJson = p.Equipment, TimeZone = p.TimeZone, UpdatedAt = p.UpdatedAt,
+            PinnedLifts = p.PinnedLifts,
         };
         db.Profiles.Add(profile);
         db.SaveChanges();

@@ -64,6 +64,9 @@ public static class ReportReader
             if (!pinned.Contains(id))
                 pinned.Add(id);
         }
+        // None asked for: the lifts pinned in the profile (one no longer known, a custom exercise deleted since, is left out).
+        if (pinned.Count == 0)
+            pinned.AddRange(PinnedLifts.Read(profile?.PinnedLifts).Select(id => PinnedId(id, history, resolver)).OfType<string>().Distinct());
 
         var firstLogged = new[]
         {
@@ -84,6 +87,7 @@ public static class ReportReader
             if (string.Equals(e.Exercise.Id, trimmed, StringComparison.Ordinal))
                 return e.Exercise.Id;
         }
-        return resolver.Resolve(trimmed) is { Exercise: { } x } ? x.Id : null;
+        var name = trimmed.StartsWith("custom:", StringComparison.Ordinal) ? trimmed["custom:".Length..] : trimmed;
+        return resolver.Resolve(name) is { Id: { } id } ? id : null;
     }
 }

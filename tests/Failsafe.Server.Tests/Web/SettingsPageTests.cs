@@ -64,6 +64,39 @@ public sealed class SettingsPageTests(Browser browser)
     [Theory]
     [InlineData(Provider.Sqlite)]
     [InlineData(Provider.Postgres)]
+    public async Task Lifts_pinned_in_settings_lead_the_progress_charts_and_a_bad_name_is_shown_on_its_field(Provider provider)
+    {
+        await using var server = new WebServer(browser, provider);
+        var page = await server.Visitor();
+        await WebServer.CreateAccount(page);
+        await PageApi.Lifter(page);
+        await PageApi.Call(page, "POST", "/api/sets", new { exercise = "barbell squat", weight = 100.0, unit = "kg", reps = 5, rir = 2.0 });
+        await PageApi.Call(page, "POST", "/api/sets", new { exercise = "leg extension", weight = 40.0, unit = "kg", reps = 12, rir = 2.0 });
+
+        await page.GotoAsync("/settings");
+        var save = page.GetByRole(AriaRole.Button, new() { Name = "Save profile" });
+        await Assertions.Expect(save).ToBeEnabledAsync();
+        var field = page.GetByLabel("Lifts to chart");
+        await field.FillAsync("leg extension; zzzz qqqq");
+        await save.ClickAsync();
+        await Assertions.Expect(field).ToHaveAttributeAsync("aria-invalid", "true");
+        (await page.Locator("form#profile .form-error").InnerTextAsync()).ShouldContain("'zzzz qqqq' is not an exercise");
+
+        await field.FillAsync("leg extension");
+        await save.ClickAsync();
+        await page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Saved." }).WaitForAsync();
+        (await PageApi.Call(page, "GET", "/api/profile")).GetProperty("pinnedLifts")[0].GetString().ShouldBe("Leg Extensions");
+        await page.GotoAsync("/settings");
+        (await page.GetByLabel("Lifts to chart").InputValueAsync()).ShouldBe("Leg Extensions");
+
+        await page.GotoAsync("/progress");
+        (await page.Locator("#chart-e1rm-title").TextContentAsync()).ShouldBe("Leg Extensions: estimated 1RM");
+        server.Errors.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
     public async Task A_coach_is_accepted_and_revoked_and_another_declined(Provider provider)
     {
         await using var server = new WebServer(browser, provider);

@@ -89,6 +89,8 @@ function profileJson(form) {
     const value = Number(bodyweight.value);
     body.bodyweightKg = unit(form) === 'lb' ? round(value * KG_PER_LB, 3) : value;
   }
+  // Lists of names (the lifts to chart), separated by semicolons; empty is an empty list.
+  for (const el of form.querySelectorAll('[data-names]')) body[el.name] = el.value.split(';').map((x) => x.trim()).filter((x) => x.length > 0);
   if (body.equipment) {
     for (const el of form.querySelectorAll('[data-weights]')) {
       const key = el.name.split('.').at(-1);

@@ -290,6 +290,9 @@ namespace Failsafe.Store.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("PinnedLifts")
+                        .HasColumnType("text");
+
                     b.Property<long>("Revision")
                         .HasColumnType("bigint");
 

@@ -271,6 +271,9 @@ namespace Failsafe.Store.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PinnedLifts")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("Revision")
                         .HasColumnType("INTEGER");
 

@@ -123,7 +123,12 @@ public static class NextSet
             {
                 // The set's permissions no longer hold; only its load reason carries over.
                 inherited = [.. next.Reasons.Where(r => r.Load)];
-                next = next with { Failure = FailureLevel.None, BeyondFailure = [], TargetRir = Math.Max(1, next.TargetRir) };
+                // An AMRAP set that may not fail is the failure rep range with reps in reserve, as the engine writes it (S5).
+                next = next with
+                {
+                    Failure = FailureLevel.None, BeyondFailure = [], TargetRir = Math.Max(1, next.TargetRir),
+                    Reps = planned.Reps.IsAmrap ? $"{policy.MinFailureReps}-{policy.MaxFailureReps}" : next.Reps,
+                };
                 reasons.Add(spent);
             }
             double? weight = next.WeightKg;

@@ -406,4 +406,20 @@ public class NextSetFailureTodayTests
         next.Exercise.ShouldBe("Barbell Curl");
         next.Reasons.ShouldContain(r => r.Message.Contains("Barbell Curl", StringComparison.Ordinal) && r.Message.Contains("not in today's session", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Decide_AmrapFinisherAfterFailureElsewhereToday_NotShownAsAmrap()
+    {
+        var s = LegDay(Plan("Leg Press", 3, "10-12"), Plan("Push Up", 2, "AMRAP"))
+            .With(DaysAgo(6, DayType.Medium, Did("Push Up", Set(0, 20, 2), Set(0, 18, 2))));
+        var plan = s.Evaluate();
+        plan.LastSet("Push Up").Reps.ShouldBe("AMRAP");
+        DoneSet[] done = [Done("Leg Press", 160, 11, 2), Done("Leg Press", 160, 11, 2), Done("Leg Press", 160, 12, 0, FailureLevel.Absolute), Done("Push Up", 0, 20, 2)];
+
+        var next = NextSet.Decide(s, plan, done);
+
+        next.Exercise.ShouldBe("Push Up");
+        next.Failure.ShouldBe(FailureLevel.None);
+        next.Reps.ShouldNotBe("AMRAP");
+    }
 }

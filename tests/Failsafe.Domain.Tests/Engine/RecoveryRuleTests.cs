@@ -102,6 +102,16 @@ public class RecoveryRuleTests
         e.DayChanges.ShouldContain(c => c.Rule == "R4" && c.Message.Contains("meet is today", StringComparison.Ordinal));
     }
 
+    /// <summary>R4: a plan's day on the meet itself is the meet, not a session beside it.</summary>
+    [Fact]
+    public void R4_EventToday_PlannedDayHasNoSessionEither()
+    {
+        var e = Evaluator.EvaluatePlanned(LateralRaiseDay().On(DayType.Medium).WithEvent(0, "meet"));
+
+        e.Exercises.ShouldBeEmpty();
+        e.DayChanges.ShouldContain(c => c.Rule == "R4");
+    }
+
     [Fact]
     public void R4_EventFurtherAwayOrPast_Allows()
     {

@@ -43,6 +43,9 @@ public class StructureRuleTests
 
         last.Failure.ShouldBe(FailureLevel.None);
         last.Ids().ShouldContain("S1");
+        var downgrade = friday.Evaluate().Actions.Single(a => a.Code == "downgrade-day").Message;
+        downgrade.ShouldContain("this week");
+        downgrade.ShouldNotContain("in a row");
     }
 
     [Fact]

@@ -92,10 +92,15 @@ public sealed class Facts
         HardDaysThisWeek = hardDays.Count(d => d >= monday);
         HardAfterHard = scenario.Session.DayType == DayType.Hard && hardDays.Contains(today.AddDays(-1));
 
-        foreach (var s in Log.Sessions)
+        // S6: which of today's exercises the lifter has logged before, newest sessions first, stopping once all are found.
+        var planned = scenario.Session.Exercises.Select(e => e.Exercise.Id).ToHashSet(StringComparer.Ordinal);
+        for (var i = Log.Sessions.Length - 1; i >= 0 && Known.Count < planned.Count; i--)
         {
-            foreach (var e in s.Exercises)
-                Known.Add(e.Exercise.Id);
+            foreach (var e in Log.Sessions[i].Exercises)
+            {
+                if (planned.Contains(e.Exercise.Id))
+                    Known.Add(e.Exercise.Id);
+            }
         }
 
         foreach (var s in Log.LastDays(today, policy.BudgetWindowDays))
@@ -141,7 +146,7 @@ public sealed class Facts
     /// <summary>R3/B5: hours before a muscle group fails again (72 h; a body-part split's week).</summary>
     public int MuscleRecoveryHours { get; }
 
-    /// <summary>S6: the exercises the lifter has logged before; a first session of any other is conservative.</summary>
+    /// <summary>S6: the session's exercises the lifter has logged before; a first session of any other is conservative.</summary>
     public HashSet<string> Known { get; } = new(StringComparer.Ordinal);
     public int ShareWorkingSets { get; }
     public double FailureShare { get; }

@@ -334,6 +334,20 @@ public sealed class PlanCliTests
     }
 
     [Fact]
+    public void Next_DoneSetOfAnExerciseNotInTheSession_RefusedNamingItsPath()
+    {
+        using var dir = new CliTests.TempDir();
+        var done = DoneFile(dir, """[{"exercise": "Barbell Back Squat", "weightKg": 117.5, "reps": 6, "rir": 2}, {"exercise": "Barbell Curl", "weightKg": 30, "reps": 10, "rir": 2}]""");
+
+        var (code, stdout, stderr) = Run("next", Example, "--done", done, "--json");
+
+        code.ShouldBe(ExitCodes.InvalidInput);
+        stdout.ShouldBeEmpty();
+        stderr.ShouldContain("$.sets[1].exercise");
+        stderr.ShouldContain("Barbell Curl is not in today's session");
+    }
+
+    [Fact]
     public void Next_NothingDone_FirstSetOfTheSession()
     {
         using var dir = new CliTests.TempDir();

@@ -119,6 +119,11 @@ public static class PlanCommands
 
             var evaluation = Evaluator.Evaluate(scenario!, policy);
             var next = NextSet.Decide(scenario!, evaluation, done!.Value, policy);
+            if (next.Kind == NextKind.NotInSession)
+            {
+                var at = done.Value.IndexOf(done.Value.First(x => x.Name == next.Exercise));
+                return io.Fail($"{d.Name}: $.sets[{at}].exercise: {next.Reasons[0].Message}");
+            }
             if (parse.GetValue(json))
             {
                 io.Out.WriteLine(PlanJson.ToJson(next));

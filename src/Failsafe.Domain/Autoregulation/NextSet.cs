@@ -18,6 +18,9 @@ public enum NextKind
 
     /// <summary>Performance fell well below what was expected: the rest of today's work is cut.</summary>
     StopForToday,
+
+    /// <summary>A done set names an exercise that is not in today's session: refused, <see cref="NextSetAdvice.Exercise"/> names it.</summary>
+    NotInSession,
 }
 
 /// <summary>What to do next, and why.</summary>
@@ -48,6 +51,10 @@ public sealed record NextSetAdvice(
 /// <item>After a set to failure, the next set is expected to manage only a share of the reps at the same load
 /// (R6; set-2/set-1 ratios by rest: 1 min 0.55, 2 min 0.72, 3 min 0.78, 5 min 0.90 — midpoints of the bench
 /// studies in EVIDENCE), and the load drops accordingly.</item>
+/// <item>Failure already done today counts: after a failure set on an exercise, no further set of it is offered failure
+/// (B3: one failure set per exercise), and once the session's failure exercises have failed, no other exercise gets
+/// failure (B2), whether the failure was planned or not.</item>
+/// <item>A done set of an exercise that is not in today's session is refused (<see cref="NextKind.NotInSession"/>).</item>
 /// <item>When a set's e1RM falls more than <see cref="Policy.NextSetDropThreshold"/> below what the plan expected
 /// (the planned load at the target), the remaining work is cut and the day is marked as a sign to watch (W1/W2).</item>
 /// </list>
@@ -64,6 +71,16 @@ public static class NextSet
         var unit = scenario.Athlete.Unit;
         var consumed = new bool[done.Count];
         var safety = new List<Reason>();
+        foreach (var d in done)
+        {
+            if (!scenario.Session.Exercises.Any(e => e.Exercise.Id == d.Exercise.Id))
+            {
+                return new NextSetAdvice(NextKind.NotInSession, d.Name, null, null, null, null, FailureLevel.None,
+                    [new("S1", $"{d.Name} is not in today's session: add it to the day first, or log it under the exercise it replaced")], false, calibration);
+            }
+        }
+        // Exercises that already went to failure today (B2, B3), planned or not.
+        var failedToday = done.Where(IsFailure).Select(d => d.Exercise.Id).ToHashSet(StringComparer.Ordinal);
 
         for (var i = 0; i < plan.Exercises.Length; i++)
         {
@@ -101,6 +118,19 @@ public static class NextSet
 
             var next = decision.Sets[mine.Count];
             var reasons = ImmutableArray.CreateBuilder<Reason>();
+            var inherited = next.Reasons;
+            if (next.Failure > FailureLevel.None && FailureDoneToday(planned, failedToday, policy) is { } spent)
+            {
+                // The set's permissions no longer hold; only its load reason carries over.
+                inherited = [.. next.Reasons.Where(r => r.Load)];
+                // An AMRAP set that may not fail is the failure rep range with reps in reserve, as the engine writes it (S5).
+                next = next with
+                {
+                    Failure = FailureLevel.None, BeyondFailure = [], TargetRir = Math.Max(1, next.TargetRir),
+                    Reps = planned.Reps.IsAmrap ? $"{policy.MinFailureReps}-{policy.MaxFailureReps}" : next.Reps,
+                };
+                reasons.Add(spent);
+            }
             double? weight = next.WeightKg;
             if (mine.Count > 0 && mine[^1].WeightKg > 0)
             {
@@ -126,12 +156,12 @@ public static class NextSet
                     why += $"; a set at {policy.OneStepFromRir:0.#}+ RIR moves the load one step at most";
                 }
                 weight = LoadAdvice.Kg(rounded);
-                reasons.AddRange(next.Reasons.Where(r => !r.Load));
+                reasons.AddRange(inherited.Where(r => !r.Load));
                 reasons.Add(new(last.Failure == FailureLevel.Absolute ? "R6" : "S6", $"{rounded}: {why}") { Load = true });
             }
             else
             {
-                reasons.AddRange(next.Reasons);
+                reasons.AddRange(inherited);
             }
             if (mine.Exists(s => s.Failure == FailureLevel.Technical))
                 reasons.Add(new("F1", "technical failure ends the exercise"));
@@ -144,6 +174,18 @@ public static class NextSet
         }
         return new NextSetAdvice(NextKind.SessionComplete, null, null, null, null, null, FailureLevel.None,
             [.. safety, new("S1", "every planned set is done")], false, calibration);
+    }
+
+    private static bool IsFailure(DoneSet d) => d.Failure != FailureLevel.None || d.Rir.Value == 0;
+
+    /// <summary>B3/B2: why the next set may not fail after what was done today, or null when it still may.</summary>
+    private static Reason? FailureDoneToday(PlannedExercise planned, HashSet<string> failedToday, Policy policy)
+    {
+        if (failedToday.Contains(planned.Exercise.Id))
+            return new("B3", $"{planned.Name} already went to failure today: one failure set per exercise, so this set stops with reps in reserve");
+        return failedToday.Count >= policy.MaxFailureExercisesPerSession
+            ? new("B2", $"failure already done today on {failedToday.Count} exercise(s), the session's limit of {policy.MaxFailureExercisesPerSession}: this set stops with reps in reserve")
+            : null;
     }
 
     /// <summary>The e1RM to load the next set from, and the reason in words.</summary>

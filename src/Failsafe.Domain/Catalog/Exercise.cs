@@ -86,6 +86,12 @@ public sealed record Exercise(
     /// <summary>The most failure this exercise tolerates in the given setup.</summary>
     public FailureLevel MaxFailureIn(bool spotterOrSafeties) => spotterOrSafeties ? MaxFailureWithSpotter : MaxFailure;
 
+    /// <summary>F4: safeties (pins, straps in a rack) catch a bar; a dumbbell or kettlebell movement needs a spotter.</summary>
+    public bool SafetiesCatch => Equipment is "barbell" or "e-z curl bar";
+
+    /// <summary>S3/F3: the bench-press family (flat, incline, decline, floor; barbell or dumbbell), which may reach technical failure under F4.</summary>
+    public bool IsBenchFamily => Pattern == MovementPattern.HorizontalPress && Equipment is "barbell" or "dumbbell" or "e-z curl bar";
+
     /// <summary>Bodyweight exercises and bands: AMRAP finishers are allowed (S7).</summary>
     public bool IsBodyweightOrBand => Equipment is "body only" or "bands";
 }

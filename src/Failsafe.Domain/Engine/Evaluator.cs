@@ -28,7 +28,7 @@ public static class Evaluator
         policy ??= Policy.Default;
         var facts = new Facts(scenario, policy);
         var actions = Actions(scenario, facts, policy);
-        var (session, changes) = actOnDay ? ActOnDay(scenario, actions, policy) : (scenario.Session, []);
+        var (session, changes) = actOnDay ? ActOnDay(scenario, actions, policy) : EventDay(scenario);
         var deload = actOnDay && actions.Any(a => a.Code == "deload") && scenario.Phase != Phase.Deload;
         var planned = session.Exercises;
 
@@ -48,7 +48,7 @@ public static class Evaluator
             for (var s = 1; s <= e.Sets; s++)
             {
                 var place = new SetPlace(e, i + 1, planned.Length, s, workingSetsAfter[i] + e.Sets - s);
-                var draft = new Draft(baseRir: BaseRir(session.DayType, policy));
+                var draft = new Draft(baseRir: BaseRir(session.DayType, policy, place.IsLastSet && SetRules.IsLate(facts, place)));
                 foreach (var rule in SetRules.Structural)
                 {
                     if (rule(facts, place) is { } r)
@@ -150,15 +150,11 @@ public static class Evaluator
     /// </summary>
     private static (PlannedSession Session, ImmutableArray<Reason> Changes) ActOnDay(Scenario scenario, ImmutableArray<Action> actions, Policy p)
     {
+        if (EventDay(scenario) is { Changes.IsEmpty: false } eventDay)
+            return eventDay;
         var session = scenario.Session;
         var changes = ImmutableArray.CreateBuilder<Reason>();
         bool Has(string code) => actions.Any(a => a.Code == code);
-        // R4: on the day of a race, a match or a meet, the event is the day's work — no training session beside it.
-        if (!session.Exercises.IsEmpty && scenario.Events.FirstOrDefault(e => e.Date == scenario.Today) is { } today)
-        {
-            changes.Add(new("R4", $"{today.Name} is today: the event is the day's work, so no training session"));
-            return (session with { Exercises = [] }, changes.ToImmutable());
-        }
         var planned = session.DayType;
         if (Has("deload") && scenario.Phase != Phase.Deload)
         {
@@ -180,15 +176,24 @@ public static class Evaluator
         return (session, changes.ToImmutable());
     }
 
+    /// <summary>R4: on the day of a race, a match or a meet, the event is the day's work — no training session beside it, planned or not.</summary>
+    private static (PlannedSession Session, ImmutableArray<Reason> Changes) EventDay(Scenario scenario)
+    {
+        var session = scenario.Session;
+        if (session.Exercises.IsEmpty || scenario.Events.FirstOrDefault(e => e.Date == scenario.Today) is not { } today)
+            return (session, []);
+        return (session with { Exercises = [] }, [new("R4", $"{today.Name} is today: the event is the day's work, so no training session")]);
+    }
+
     private static PlannedSession Scaled(PlannedSession session, double factor) => session with
     {
         Exercises = [.. session.Exercises.Select(e => e with { Sets = Math.Max(1, (int)Math.Round(e.Sets * factor, MidpointRounding.AwayFromZero)) })],
     };
 
-    /// <summary>The target RIR for a day type before any rule raises it (S1).</summary>
-    private static double BaseRir(DayType day, Policy p) => day switch
+    /// <summary>The target RIR for a day type before any rule raises it (S1, B1): RPE 9 on a hard day only for a late exercise's last set.</summary>
+    private static double BaseRir(DayType day, Policy p, bool lateLastSet) => day switch
     {
-        DayType.Hard => p.HardDayRir,
+        DayType.Hard => lateLastSet ? Math.Max(1, p.HardDayRir - p.HardDayLateSetRirDrop) : p.HardDayRir,
         DayType.Medium => p.MediumDayRir,
         _ => p.LightDayRir,
     };
@@ -275,10 +280,10 @@ public static class Evaluator
         if (f.CnsFailure is { } c)
             list.Add(new("cns-recovery", "R1", $"failure on {c.Exercise} on {c.Date:yyyy-MM-dd}: the nervous system needs about {p.CnsRecoveryHours} h"));
         if (f.HeavyLowerBody is { } h)
-            list.Add(new("cns-recovery", "R2", $"all-out squat/deadlift session on {h:yyyy-MM-dd}: {p.HeavyLowerBodyRecoveryDays}–14 days before the next all-out heavy compound"));
+            list.Add(new("cns-recovery", "R2", $"all-out squat/deadlift session on {h.Date:yyyy-MM-dd}{(h.WindowDays > p.HeavyLowerBodyRecoveryDays ? " with failure sets" : "")}: {h.WindowDays} days before the next all-out heavy compound"));
         var muscles = scenario.Session.Exercises.SelectMany(e => e.Exercise.PrimaryMuscles).Distinct().Where(f.MusclesFailed.ContainsKey).ToList();
         if (muscles.Count > 0)
-            list.Add(new("muscle-recovery", "R3", $"{string.Join(", ", muscles)} went to failure within {p.MuscleRecoveryHours} h and are still recovering"));
+            list.Add(new("muscle-recovery", "R3", $"{string.Join(", ", muscles)} went to failure within {SetRules.Hours(f.MuscleRecoveryHours)} and are still recovering"));
         if (f.EventSoon is { } ev)
             list.Add(new("event-soon", "R4", $"{ev.Name} on {ev.Date:yyyy-MM-dd}"));
         if (scenario.Athlete.Injured)
@@ -307,7 +312,7 @@ public static class Evaluator
             var why = f.FatigueSigns ? "warning signs"
                 : f.EventSoon is not null ? $"{f.EventSoon.Name} is close"
                 : f.HardAfterHard ? "yesterday was a hard day, and hard days never come two in a row"
-                : $"{f.HardDaysThisWeek} hard {(f.HardDaysThisWeek == 1 ? "day" : "days")} already in the last 7 days, at most {p.MaxHardDaysPerWeek}";
+                : $"{f.HardDaysThisWeek} hard {(f.HardDaysThisWeek == 1 ? "day" : "days")} already this week, at most {p.MaxHardDaysPerWeek}";
             list.Add(new("downgrade-day", f.FatigueSigns ? "W2" : f.EventSoon is not null ? "R4" : "S1", $"train today as a medium day: {why}"));
         }
         var signCount = f.WellnessSigns.Length + f.Trends.Count(t => t.Code == "strength-decline");
@@ -315,7 +320,8 @@ public static class Evaluator
             list.Add(new("deload", "W2", f.WellnessPersisting ? "warning signs have persisted for two weeks: deload" : $"{signCount} warning signs at once: deload"));
         if (f.BeyondFailure is { } b)
             list.Add(new("extra-rest", "R5", $"beyond-failure work on {b.Exercise} ({b.Date:yyyy-MM-dd}): schedule an extra rest day"));
-        else if (f.FailedYesterday)
+        // A body-part split fails a different muscle group each day (B5): no rest day after every failure day.
+        else if (f.FailedYesterday && (scenario.Athlete.Split != Split.BodyPart || scenario.Athlete.CompetitionPrep))
             list.Add(new("extra-rest", "R5", "failure sets yesterday: schedule extra rest"));
         // E5 asks for a failure set, so only where one may happen: an eligible lifter, no deload, no event, no signs.
         if (f.LayoffDays is { } off && f.Eligibility.Failure && scenario.Phase != Phase.Deload && f.EventSoon is null && !f.ScaleBack)

@@ -23,12 +23,10 @@ public sealed class Facts
 
         Eligibility = EligibilityRules.Evaluate(scenario, Log, policy);
 
-        var prep = scenario.Athlete.CompetitionPrep;
-        var window = prep ? policy.CompetitionPrepWindowDays : policy.BudgetWindowDays;
-        var splitAllowance = policy.SplitFailureSetsPerWeek[scenario.Athlete.Split] * window / 7;
-        var allowed = prep ? policy.CompetitionPrepFailureSets : Math.Min(policy.FailureSetsPerWindow, splitAllowance);
-        BudgetRule = prep ? "B5" : splitAllowance < policy.FailureSetsPerWindow ? "B5" : "B4";
-        Budget = new Budget(window, TrainingLog.FailureSets(Log.LastDays(today, window)), allowed);
+        var split = policy.BudgetFor(scenario.Athlete.Split, scenario.Athlete.CompetitionPrep);
+        BudgetRule = split.Rule;
+        MuscleRecoveryHours = split.MuscleRecoveryHours;
+        Budget = new Budget(split.WindowDays, TrainingLog.FailureSets(Log.LastDays(today, split.WindowDays)), split.FailureSets);
 
         // B1 counts rated working sets: a drop set belongs to its parent, an unrated set cannot be placed.
         var (rated, failures, _) = TrainingLog.Split(Log.LastDays(today, policy.ShareWindowDays));
@@ -36,13 +34,14 @@ public sealed class Facts
         FailureShare = rated == 0 ? 0 : (double)failures / rated;
 
         var cnsDays = HoursToDays(policy.CnsRecoveryHours);
-        var muscleDays = HoursToDays(policy.MuscleRecoveryHours);
+        var muscleDays = HoursToDays(MuscleRecoveryHours);
         var restDays = HoursToDays(policy.BeyondFailureRestHours);
-        var longest = Math.Max(Math.Max(Math.Max(cnsDays, muscleDays), Math.Max(restDays, 7)), policy.HeavyLowerBodyRecoveryDays);
+        var longest = Math.Max(Math.Max(Math.Max(cnsDays, muscleDays), Math.Max(restDays, 7)), policy.HeavyLowerBodyFailureRecoveryDays);
         foreach (var session in Log.LastDays(today, longest))
         {
             var age = today.DayNumber - session.Date.DayNumber;
             var heavyLower = false;
+            var heavyLowerFailed = false;
             foreach (var e in session.Exercises)
             {
                 var x = e.Exercise;
@@ -50,9 +49,11 @@ public sealed class Facts
                 {
                     if (set.Warmup)
                         continue;
-                    if (x.Cns == CnsDemand.High && x.Pattern is MovementPattern.Squat or MovementPattern.Hinge
-                        && (set.IsFailure || (set.Rated && set.Rir.Value <= policy.HeavyLowerBodyRir)))
-                        heavyLower = true;
+                    if (x.Cns == CnsDemand.High && x.Pattern is MovementPattern.Squat or MovementPattern.Hinge)
+                    {
+                        heavyLower |= set.IsFailure || (set.Rated && set.Rir.Value <= policy.HeavyLowerBodyRir);
+                        heavyLowerFailed |= set.IsFailure;
+                    }
                     if (!set.IsFailure)
                         continue;
                     if (age < 7)
@@ -74,18 +75,33 @@ public sealed class Facts
                         FailedYesterday = true;
                 }
             }
-            if (heavyLower && age < policy.HeavyLowerBodyRecoveryDays)
-                HeavyLowerBody ??= session.Date;
+            // R2: 7 days after a hard squat/deadlift day, 14 after one that held failure or technical-failure sets.
+            var window = heavyLowerFailed ? policy.HeavyLowerBodyFailureRecoveryDays : policy.HeavyLowerBodyRecoveryDays;
+            if (heavyLower && age < window && HeavyLowerBody is null)
+                HeavyLowerBody = (session.Date, window);
         }
 
+        // S1: "about two in seven" counts the calendar week (Monday to Sunday); never two in a row.
         var hardDays = new HashSet<DateOnly>();
         foreach (var s in Log.LastDays(today.AddDays(-1), 6))
         {
             if (s.DayType == DayType.Hard)
                 hardDays.Add(s.Date);
         }
-        HardDaysThisWeek = hardDays.Count;
+        var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+        HardDaysThisWeek = hardDays.Count(d => d >= monday);
         HardAfterHard = scenario.Session.DayType == DayType.Hard && hardDays.Contains(today.AddDays(-1));
+
+        // S6: which of today's exercises the lifter has logged before, newest sessions first, stopping once all are found.
+        var planned = scenario.Session.Exercises.Select(e => e.Exercise.Id).ToHashSet(StringComparer.Ordinal);
+        for (var i = Log.Sessions.Length - 1; i >= 0 && Known.Count < planned.Count; i--)
+        {
+            foreach (var e in Log.Sessions[i].Exercises)
+            {
+                if (planned.Contains(e.Exercise.Id))
+                    Known.Add(e.Exercise.Id);
+            }
+        }
 
         foreach (var s in Log.LastDays(today, policy.BudgetWindowDays))
         {
@@ -126,6 +142,12 @@ public sealed class Facts
 
     /// <summary>"B4" when the two-week budget binds, "B5" when the split or competition prep sets it.</summary>
     public string BudgetRule { get; }
+
+    /// <summary>R3/B5: hours before a muscle group fails again (72 h; a body-part split's week).</summary>
+    public int MuscleRecoveryHours { get; }
+
+    /// <summary>S6: the session's exercises the lifter has logged before; a first session of any other is conservative.</summary>
+    public HashSet<string> Known { get; } = new(StringComparer.Ordinal);
     public int ShareWorkingSets { get; }
     public double FailureShare { get; }
     public Dictionary<string, int> FailureSetsThisWeek { get; } = new(StringComparer.Ordinal);
@@ -134,7 +156,8 @@ public sealed class Facts
     public Dictionary<string, DateOnly> MusclesFailed { get; } = new(StringComparer.Ordinal);
     public (DateOnly Date, string Exercise)? BeyondFailure { get; }
     public bool FailedYesterday { get; }
-    public DateOnly? HeavyLowerBody { get; }
+    /// <summary>R2: the latest hard squat/deadlift day still inside its window, and that window in days (7, or 14 after failure).</summary>
+    public (DateOnly Date, int WindowDays)? HeavyLowerBody { get; }
     public bool HardAfterHard { get; }
     public int HardDaysThisWeek { get; }
     public TrainingEvent? EventSoon { get; }

@@ -50,7 +50,7 @@ public sealed record Policy
     public int MaxFailureReps { get; init; } = 15;                           // S5
     public int CompoundFailuresPerWeekInHypertrophy { get; init; } = 1;      // S3
     public bool HypertrophyFailureOnFreeWeightCompounds { get; init; }       // S3 conflict: default only machine/safe compounds
-    public double HardDayRir { get; init; } = 1;                             // S1 / B1: 1–3 RIR for the 80 %
+    public double HardDayRir { get; init; } = 2;                             // B1: hard days at RPE 8 (2 RIR); ~90 % of sessions at RPE 7–8 [002]
     public double MediumDayRir { get; init; } = 2;
     public double LightDayRir { get; init; } = 3;
     public double DeloadRir { get; init; } = 3;                              // S4: deloads at 1–3 RIR, the top end
@@ -171,6 +171,9 @@ public sealed record Policy
             (nameof(LayoffRir), Rir(LayoffRir) && LayoffRir >= 1, "must be a RIR 1–10 in half steps"),
             (nameof(WarmupRamp), !WarmupRamp.IsDefault && WarmupRamp.Length <= 6 && WarmupRamp.All(v => v is > 0 and < 1), "must be at most 6 shares, each above 0 and below 1"),
             (nameof(LightWarmupRamp), !LightWarmupRamp.IsDefault && LightWarmupRamp.Length <= 6 && LightWarmupRamp.All(v => v is > 0 and < 1), "must be at most 6 shares, each above 0 and below 1"),
+            (nameof(HardDayLateSetRirDrop), Rir(HardDayLateSetRirDrop) && HardDayLateSetRirDrop <= 3, "must be 0–3 reps in half steps"),
+            (nameof(HeavyLowerBodyFailureRecoveryDays), HeavyLowerBodyFailureRecoveryDays >= HeavyLowerBodyRecoveryDays && HeavyLowerBodyFailureRecoveryDays <= 60, "must be at least HeavyLowerBodyRecoveryDays and at most 60 days"),
+            (nameof(BodyPartMuscleRecoveryHours), BodyPartMuscleRecoveryHours is >= 0 and <= 24 * 30, "must be 0–720 hours"),
         };
         foreach (var (field, ok, problem) in checks)
         {
@@ -179,4 +182,39 @@ public sealed record Policy
         }
         return null;
     }
+
+    /// <summary>
+    /// B1: on a hard day the last set of each of the session's late exercises (F6's last ones) keeps this many reps fewer
+    /// in reserve than <see cref="HardDayRir"/>, never under 1: RPE 9 against the day's RPE 8, and it ramps with the plan's
+    /// mesocycle as the day's target does.
+    /// </summary>
+    public double HardDayLateSetRirDrop { get; init; } = 1;
+
+    /// <summary>R2: the CNS window after a hard squat/deadlift day that held failure or technical-failure sets (the top of "7–14 days").</summary>
+    public int HeavyLowerBodyFailureRecoveryDays { get; init; } = 14;
+
+    /// <summary>B5: a body-part split fails each muscle group once a week.</summary>
+    public int BodyPartMuscleRecoveryHours { get; init; } = 7 * 24;
+
+    /// <summary>
+    /// The failure budget the lifter's split sets (B4/B5 and the conflict table), the one place the engine and the planner
+    /// read it from: full-body and upper/lower follow B4 (the two-week budget, or the split's weekly allowance over two
+    /// weeks when stricter; ≥ <see cref="MuscleRecoveryHours"/> per muscle); a body-part split follows B5 (its weekly
+    /// allowance over 7 days, each muscle group once a week); competition prep a few check-ins every four weeks. B1's
+    /// share caps all of them.
+    /// </summary>
+    public FailureBudget BudgetFor(Split split, bool competitionPrep)
+    {
+        if (competitionPrep)
+            return new("B5", CompetitionPrepWindowDays, CompetitionPrepFailureSets, MuscleRecoveryHours);
+        if (split == Split.BodyPart)
+            return new("B5", 7, SplitFailureSetsPerWeek[split], Math.Max(MuscleRecoveryHours, BodyPartMuscleRecoveryHours));
+        var splitAllowance = SplitFailureSetsPerWeek[split] * BudgetWindowDays / 7;
+        return splitAllowance < FailureSetsPerWindow
+            ? new("B5", BudgetWindowDays, splitAllowance, MuscleRecoveryHours)
+            : new("B4", BudgetWindowDays, FailureSetsPerWindow, MuscleRecoveryHours);
+    }
 }
+
+/// <summary>A split's failure budget: the rule that sets it, failure sets allowed per rolling window of days, and the hours before a muscle fails again.</summary>
+public sealed record FailureBudget(string Rule, int WindowDays, int FailureSets, int MuscleRecoveryHours);

@@ -86,7 +86,8 @@ public sealed record Wellness(
 
 public sealed record PlannedExercise(string Name, Exercise Exercise, int Sets, RepRange Reps, bool Spotter = false, bool Safeties = false)
 {
-    public bool SpotterOrSafeties => Spotter || Safeties;
+    /// <summary>F4: a spotter, or safeties where they catch the load (a bar in a rack; not dumbbells).</summary>
+    public bool SpotterOrSafeties => Spotter || (Safeties && Exercise.SafetiesCatch);
 }
 
 public sealed record PlannedSession(DayType DayType, ImmutableArray<PlannedExercise> Exercises);

@@ -55,6 +55,7 @@ public static class SetRules
         EventSoon,
         HardDayRecovery,
         HypertrophyCompoundWeekly,
+        FirstSessionRule,
         NotEligible,
         InSeason,
         ScaleBack,
@@ -69,6 +70,8 @@ public static class SetRules
         {
             FailureLevel.Absolute => null,
             FailureLevel.Technical => new("F2", cap, 0, $"{x.Name}: absolute failure only on exercises safe to fail; {x.ClassificationReason}"),
+            _ when x.MaxFailureWithSpotter > FailureLevel.None && place.Exercise.Safeties && !place.Exercise.Spotter && !x.SafetiesCatch =>
+                new("F4", cap, 0, $"{x.Name}: safeties do not protect a dumbbell or kettlebell movement; failure only with a spotter"),
             _ when x.MaxFailureWithSpotter > FailureLevel.None => new("F4", cap, 0, $"{x.Name}: no failure without a spotter or safeties in place"),
             _ => new("F3", cap, 0, $"{x.Name}: {x.ClassificationReason}"),
         };
@@ -79,10 +82,18 @@ public static class SetRules
         place.IsLastSet && place.SetNumber > 1 ? null
         : new("F5", FailureLevel.None, 0, place.SetNumber == 1 ? "never failure on a first set" : "failure only on the last set of an exercise");
 
-    /// <summary>F6: failure only in the last one to three exercises of the session.</summary>
-    public static Restriction? LateInSession(Facts facts, in SetPlace place) =>
-        place.ExerciseNumber > place.ExerciseCount - facts.Policy.LastExercisesForFailure ? null
-        : new("F6", FailureLevel.None, 0, $"failure only in the last {facts.Policy.LastExercisesForFailure} exercises of a session, after a proper warm-up");
+    /// <summary>F6: failure only in the last one to three exercises of the session, and never on the first while others follow (R6).</summary>
+    public static Restriction? LateInSession(Facts facts, in SetPlace place)
+    {
+        if (place.ExerciseNumber == 1 && place.ExerciseCount > 1)
+            return new("F6", FailureLevel.None, 0, "never failure on the first exercise while others follow: failure early costs everything after it (R6)");
+        return IsLate(facts, place) ? null
+            : new("F6", FailureLevel.None, 0, $"failure only in the last {facts.Policy.LastExercisesForFailure} exercises of a session, after a proper warm-up");
+    }
+
+    /// <summary>F6: the exercise is one of the session's last <see cref="Policy.LastExercisesForFailure"/>.</summary>
+    public static bool IsLate(Facts facts, in SetPlace place) =>
+        place.ExerciseNumber > place.ExerciseCount - facts.Policy.LastExercisesForFailure;
 
     /// <summary>F7: the more CNS-demanding the lift, the less failure: technical at most, and reps kept in reserve.</summary>
     public static Restriction? CnsDemandRule(Facts facts, in SetPlace place) =>
@@ -126,7 +137,7 @@ public static class SetRules
         if (facts.HeavyLowerBody is not { } d || (x.Mechanic != Mechanic.Compound && x.Cns != CnsDemand.High))
             return null;
         return new("R2", FailureLevel.None, x.Cns == CnsDemand.High ? facts.Policy.HighCnsMinRir : 0,
-            $"all-out squat/deadlift session on {d:yyyy-MM-dd}: no all-out compound work within {facts.Policy.HeavyLowerBodyRecoveryDays} days");
+            $"all-out squat/deadlift session on {d.Date:yyyy-MM-dd}: no all-out compound work within {d.WindowDays} days");
     }
 
     /// <summary>R3: a muscle group is not failed again before it has recovered.</summary>
@@ -135,7 +146,7 @@ public static class SetRules
         foreach (var m in place.Exercise.Exercise.PrimaryMuscles)
         {
             if (facts.MusclesFailed.TryGetValue(m, out var date))
-                return new("R3", FailureLevel.None, 0, $"{m} went to failure on {date:yyyy-MM-dd}: not again within {facts.Policy.MuscleRecoveryHours} h");
+                return new("R3", FailureLevel.None, 0, $"{m} went to failure on {date:yyyy-MM-dd}: not again within {Hours(facts.MuscleRecoveryHours)}");
         }
         return null;
     }
@@ -173,7 +184,7 @@ public static class SetRules
         if (facts.HardAfterHard)
             return new("S1", FailureLevel.None, p.MediumDayRir, "yesterday was a hard day: today is trained as a medium day");
         return facts.HardDaysThisWeek + 1 > p.MaxHardDaysPerWeek
-            ? new("S1", FailureLevel.None, p.MediumDayRir, $"already {facts.HardDaysThisWeek} hard days in the last 7: today is trained as a medium day")
+            ? new("S1", FailureLevel.None, p.MediumDayRir, $"already {facts.HardDaysThisWeek} hard days this week: today is trained as a medium day")
             : null;
     }
 
@@ -187,17 +198,21 @@ public static class SetRules
     }
 
     /// <summary>
-    /// S3: in a hypertrophy phase, failure on isolation finals, or on a compound only where it is safe to fail
-    /// (machines, cables, bodyweight) — the documented resolution of the sources' conflict; a coach may allow
-    /// free-weight compounds (with their spotter rules) by policy.
+    /// S3: in a hypertrophy phase, failure on isolation finals, or on a safe compound: one whose most failure in the day's
+    /// set-up is absolute (machines, cables, bodyweight), or the bench-press family with a spotter or safeties (technical,
+    /// F3/F4) — the documented resolution of the sources' conflict; a coach may allow other free-weight compounds (with
+    /// their spotter rules) by policy.
     /// </summary>
     public static Restriction? HypertrophyPhase(Facts facts, in SetPlace place)
     {
-        var x = place.Exercise.Exercise;
-        if (facts.Scenario.Phase != Phase.Hypertrophy || x.Mechanic == Mechanic.Isolation
-            || x.MaxFailure == FailureLevel.Absolute || facts.Policy.HypertrophyFailureOnFreeWeightCompounds)
+        var e = place.Exercise;
+        var x = e.Exercise;
+        if (facts.Scenario.Phase != Phase.Hypertrophy || x.Mechanic == Mechanic.Isolation || facts.Policy.HypertrophyFailureOnFreeWeightCompounds)
             return null;
-        return new("S3", FailureLevel.None, 0, "hypertrophy phase: failure on compounds only where safe (machines, cables, bodyweight)");
+        var inSetup = x.MaxFailureIn(e.SpotterOrSafeties);
+        if (inSetup == FailureLevel.Absolute || (inSetup == FailureLevel.Technical && x.IsBenchFamily))
+            return null;
+        return new("S3", FailureLevel.None, 0, "hypertrophy phase: failure on compounds only where safe (machines, cables, bodyweight; the bench press with a spotter or safeties)");
     }
 
     /// <summary>S3: a compound goes to failure at most once a week in a hypertrophy phase.</summary>
@@ -230,6 +245,15 @@ public static class SetRules
         place.Exercise.Reps.IsAmrap && !place.Exercise.Exercise.IsBodyweightOrBand
             ? new("S7", FailureLevel.None, 1, "AMRAP to failure only on bodyweight or band exercises: here, stop with reps in reserve")
             : null;
+
+    /// <summary>S6: the first session of an exercise is conservative — no failure, <see cref="Policy.FirstSessionRir"/>+ RIR — and its logged sets set the load.</summary>
+    public static Restriction? FirstSessionRule(Facts facts, in SetPlace place) =>
+        facts.Known.Contains(place.Exercise.Exercise.Id) ? null
+        : new("S6", FailureLevel.None, facts.Policy.FirstSessionRir,
+            $"first session of this exercise: conservative ({facts.Policy.FirstSessionRir:0.#}+ RIR, no failure); its logged sets set the load");
+
+    /// <summary>A recovery window in words: whole weeks of hours in days, otherwise hours.</summary>
+    internal static string Hours(int hours) => hours % 24 == 0 && hours >= 7 * 24 ? $"{hours / 24} days" : $"{hours} h";
 
     /// <summary>E1/E2: not eligible for failure training → 2–3 RIR.</summary>
     public static Restriction? NotEligible(Facts facts, in SetPlace place)

@@ -85,9 +85,7 @@ public sealed record ReportData(
         var charted = checkIns.Where(w => window.Contains(w.Date)).ToImmutableArray();
 
         // The rolling budget, counted exactly as Facts counts it for an evaluation on each day.
-        var days = lifter.CompetitionPrep ? policy.CompetitionPrepWindowDays : policy.BudgetWindowDays;
-        var splitAllowance = policy.SplitFailureSetsPerWeek[lifter.Split] * days / 7;
-        var allowed = lifter.CompetitionPrep ? policy.CompetitionPrepFailureSets : Math.Min(policy.FailureSetsPerWindow, splitAllowance);
+        var (_, days, allowed, _) = policy.BudgetFor(lifter.Split, lifter.CompetitionPrep);
         var budget = ImmutableArray.CreateBuilder<BudgetDay>();
         var warnings = ImmutableArray.CreateBuilder<WarningDay>();
         // The signs of a day read only the check-ins of its recent and baseline windows: a slice moving with the day.

@@ -42,7 +42,7 @@ public static class StoredDay
         // The day's prescription is fixed from the training before today: the sets logged today steer only the next
         // set (Next), and are compared with this prescription, never folded into it.
         var before = scenario with { History = [.. scenario.History.Where(s => s.Date < date)] };
-        var evaluation = FirstSession.Apply(Evaluator.Evaluate(before, today.Day.Policy ?? policy), before, policy);
+        var evaluation = Evaluator.Evaluate(before, today.Day.Policy ?? policy);
         return new Day(date, today, scenario with { Session = evaluation.Session ?? scenario.Session }, evaluation, policy);
     }
 
@@ -140,6 +140,8 @@ public static class StoredDay
         // day's changes (skips, swaps, additions) decide what comes next.
         var before = day.Scenario with { History = [.. day.Scenario.History.Where(s => s.Date < day.Date)] };
         var (planned, evaluation) = SessionChanges.Parse(session?.ChangesJson).Apply(day.Scenario.Session, day.Evaluation, resolver, done.LastOrDefault()?.Exercise.Id);
+        // Sets of an exercise that left the day (skipped, swapped out) stay logged but do not steer what comes next.
+        done.RemoveAll(d => !planned.Exercises.Any(e => e.Exercise.Id == d.Exercise.Id));
         return NextSet.Decide(before with { Session = planned }, evaluation, done, day.Plan.Day.Policy ?? day.Policy);
     }
 

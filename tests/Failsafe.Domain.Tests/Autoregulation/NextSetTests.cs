@@ -348,3 +348,78 @@ public class NextSetTests
         next.WeightKg!.Value.ShouldBe(kg + 2.5);
     }
 }
+
+/// <summary>`next` counts the failure already done today: B3 (one failure set per exercise) and B2 (one exercise per session).</summary>
+public class NextSetFailureTodayTests
+{
+    private static DoneSet Done(string name, double kg, int reps, double rir, FailureLevel failure = FailureLevel.None) =>
+        new(name, Ex(name), kg, reps, Rir.Of(rir), failure);
+
+    private static Scenario LegDay(params PlannedExercise[] planned) => Session(planned)
+        .With(DaysAgo(5, DayType.Medium,
+            Did("Leg Press", Set(160, 11, 2), Set(160, 11, 2), Set(160, 11, 2)),
+            Did("Leg Extension", Set(50, 12, 2), Set(50, 12, 2), Set(50, 12, 2))));
+
+    [Fact]
+    public void Decide_UnplannedFailureOnSet2_Set3NotOfferedFailureAgain()
+    {
+        var s = LegDay(Plan("Leg Extension", 3, "10-15"));
+        var plan = s.Evaluate();
+        plan.LastSet("Leg Extension").Failure.ShouldBe(FailureLevel.Absolute);
+
+        var next = NextSet.Decide(s, plan, [Done("Leg Extension", 50, 12, 2), Done("Leg Extension", 50, 13, 0, FailureLevel.Absolute)]);
+
+        next.Set.ShouldBe(3);
+        next.Failure.ShouldBe(FailureLevel.None);
+        next.TargetRir!.Value.ShouldBeGreaterThanOrEqualTo(1);
+        next.Reasons.ShouldContain(r => r.Rule == "B3");
+    }
+
+    [Fact]
+    public void Decide_FailureOnTheLegPress_LegExtensionsLastSetNoFailure()
+    {
+        var s = LegDay(Plan("Leg Press", 3, "10-12"), Plan("Leg Extension", 3, "10-15"));
+        var plan = s.Evaluate();
+        plan.LastSet("Leg Extension").Failure.ShouldBe(FailureLevel.Absolute);
+        DoneSet[] done =
+        [
+            Done("Leg Press", 160, 11, 2), Done("Leg Press", 160, 11, 2), Done("Leg Press", 160, 12, 0, FailureLevel.Absolute),
+            Done("Leg Extension", 50, 12, 2), Done("Leg Extension", 50, 12, 2),
+        ];
+
+        var next = NextSet.Decide(s, plan, done);
+
+        next.Exercise.ShouldBe("Leg Extension");
+        next.Set.ShouldBe(3);
+        next.Failure.ShouldBe(FailureLevel.None);
+        next.Reasons.ShouldContain(r => r.Rule == "B2");
+    }
+
+    [Fact]
+    public void Decide_DoneSetForAnExerciseNotInTheSession_Refused()
+    {
+        var s = LegDay(Plan("Leg Extension", 3, "10-15"));
+
+        var next = NextSet.Decide(s, s.Evaluate(), [Done("Leg Extension", 50, 12, 2), Done("Barbell Curl", 30, 10, 2)]);
+
+        next.Kind.ShouldBe(NextKind.NotInSession);
+        next.Exercise.ShouldBe("Barbell Curl");
+        next.Reasons.ShouldContain(r => r.Message.Contains("Barbell Curl", StringComparison.Ordinal) && r.Message.Contains("not in today's session", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Decide_AmrapFinisherAfterFailureElsewhereToday_NotShownAsAmrap()
+    {
+        var s = LegDay(Plan("Leg Press", 3, "10-12"), Plan("Push Up", 2, "AMRAP"))
+            .With(DaysAgo(6, DayType.Medium, Did("Push Up", Set(0, 20, 2), Set(0, 18, 2))));
+        var plan = s.Evaluate();
+        plan.LastSet("Push Up").Reps.ShouldBe("AMRAP");
+        DoneSet[] done = [Done("Leg Press", 160, 11, 2), Done("Leg Press", 160, 11, 2), Done("Leg Press", 160, 12, 0, FailureLevel.Absolute), Done("Push Up", 0, 20, 2)];
+
+        var next = NextSet.Decide(s, plan, done);
+
+        next.Exercise.ShouldBe("Push Up");
+        next.Failure.ShouldBe(FailureLevel.None);
+        next.Reps.ShouldNotBe("AMRAP");
+    }
+}

@@ -35,7 +35,7 @@ public class BudgetRuleTests
     [Fact]
     public void B2_OneExercisePerSession_GetsFailure()
     {
-        var e = Session(Plan("Lat Pulldown"), Plan("Dumbbell Lateral Raise", 3, "12-15")).Evaluate();
+        var e = Session(Plan("Leg Press"), Plan("Lat Pulldown"), Plan("Dumbbell Lateral Raise", 3, "12-15")).Known().Evaluate();
 
         e.LastSet("Lat Pulldown").Failure.ShouldBe(FailureLevel.None);
         e.LastSet("Lat Pulldown").Ids().ShouldContain("B2");
@@ -46,7 +46,7 @@ public class BudgetRuleTests
     [Fact]
     public void B2_PolicyOfTwo_AllowsTwoExercises()
     {
-        var e = Session(Plan("Lat Pulldown"), Plan("Dumbbell Lateral Raise", 3, "12-15"))
+        var e = Session(Plan("Leg Press"), Plan("Lat Pulldown"), Plan("Dumbbell Lateral Raise", 3, "12-15")).Known()
             .Evaluate(Policy.Default with { MaxFailureExercisesPerSession = 2 });
 
         e.LastSet("Lat Pulldown").Failure.ShouldBe(FailureLevel.Absolute);
@@ -112,7 +112,6 @@ public class BudgetRuleTests
     [Theory]
     [InlineData(Split.FullBody, 4)]
     [InlineData(Split.UpperLower, 6)]
-    [InlineData(Split.BodyPart, 10)]
     public void B5_SplitAllowance_AndTwoWeekBudget_TheStricterWins(Split split, int splitAllowance)
     {
         var loose = Policy.Default with { FailureSetsPerWindow = 20 };
@@ -144,5 +143,35 @@ public class BudgetRuleTests
 
         e.ActionCodes().ShouldNotContain("plateau-block");
         e.ActionCodes().ShouldContain("scale-back-failure");
+    }
+
+    /// <summary>B5 and the conflict table: a body-part split may fail 3–5 times a week, each muscle group once a week.</summary>
+    [Fact]
+    public void B5_BodyPartSplit_FiveAWeekEachMuscleOnce()
+    {
+        var bodyPart = LateralRaiseDay().With(a => a with { Split = Split.BodyPart })
+            .With(DaysAgo(9, DayType.Medium, Did("Dumbbell Lateral Raise", [.. Enumerable.Repeat(Set(10, 14, 2), 15)])));
+        // A different muscle group to failure on each of the last four days.
+        var failures = Enumerable.Range(1, 4).Select(d => DaysAgo(d, null, Did(d % 2 == 0 ? "Leg Extension" : "Triceps Pushdown", Set(40, 10, 2), Failed(40, 10)))).ToArray();
+
+        var e = bodyPart.With(failures).Evaluate();
+        e.Budget.ShouldBe(new Budget(7, 4, 5));
+        e.LastSet("Dumbbell Lateral Raise").Failure.ShouldBe(FailureLevel.Absolute);
+        e.ActionCodes().ShouldNotContain("extra-rest");
+
+        // The same muscle group failed five days ago: not again this week.
+        var shoulders = bodyPart.With(DaysAgo(5, DayType.Hard, Did("Dumbbell Lateral Raise", Set(10, 14, 2), Failed(10, 13)))).Evaluate();
+        shoulders.LastSet("Dumbbell Lateral Raise").Failure.ShouldBe(FailureLevel.None);
+        shoulders.LastSet("Dumbbell Lateral Raise").Ids().ShouldContain("R3");
+    }
+
+    [Fact]
+    public void B4_FullBody_FourPerTwoWeeks_And72HoursPerMuscle()
+    {
+        var budget = Policy.Default.BudgetFor(Split.FullBody, competitionPrep: false);
+        budget.ShouldBe(new FailureBudget("B4", 14, 4, 72));
+        Policy.Default.BudgetFor(Split.UpperLower, competitionPrep: false).ShouldBe(new FailureBudget("B4", 14, 4, 72));
+        Policy.Default.BudgetFor(Split.BodyPart, competitionPrep: false).ShouldBe(new FailureBudget("B5", 7, 5, 168));
+        Policy.Default.BudgetFor(Split.BodyPart, competitionPrep: true).ShouldBe(new FailureBudget("B5", 28, 2, 72));
     }
 }

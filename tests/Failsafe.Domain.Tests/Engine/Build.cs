@@ -24,8 +24,15 @@ internal static class Build
     public static Scenario Session(params PlannedExercise[] exercises) =>
         new(Today, Eligible, Phase.Hypertrophy, [], [], [], new PlannedSession(DayType.Hard, [.. exercises]));
 
-    /// <summary>One isolation exercise, three sets of 12–15: its last set may go to absolute failure.</summary>
-    public static Scenario LateralRaiseDay() => Session(Plan("Dumbbell Lateral Raise", 3, "12-15"));
+    /// <summary>One isolation exercise the lifter knows, three sets of 12–15: its last set may go to absolute failure.</summary>
+    public static Scenario LateralRaiseDay() => Session(Plan("Dumbbell Lateral Raise", 3, "12-15")).Known();
+
+    /// <summary>
+    /// The lifter has done every planned exercise before (S6: a first session never fails): a session 10 days ago with
+    /// one warm-up set of each — no working set, so no load, budget, share, trend or recovery window comes from it.
+    /// </summary>
+    public static Scenario Known(this Scenario s) =>
+        s.With(DaysAgo(10, null, [.. s.Session.Exercises.Select(e => new LoggedExercise(e.Name, e.Exercise, [new LoggedSet(0, 5, Rir.Of(5), Warmup: true)]))]));
 
     public static LoggedSet Set(double kg, int reps, double rir) => new(kg, reps, Rir.Of(rir));
 

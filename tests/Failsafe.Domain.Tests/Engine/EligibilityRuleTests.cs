@@ -61,7 +61,7 @@ public class EligibilityRuleTests
 
     [Fact]
     public void E2_Eligible_TrainsAtTheDayTarget() =>
-        LateralRaiseDay().Evaluate().Set("Dumbbell Lateral Raise", 1).TargetRir.ShouldBe(1);
+        LateralRaiseDay().Evaluate().Set("Dumbbell Lateral Raise", 1).TargetRir.ShouldBe(Policy.Default.HardDayRir);
 
     [Fact]
     public void E3_AdvancedBencher_MayUseBeyondFailureTechniques()
@@ -111,12 +111,14 @@ public class EligibilityRuleTests
     public void E4_OffSeason_Allows() =>
         LateralRaiseDay().With(a => a with { Goal = Goal.Endurance }).Evaluate().WarningCodes().ShouldNotContain("in-season");
 
-    private static LoggedSession LongAgo(int days) => DaysAgo(days, DayType.Hard, Did("Leg Press", Set(150, 10, 2)));
+    private static LoggedSession LongAgo(int days) => DaysAgo(days, DayType.Hard, Did("Leg Press", Set(150, 10, 2)), Did("Dumbbell Lateral Raise", Set(10, 14, 2)));
+
+    private static Scenario RaiseDayAfter(int daysOff) => Session(Plan("Dumbbell Lateral Raise", 3, "12-15")).With(LongAgo(daysOff));
 
     [Fact]
     public void E5_TrainedLifterBackAfterALayoff_BaselineTest()
     {
-        var e = LateralRaiseDay().With(LongAgo(40)).Evaluate();
+        var e = RaiseDayAfter(40).Evaluate();
 
         e.Actions.ShouldContain(a => a.Code == "baseline-test" && a.Rule == "E5");
     }
@@ -127,7 +129,7 @@ public class EligibilityRuleTests
     [InlineData(4.0, false, 20)]
     public void E5_BeginnerInjuredOrNoLayoff_NoBaselineTest(double years, bool injured, int daysOff)
     {
-        var e = LateralRaiseDay().With(a => a with { TrainingYears = years, Injuries = injured ? ["knee"] : [] }).With(LongAgo(daysOff)).Evaluate();
+        var e = RaiseDayAfter(daysOff).With(a => a with { TrainingYears = years, Injuries = injured ? ["knee"] : [] }).Evaluate();
 
         e.ActionCodes().ShouldNotContain("baseline-test");
     }

@@ -104,6 +104,24 @@ public class EngineProperties
     public void Property_BeyondFailure_OnlyOnAbsoluteFailureSets() =>
         Scenarios.Sample(s => AllSets(s.Evaluate()).All(t => t.Set.BeyondFailure.IsEmpty || t.Set.Failure == FailureLevel.Absolute), iter: 400);
 
+    /// <summary>"AMRAP" means as many as possible: never shown on a set that stops with reps in reserve.</summary>
+    [Fact]
+    public void Property_AmrapOnlyOnFailureSets() =>
+        Scenarios.Sample(s => AllSets(s.Evaluate()).All(t => t.Set.Reps != "AMRAP" || t.Set.Failure > FailureLevel.None), iter: 400);
+
+    [Fact]
+    public void Property_NeverFailureOnTheFirstOfSeveralExercises() =>
+        Scenarios.Sample(s => s.Evaluate() is var e && (e.Exercises.Length < 2 || e.Exercises[0].Sets.All(set => set.Failure == FailureLevel.None)), iter: 400);
+
+    /// <summary>S6, one rule for evaluate, plan and today: an exercise the history never names never fails.</summary>
+    [Fact]
+    public void Property_NoFailureOnAnExerciseWithoutHistory() =>
+        Scenarios.Sample(s =>
+        {
+            var known = s.History.SelectMany(h => h.Exercises).Select(x => x.Exercise.Id).ToHashSet();
+            return s.Evaluate().Exercises.Where(x => !known.Contains(x.CatalogExercise.Id)).All(x => x.Sets.All(set => set.Failure == FailureLevel.None));
+        }, iter: 400);
+
     [Fact]
     public void Property_AtMostOneFailureExercisePerSession() =>
         Scenarios.Sample(s => s.Evaluate().Exercises.Count(x => x.Sets.Any(set => set.Failure > FailureLevel.None)) <= 1, iter: 400);

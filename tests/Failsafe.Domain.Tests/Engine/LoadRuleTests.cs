@@ -75,6 +75,20 @@ public class LoadRuleTests
         set.WeightKg!.Value.ShouldBe(83); // by the chart 83.2 kg: loadable in 1 kg steps, not in 2.5 kg ones
     }
 
+    /// <summary>E5: an eligible lifter back after ten weeks gets the baseline test, and the squat still restarts below 120 kg.</summary>
+    [Fact]
+    public void For_TenWeeksOff_Eligible_BaselineTestAndSquatBelowTheLastLoad()
+    {
+        var s = Session(Plan("Barbell Squat", 3, "3-5"), Plan("Leg Press", 3, "10-12"))
+            .With(DaysAgo(70, DayType.Hard, Did("Barbell Squat", Set(120, 5, 2), Set(120, 5, 2), Set(120, 5, 1)), Did("Leg Press", Set(160, 12, 2))));
+
+        var e = s.Evaluate();
+
+        e.ActionCodes().ShouldContain("baseline-test");
+        e.Exercises[0].Sets.ShouldAllBe(set => set.WeightKg <= 108);
+        LoadReason(e.Set("Barbell Squat", 1)).Rule.ShouldBe("E5");
+    }
+
     [Fact]
     public void For_EightMonthsOff_NotEligible_ReentryBelowLastLoadAtHigherRir()
     {

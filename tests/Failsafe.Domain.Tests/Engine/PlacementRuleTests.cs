@@ -12,7 +12,7 @@ public class PlacementRuleTests
     [Fact]
     public void F1_TechnicalPermission_EndsTheSetAndAllowsNoBeyondFailure()
     {
-        var e = Session(Plan("Barbell Bench Press", 3, "6-10", safeties: true)).Evaluate(FreeWeightCompoundsAllowed);
+        var e = Session(Plan("Barbell Bench Press", 3, "6-10", safeties: true)).Known().Evaluate(FreeWeightCompoundsAllowed);
         var last = e.LastSet("Barbell Bench Press");
 
         last.Failure.ShouldBe(FailureLevel.Technical);
@@ -70,7 +70,7 @@ public class PlacementRuleTests
     [Fact]
     public void F4_BenchWithSpotter_AllowsTechnicalFailure()
     {
-        var e = Session(Plan("Barbell Bench Press", 3, "6-10", spotter: true)).Evaluate(FreeWeightCompoundsAllowed);
+        var e = Session(Plan("Barbell Bench Press", 3, "6-10", spotter: true)).Known().Evaluate(FreeWeightCompoundsAllowed);
 
         e.Exercises.Single().MaxFailure.ShouldBe(FailureLevel.Technical);
         e.LastSet("Barbell Bench Press").Failure.ShouldBe(FailureLevel.Technical);
@@ -104,7 +104,7 @@ public class PlacementRuleTests
     {
         var policy = Policy.Default with { MaxFailureExercisesPerSession = 4 };
         var e = Session(
-            Plan("Leg Press", 2), Plan("Dumbbell Lateral Raise", 2, "12-15"), Plan("Lat Pulldown", 2), Plan("Triceps Pushdown", 2)).Evaluate(policy);
+            Plan("Leg Press", 2), Plan("Dumbbell Lateral Raise", 2, "12-15"), Plan("Lat Pulldown", 2), Plan("Triceps Pushdown", 2)).Known().Evaluate(policy);
 
         e.LastSet("Leg Press").Failure.ShouldBe(FailureLevel.None);
         e.LastSet("Leg Press").Ids().ShouldContain("F6");
@@ -127,17 +127,47 @@ public class PlacementRuleTests
     {
         var first = LateralRaiseDay().Evaluate().Set("Dumbbell Lateral Raise", 1);
 
-        first.TargetRir.ShouldBe(1);
+        first.TargetRir.ShouldBe(Policy.Default.HardDayRir); // B1: a hard day's sets at RPE 8
         first.Ids().ShouldNotContain("F7");
     }
 
     [Fact]
     public void F7_FailureSlot_GoesToTheLeastDemandingExercise_EvenIfEarlier()
     {
-        var e = Session(Plan("Dumbbell Lateral Raise", 3, "12-15"), Plan("Leg Press", 3)).Evaluate();
+        var e = Session(Plan("Lat Pulldown", 3), Plan("Dumbbell Lateral Raise", 3, "12-15"), Plan("Leg Press", 3)).Known().Evaluate();
 
         e.LastSet("Dumbbell Lateral Raise").Failure.ShouldBe(FailureLevel.Absolute);
         e.LastSet("Leg Press").Failure.ShouldBe(FailureLevel.None);
         e.LastSet("Leg Press").Ids().ShouldContain("B2");
+    }
+
+    /// <summary>F6/R6: failure early costs everything after it, so never on the first exercise while others follow.</summary>
+    [Fact]
+    public void F6_FirstExerciseWhileOthersFollow_NeverFails()
+    {
+        var e = Session(Plan("Lat Pulldown", 3, "8-12"), Plan("Barbell Squat", 3, "5-8"), Plan("Barbell Bench Press", 3, "6-10")).Known().Evaluate();
+
+        e.LastSet("Lat Pulldown").Failure.ShouldBe(FailureLevel.None);
+        e.LastSet("Lat Pulldown").Ids().ShouldContain("F6");
+    }
+
+    [Fact]
+    public void F6_ASingleExerciseSession_MayFailOnIt() =>
+        LateralRaiseDay().Evaluate().LastSet("Dumbbell Lateral Raise").Failure.ShouldBe(FailureLevel.Absolute);
+
+    /// <summary>F4: safeties (pins, straps) catch a barbell in a rack; dumbbells need a spotter.</summary>
+    [Fact]
+    public void F4_SafetiesDoNotProtectDumbbells()
+    {
+        var pins = Session(Plan("Lat Pulldown", 3, "8-12"), Plan("Incline Dumbbell Press", 3, "8-12", safeties: true)).Known()
+            .Evaluate(Policy.Default with { HypertrophyFailureOnFreeWeightCompounds = true });
+        pins.Exercises[1].MaxFailure.ShouldBe(FailureLevel.None);
+        pins.LastSet("Incline Dumbbell Press").Failure.ShouldBe(FailureLevel.None);
+        pins.LastSet("Incline Dumbbell Press").Ids().ShouldContain("F4");
+
+        var spotter = Session(Plan("Lat Pulldown", 3, "8-12"), Plan("Incline Dumbbell Press", 3, "8-12", spotter: true)).Known()
+            .Evaluate(Policy.Default with { HypertrophyFailureOnFreeWeightCompounds = true });
+        spotter.Exercises[1].MaxFailure.ShouldBe(FailureLevel.Technical);
+        spotter.LastSet("Incline Dumbbell Press").Failure.ShouldBe(FailureLevel.Technical);
     }
 }

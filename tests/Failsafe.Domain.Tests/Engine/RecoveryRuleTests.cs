@@ -1,4 +1,5 @@
 using Failsafe.Catalog;
+using Failsafe.Effort;
 using Failsafe.Engine;
 using static Failsafe.Domain.Tests.Engine.Build;
 
@@ -30,7 +31,7 @@ public class RecoveryRuleTests
     [Fact]
     public void R1_After72Hours_Allows()
     {
-        var e = Session(Plan("Leg Press")).With(PulldownFailure(3)).Evaluate(CompoundsWeekly);
+        var e = Session(Plan("Leg Press")).Known().With(PulldownFailure(3)).Evaluate(CompoundsWeekly);
 
         e.LastSet("Leg Press").Failure.ShouldBe(FailureLevel.Absolute);
         e.WarningCodes().ShouldNotContain("cns-recovery");
@@ -101,6 +102,16 @@ public class RecoveryRuleTests
         e.DayChanges.ShouldContain(c => c.Rule == "R4" && c.Message.Contains("meet is today", StringComparison.Ordinal));
     }
 
+    /// <summary>R4: a plan's day on the meet itself is the meet, not a session beside it.</summary>
+    [Fact]
+    public void R4_EventToday_PlannedDayHasNoSessionEither()
+    {
+        var e = Evaluator.EvaluatePlanned(LateralRaiseDay().On(DayType.Medium).WithEvent(0, "meet"));
+
+        e.Exercises.ShouldBeEmpty();
+        e.DayChanges.ShouldContain(c => c.Rule == "R4");
+    }
+
     [Fact]
     public void R4_EventFurtherAwayOrPast_Allows()
     {
@@ -151,9 +162,29 @@ public class RecoveryRuleTests
     [Fact]
     public void R6_FewSetsToCome_Allows()
     {
-        var raise = Session(Plan("Dumbbell Lateral Raise", 3, "12-15"), Plan("Leg Press", 3), Plan("Lat Pulldown", 3)).Evaluate().LastSet("Dumbbell Lateral Raise");
+        var raise = Session(Plan("Lat Pulldown", 3), Plan("Dumbbell Lateral Raise", 3, "12-15"), Plan("Leg Press", 3)).Known().Evaluate().LastSet("Dumbbell Lateral Raise");
 
         raise.Failure.ShouldBe(FailureLevel.Absolute);
         raise.Ids().ShouldNotContain("R6");
+    }
+
+    /// <summary>R2: 7 days after a hard squat/deadlift day, 14 after one that held failure or technical-failure sets.</summary>
+    [Fact]
+    public void R2_SquatDayWithTechnicalFailures9DaysAgo_StillInTheWindow()
+    {
+        var squat = DaysAgo(9, DayType.Hard, Did("Barbell Back Squat", Set(140, 5, 2),
+            new LoggedSet(140, 4, Rir.Zero, FailureLevel.Technical), new LoggedSet(140, 3, Rir.Zero, FailureLevel.Technical)));
+        var e = Session(Plan("Barbell Bench Press", 3, "6-10", safeties: true)).With(squat).Evaluate();
+
+        e.LastSet("Barbell Bench Press").Ids().ShouldContain("R2");
+        e.Warnings.ShouldContain(w => w.Code == "cns-recovery" && w.Rule == "R2" && w.Message.Contains("14 days", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void R2_SquatDayWithFailure15DaysAgo_WindowOver()
+    {
+        var squat = DaysAgo(15, DayType.Hard, Did("Barbell Back Squat", Set(140, 5, 2), new LoggedSet(140, 4, Rir.Zero, FailureLevel.Technical)));
+
+        Session(Plan("Barbell Bench Press", 3, "6-10", safeties: true)).With(squat).Evaluate().WarningCodes().ShouldNotContain("cns-recovery");
     }
 }

@@ -1,4 +1,5 @@
 using Failsafe.Catalog;
+using Failsafe.Effort;
 using Failsafe.Engine;
 using static Failsafe.Domain.Tests.Engine.Build;
 
@@ -35,17 +36,22 @@ public class StructureRuleTests
     [Fact]
     public void S1_TwoHardDaysThisWeekAlready_NoThird()
     {
+        // Friday, after hard days on Monday and Wednesday of the same calendar week.
         var hard = (int d) => DaysAgo(d, DayType.Hard, Did("Leg Press", Set(150, 10, 2)));
-        var last = LateralRaiseDay().With(hard(2), hard(5)).Evaluate().LastSet("Dumbbell Lateral Raise");
+        var friday = LateralRaiseDay().With(hard(0), hard(-2)) with { Today = Today.AddDays(4) };
+        var last = friday.Evaluate().LastSet("Dumbbell Lateral Raise");
 
         last.Failure.ShouldBe(FailureLevel.None);
         last.Ids().ShouldContain("S1");
+        var downgrade = friday.Evaluate().Actions.Single(a => a.Code == "downgrade-day").Message;
+        downgrade.ShouldContain("this week");
+        downgrade.ShouldNotContain("in a row");
     }
 
     [Fact]
     public void S2_StrengthPhase_CompoundsNeverFail_BigLiftsTwoInReserve()
     {
-        var e = Session(Plan("Barbell Back Squat", 3, "3-5"), Plan("Leg Press"), Plan("Dumbbell Lateral Raise", 3, "12-15")).In(Phase.Strength).Evaluate();
+        var e = Session(Plan("Barbell Back Squat", 3, "3-5"), Plan("Leg Press"), Plan("Dumbbell Lateral Raise", 3, "12-15")).Known().In(Phase.Strength).Evaluate();
 
         e.LastSet("Leg Press").Failure.ShouldBe(FailureLevel.None);
         e.LastSet("Leg Press").Ids().ShouldContain("S2");
@@ -57,9 +63,9 @@ public class StructureRuleTests
     [Fact]
     public void S3_HypertrophyPhase_SafeCompoundOnceAWeek()
     {
-        Session(Plan("Leg Press")).Evaluate().LastSet("Leg Press").Failure.ShouldBe(FailureLevel.Absolute);
+        Session(Plan("Leg Press")).Known().Evaluate().LastSet("Leg Press").Failure.ShouldBe(FailureLevel.Absolute);
 
-        var used = Session(Plan("Leg Press")).With(DaysAgo(5, DayType.Hard, Did("Lat Pulldown", Set(70, 10, 1), Failed(70, 9)))).Evaluate();
+        var used = Session(Plan("Leg Press")).Known().With(DaysAgo(5, DayType.Hard, Did("Lat Pulldown", Set(70, 10, 1), Failed(70, 9)))).Evaluate();
         used.LastSet("Leg Press").Failure.ShouldBe(FailureLevel.None);
         used.LastSet("Leg Press").Ids().ShouldContain("S3");
     }
@@ -67,7 +73,9 @@ public class StructureRuleTests
     [Fact]
     public void S3_HypertrophyPhase_FreeWeightCompoundNever_ByDefault()
     {
-        var bench = Session(Plan("Barbell Bench Press", 3, "6-10", spotter: true)).Evaluate().LastSet("Barbell Bench Press");
+        // Free-weight compounds outside the bench family, even with a spotter (S3's safe compounds).
+        var bench = Session(Plan("Dumbbell Shoulder Press", 3, "6-10", spotter: true), Plan("Bent Over Barbell Row", 3, "6-10", spotter: true)).Known()
+            .Evaluate().LastSet("Bent Over Barbell Row");
 
         bench.Failure.ShouldBe(FailureLevel.None);
         bench.Ids().ShouldContain("S3");
@@ -138,7 +146,7 @@ public class StructureRuleTests
     [Fact]
     public void S7_BodyweightAmrap_MayGoToFailure()
     {
-        var last = Session(Plan("Push Up", 3, "AMRAP")).Evaluate().LastSet("Push Up");
+        var last = Session(Plan("Push Up", 3, "AMRAP")).Known().Evaluate().LastSet("Push Up");
 
         last.Failure.ShouldBe(FailureLevel.Absolute);
         last.Ids().ShouldContain("S7");
@@ -152,5 +160,52 @@ public class StructureRuleTests
         last.Failure.ShouldBe(FailureLevel.None);
         last.TargetRir.ShouldBeGreaterThanOrEqualTo(1);
         last.Ids().ShouldContain("S7");
+    }
+
+    /// <summary>S3: the bench family is a safe compound with a spotter or safeties: technical failure, at most once a week.</summary>
+    [Fact]
+    public void S3_BenchWithSpotter_TechnicalFailureOnceAWeek()
+    {
+        var known = DaysAgo(10, DayType.Medium, Did("Barbell Bench Press", Set(90, 8, 2), Set(90, 8, 2), Set(90, 8, 2)));
+        var bench = Session(Plan("Barbell Bench Press", 3, "6-10", spotter: true)).With(known).Evaluate().LastSet("Barbell Bench Press");
+
+        bench.Failure.ShouldBe(FailureLevel.Technical);
+        bench.Ids().ShouldContain("S3");
+
+        var again = Session(Plan("Barbell Bench Press", 3, "6-10", safeties: true))
+            .With(known, DaysAgo(4, DayType.Hard, Did("Barbell Bench Press", Set(90, 8, 2), new LoggedSet(90, 9, Rir.Zero, FailureLevel.Technical))))
+            .Evaluate().LastSet("Barbell Bench Press");
+        again.Failure.ShouldBe(FailureLevel.None);
+        again.Ids().ShouldContain("S3");
+    }
+
+    /// <summary>B1: hard days sit at RPE 8 (2 RIR); RPE 9 (1 RIR) is kept for the last sets of late exercises.</summary>
+    [Fact]
+    public void B1_HardDay_MostSetsAtTwoInReserve_OneOnlyOnLateLastSets()
+    {
+        var s = Session(Plan("Lat Pulldown", 3, "8-12"), Plan("Seated Cable Row", 3, "8-12"), Plan("Leg Press", 3, "10-12"),
+            Plan("Leg Extension", 3, "10-15"), Plan("Dumbbell Lateral Raise", 3, "12-15"));
+        var e = s.With(DaysAgo(10, DayType.Medium, [.. s.Session.Exercises.Select(x => Did(x.Name, Set(40, 10, 2)))])).Evaluate();
+
+        e.Set("Lat Pulldown", 1).TargetRir.ShouldBe(2);
+        e.Set("Lat Pulldown", 3).TargetRir.ShouldBe(2);
+        e.Set("Leg Press", 2).TargetRir.ShouldBe(2);
+        e.Set("Leg Press", 3).TargetRir.ShouldBe(1);
+        e.Set("Leg Extension", 3).TargetRir.ShouldBe(1);
+        var sets = e.Exercises.SelectMany(x => x.Sets).ToList();
+        (sets.Count(x => x.TargetRir >= 2) / (double)sets.Count).ShouldBeGreaterThanOrEqualTo(0.7);
+    }
+
+    /// <summary>S1: "about two hard days in seven" is counted per calendar week; a third in a rolling 7 days is allowed.</summary>
+    [Fact]
+    public void S1_ThirdHardDayInSevenButSecondThisCalendarWeek_StaysHard()
+    {
+        // Today is a Monday; hard days last Tuesday and Friday were in the previous calendar week.
+        Today.DayOfWeek.ShouldBe(DayOfWeek.Monday);
+        var hard = (int d) => DaysAgo(d, DayType.Hard, Did("Leg Press", Set(150, 10, 2)));
+        var e = LateralRaiseDay().With(DaysAgo(20, DayType.Medium, Did("Dumbbell Lateral Raise", Set(10, 14, 2)))).With(hard(3), hard(6)).Evaluate();
+
+        e.ActionCodes().ShouldNotContain("downgrade-day");
+        e.LastSet("Dumbbell Lateral Raise").Failure.ShouldBe(FailureLevel.Absolute);
     }
 }

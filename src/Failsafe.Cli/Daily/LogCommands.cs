@@ -221,7 +221,7 @@ public static class LogCommands
             var sessions = log.Sessions(today.AddDays(1 - n), today);
             if (parse.GetValue(json))
             {
-                io.Out.WriteLine(HistoryExport.ToJson(sessions, CatalogLoader.Default, log.CustomExercises()));
+                io.Out.WriteLine(HistoryExport.ToJson(sessions, log.CustomExercises()));
                 return ExitCodes.Ok;
             }
             if (sessions.Count == 0)

@@ -96,6 +96,10 @@ public static class LogCommands
             var day = DailyOptions.Day(io, given, profile);
             if (NotAfterToday(io, "log", day, profile) is { } future)
                 return future;
+            if (LogLimits.Day(day) is { } outOfRange)
+                return io.Fail($"log: --date {outOfRange}", ExitCodes.Usage);
+            if (LogLimits.Notes(parse.GetValue(notes)) is { } longNotes)
+                return io.Fail($"log: --notes {longNotes}", ExitCodes.Usage);
             var unit = profile.Unit == "lb" ? WeightUnit.Lb : WeightUnit.Kg;
             var resolver = new ExerciseResolver(CatalogLoader.Default, log.CustomExercises());
             var name = parse.GetValue(exercise)!;

@@ -11,7 +11,7 @@ namespace Failsafe.Store.CompiledModel
     public partial class FailsafeDbModel
     {
         private FailsafeDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("4eed5e1a-f36a-4a22-a21f-4e037d96db25"), entityTypeCount: 9)
+            : base(skipDetectChanges: false, modelId: new Guid("b1eb7e20-b052-4795-a226-f0720dd77232"), entityTypeCount: 9)
         {
         }
 

@@ -246,6 +246,17 @@ public sealed class LogReader : IDisposable
     }
 
     /// <summary>
+    /// The statement of E3's heaviest controlled sets of <paramref name="exercises"/> exercises (parameters <c>@b0</c>…,
+    /// <c>@min</c>, <c>@from</c>), public so that its plan can be checked: the index on (athlete, exercise, weight)
+    /// serves it, so it reads the heavy sets of those exercises, not every set of the log.
+    /// </summary>
+    public static string HeaviestSets(int exercises) =>
+        $"SELECT {ScenarioSetColumns}, x.\"Date\" FROM \"sets\" AS s CROSS JOIN \"sessions\" AS x " +
+        $"WHERE s.\"SessionId\" = x.\"Id\" AND s.\"AthleteId\" = @athlete AND x.\"AthleteId\" = @athlete " +
+        $"AND s.\"ExerciseId\" IN ({string.Join(", ", Enumerable.Range(0, exercises).Select(i => $"@b{i}"))}) AND s.\"Failure\" = 'none' " +
+        $"AND s.\"WeightKg\" >= @min AND x.\"Date\" <= @from ORDER BY s.\"WeightKg\" DESC, s.\"Id\" LIMIT {TrainingStore.BenchSets}";
+
+    /// <summary>
     /// The scenario for <paramref name="today"/>: profile, current injuries, events, check-ins of the last 60 days,
     /// the last <see cref="TrainingStore.HistoryDays"/> days of sessions in full, plus — from before that — the last
     /// session of every exercise in <paramref name="session"/> (for loads) and the best barbell bench sets (for E3).
@@ -295,11 +306,8 @@ public sealed class LogReader : IDisposable
         var bench = new List<(SetRow Set, DateOnly Date)>();
         if (benchIds.Count > 0)
         {
-            var names = string.Join(", ", benchIds.Select((_, i) => $"@b{i}"));
             bench = Rows(
-                $"SELECT {ScenarioSetColumns}, x.\"Date\" FROM \"sets\" AS s CROSS JOIN \"sessions\" AS x " +
-                $"WHERE s.\"SessionId\" = x.\"Id\" AND s.\"AthleteId\" = @athlete AND x.\"AthleteId\" = @athlete AND s.\"ExerciseId\" IN ({names}) AND s.\"Failure\" = 'none' " +
-                $"AND s.\"WeightKg\" >= @min AND x.\"Date\" <= @from ORDER BY s.\"WeightKg\" DESC, s.\"Id\" LIMIT {TrainingStore.BenchSets}",
+                HeaviestSets(benchIds.Count),
                 r => (ReadScenarioSet(r), Date(r, 13)),
                 [.. benchIds.Select((b, i) => ($"@b{i}", (object?)b)), ("@min", TrainingStore.BenchMinKg), ("@from", from)]);
         }

@@ -297,3 +297,23 @@ public sealed class ImportLimitTests(Servers servers) : IClassFixture<Servers>
         custom.GetArrayLength().ShouldBe(4);
     }
 }
+
+/// <summary>A row far longer than any valid one is refused before it is read whole (a 60,000,000-character name took the server to 600 MB).</summary>
+public sealed class ImportRowSizeTests(Servers servers) : IClassFixture<Servers>
+{
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task A_row_longer_than_any_valid_one_is_refused_naming_its_line(Provider provider)
+    {
+        var server = servers.For(provider);
+        var ann = await server.SignUp();
+        var csv = "Date;Workout Name;Exercise Name;Set Order;Weight;Weight Unit;Reps;RPE;Notes;Workout Notes\n" +
+            "2026-01-10 12:00:00;Leg;Squat (Barbell);1;100;kg;5;;;\n" +
+            $"2026-01-11 12:00:00;{new string('w', 1_000_000)};Squat (Barbell);1;100;kg;5;;;\n";
+        using var response = await ann.Client.PostAsync("/api/import/strong", new StringContent(csv, Encoding.UTF8, "text/csv"), Api.Cancel);
+        var problem = await response.ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
+        problem.Detail().ShouldStartWith("line 3: ");
+        problem.Detail().ShouldContain("65,536 bytes");
+        (await ann.Sets("1900-01-01", "2200-12-31")).ShouldBeEmpty();
+    }
+}

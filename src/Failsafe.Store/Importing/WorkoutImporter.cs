@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using CsvHelper;
@@ -20,6 +21,9 @@ namespace Failsafe.Store.Importing;
 /// </summary>
 public static class WorkoutImporter
 {
+    /// <summary>The longest row read, in bytes: many times what the longest valid row takes (<see cref="LogLimits"/>).</summary>
+    public const int MaxRowBytes = 64 * 1024;
+
     /// <summary>How often (in rows) progress is reported.</summary>
     private const int ProgressEvery = 8192;
 
@@ -52,6 +56,9 @@ public static class WorkoutImporter
             SkipEmptyLines = true,
             PoolStrings = true,
             MalformedData = CsvMalformedDataHandling.Throw,
+            // No valid row comes near this (names of 200 characters, notes of 2,000): a longer one is refused before
+            // it is read whole, so a 60,000,000-character "name" costs no more memory than a good row.
+            MaxRecordSize = MaxRowBytes,
         }, leaveOpen: true);
 
         IReadOnlyList<string> header;
@@ -240,6 +247,11 @@ public static class WorkoutImporter
             try
             {
                 return reader.Read();
+            }
+            catch (CsvFormatException ex) when (ex.Message.Contains(nameof(CsvReaderOptions.MaxRecordSize), StringComparison.Ordinal))
+            {
+                throw new ImportException(ex.LineNumber, null, string.Create(CultureInfo.InvariantCulture,
+                    $"the row is longer than {MaxRowBytes:N0} bytes, far more than any valid row (names of up to {LogLimits.MaxName} characters, notes of up to {LogLimits.MaxNotes:N0})"), ex);
             }
             catch (CsvFormatException ex)
             {

@@ -136,7 +136,7 @@ request() {
   sleep 0.2
   echo idle >"$work/phase"
   local status="${out% *}" bytes="${out#* }" detail=""
-  [[ "$status" == 2* ]] || detail=" — $(json_field detail <"$work/body" | cut -c1-160)"
+  [[ "$status" == 2* ]] || detail=" — $(grep -o '"detail": *"[^"]*"' "$work/body" | sed 's/^"detail": *"//; s/"$//' | cut -c1-150)"
   printf '%-24s %s %6d ms  CPU %6.2f s  peak RSS %5s MB  %9s bytes  /healthz %s%s\n' "$name" "$status" $(( (end - start) / 1000000 )) \
     "$(awk -v t=$(( c1 - c0 )) -v hz="$hz" 'BEGIN { print t / hz }')" "$(peak_mb "$work/rss-$name")" "$bytes" "$(latency "$work/healthz-$name")" "$detail"
 }
@@ -151,6 +151,7 @@ request today-warm-up GET /api/today
 sign_up
 request import POST "/api/import/strong?unit=kg" -H 'Content-Type: text/csv' --data-binary "@$big"
 request today-after-import GET /api/today
+request today-another-day GET "/api/today?date=$(date -u -d 'yesterday' +%F)"
 request export-csv GET /api/export/csv
 request export-json GET /api/export/json
 request account-export GET /account/export

@@ -250,7 +250,8 @@ public static class WorkoutImporter
             }
             catch (CsvFormatException ex) when (ex.Message.Contains(nameof(CsvReaderOptions.MaxRecordSize), StringComparison.Ordinal))
             {
-                throw new ImportException(ex.LineNumber, null, string.Create(CultureInfo.InvariantCulture,
+                // The line that ran over: the reader counts a line once it has read it whole.
+                throw new ImportException(ex.LineNumber > 0 ? ex.LineNumber : reader.LineNumber + 1, null, string.Create(CultureInfo.InvariantCulture,
                     $"the row is longer than {MaxRowBytes:N0} bytes, far more than any valid row (names of up to {LogLimits.MaxName} characters, notes of up to {LogLimits.MaxNotes:N0})"), ex);
             }
             catch (CsvFormatException ex)

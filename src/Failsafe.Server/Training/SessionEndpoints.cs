@@ -461,7 +461,7 @@ public static class SessionEndpoints
     private static async Task<ExerciseResolver> Resolver(Func<FailsafeDb> db, string? name, CancellationToken cancel)
     {
         // A name over Check's limit is refused there; resolving it here first would only cost time.
-        if (name is { Length: <= LogLimits.MaxName } && CatalogLoader.Default.Resolve(name).Exercise is not null)
+        if (name is { Length: <= LogLimits.MaxName } && CatalogLoader.Default.Find(name) is not null)
             return new ExerciseResolver(CatalogLoader.Default, Array.Empty<CustomExerciseRow>());
         var customs = await db().Mine<CustomExerciseRow>().AsNoTracking().ToListAsync(cancel);
         return new ExerciseResolver(CatalogLoader.Default, customs);

@@ -146,7 +146,7 @@ public sealed partial class ExerciseCatalog
 
     /// <summary>
     /// Text of more words than this gets no suggestions either: each word is compared with every word of every name, so
-    /// with <see cref="MaxSuggestedLength"/> this bounds the search's cost (the longest name or alias has 9 words).
+    /// with <see cref="MaxSuggestedLength"/> this bounds the search's cost (the longest name or alias has 10).
     /// </summary>
     public const int MaxSuggestedWords = 12;
 

@@ -306,4 +306,44 @@ public sealed class SessionChangeCliTests : IDisposable
 
         Fails(ExitCodes.InvalidInput, "import", file).ShouldContain("not a Failsafe backup");
     }
+
+    [Theory]
+    [InlineData("date", "9999-12-31", "$.sessions[0].date: 9999-12-31 is out of range (1900-01-01 to 2200-12-31)")]
+    [InlineData("name", "long name", "$.sessions[0].name: longer than 200 characters")]
+    [InlineData("notes", "long notes", "$.sessions[0].sets[0].notes: longer than 2000 characters")]
+    [InlineData("reps", "1001", "$.sessions[0].sets[0].reps: 1001 is out of range (0–1000)")]
+    public void Import_ABackupHoldingWhatTheApiRefuses_IsRefusedByItsPath(string field, string value, string problem)
+    {
+        Setup();
+        Ok("log", "bench press", "80x8@8", "--date", Monday);
+        var backup = JsonNode.Parse(Ok("export", "json"))!;
+        var session = backup["sessions"]![0]!;
+        var set = session["sets"]![0]!;
+        switch (field)
+        {
+            case "date":
+                session["date"] = value;
+                break;
+            case "name":
+                session["name"] = new string('w', 201);
+                break;
+            case "notes":
+                set["notes"] = new string('n', 2001);
+                break;
+            default:
+                set["reps"] = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
+                break;
+        }
+        var file = _dir.Write("backup.json", backup.ToJsonString());
+
+        FailsOn(Path.Combine(_dir.Path, "restored.db"), ExitCodes.InvalidInput, "import", file).ShouldContain(problem);
+    }
+
+    [Fact]
+    public void Log_NotesLongerThanTheApiTakes_Refused()
+    {
+        Setup();
+
+        Fails(ExitCodes.Usage, "log", "bench press", "80x8@8", "--notes", new string('n', 2001)).ShouldContain("--notes longer than 2000 characters");
+    }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
 using Failsafe.Server.Transfer;
 
@@ -167,4 +168,152 @@ public sealed class ImportTests(Servers servers) : IClassFixture<Servers>
 
     /// <summary>The body size limits are Kestrel's (the in-memory test server has none): these tests run on Kestrel.</summary>
     private static ServerFactory Kestrel() => new ServerFactory(Provider.Sqlite).OnKestrel();
+}
+
+/// <summary>
+/// What one import may hold and add: the same limits as the API's on every field (a name, a note, a date, a number),
+/// and caps on the sets an import adds, the sets an account holds and the custom exercises an import creates, each
+/// refused whole with a problem that names the line, the field or the limit.
+/// </summary>
+public sealed class ImportLimitTests(Servers servers) : IClassFixture<Servers>
+{
+    private const string Header = "Date;Workout Name;Exercise Name;Set Order;Weight;Weight Unit;Reps;RPE;Notes;Workout Notes\n";
+
+    private static StringContent Csv(string text) => new(text, Encoding.UTF8, "text/csv");
+
+    private static string Row(string date = "2026-01-11 12:00:00", string workout = "Leg", string exercise = "Squat (Barbell)", string weight = "100", string reps = "5", string notes = "", string workoutNotes = "") =>
+        $"{date};\"{workout}\";\"{exercise}\";1;{weight};kg;{reps};;\"{notes}\";\"{workoutNotes}\"\n";
+
+    public static TheoryData<Provider, string, string, string> FieldsOverTheApisLimits()
+    {
+        var data = new TheoryData<Provider, string, string, string>();
+        foreach (var provider in new[] { Provider.Sqlite, Provider.Postgres })
+        {
+            data.Add(provider, Row(workout: new string('w', 201)), "Workout Name", "longer than 200 characters");
+            data.Add(provider, Row(exercise: new string('x', 201)), "Exercise Name", "longer than 200 characters");
+            data.Add(provider, Row(notes: new string('n', 2001)), "Notes", "longer than 2000 characters");
+            data.Add(provider, Row(workoutNotes: new string('n', 2001)), "Workout Notes", "longer than 2000 characters");
+            data.Add(provider, Row(date: "0001-01-01 00:00:00"), "Date", "0001-01-01 is out of range (1900-01-01 to 2200-12-31)");
+            data.Add(provider, Row(date: "9999-12-31 23:59:59"), "Date", "9999-12-31 is out of range (1900-01-01 to 2200-12-31)");
+            data.Add(provider, Row(weight: "1501"), "Weight", "1501 is out of range (0–1500)");
+            data.Add(provider, Row(reps: "1001"), "Reps", "1001 is out of range (0–1000)");
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(FieldsOverTheApisLimits))]
+    public async Task A_field_the_api_refuses_is_refused_by_the_import_naming_line_and_column(Provider provider, string row, string column, string problem)
+    {
+        var server = servers.For(provider);
+        var ann = await server.SignUp();
+        using var response = await ann.Client.PostAsync("/api/import/strong", Csv(Header + Row(date: "2026-01-10 12:00:00") + row), Api.Cancel);
+        var refused = await response.ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
+        refused.Detail().ShouldBe($"line 3, column {column}: {problem}");
+        refused.GetProperty("column").GetString().ShouldBe(column);
+        (await ann.Sets("1900-01-01", "2200-12-31")).ShouldBeEmpty();
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task The_api_and_the_import_refuse_the_same_at_the_edges(Provider provider)
+    {
+        // The largest of each is taken by both.
+        var server = servers.For(provider);
+        var ann = await server.SignUp();
+        var edge = Row(date: "2200-12-31 12:00:00", workout: new string('w', 200), exercise: new string('x', 200), weight: "1500", reps: "1000", notes: new string('n', 2000), workoutNotes: new string('n', 2000));
+        using (var response = await ann.Client.PostAsync("/api/import/strong", Csv(Header + edge), Api.Cancel))
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Api.Cancel));
+        using var api = await ann.Client.PostAsJsonAsync("/api/sets", new { exercise = "squat", weight = 1500, unit = "kg", reps = 1000, date = "2026-01-10", notes = new string('n', 2000) }, Api.Cancel);
+        api.StatusCode.ShouldBe(HttpStatusCode.Created, await api.Content.ReadAsStringAsync(Api.Cancel));
+        using var over = await ann.Client.PostAsJsonAsync("/api/sets", new { exercise = "squat", weight = 1501, unit = "kg", reps = 1001, date = "1899-12-31", notes = new string('n', 2001) }, Api.Cancel);
+        var problem = (await over.ShouldBeProblem(HttpStatusCode.BadRequest)).GetProperty("errors");
+        problem.GetProperty("weight")[0].GetString().ShouldBe("1501 is out of range (0–1500)");
+        problem.GetProperty("reps")[0].GetString().ShouldBe("1001 is out of range (0–1000)");
+        problem.GetProperty("notes")[0].GetString().ShouldBe("longer than 2000 characters");
+        problem.GetProperty("date")[0].GetString().ShouldBe("1899-12-31 is out of range (1900-01-01 to 2200-12-31)");
+    }
+
+    /// <summary>A server of the test's own with low limits.</summary>
+    private static ServerFactory Limited(Provider provider) => new(provider, new Dictionary<string, string?>
+    {
+        ["Failsafe:Limits:SetsPerImport"] = "5",
+        ["Failsafe:Limits:SetsPerAccount"] = "8",
+        ["Failsafe:Limits:NewExercisesPerImport"] = "2",
+    });
+
+    private static string Sets(int count, int day, params string[] exercises) =>
+        string.Concat(Enumerable.Range(0, count).Select(i => Row(date: $"2026-02-{day:00} 12:00:00", exercise: exercises.Length == 0 ? "Squat (Barbell)" : exercises[i % exercises.Length])));
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task An_import_over_the_sets_an_import_or_an_account_may_hold_is_refused_with_413_naming_the_limit(Provider provider)
+    {
+        using var server = Limited(provider);
+        var ann = await server.SignUp();
+
+        using (var response = await ann.Client.PostAsync("/api/import/strong", Csv(Header + Sets(6, 1)), Api.Cancel))
+        {
+            var problem = await response.ShouldBeProblem(HttpStatusCode.RequestEntityTooLarge);
+            problem.Detail().ShouldBe("line 7: one import may add at most 5 sets (Failsafe:Limits:SetsPerImport); nothing was stored");
+            problem.GetProperty("limit").GetString().ShouldBe("Failsafe:Limits:SetsPerImport");
+        }
+        (await ann.Sets("1900-01-01", "2200-12-31")).ShouldBeEmpty();
+
+        using (var response = await ann.Client.PostAsync("/api/import/strong", Csv(Header + Sets(5, 1)), Api.Cancel))
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Api.Cancel));
+        using (var response = await ann.Client.PostAsync("/api/import/strong?dryRun=true", Csv(Header + Sets(4, 2)), Api.Cancel))
+        {
+            var problem = await response.ShouldBeProblem(HttpStatusCode.RequestEntityTooLarge);
+            problem.Detail().ShouldBe("line 5: an account may hold at most 8 sets (Failsafe:Limits:SetsPerAccount) and this one holds 5; nothing was stored");
+            problem.GetProperty("limit").GetString().ShouldBe("Failsafe:Limits:SetsPerAccount");
+        }
+        using (var response = await ann.Client.PostAsync("/api/import/strong", Csv(Header + Sets(3, 2)), Api.Cancel))
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Api.Cancel));
+        (await ann.Sets("1900-01-01", "2200-12-31")).Count.ShouldBe(8);
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task An_import_over_the_new_custom_exercises_an_import_may_create_is_refused_naming_the_cap(Provider provider)
+    {
+        using var server = Limited(provider);
+        var ann = await server.SignUp();
+
+        using (var response = await ann.Client.PostAsync("/api/import/strong", Csv(Header + Sets(3, 1, "Glorp A", "Glorp B", "Glorp C")), Api.Cancel))
+        {
+            var problem = await response.ShouldBeProblem(HttpStatusCode.RequestEntityTooLarge);
+            problem.Detail().ShouldBe("line 4, column Exercise Name: 'Glorp C' would be a 3rd new custom exercise; one import may create at most 2 (Failsafe:Limits:NewExercisesPerImport); nothing was stored");
+            problem.GetProperty("limit").GetString().ShouldBe("Failsafe:Limits:NewExercisesPerImport");
+        }
+        (await ann.Client.GetStringAsync("/api/exercises/custom", Api.Cancel)).ShouldBe("[]");
+
+        // Names already stored as custom exercises are not new: the next file may use them and add two more.
+        using (var response = await ann.Client.PostAsync("/api/import/strong", Csv(Header + Sets(2, 1, "Glorp A", "Glorp B")), Api.Cancel))
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Api.Cancel));
+        using (var response = await ann.Client.PostAsync("/api/import/strong", Csv(Header + Sets(4, 2, "glorp a", "Glorp B", "Glorp C", "Glorp D")), Api.Cancel))
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Api.Cancel));
+        var custom = await (await ann.Client.GetAsync("/api/exercises/custom", Api.Cancel)).Json();
+        custom.GetArrayLength().ShouldBe(4);
+    }
+}
+
+/// <summary>A row far longer than any valid one is refused before it is read whole (a 60,000,000-character name took the server to 600 MB).</summary>
+public sealed class ImportRowSizeTests(Servers servers) : IClassFixture<Servers>
+{
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task A_row_longer_than_any_valid_one_is_refused_naming_its_line(Provider provider)
+    {
+        var server = servers.For(provider);
+        var ann = await server.SignUp();
+        var csv = "Date;Workout Name;Exercise Name;Set Order;Weight;Weight Unit;Reps;RPE;Notes;Workout Notes\n" +
+            "2026-01-10 12:00:00;Leg;Squat (Barbell);1;100;kg;5;;;\n" +
+            $"2026-01-11 12:00:00;{new string('w', 1_000_000)};Squat (Barbell);1;100;kg;5;;;\n";
+        using var response = await ann.Client.PostAsync("/api/import/strong", new StringContent(csv, Encoding.UTF8, "text/csv"), Api.Cancel);
+        var problem = await response.ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
+        problem.Detail().ShouldStartWith("line 3: ");
+        problem.Detail().ShouldContain("65,536 bytes");
+        (await ann.Sets("1900-01-01", "2200-12-31")).ShouldBeEmpty();
+    }
 }

@@ -140,9 +140,10 @@ public static class CalendarCommands
                     if (log is null)
                         return ExitCodes.InvalidInput;
                     var rows = log.Sessions();
-                    using var csv = new StringWriter();
-                    HistoryExport.ToCsv(rows, csv);
-                    text = csv.ToString();
+                    using var csv = new MemoryStream();
+                    // A memory stream completes every write at once: nothing waits here.
+                    HistoryExport.WriteCsvAsync(HistoryExport.Rows(rows), csv, CancellationToken.None).GetAwaiter().GetResult();
+                    text = System.Text.Encoding.UTF8.GetString(csv.GetBuffer(), 0, (int)csv.Length);
                     sessions = rows.Count;
                 }
                 try

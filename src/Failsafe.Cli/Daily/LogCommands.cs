@@ -96,6 +96,10 @@ public static class LogCommands
             var day = DailyOptions.Day(io, given, profile);
             if (NotAfterToday(io, "log", day, profile) is { } future)
                 return future;
+            if (LogLimits.Day(day) is { } outOfRange)
+                return io.Fail($"log: --date {outOfRange}", ExitCodes.Usage);
+            if (LogLimits.Notes(parse.GetValue(notes)) is { } longNotes)
+                return io.Fail($"log: --notes {longNotes}", ExitCodes.Usage);
             var unit = profile.Unit == "lb" ? WeightUnit.Lb : WeightUnit.Kg;
             var resolver = new ExerciseResolver(CatalogLoader.Default, log.CustomExercises());
             var name = parse.GetValue(exercise)!;
@@ -221,7 +225,7 @@ public static class LogCommands
             var sessions = log.Sessions(today.AddDays(1 - n), today);
             if (parse.GetValue(json))
             {
-                io.Out.WriteLine(HistoryExport.ToJson(sessions, CatalogLoader.Default, log.CustomExercises()));
+                io.Out.WriteLine(HistoryExport.ToJson(sessions, log.CustomExercises()));
                 return ExitCodes.Ok;
             }
             if (sessions.Count == 0)

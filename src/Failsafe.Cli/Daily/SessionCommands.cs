@@ -254,7 +254,11 @@ public static class SessionCommands
             (row.WeightKg, row.Unit, row.WeightEntered, row.Reps, row.Rir, row.Rpe, row.Failure, row.FormBreakdown) =
                 (Math.Round(w.Load.InKg, 3), w.Load.Unit == WeightUnit.Lb ? "lb" : "kg", w.Load.Value, w.Reps, w.EffectiveRir, w.Rpe?.Value, Words.Of(w.Failure), w.Failure == FailureLevel.Technical);
             if (parse.GetValue(notes) is { } note)
+            {
+                if (LogLimits.Notes(note) is { } longNotes)
+                    return io.Fail($"set edit: --notes {longNotes}", ExitCodes.Usage);
                 row.Notes = note.Length == 0 ? null : note;
+            }
             if (parse.GetValue(pain) is { } hurt)
                 row.Pain = hurt;
             db.Database.OpenConnection();

@@ -78,14 +78,26 @@ public sealed partial class ExerciseCatalog
     public IEnumerable<string> AliasesOf(Exercise exercise) =>
         Aliases.Where(a => a.Value.Equals(exercise.Id, StringComparison.OrdinalIgnoreCase)).Select(a => a.Key);
 
-    /// <summary>Resolves a name as a lifter types or an app exports it.</summary>
+    /// <summary>Resolves a name as a lifter types or an app exports it; the closest names when it is unknown.</summary>
     public NameMatch Resolve(string? name)
     {
         var text = name?.Trim() ?? "";
         if (text.Length == 0)
             return new NameMatch(null, []);
+        return Find(text) is { } e ? new NameMatch(e, []) : new NameMatch(null, Suggest(text, 5));
+    }
+
+    /// <summary>
+    /// The exercise a name resolves to, as <see cref="Resolve"/> finds it, or null: without the search for suggestions,
+    /// which costs milliseconds where a known name costs microseconds (an import resolves thousands of names).
+    /// </summary>
+    public Exercise? Find(string? name)
+    {
+        var text = name?.Trim() ?? "";
+        if (text.Length == 0)
+            return null;
         if (Lookup(text) is { } e)
-            return new NameMatch(e, []);
+            return e;
 
         var bracket = BracketStyle().Match(text);
         if (bracket.Success)
@@ -96,12 +108,12 @@ public sealed partial class ExerciseCatalog
             foreach (var candidate in (string[])[$"{word} {baseName}", $"{baseName} {word}"])
             {
                 if (word.Length > 0 && Lookup(candidate) is { } byEquipment && EquipmentAgrees(equipment, byEquipment))
-                    return new NameMatch(byEquipment, []);
+                    return byEquipment;
             }
             if (Lookup(baseName) is { } byBase && EquipmentAgrees(equipment, byBase))
-                return new NameMatch(byBase, []);
+                return byBase;
         }
-        return new NameMatch(null, Suggest(text, 5));
+        return null;
     }
 
     private Exercise? Lookup(string text)
@@ -132,13 +144,24 @@ public sealed partial class ExerciseCatalog
     /// </summary>
     public const int MaxSuggestedLength = 100;
 
-    /// <summary>The closest catalog names to <paramref name="text"/>, best first; none for text longer than <see cref="MaxSuggestedLength"/>.</summary>
+    /// <summary>
+    /// Text of more words than this gets no suggestions either: each word is compared with every word of every name, so
+    /// with <see cref="MaxSuggestedLength"/> this bounds the search's cost (the longest name or alias has 10).
+    /// </summary>
+    public const int MaxSuggestedWords = 12;
+
+    /// <summary>
+    /// The closest catalog names to <paramref name="text"/>, best first; none for text longer than
+    /// <see cref="MaxSuggestedLength"/> characters or <see cref="MaxSuggestedWords"/> words.
+    /// </summary>
     public ImmutableArray<string> Suggest(string text, int count)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (text.Length > MaxSuggestedLength)
             return [];
         var tokens = Tokens(text);
+        if (tokens.Length > MaxSuggestedWords)
+            return [];
         var key = Key(text);
         return
         [

@@ -55,8 +55,7 @@ public static class AccountEndpoints
             return TypedResults.Unauthorized();
         db.AthleteId = await athletes.Own(http.User, cancel);
         var links = await accounts.CoachLinks.AsNoTracking().Where(l => l.CoachAccountId == user.Id || l.AthleteAccountId == user.Id).ToListAsync(cancel);
-        var json = await AccountExport.Write(db, user, links, cancel);
-        return TypedResults.File(json, "application/json", $"failsafe-account-{athletes.Today(clock):yyyyMMdd}.json");
+        return TypedResults.Stream(body => AccountExport.Write(db, user, links, body, cancel), "application/json", $"failsafe-account-{athletes.Today(clock):yyyyMMdd}.json");
     }
 
     public static async Task<IResult> Delete(

@@ -151,9 +151,9 @@ public static class SessionEndpoints
         var errors = new Dictionary<string, string[]>();
         string? Id(string field, string? name)
         {
-            if (string.IsNullOrWhiteSpace(name) || name.Length > MaxExerciseLength)
+            if (string.IsNullOrWhiteSpace(name) || name.Length > LogLimits.MaxName)
             {
-                errors[field] = [$"required: an exercise name of 1–{MaxExerciseLength} characters"];
+                errors[field] = [$"required: an exercise name of 1–{LogLimits.MaxName} characters"];
                 return null;
             }
             var (rid, _, match) = resolver.Resolve(name);
@@ -230,10 +230,10 @@ public static class SessionEndpoints
     {
         var errors = new Dictionary<string, string[]>();
         dayType = null;
-        if (input.Name is { Length: > 200 })
-            errors["name"] = ["longer than 200 characters"];
-        if (input.Notes is { Length: > 2000 })
-            errors["notes"] = ["longer than 2000 characters"];
+        if (LogLimits.Name(input.Name) is { } name)
+            errors["name"] = [name];
+        if (LogLimits.Notes(input.Notes) is { } notes)
+            errors["notes"] = [notes];
         if (input.DayType is { } t)
         {
             if (Words.Map<Failsafe.Engine.DayType>().ContainsKey(t))
@@ -241,8 +241,8 @@ public static class SessionEndpoints
             else
                 errors["dayType"] = [$"'{t}' is not a day type (hard, medium, light)"];
         }
-        if (input.Date is { Year: < 1900 or > 2200 } d)
-            errors["date"] = [$"{d:yyyy-MM-dd} is out of range"];
+        if (input.Date is { } d && LogLimits.Day(d) is { } day)
+            errors["date"] = [day];
         return errors;
     }
 
@@ -318,8 +318,6 @@ public static class SessionEndpoints
 
     private static readonly string[] Techniques = ["drop-set", "rest-pause", "myo-reps", "cluster", "forced-reps", "partials", "negatives"];
 
-    private const int MaxExerciseLength = 200;
-
     /// <summary>Validates <paramref name="input"/>; when there are no errors, sets the fields of <paramref name="row"/> it gives.</summary>
     private static Dictionary<string, string[]> Check(SetInput input, ExerciseResolver resolver, WeightUnit defaultUnit, SetRow row)
     {
@@ -328,8 +326,8 @@ public static class SessionEndpoints
         string? id = null, name = null;
         if (string.IsNullOrWhiteSpace(input.Exercise))
             Add("exercise", "required: the exercise as you call it, e.g. \"bench press\"");
-        else if (input.Exercise.Length > MaxExerciseLength)
-            Add("exercise", $"longer than {MaxExerciseLength} characters");
+        else if (LogLimits.Name(input.Exercise) is { } longName)
+            Add("exercise", longName);
         else
         {
             var (rid, _, match) = resolver.Resolve(input.Exercise);
@@ -337,8 +335,8 @@ public static class SessionEndpoints
                 Add("exercise", $"'{input.Exercise}' is not a known exercise{(match.Suggestions.IsDefaultOrEmpty ? "" : $"; did you mean {string.Join(", ", match.Suggestions.Take(3))}?")}");
             (id, name) = (rid, input.Exercise.Trim());
         }
-        if (input.Notes is { Length: > 2000 })
-            Add("notes", "longer than 2000 characters");
+        if (LogLimits.Notes(input.Notes) is { } notes)
+            Add("notes", notes);
         string? technique = null;
         if (input.Technique is { } t)
         {
@@ -377,14 +375,14 @@ public static class SessionEndpoints
             }
             if (input.Weight is not { } w)
                 Add("weight", "required (0 for bodyweight), or give the set in notation as \"set\"");
-            else if (!double.IsFinite(w) || w < 0 || w > 1500)
-                Add("weight", $"{w} is out of range (0–1500)");
+            else if (LogLimits.Weight(w) is { } weight)
+                Add("weight", weight);
             else
                 load = unit == WeightUnit.Lb ? Load.Lb(w) : Load.Kg(w);
             if (input.Reps is not { } r)
                 Add("reps", "required");
-            else if (r is < 0 or > 200)
-                Add("reps", $"{r} is out of range (0–200)");
+            else if (LogLimits.Reps(r) is { } many)
+                Add("reps", many);
             else
                 reps = r;
             if (input.Failure is { } f)
@@ -403,8 +401,8 @@ public static class SessionEndpoints
             rpe = input.Rpe;
             rir = failure != FailureLevel.None ? 0 : input.Rir ?? (input.Rpe is { } p ? 10 - p : null);
         }
-        if (input.Date is { Year: < 1900 or > 2200 } d)
-            Add("date", $"{d:yyyy-MM-dd} is out of range");
+        if (input.Date is { } d && LogLimits.Day(d) is { } day)
+            Add("date", day);
         if (errors.Count > 0)
             return errors;
         (row.ExerciseId, row.ExerciseName, row.WeightKg, row.Unit, row.WeightEntered, row.Reps, row.Rir, row.Rpe) =
@@ -463,7 +461,7 @@ public static class SessionEndpoints
     private static async Task<ExerciseResolver> Resolver(Func<FailsafeDb> db, string? name, CancellationToken cancel)
     {
         // A name over Check's limit is refused there; resolving it here first would only cost time.
-        if (name is { Length: <= MaxExerciseLength } && CatalogLoader.Default.Resolve(name).Exercise is not null)
+        if (name is { Length: <= LogLimits.MaxName } && CatalogLoader.Default.Find(name) is not null)
             return new ExerciseResolver(CatalogLoader.Default, Array.Empty<CustomExerciseRow>());
         var customs = await db().Mine<CustomExerciseRow>().AsNoTracking().ToListAsync(cancel);
         return new ExerciseResolver(CatalogLoader.Default, customs);

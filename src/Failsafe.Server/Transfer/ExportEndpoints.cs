@@ -1,9 +1,7 @@
 using Failsafe.Server.Athletes;
 using Failsafe.Server.Web;
-using Failsafe.Store.Catalog;
 using Failsafe.Store.Data;
 using Failsafe.Store.Training;
-using Microsoft.EntityFrameworkCore;
 
 namespace Failsafe.Server.Transfer;
 
@@ -15,20 +13,22 @@ public static class ExportEndpoints
             .WithSummary("Download the log: csv (one row per set) or json (the evaluate contract's history shape, which evaluate accepts back).");
     }
 
-    public static IResult Export(string format, FailsafeDb db, AthleteAccess access, TimeProvider clock)
+    /// <summary>
+    /// The export, streamed: rows go from the database to the response as they are read, so a log of any size costs
+    /// the server the memory of one set (the read holds the request's database connection until the last byte is sent).
+    /// </summary>
+    public static IResult Export(string format, FailsafeDb db, AthleteAccess access, TimeProvider clock, CancellationToken cancel)
     {
         if (format is not ("csv" or "json"))
             return Problems.Invalid("format", $"'{format}' is not an export format (csv or json; the plan's calendar is /api/plans/active.ics)");
         var log = LogReader.For(db);
-        var sessions = log.Sessions();
         var stamp = access.Today(clock).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
         if (format == "json")
         {
             var custom = log.CustomExercises();
-            return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(HistoryExport.ToJson(sessions, CatalogLoader.Default, custom)), "application/json", $"failsafe-history-{stamp}.json");
+            return TypedResults.Stream(body => HistoryExport.WriteJsonAsync(log.EachSet(), custom, body, cancel),
+                "application/json", $"failsafe-history-{stamp}.json");
         }
-        using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-        HistoryExport.ToCsv(sessions, writer);
-        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(writer.ToString()), "text/csv", $"failsafe-history-{stamp}.csv");
+        return TypedResults.Stream(body => HistoryExport.WriteCsvAsync(log.EachSet(), body, cancel), "text/csv", $"failsafe-history-{stamp}.csv");
     }
 }

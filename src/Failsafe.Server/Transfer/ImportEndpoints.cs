@@ -1,3 +1,4 @@
+using System.Globalization;
 using Failsafe.Effort;
 using Failsafe.Server.Athletes;
 using Failsafe.Server.Web;
@@ -36,7 +37,34 @@ public static class ImportEndpoints
     /// <param name="source">strong or hevy.</param>
     /// <param name="unit">kg or lb: the unit of weights in a file that does not say.</param>
     /// <param name="dryRun">Check the file and report what would be imported, without storing anything.</param>
-    public static async Task<IResult> Import(string source, string? unit, bool? dryRun, HttpRequest request, FailsafeDb db, CancellationToken cancel)
+    /// <summary>The most sets one import may add (<c>Failsafe:Limits:SetsPerImport</c>): the size of the largest upload.</summary>
+    public const long SetsPerImport = 1_000_000;
+
+    /// <summary>
+    /// The most sets an account's log may hold after an import (<c>Failsafe:Limits:SetsPerAccount</c>): twenty years of
+    /// daily training is under 300,000; beyond this an export or a report is a load the server shares with everyone.
+    /// </summary>
+    public const long SetsPerAccount = 2_000_000;
+
+    /// <summary>The most custom exercises one import may create (<c>Failsafe:Limits:NewExercisesPerImport</c>); a real export names a few dozen.</summary>
+    public const int NewExercisesPerImport = 1_000;
+
+    /// <summary>The caps on this import, from the settings and what the athlete's log holds.</summary>
+    private static async Task<(ImportCap Sets, ImportCap NewExercises)> Caps(IConfiguration settings, FailsafeDb db, CancellationToken cancel)
+    {
+        const string perImport = "Failsafe:Limits:SetsPerImport", perAccount = "Failsafe:Limits:SetsPerAccount", newExercises = "Failsafe:Limits:NewExercisesPerImport";
+        var most = settings.GetValue(perImport, SetsPerImport);
+        var account = settings.GetValue(perAccount, SetsPerAccount);
+        var exercises = settings.GetValue(newExercises, NewExercisesPerImport);
+        var held = await db.Mine<SetRow>().LongCountAsync(cancel);
+        var sets = account - held < most
+            ? new ImportCap(Math.Max(0, account - held), perAccount, string.Create(CultureInfo.InvariantCulture, $"an account may hold at most {account:N0} sets ({perAccount}) and this one holds {held:N0}"))
+            : new ImportCap(most, perImport, string.Create(CultureInfo.InvariantCulture, $"one import may add at most {most:N0} sets ({perImport})"));
+        return (sets, new ImportCap(exercises, newExercises, string.Create(CultureInfo.InvariantCulture, $"one import may create at most {exercises:N0} ({newExercises})")));
+    }
+
+    public static async Task<IResult> Import(
+        string source, string? unit, bool? dryRun, HttpRequest request, FailsafeDb db, IConfiguration settings, CancellationToken cancel)
     {
         ImportSource from;
         if (string.Equals(source, "strong", StringComparison.OrdinalIgnoreCase))
@@ -85,7 +113,8 @@ public static class ImportEndpoints
             }
             if (new FileInfo(path).Length == 0)
                 return Problems.Invalid("file", "the upload is empty: send the CSV export as the body (text/csv) or as a form file");
-            var options = new ImportOptions(from, weightUnit, dryRun ?? false);
+            var (sets, newExercises) = await Caps(settings, db, cancel);
+            var options = new ImportOptions(from, weightUnit, dryRun ?? false) { MostSets = sets, MostNewExercises = newExercises };
             try
             {
                 // Straight into the server's database, with its own bulk writer (SQLite or PostgreSQL); the import
@@ -98,6 +127,11 @@ public static class ImportEndpoints
             catch (DbUpdateException)
             {
                 return Problems.Conflict("Another import for this athlete was stored at the same moment; nothing of this one was stored. Send it again: what is already there is skipped.");
+            }
+            catch (ImportLimitException ex)
+            {
+                return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The file adds more than one import may; nothing was stored", detail: ex.Message,
+                    extensions: new Dictionary<string, object?> { ["limit"] = ex.Cap?.Limit, ["line"] = ex.Line, ["column"] = ex.Column });
             }
             catch (ImportException ex)
             {

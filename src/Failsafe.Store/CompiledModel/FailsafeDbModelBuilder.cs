@@ -11,7 +11,7 @@ namespace Failsafe.Store.CompiledModel
     public partial class FailsafeDbModel
     {
         private FailsafeDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("05b93a40-6a75-4400-b464-be45494090a5"), entityTypeCount: 9)
+            : base(skipDetectChanges: false, modelId: new Guid("4ebbb8d4-206b-4413-96ba-7c2f9e3e4dd8"), entityTypeCount: 9)
         {
         }
 

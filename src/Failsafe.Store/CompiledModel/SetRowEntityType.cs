@@ -70,7 +70,7 @@ namespace Failsafe.Store.CompiledModel
                 typeof(string),
                 propertyInfo: typeof(SetRow).GetProperty("ExerciseId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(SetRow).GetField("<ExerciseId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                maxLength: 120);
+                maxLength: 210);
 
             var exerciseName = runtimeEntityType.AddProperty(
                 "ExerciseName",
@@ -203,10 +203,10 @@ namespace Failsafe.Store.CompiledModel
             index.AddAnnotation("Relational:Filter", "\"ClientKey\" IS NOT NULL");
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { athleteId, exerciseId });
+                new[] { sessionId, order });
 
             var index1 = runtimeEntityType.AddIndex(
-                new[] { sessionId, order });
+                new[] { athleteId, exerciseId, weightKg });
 
             return runtimeEntityType;
         }

@@ -172,14 +172,17 @@ internal sealed class SetConfiguration : IEntityTypeConfiguration<SetRow>
     public void Configure(EntityTypeBuilder<SetRow> b)
     {
         b.ToTable("sets");
-        b.Property(s => s.ExerciseId).HasMaxLength(120);
+        // "custom:" and a custom exercise's name of up to LogLimits.MaxName characters.
+        b.Property(s => s.ExerciseId).HasMaxLength(210);
         b.Property(s => s.ExerciseName).HasMaxLength(200);
         b.Property(s => s.Unit).HasMaxLength(2);
         b.Property(s => s.Failure).HasMaxLength(10);
         b.Property(s => s.Technique).HasMaxLength(20);
         b.HasIndex(s => new { s.SessionId, s.Order });
         b.Property(s => s.Version).IsConcurrencyToken();
-        b.HasIndex(s => new { s.AthleteId, s.ExerciseId });
+        // An exercise's sets (its last session), and with the weight the heaviest of them (E3's bench sets): the query
+        // reads the index from the weight up instead of every set of the exercise, whatever the planner knows.
+        b.HasIndex(s => new { s.AthleteId, s.ExerciseId, s.WeightKg });
         b.Property(s => s.ClientKey).HasMaxLength(100);
         b.Property(s => s.ClientHash).HasMaxLength(64);
         // Only sets logged with a client key (over the API) need it: imported and command-line sets have none, so a

@@ -115,6 +115,8 @@ public static class Backup
             return (null, $"not a Failsafe backup (no \"format\": \"{Format}\" with a profile); `failsafe export json` makes one");
         if (doc.Version != Version)
             return (null, $"backup version {doc.Version} is not one this Failsafe reads ({Version})");
+        if (Refused(doc) is { } refused)
+            return (null, $"{refused}; nothing was restored");
         if (Holds(db) is { } what)
             return (null, $"the log is not empty (it holds {what}); a backup restores only into an empty log — give a new file with --db");
 
@@ -164,6 +166,35 @@ public static class Backup
         db.SaveChanges();
         transaction.Commit();
         return (new Restored(doc.Sessions?.Count ?? 0, sets, doc.CheckIns?.Count ?? 0, doc.Plans?.Count ?? 0), null);
+    }
+
+    /// <summary>The first session or set the API would refuse too (<see cref="LogLimits"/>), by its JSON path; null when there is none.</summary>
+    private static string? Refused(Document doc)
+    {
+        var sessions = doc.Sessions ?? [];
+        for (var i = 0; i < sessions.Count; i++)
+        {
+            var s = sessions[i];
+            foreach (var (field, problem) in new[] { ("date", LogLimits.Day(s.Date)), ("name", LogLimits.Name(s.Name)), ("notes", LogLimits.Notes(s.Notes)) })
+            {
+                if (problem is not null)
+                    return $"$.sessions[{i}].{field}: {problem}";
+            }
+            var sets = s.Sets ?? [];
+            for (var j = 0; j < sets.Count; j++)
+            {
+                var x = sets[j];
+                foreach (var (field, problem) in new[]
+                {
+                    ("exercise", LogLimits.Name(x.Exercise)), ("weightEntered", LogLimits.Weight(x.WeightEntered)), ("reps", LogLimits.Reps(x.Reps)), ("notes", LogLimits.Notes(x.Notes)),
+                })
+                {
+                    if (problem is not null)
+                        return $"$.sessions[{i}].sets[{j}].{field}: {problem}";
+                }
+            }
+        }
+        return null;
     }
 
     /// <summary>What the log already holds, in words; null when it is empty.</summary>

@@ -13,7 +13,20 @@ public enum ImportSource
 /// <param name="Source">The app that wrote the file.</param>
 /// <param name="Unit">The unit of the weights when the file does not say (Strong's comma layout); ignored when it does.</param>
 /// <param name="DryRun">Parse and validate everything and count what would be imported, but write nothing.</param>
-public sealed record ImportOptions(ImportSource Source, WeightUnit? Unit = null, bool DryRun = false);
+public sealed record ImportOptions(ImportSource Source, WeightUnit? Unit = null, bool DryRun = false)
+{
+    /// <summary>The most sets this import may add (null: no cap); more is refused whole (<see cref="ImportLimitException"/>).</summary>
+    public ImportCap? MostSets { get; init; }
+
+    /// <summary>The most custom exercises this import may create for names nothing knows (null: no cap); more is refused whole.</summary>
+    public ImportCap? MostNewExercises { get; init; }
+}
+
+/// <summary>A cap on what one import may add.</summary>
+/// <param name="Most">The most it may add.</param>
+/// <param name="Limit">The limit's name, such as the server's setting (<c>Failsafe:Limits:SetsPerImport</c>).</param>
+/// <param name="Says">The cap in words, ending the refusal: "one import may add at most 5 sets (Failsafe:Limits:SetsPerImport)".</param>
+public sealed record ImportCap(long Most, string Limit, string Says);
 
 /// <summary>An exercise name that is not in the catalog: imported as a custom exercise that needs classifying.</summary>
 /// <param name="Name">The name as in the file.</param>
@@ -49,8 +62,28 @@ public sealed record ImportSummary
     public required IReadOnlyList<UnmatchedExercise> Unmatched { get; init; }
 }
 
+/// <summary>The file would add more than a cap allows (<see cref="ImportOptions"/>): nothing of it was stored.</summary>
+public sealed class ImportLimitException : ImportException
+{
+    public ImportLimitException() { }
+
+    public ImportLimitException(string message) : base(message) { }
+
+    public ImportLimitException(string message, Exception inner) : base(message, inner) { }
+
+    public ImportLimitException(long line, string? column, ImportCap cap, string prefix = "")
+        : base(line, column, $"{prefix}{cap?.Says}; nothing was stored")
+    {
+        ArgumentNullException.ThrowIfNull(cap);
+        Cap = cap;
+    }
+
+    /// <summary>The cap the file went over.</summary>
+    public ImportCap? Cap { get; }
+}
+
 /// <summary>The file cannot be imported: the message names the line and column where it can.</summary>
-public sealed class ImportException : Exception
+public class ImportException : Exception
 {
     public ImportException() { }
 

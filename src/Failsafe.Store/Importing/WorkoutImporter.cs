@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using CsvHelper;
@@ -20,6 +21,9 @@ namespace Failsafe.Store.Importing;
 /// </summary>
 public static class WorkoutImporter
 {
+    /// <summary>The longest row read, in bytes: many times what the longest valid row takes (<see cref="LogLimits"/>).</summary>
+    public const int MaxRowBytes = 64 * 1024;
+
     /// <summary>How often (in rows) progress is reported.</summary>
     private const int ProgressEvery = 8192;
 
@@ -52,6 +56,9 @@ public static class WorkoutImporter
             SkipEmptyLines = true,
             PoolStrings = true,
             MalformedData = CsvMalformedDataHandling.Throw,
+            // No valid row comes near this (names of 200 characters, notes of 2,000): a longer one is refused before
+            // it is read whole, so a 60,000,000-character "name" costs no more memory than a good row.
+            MaxRecordSize = MaxRowBytes,
         }, leaveOpen: true);
 
         IReadOnlyList<string> header;
@@ -184,6 +191,7 @@ public static class WorkoutImporter
         private long _duplicateSets;
         private long _noReps;
         private long _otherRows;
+        private int _created;
         private DateTime? _first;
         private DateTime? _last;
 
@@ -239,6 +247,12 @@ public static class WorkoutImporter
             try
             {
                 return reader.Read();
+            }
+            catch (CsvFormatException ex) when (ex.Message.Contains(nameof(CsvReaderOptions.MaxRecordSize), StringComparison.Ordinal))
+            {
+                // The line that ran over: the reader counts a line once it has read it whole.
+                throw new ImportException(ex.LineNumber > 0 ? ex.LineNumber : reader.LineNumber + 1, null, string.Create(CultureInfo.InvariantCulture,
+                    $"the row is longer than {MaxRowBytes:N0} bytes, far more than any valid row (names of up to {LogLimits.MaxName} characters, notes of up to {LogLimits.MaxNotes:N0})"), ex);
             }
             catch (CsvFormatException ex)
             {
@@ -311,6 +325,8 @@ public static class WorkoutImporter
             var exercise = Text(layout.Exercise).Trim();
             if (exercise.Length == 0)
                 throw Error(layout.Exercise, "empty: every set names its exercise");
+            if (LogLimits.Name(exercise) is { } longName)
+                throw Error(layout.Exercise, longName);
 
             var weightText = reader.GetSpan(layout.Weight);
             double weight = 0;
@@ -320,6 +336,8 @@ public static class WorkoutImporter
                     throw Error(layout.Weight, $"'{FieldParser.Show(weightText)}' is not a number");
                 if (weight < 0)
                     throw Error(layout.Weight, $"'{FieldParser.Show(weightText)}' is negative; a weight is 0 or more");
+                if (LogLimits.Weight(weight) is { } heavy)
+                    throw Error(layout.Weight, heavy);
             }
             var unit = Unit(weight);
 
@@ -331,6 +349,8 @@ public static class WorkoutImporter
                     throw Error(layout.Reps, $"'{FieldParser.Show(repsText)}' is not a whole number");
                 if (reps < 0)
                     throw Error(layout.Reps, $"'{FieldParser.Show(repsText)}' is negative");
+                if (LogLimits.Reps(reps) is { } many)
+                    throw Error(layout.Reps, many);
             }
 
             double? rpe = null;
@@ -354,6 +374,8 @@ public static class WorkoutImporter
                 notes = Text(layout.Notes).Trim();
                 if (notes.Length == 0)
                     notes = null;
+                if (LogLimits.Notes(notes) is { } longNotes)
+                    throw Error(layout.Notes, longNotes);
             }
 
             if (reps == 0 && !(failure && weight > 0))
@@ -379,7 +401,8 @@ public static class WorkoutImporter
             if (workout.Sets == 0)
                 StartSession(workout);
             workout.Sets++;
-            _sets++;
+            if (++_sets > options.MostSets?.Most)
+                throw new ImportLimitException(reader.LineNumber, null, options.MostSets);
             if (_pipe is null)
                 return;
             var pounds = unit == WeightUnit.Lb;
@@ -427,11 +450,15 @@ public static class WorkoutImporter
                     var expected = layout.Source == ImportSource.Strong ? "2024-03-05 18:30:00" : "5 Dec 2025, 11:37";
                     throw Error(layout.Date, $"'{FieldParser.Show(Encoding.UTF8.GetBytes(dateText))}' is not a date and time like {expected}");
                 }
+                if (LogLimits.Day(DateOnly.FromDateTime(date)) is { } outOfRange)
+                    throw Error(layout.Date, outOfRange);
                 _lastDateText = dateText;
                 _lastDate = date;
             }
-            _lastWorkoutName = name;
             var trimmed = name.Trim();
+            if (LogLimits.Name(trimmed) is { } longName)
+                throw Error(layout.Workout, longName);
+            _lastWorkoutName = name;
             var key = ImportKey(layout.Source, _lastDate, trimmed);
             if (!_workouts.TryGetValue(key, out var workout))
             {
@@ -453,7 +480,11 @@ public static class WorkoutImporter
             if (_last is null || workout.Start > _last)
                 _last = workout.Start;
             if (layout.WorkoutNotes >= 0 && !reader.IsEmpty(layout.WorkoutNotes))
+            {
                 workout.Notes = Text(layout.WorkoutNotes).Trim() is { Length: > 0 } n ? n : null;
+                if (LogLimits.Notes(workout.Notes) is { } longNotes)
+                    throw Error(layout.WorkoutNotes, longNotes);
+            }
         }
 
         /// <summary>The stored exercise id of a name, and the custom exercise's name when the catalog does not know it.</summary>
@@ -461,7 +492,8 @@ public static class WorkoutImporter
         {
             if (_exercises.TryGetValue(name, out var known))
                 return known;
-            var (id, exercise, _) = resolver.Resolve(name);
+            // Known or not, without the search for suggestions an unknown name costs (no one reads them here).
+            var (id, exercise) = resolver.Find(name);
             string? custom = null;
             if (id is not null && exercise is not null && id.StartsWith("custom:", StringComparison.Ordinal))
             {
@@ -474,6 +506,12 @@ public static class WorkoutImporter
             }
             else if (id is null || exercise is null)
             {
+                if (_created >= options.MostNewExercises?.Most)
+                {
+                    throw new ImportLimitException(reader.LineNumber, layout.Name(layout.Exercise), options.MostNewExercises,
+                        $"'{name}' would be a {Ordinal(_created + 1)} new custom exercise; ");
+                }
+                _created++;
                 if (options.DryRun)
                 {
                     id = $"custom:{name}";
@@ -492,6 +530,10 @@ public static class WorkoutImporter
             return result;
         }
     }
+
+    /// <summary>1st, 2nd, 3rd, 4th… 11th, 12th, 13th, 21st.</summary>
+    private static string Ordinal(int n) =>
+        $"{n}{(n % 100 is 11 or 12 or 13 ? "th" : (n % 10) switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" })}";
 
     /// <summary>A stream that replays bytes already read from a stream that cannot seek, then continues with it.</summary>
     private sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream rest) : Stream

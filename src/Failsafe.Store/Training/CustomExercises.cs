@@ -14,7 +14,7 @@ public sealed record Classification(string? Mechanic, string? Equipment, string?
 /// </summary>
 public static class CustomExercises
 {
-    public const int MaxNameLength = 200;
+    public const int MaxNameLength = LogLimits.MaxName;
 
     /// <summary>Why <paramref name="name"/> cannot be a new custom exercise; null when it can.</summary>
     public static string? CheckName(string? name, ExerciseResolver resolver)

@@ -39,23 +39,34 @@ public sealed class ExerciseResolver
     /// <summary>The stored id ("catalog id" or "custom:{id}") and the exercise, or the catalog's suggestions.</summary>
     public (string? Id, Exercise? Exercise, NameMatch Match) Resolve(string name)
     {
-        // Remembered per name: a log names the same exercises over and over, and a name the catalog does not know
-        // (a custom exercise) costs a search for suggestions each time it is resolved.
-        if (_resolved.TryGetValue(name, out var known))
+        var (id, exercise) = Find(name);
+        return exercise is not null
+            ? (id, exercise, new NameMatch(exercise, []))
+            : (null, null, _catalog.Resolve(name));
+    }
+
+    /// <summary>
+    /// The stored id and the exercise of <paramref name="name"/>: the catalog's, else the lifter's own; nulls when
+    /// neither knows it. No suggestions are searched for (an import resolves thousands of names and shows none).
+    /// </summary>
+    public (string? Id, Exercise? Exercise) Find(string name)
+    {
+        // Remembered per name: a log names the same exercises over and over. Only what is known is remembered, so
+        // adding a custom exercise leaves nothing stale.
+        if (_known.TryGetValue(name, out var known))
             return known;
-        var match = _catalog.Resolve(name);
-        (string?, Exercise?, NameMatch) result;
-        if (match.Exercise is { } e)
-            result = (e.Id, e, match);
+        (string?, Exercise?) result;
+        if (_catalog.Find(name) is { } e)
+            result = (e.Id, e);
         else if (_custom.TryGetValue(name.Trim(), out var c))
-            result = (CustomId(c), ToExercise(c), match);
+            result = (CustomId(c), ToExercise(c));
         else
-            result = (null, null, match);
-        _resolved[name] = result;
+            return (null, null);
+        _known[name] = result;
         return result;
     }
 
-    private readonly Dictionary<string, (string? Id, Exercise? Exercise, NameMatch Match)> _resolved = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string? Id, Exercise? Exercise)> _known = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Adds a custom exercise for an unknown name, unclassified, to what this resolver knows; the caller stores the
@@ -66,7 +77,6 @@ public sealed class ExerciseResolver
         ArgumentNullException.ThrowIfNull(name);
         var row = new CustomExerciseRow { Name = name.Trim() };
         _custom[row.Name] = row;
-        _resolved.Clear();
         return (CustomId(row), ToExercise(row), row);
     }
 

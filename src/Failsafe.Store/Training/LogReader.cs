@@ -125,13 +125,14 @@ public sealed class LogReader : IDisposable
         FinishedAt = MaybeDateTime(r, 10), SessionRpe = Real(r, 11), Feeling = Text(r, 12), ChangesJson = Text(r, 13),
     };
 
-    private static SetRow ReadSet(DbDataReader r) => new()
+    /// <summary>A set of <see cref="FullSetColumns"/>, read from column <paramref name="at"/> on.</summary>
+    private static SetRow ReadSet(DbDataReader r, int at = 0) => new()
     {
-        Id = r.GetInt64(0), AthleteId = r.GetInt32(1), SessionId = r.GetInt64(2), Order = r.GetInt32(3), ExerciseId = r.GetString(4),
-        ExerciseName = r.GetString(5), WeightKg = r.GetDouble(6), Unit = r.GetString(7), WeightEntered = r.GetDouble(8), Reps = r.GetInt32(9),
-        Rir = Real(r, 10), Rpe = Real(r, 11), Failure = r.GetString(12), Technique = Text(r, 13), Warmup = r.GetBoolean(14), Drop = r.GetBoolean(15),
-        FormBreakdown = r.GetBoolean(16), Pain = r.GetBoolean(17), Notes = Text(r, 18), LoggedAt = r.GetDateTime(19), Version = r.GetInt32(20),
-        ClientKey = Text(r, 21), ClientHash = Text(r, 22),
+        Id = r.GetInt64(at), AthleteId = r.GetInt32(at + 1), SessionId = r.GetInt64(at + 2), Order = r.GetInt32(at + 3), ExerciseId = r.GetString(at + 4),
+        ExerciseName = r.GetString(at + 5), WeightKg = r.GetDouble(at + 6), Unit = r.GetString(at + 7), WeightEntered = r.GetDouble(at + 8), Reps = r.GetInt32(at + 9),
+        Rir = Real(r, at + 10), Rpe = Real(r, at + 11), Failure = r.GetString(at + 12), Technique = Text(r, at + 13), Warmup = r.GetBoolean(at + 14), Drop = r.GetBoolean(at + 15),
+        FormBreakdown = r.GetBoolean(at + 16), Pain = r.GetBoolean(at + 17), Notes = Text(r, at + 18), LoggedAt = r.GetDateTime(at + 19), Version = r.GetInt32(at + 20),
+        ClientKey = Text(r, at + 21), ClientHash = Text(r, at + 22),
     };
 
     /// <summary>The columns of a set the scenario uses (<see cref="TrainingStore.ToSession"/>): reading only these halves the read.</summary>
@@ -167,24 +168,52 @@ public sealed class LogReader : IDisposable
 
     /// <summary>
     /// The sessions dated <paramref name="from"/> to <paramref name="to"/> (either open), by date then id, each with
-    /// every stored field of its sets in order: what history, reports, exports and the sessions API show.
+    /// every stored field of its sets in order: what history, reports and the sessions API show.
     /// </summary>
-    public List<SessionRow> Sessions(DateOnly? from = null, DateOnly? to = null)
+    public List<SessionRow> Sessions(DateOnly? from = null, DateOnly? to = null) => [.. EachSession(from, to)];
+
+    /// <summary>The same sessions as <see cref="Sessions"/>, read one at a time as they are enumerated (see <see cref="EachSet"/>).</summary>
+    public IEnumerable<SessionRow> EachSession(DateOnly? from = null, DateOnly? to = null)
+    {
+        SessionRow? current = null;
+        foreach (var (session, set) in EachSet(from, to))
+        {
+            if (!ReferenceEquals(session, current))
+            {
+                if (current is not null)
+                    yield return current;
+                current = session;
+            }
+            if (set is not null)
+                current.Sets.Add(set);
+        }
+        if (current is not null)
+            yield return current;
+    }
+
+    /// <summary>
+    /// The sessions of <see cref="Sessions"/> as one row per set, read as they are enumerated, for the exports: memory
+    /// holds one row, however long the log or a session. The rows of one session share its <see cref="SessionRow"/>
+    /// (whose <see cref="SessionRow.Sets"/> this leaves empty); a session without sets is one row with a null set. The
+    /// connection is busy with the read until the enumeration ends.
+    /// </summary>
+    public IEnumerable<(SessionRow Session, SetRow? Set)> EachSet(DateOnly? from = null, DateOnly? to = null)
     {
         var range = (from is null ? "" : " AND x.\"Date\" >= @from") + (to is null ? "" : " AND x.\"Date\" <= @to");
         (string, object?)[] parameters = [.. from is null ? [] : new[] { ("@from", (object?)from) }, .. to is null ? [] : new[] { ("@to", (object?)to) }];
-        var sessions = Rows(
-            $"SELECT {SessionColumns} FROM \"sessions\" AS x WHERE x.\"AthleteId\" = @athlete{range} ORDER BY x.\"Date\", x.\"Id\"",
-            ReadSession, parameters);
-        var byId = sessions.ToDictionary(s => s.Id);
-        foreach (var set in Rows(
-            $"SELECT {FullSetColumns} FROM \"sets\" AS s INNER JOIN \"sessions\" AS x ON s.\"SessionId\" = x.\"Id\" " +
-            $"WHERE x.\"AthleteId\" = @athlete{range} ORDER BY s.\"SessionId\", s.\"Order\", s.\"Id\"",
-            ReadSet, parameters))
+        using var command = Command(
+            $"SELECT {SessionColumns}, {FullSetColumns} FROM \"sessions\" AS x LEFT JOIN \"sets\" AS s ON s.\"SessionId\" = x.\"Id\" " +
+            $"WHERE x.\"AthleteId\" = @athlete{range} ORDER BY x.\"Date\", x.\"Id\", s.\"Order\", s.\"Id\"",
+            parameters);
+        using var reader = command.ExecuteReader();
+        const int setAt = 14;
+        SessionRow? session = null;
+        while (reader.Read())
         {
-            byId[set.SessionId].Sets.Add(set);
+            if (session is null || session.Id != reader.GetInt64(0))
+                session = ReadSession(reader);
+            yield return (session, reader.IsDBNull(setAt) ? null : ReadSet(reader, setAt));
         }
-        return sessions;
     }
 
     /// <summary>The athlete's session of <paramref name="date"/> logged from <paramref name="source"/> (cli, api), with its sets; null when there is none.</summary>
@@ -200,7 +229,7 @@ public sealed class LogReader : IDisposable
     private SessionRow? WithSets(SessionRow? session)
     {
         if (session is not null)
-            session.Sets.AddRange(Rows($"SELECT {FullSetColumns} FROM \"sets\" AS s WHERE s.\"SessionId\" = @id ORDER BY s.\"Order\", s.\"Id\"", ReadSet, ("@id", session.Id)));
+            session.Sets.AddRange(Rows($"SELECT {FullSetColumns} FROM \"sets\" AS s WHERE s.\"SessionId\" = @id ORDER BY s.\"Order\", s.\"Id\"", r => ReadSet(r), ("@id", session.Id)));
         return session;
     }
 
@@ -215,6 +244,17 @@ public sealed class LogReader : IDisposable
             sessions[set.SessionId].Sets.Add(set);
         }
     }
+
+    /// <summary>
+    /// The statement of E3's heaviest controlled sets of <paramref name="exercises"/> exercises (parameters <c>@b0</c>…,
+    /// <c>@min</c>, <c>@from</c>), public so that its plan can be checked: the index on (athlete, exercise, weight)
+    /// serves it, so it reads the heavy sets of those exercises, not every set of the log.
+    /// </summary>
+    public static string HeaviestSets(int exercises) =>
+        $"SELECT {ScenarioSetColumns}, x.\"Date\" FROM \"sets\" AS s CROSS JOIN \"sessions\" AS x " +
+        $"WHERE s.\"SessionId\" = x.\"Id\" AND s.\"AthleteId\" = @athlete AND x.\"AthleteId\" = @athlete " +
+        $"AND s.\"ExerciseId\" IN ({string.Join(", ", Enumerable.Range(0, exercises).Select(i => $"@b{i}"))}) AND s.\"Failure\" = 'none' " +
+        $"AND s.\"WeightKg\" >= @min AND x.\"Date\" <= @from ORDER BY s.\"WeightKg\" DESC, s.\"Id\" LIMIT {TrainingStore.BenchSets}";
 
     /// <summary>
     /// The scenario for <paramref name="today"/>: profile, current injuries, events, check-ins of the last 60 days,
@@ -266,11 +306,8 @@ public sealed class LogReader : IDisposable
         var bench = new List<(SetRow Set, DateOnly Date)>();
         if (benchIds.Count > 0)
         {
-            var names = string.Join(", ", benchIds.Select((_, i) => $"@b{i}"));
             bench = Rows(
-                $"SELECT {ScenarioSetColumns}, x.\"Date\" FROM \"sets\" AS s CROSS JOIN \"sessions\" AS x " +
-                $"WHERE s.\"SessionId\" = x.\"Id\" AND s.\"AthleteId\" = @athlete AND x.\"AthleteId\" = @athlete AND s.\"ExerciseId\" IN ({names}) AND s.\"Failure\" = 'none' " +
-                $"AND s.\"WeightKg\" >= @min AND x.\"Date\" <= @from ORDER BY s.\"WeightKg\" DESC, s.\"Id\" LIMIT {TrainingStore.BenchSets}",
+                HeaviestSets(benchIds.Count),
                 r => (ReadScenarioSet(r), Date(r, 13)),
                 [.. benchIds.Select((b, i) => ($"@b{i}", (object?)b)), ("@min", TrainingStore.BenchMinKg), ("@from", from)]);
         }

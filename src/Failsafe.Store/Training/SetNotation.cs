@@ -90,14 +90,14 @@ public static partial class SetNotation
         var unit = unitText.StartsWith("lb", StringComparison.Ordinal) ? WeightUnit.Lb : unitText == "kg" ? WeightUnit.Kg : defaultUnit;
         var weightText = m.Groups["w"].Value;
         var weight = weightText.Equals("bw", StringComparison.OrdinalIgnoreCase) ? 0 : double.Parse(weightText.Replace(',', '.'), CultureInfo.InvariantCulture);
-        if (weight > 1000)
+        if (weight > LogLimits.MaxWeight)
         {
             error = $"'{weightText}' {unit.ToString().ToLowerInvariant()} is not a plausible load";
             return false;
         }
-        if (!int.TryParse(m.Groups["r"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var reps) || reps > 1000)
+        if (!int.TryParse(m.Groups["r"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var reps) || reps > LogLimits.MaxReps)
         {
-            error = $"{m.Groups["r"].Value} reps is out of range (0–1000)";
+            error = $"{m.Groups["r"].Value} reps is out of range (0–{LogLimits.MaxReps})";
             return false;
         }
         var f = m.Groups["f"].Value.ToLowerInvariant();

@@ -420,6 +420,26 @@ public sealed class NameMatchingTests
     }
 
     [Fact]
+    public void Resolve_MoreWordsThanAnyName_IsNotFoundAndGetsNoSuggestions()
+    {
+        // Short enough in characters, but each word is compared with every word of every name: more words than the
+        // longest name has cannot be a typo of one, so the search is not paid for.
+        var words = "Bench Prss a b c d e f g h i j k";
+
+        Catalog.Resolve(words).Suggestions.ShouldBeEmpty();
+        Catalog.Resolve("Bench Prss a b c d e f g h i j").Suggestions.ShouldNotBeEmpty();
+    }
+
+    [Fact]
+    public void Find_KnownAndUnknownNames_AsResolveFindsThemWithoutSuggesting()
+    {
+        Catalog.Find("Bench Press (Barbell)").ShouldBe(Catalog.Resolve("Bench Press (Barbell)").Exercise);
+        Catalog.Find("  squat ").ShouldBe(Catalog.Resolve("squat").Exercise);
+        Catalog.Find("Bench Prss").ShouldBeNull();
+        Catalog.Find("").ShouldBeNull();
+    }
+
+    [Fact]
     public void Resolve_TextLongerThanAnyName_IsNotFoundAndGetsNoSuggestions()
     {
         // No catalog name is this long, so it is no typo of one; comparing it to every name would cost seconds.

@@ -429,8 +429,8 @@ namespace Failsafe.Store.Data.Migrations.Postgres
 
                     b.Property<string>("ExerciseId")
                         .IsRequired()
-                        .HasMaxLength(120)
-                        .HasColumnType("character varying(120)");
+                        .HasMaxLength(210)
+                        .HasColumnType("character varying(210)");
 
                     b.Property<string>("ExerciseName")
                         .IsRequired()
@@ -497,9 +497,9 @@ namespace Failsafe.Store.Data.Migrations.Postgres
                         .IsUnique()
                         .HasFilter("\"ClientKey\" IS NOT NULL");
 
-                    b.HasIndex("AthleteId", "ExerciseId");
-
                     b.HasIndex("SessionId", "Order");
+
+                    b.HasIndex("AthleteId", "ExerciseId", "WeightKg");
 
                     b.ToTable("sets", (string)null);
                 });

@@ -406,7 +406,7 @@ namespace Failsafe.Store.Data.Migrations.Sqlite
 
                     b.Property<string>("ExerciseId")
                         .IsRequired()
-                        .HasMaxLength(120)
+                        .HasMaxLength(210)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ExerciseName")
@@ -474,9 +474,9 @@ namespace Failsafe.Store.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasFilter("\"ClientKey\" IS NOT NULL");
 
-                    b.HasIndex("AthleteId", "ExerciseId");
-
                     b.HasIndex("SessionId", "Order");
+
+                    b.HasIndex("AthleteId", "ExerciseId", "WeightKg");
 
                     b.ToTable("sets", (string)null);
                 });

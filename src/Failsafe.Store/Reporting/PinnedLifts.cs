@@ -41,8 +41,15 @@ public static class PinnedLifts
     {
         ArgumentNullException.ThrowIfNull(lifts);
         ArgumentNullException.ThrowIfNull(resolver);
+        var given = lifts.Select(l => l?.Trim() ?? "").Where(l => l.Length > 0).ToList();
+        // Bounded before any name is looked up: a list of thousands costs nothing.
+        if (given.Count > 4 * Lifting.MaxMainLifts)
+        {
+            problem = $"{given.Count} lifts given; at most {Lifting.MaxMainLifts}";
+            return null;
+        }
         var ids = new List<string>();
-        foreach (var lift in lifts.Select(l => l.Trim()).Where(l => l.Length > 0))
+        foreach (var lift in given)
         {
             var (id, _, match) = resolver.Resolve(lift.StartsWith("custom:", StringComparison.Ordinal) ? lift["custom:".Length..] : lift);
             if (id is null)

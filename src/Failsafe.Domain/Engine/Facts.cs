@@ -87,7 +87,9 @@ public sealed class Facts
         HardDaysThisWeek = hardDays.Count;
         HardAfterHard = scenario.Session.DayType == DayType.Hard && hardDays.Contains(today.AddDays(-1));
 
-        foreach (var s in Log.LastDays(today, policy.BudgetWindowDays))
+        // Warning signs are read from what the lifter logged (and the check-ins), never from sessions assumed ahead.
+        var evidence = scenario.Logged.IsDefault ? Log : new TrainingLog(scenario.Logged);
+        foreach (var s in evidence.LastDays(today, policy.BudgetWindowDays))
         {
             if (TrainingLog.FailureSets([s]) >= policy.BrokenSessionFailureSets)
                 BrokenSession ??= s.Date;
@@ -103,13 +105,15 @@ public sealed class Facts
         }
 
         WellnessSigns = Monitoring.WellnessSigns.Detect(scenario.Wellness, today, policy);
-        if (Monitoring.WellnessSigns.LeftWorse(scenario.History, today, policy) is { } worse)
+        if (Monitoring.WellnessSigns.LeftWorse(scenario.Evidence, today, policy) is { } worse)
             WellnessSigns = WellnessSigns.Add(worse);
         var earlier = Monitoring.WellnessSigns.Detect(scenario.Wellness, today.AddDays(-policy.WellnessRecentDays), policy);
         WellnessPersisting = WellnessSigns.Any(s => earlier.Any(e => e.Code == s.Code));
-        Trends = StrengthTrend.Detect(Log, today, policy);
+        Trends = StrengthTrend.Detect(evidence, today, policy);
 
-        Overused = Budget.FailureSetsUsed > Budget.FailureSetsAllowed || (ShareWorkingSets >= 10 && FailureShare > policy.MaxFailureShare);
+        var (loggedRated, loggedFailures, _) = ReferenceEquals(evidence, Log) ? (rated, failures, 0) : TrainingLog.Split(evidence.LastDays(today, policy.ShareWindowDays));
+        Overused = TrainingLog.FailureSets(evidence.LastDays(today, window)) > Budget.FailureSetsAllowed
+            || (loggedRated >= 10 && (double)loggedFailures / loggedRated > policy.MaxFailureShare);
         FatigueSigns = !WellnessSigns.IsEmpty || Trends.Any(t => t.Code == "strength-decline");
         ScaleBack = FatigueSigns || Overused || BrokenSession is not null;
 

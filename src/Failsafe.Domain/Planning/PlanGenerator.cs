@@ -48,6 +48,8 @@ public static class PlanGenerator
         var blocks = Blocks(scenario, request.Weeks, opening, policy);
         var trainingDays = request.TrainingDays.ToHashSet();
         var history = scenario.History.ToBuilder();
+        // W: the plan's own sessions are not evidence; warning signs come from what was logged (and the check-ins).
+        var evidence = scenario.Evidence;
         var known = scenario.History.SelectMany(s => s.Exercises).Select(e => e.Exercise.Id).ToHashSet(StringComparer.Ordinal);
         var lastLoad = LastLoads(scenario.History);
         var strength = CurrentStrength(scenario.History);
@@ -120,6 +122,7 @@ public static class PlanGenerator
                     Today = date,
                     Phase = block.Phase,
                     History = history.ToImmutable(),
+                    Logged = evidence,
                     Session = new PlannedSession(dayType, exercises),
                 };
                 var evaluation = Evaluator.EvaluatePlanned(today, dayPolicy);
@@ -134,7 +137,7 @@ public static class PlanGenerator
                     foreach (var s in decision.Sets)
                     {
                         var set = new PlannedSet(s.Set, s.Reps, s.TargetRir, s.WeightKg, s.Failure, [.. s.Reasons.Select(r => r.Rule).Distinct()]);
-                        set = LimitIncrease(set, exercise, lastLoad, scenario.Athlete, policy);
+                        set = Bounded(set, exercise, lastLoad, scenario.Athlete, policy, hold: block.Phase != Phase.Deload);
                         sets.Add(set);
                     }
                     if (firstTime && purpose != DayPurpose.BaselineTest)
@@ -278,16 +281,28 @@ public static class PlanGenerator
     private static ImmutableArray<PlannedExercise> Session(DayTemplate template, double setFactor) =>
         [.. template.Exercises.Select(e => new PlannedExercise(e.Name, e.Exercise, Math.Max(1, (int)Math.Round(e.Sets * setFactor, MidpointRounding.AwayFromZero)), e.Reps))];
 
-    /// <summary>Loads rise by at most one progression step (S6: the smallest loadable one, or the policy's) from one session of an exercise to the next.</summary>
-    private static PlannedSet LimitIncrease(PlannedSet set, PlannedExercise exercise, Dictionary<string, double> lastLoad, Athlete athlete, Policy policy)
+    /// <summary>
+    /// Loads rise by at most one progression step (S6: the smallest loadable one, or the policy's) from one session of an
+    /// exercise to the next, and — with <paramref name="hold"/>, outside deloads — never fall below the previous
+    /// non-deload session's load: a lighter day or an earlier week of the RIR ramp keeps the load and more reps in
+    /// reserve. Only a warning sign from logged training (W) or a layoff's re-entry (E5) lowers the engine's load.
+    /// </summary>
+    private static PlannedSet Bounded(PlannedSet set, PlannedExercise exercise, Dictionary<string, double> lastLoad, Athlete athlete, Policy policy, bool hold)
     {
         if (set.WeightKg is not { } kg || !lastLoad.TryGetValue(exercise.Exercise.Id, out var previous))
             return set;
         var unit = athlete.Unit;
         var loading = LoadAdvice.LoadingFor(exercise.Exercise, athlete);
-        var ceiling = LoadAdvice.StepUp(loading, Load.Kg(previous), unit, policy).Value;
         var wanted = Load.Kg(kg).To(unit).Value;
-        return wanted <= ceiling + 1e-9 ? set : set with { WeightKg = Math.Round(Load.Of(ceiling, unit).InKg, 2) };
+        var ceiling = LoadAdvice.StepUp(loading, Load.Kg(previous), unit, policy).Value;
+        if (wanted > ceiling + 1e-9)
+            return set with { WeightKg = Math.Round(Load.Of(ceiling, unit).InKg, 2) };
+        if (!hold || set.Reasons.Any(r => r[0] == 'W' || r == "E5"))
+            return set;
+        var floor = loading.Round(Load.Kg(previous), unit);
+        if (floor.InKg < previous - 1e-6)
+            floor = loading.Above(Load.Kg(previous), unit);
+        return wanted >= floor.Value - 1e-9 ? set : set with { WeightKg = LoadAdvice.Kg(floor) };
     }
 
     /// <summary>Each exercise's top working load in kg in the lifter's latest real session of it.</summary>
@@ -324,7 +339,7 @@ public static class PlanGenerator
     /// <summary>
     /// The set as if done as planned, by a lifter whose strength stays at today's estimate (no progress is
     /// assumed; logged training re-plans): mid-range reps, with the reps in reserve that the load leaves at that
-    /// strength, never less than the target. A failure set is logged failed. Without an estimate, at the target RIR.
+    /// strength (at least half a rep). A failure set is logged failed. Without an estimate, at the target RIR.
     /// </summary>
     private static LoggedSet AsDone(PlannedSet set, RepRange reps, double e1rm)
     {
@@ -334,9 +349,11 @@ public static class PlanGenerator
             var toFailure = set.WeightKg is { } w and > 0 && e1rm > 0 ? (int)Math.Max(1, Math.Floor(OneRepMax.RepsToFailure(w / e1rm))) : done;
             return new LoggedSet(set.WeightKg ?? 0, toFailure, Rir.Zero, set.Failure);
         }
+        // The reserve the load leaves at that strength, to the nearest half rep, never nothing (that would be failure):
+        // so the session's estimate is the lifter's strength again, and the plan assumes neither progress nor decline.
         var rir = set.TargetRir;
         if (set.WeightKg is { } kg and > 0 && e1rm > 0)
-            rir = Math.Max(rir, Math.Round((OneRepMax.RepsToFailure(kg / e1rm) - done) * 2) / 2);
+            rir = Math.Max(0.5, Math.Round((OneRepMax.RepsToFailure(kg / e1rm) - done) * 2) / 2);
         return new LoggedSet(set.WeightKg ?? 0, done, Rir.Of(Math.Clamp(rir, 0, Rir.MaxValue)));
     }
 }

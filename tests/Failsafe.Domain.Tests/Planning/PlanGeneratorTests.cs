@@ -220,6 +220,46 @@ internal static class PlanChecks
         }
     }
 
+    /// <summary>The mesocycle week that peaks its RIR ramp (the last loading week).</summary>
+    public static int PeakWeek => Policy.Default.MesocycleWeeks - 1;
+
+    /// <summary>
+    /// Loads never fall outside a deload or a warning sign: each exercise's top load is at least that of its previous
+    /// non-deload session (logged or planned), unless the day is a deload day or its sets carry a warning (W1/W2/W4).
+    /// </summary>
+    public static IEnumerable<string> LoadsHold(Scenario scenario, Plan plan)
+    {
+        var previous = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var s in scenario.History.OrderBy(s => s.Date))
+        {
+            foreach (var e in s.Exercises)
+            {
+                var working = e.Sets.Where(x => x.IsWorking && x.WeightKg > 0).ToList();
+                if (working.Count > 0)
+                    previous[e.Exercise.Id] = working.Max(x => x.WeightKg);
+            }
+        }
+        foreach (var week in plan.Weeks)
+        {
+            foreach (var d in week.Days.Where(d => !d.IsRest))
+            {
+                var deload = week.Phase == Phase.Deload || d.Purpose == DayPurpose.Deload;
+                foreach (var x in d.Exercises)
+                {
+                    var loads = x.Sets.Where(s => s.WeightKg is > 0).Select(s => s.WeightKg!.Value).ToList();
+                    if (loads.Count == 0)
+                        continue;
+                    var top = loads.Max();
+                    var warned = x.Sets.Any(s => s.Reasons.Any(r => r is "W1" or "W2" or "W4"));
+                    if (!deload && !warned && previous.TryGetValue(x.CatalogExercise.Id, out var before) && top < before - 1e-6)
+                        yield return $"{Show(d.Date)} {x.Exercise}: {top:0.##} kg, down from {before:0.##} kg";
+                    if (!deload)
+                        previous[x.CatalogExercise.Id] = top;
+                }
+            }
+        }
+    }
+
     /// <summary>S6: the first session of an exercise without history (outside a baseline test) keeps ≥ FirstSessionRir and has no failure.</summary>
     public static IEnumerable<string> FirstSessions(Scenario scenario, Plan plan, Policy policy)
     {
@@ -241,7 +281,7 @@ internal static class PlanChecks
 
     /// <summary>
     /// Re-runs the engine on every training day — the input's lifter, events and wellness; the week's phase; the input
-    /// history plus the assumed sessions of all earlier plan days; the day's exercises — with the day's policy. The plan
+    /// history plus the assumed sessions of all earlier plan days, only the input history being logged evidence (W); the day's exercises — with the day's policy. The plan
     /// must never promise more failure or less reserve than the engine allows.
     /// </summary>
     public static IEnumerable<string> EngineAgrees(Scenario scenario, Plan plan)
@@ -258,7 +298,7 @@ internal static class PlanChecks
                 }
                 var session = new PlannedSession(d.DayType!.Value,
                     [.. d.Exercises.Select(x => new PlannedExercise(x.Exercise, x.CatalogExercise, x.Sets.Length, RepRange.Parse(x.Sets[0].Reps)))]);
-                var today = scenario with { Today = d.Date, Phase = week.Phase, History = history.ToImmutable(), Session = session };
+                var today = scenario with { Today = d.Date, Phase = week.Phase, History = history.ToImmutable(), Logged = scenario.History, Session = session };
                 var engine = Evaluator.EvaluatePlanned(today, d.Policy);
                 for (var i = 0; i < d.Exercises.Length; i++)
                 {

@@ -78,14 +78,22 @@ public sealed class Facts
                 HeavyLowerBody ??= session.Date;
         }
 
+        // S1: at most MaxHardDaysPerWeek hard days in a calendar week (Monday to Sunday) and never two in a row; a
+        // rotating week may put three inside some rolling seven days, which the rule allows.
         var hardDays = new HashSet<DateOnly>();
-        foreach (var s in Log.LastDays(today.AddDays(-1), 6))
+        var hardYesterday = false;
+        var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+        foreach (var s in Log.Between(today.AddDays(-8), today.AddDays(-1)))
         {
-            if (s.DayType == DayType.Hard)
+            if (s.DayType != DayType.Hard)
+                continue;
+            if (s.Date >= monday)
                 hardDays.Add(s.Date);
+            if (s.Date == today.AddDays(-1))
+                hardYesterday = true;
         }
         HardDaysThisWeek = hardDays.Count;
-        HardAfterHard = scenario.Session.DayType == DayType.Hard && hardDays.Contains(today.AddDays(-1));
+        HardAfterHard = scenario.Session.DayType == DayType.Hard && hardYesterday;
 
         // Warning signs are read from what the lifter logged (and the check-ins), never from sessions assumed ahead.
         var evidence = scenario.Logged.IsDefault ? Log : new TrainingLog(scenario.Logged);
@@ -140,6 +148,7 @@ public sealed class Facts
     public bool FailedYesterday { get; }
     public DateOnly? HeavyLowerBody { get; }
     public bool HardAfterHard { get; }
+    /// <summary>S1: hard days logged earlier in today's calendar week (Monday to Sunday).</summary>
     public int HardDaysThisWeek { get; }
     public TrainingEvent? EventSoon { get; }
     public ImmutableArray<WellnessSigns.Sign> WellnessSigns { get; }

@@ -56,6 +56,7 @@ public static class PlanGenerator
         // Logged hard days count: the plan never puts a hard day right after one, nor a third in seven days.
         var hard = scenario.History.Where(s => s.DayType == DayType.Hard && s.Date >= request.Start.AddDays(-7) && s.Date < request.Start).Select(s => s.Date).ToHashSet();
         var templateIndex = 0;
+        var lastHard = new Dictionary<int, DateOnly>();
         var baselinePending = opening.Contains("baseline-test");
         var lastCheckIn = (DateOnly?)null;
         var weeks = ImmutableArray.CreateBuilder<PlanWeek>(request.Weeks);
@@ -65,7 +66,7 @@ public static class PlanGenerator
             var block = blocks[w];
             var weekStart = request.Start.AddDays(7 * w);
             var dates = Enumerable.Range(0, 7).Select(weekStart.AddDays).ToList();
-            var dayTypes = DayTypes(dates, trainingDays, scenario.Events, block, w, hard, policy);
+            var dayTypes = DayTypes(dates, trainingDays, scenario.Events, block, w, hard, new Rotation(templateIndex, request.Templates.Length, lastHard), policy);
             var days = ImmutableArray.CreateBuilder<PlanDay>(7);
             foreach (var date in dates)
             {
@@ -213,10 +214,18 @@ public static class PlanGenerator
         };
     }
 
-    /// <summary>S1 and R4: the day type of each date of a week (null = rest).</summary>
+    /// <summary>Where the templates stand: the index of the week's first training day's template, how many there are, and when each was last hard.</summary>
+    private readonly record struct Rotation(int First, int Count, Dictionary<int, DateOnly> LastHard);
+
+    /// <summary>
+    /// S1 and R4: the day type of each date of a week (null = rest). Hard days go first to the templates that have
+    /// waited longest since their last hard day (never = longest), then from a start that rotates each week, so every
+    /// template gets its turn within a mesocycle; never next to another hard day, never more than the week's maximum
+    /// in a calendar week (Monday to Sunday).
+    /// </summary>
     private static Dictionary<DateOnly, DayType?> DayTypes(
         List<DateOnly> dates, HashSet<DayOfWeek> trainingDays, ImmutableArray<TrainingEvent> events, Block block, int week,
-        HashSet<DateOnly> hard, Policy policy)
+        HashSet<DateOnly> hard, Rotation rotation, Policy policy)
     {
         var result = new Dictionary<DateOnly, DayType?>();
         var training = new List<DateOnly>();
@@ -232,13 +241,17 @@ public static class PlanGenerator
         if (block.Phase != Phase.Deload && training.Count > 0)
         {
             var maxHard = block.PlateauBlock ? Math.Max(policy.MaxHardDaysPerWeek, policy.PlateauBlockFailureDays) : policy.MaxHardDaysPerWeek;
+            var order = Enumerable.Range(0, training.Count)
+                .OrderBy(i => rotation.LastHard.TryGetValue((rotation.First + i) % rotation.Count, out var last) ? last.DayNumber : int.MinValue)
+                .ThenBy(i => (i - week % training.Count + training.Count) % training.Count);
             var picked = 0;
-            for (var i = 0; i < training.Count && picked < maxHard; i++)
+            foreach (var i in order)
             {
-                var d = training[(i + week) % training.Count];
-                if (!BeforeEvent(d) && CanBeHard(d, hard, maxHard))
+                var d = training[i];
+                if (picked < maxHard && !BeforeEvent(d) && CanBeHard(d, hard, maxHard))
                 {
                     hard.Add(d);
+                    rotation.LastHard[(rotation.First + i) % rotation.Count] = d;
                     picked++;
                 }
             }
@@ -259,23 +272,19 @@ public static class PlanGenerator
         return result;
     }
 
-    /// <summary>Not next to another hard day, and no seven-day window holding more than <paramref name="maxHard"/>.</summary>
+    /// <summary>S1: not next to another hard day, and fewer than <paramref name="maxHard"/> hard days already in its calendar week.</summary>
     private static bool CanBeHard(DateOnly d, HashSet<DateOnly> hard, int maxHard)
     {
         if (hard.Contains(d.AddDays(-1)) || hard.Contains(d.AddDays(1)))
             return false;
-        for (var start = d.AddDays(-6); start <= d; start = start.AddDays(1))
+        var monday = d.AddDays(-(((int)d.DayOfWeek + 6) % 7));
+        var count = 0;
+        for (var x = monday; x < monday.AddDays(7); x = x.AddDays(1))
         {
-            var count = 1;
-            for (var x = start; x <= start.AddDays(6); x = x.AddDays(1))
-            {
-                if (hard.Contains(x))
-                    count++;
-            }
-            if (count > maxHard)
-                return false;
+            if (hard.Contains(x))
+                count++;
         }
-        return true;
+        return count < maxHard;
     }
 
     private static ImmutableArray<PlannedExercise> Session(DayTemplate template, double setFactor) =>

@@ -33,13 +33,30 @@ public class StructureRuleTests
     }
 
     [Fact]
-    public void S1_TwoHardDaysThisWeekAlready_NoThird()
+    public void S1_TwoHardDaysThisCalendarWeekAlready_NoThird()
     {
+        // Today is a Monday: hard on Monday and Wednesday, then Friday.
         var hard = (int d) => DaysAgo(d, DayType.Hard, Did("Leg Press", Set(150, 10, 2)));
-        var last = LateralRaiseDay().With(hard(2), hard(5)).Evaluate().LastSet("Dumbbell Lateral Raise");
+        var friday = LateralRaiseDay().With(hard(0), hard(-2)) with { Today = Today.AddDays(4) };
+
+        var last = friday.Evaluate().LastSet("Dumbbell Lateral Raise");
 
         last.Failure.ShouldBe(FailureLevel.None);
         last.Ids().ShouldContain("S1");
+    }
+
+    [Fact]
+    public void S1_TwoHardDaysLastWeek_MondayMayBeHard()
+    {
+        // S1: at most two hard days in a calendar week; the rotation may put three in a rolling seven days
+        // (last Wednesday and Friday, then this Monday).
+        var hard = (int d) => DaysAgo(d, DayType.Hard, Did("Leg Press", Set(150, 10, 2)));
+
+        var e = LateralRaiseDay().With(hard(3), hard(5)).Evaluate();
+
+        e.LastSet("Dumbbell Lateral Raise").Failure.ShouldBe(FailureLevel.Absolute);
+        e.LastSet("Dumbbell Lateral Raise").Ids().ShouldNotContain("S1");
+        e.ActionCodes().ShouldNotContain("downgrade-day");
     }
 
     [Fact]

@@ -90,7 +90,13 @@ internal static class PlanChecks
         }
     }
 
-    /// <summary>S1 (B6 inside a plateau block): no hard day after a hard day; at most 2 (3 in a plateau block) hard days in any seven.</summary>
+    /// <summary>The Monday of <paramref name="d"/>'s calendar week.</summary>
+    public static DateOnly Monday(DateOnly d) => d.AddDays(-(((int)d.DayOfWeek + 6) % 7));
+
+    /// <summary>
+    /// S1 (B6 inside a plateau block): no hard day after a hard day; at most 2 (3 in a plateau block) hard days in a
+    /// calendar week, Monday to Sunday — three inside a rolling seven days are allowed (RULES S1).
+    /// </summary>
     public static IEnumerable<string> HardDays(Plan plan, Policy policy)
     {
         var days = plan.Days.ToList();
@@ -101,13 +107,34 @@ internal static class PlanChecks
             if (hard.Contains(d.AddDays(1)))
                 yield return $"hard after hard: {Show(d)} and {Show(d.AddDays(1))}";
         }
-        for (var i = 0; i + 7 <= days.Count; i++)
+        foreach (var week in days.GroupBy(d => Monday(d.Date)))
         {
-            var window = days.Skip(i).Take(7).ToList();
-            var count = window.Count(d => hard.Contains(d.Date));
-            var max = window.Any(d => block.Contains(d.Date)) ? Math.Max(policy.MaxHardDaysPerWeek, policy.PlateauBlockFailureDays) : policy.MaxHardDaysPerWeek;
+            var count = week.Count(d => hard.Contains(d.Date));
+            var max = week.Any(d => block.Contains(d.Date)) ? Math.Max(policy.MaxHardDaysPerWeek, policy.PlateauBlockFailureDays) : policy.MaxHardDaysPerWeek;
             if (count > max)
-                yield return $"{count} hard days in the seven days from {Show(window[0].Date)} (at most {max})";
+                yield return $"{count} hard days in the calendar week from {Show(week.Key)} (at most {max})";
+        }
+    }
+
+    /// <summary>
+    /// S1: every day template trained in a mesocycle's loading weeks is a hard day at least once in them. Checked for
+    /// mesocycles wholly inside the plan.
+    /// </summary>
+    public static IEnumerable<string> Rotation(Plan plan, Policy policy)
+    {
+        var loading = policy.MesocycleWeeks - 1;
+        var weeks = plan.Weeks;
+        for (var i = 0; i + loading <= weeks.Length; i++)
+        {
+            if (weeks[i].MesocycleWeek != 1 || weeks[i].Phase == Phase.Deload)
+                continue;
+            var meso = weeks.Skip(i).Take(loading).ToList();
+            if (meso.Count != loading || meso.Select((w, k) => w.MesocycleWeek == k + 1 && w.Phase != Phase.Deload).Any(ok => !ok))
+                continue;
+            var days = meso.SelectMany(w => w.Days).Where(d => !d.IsRest).ToList();
+            var hardTemplates = days.Where(d => d.DayType == DayType.Hard).Select(d => d.Template).ToHashSet();
+            foreach (var t in days.Select(d => d.Template).Distinct().Where(t => !hardTemplates.Contains(t)))
+                yield return $"weeks {meso[0].Week}–{meso[^1].Week}: {t} is never a hard day in its mesocycle";
         }
     }
 
@@ -380,13 +407,41 @@ public class PlanGeneratorTests
     }
 
     [Theory]
+    [InlineData(Split.FullBody)]
+    [InlineData(Split.UpperLower)]
+    [InlineData(Split.BodyPart)]
+    public void Generate_EightWeeks_EveryTemplateHardInEachMesocycle(Split split)
+    {
+        var plan = PlanChecks.Generate(Trained(Eligible with { Split = split }), 8);
+
+        PlanChecks.Rotation(plan, P).ShouldHaveNone();
+        PlanChecks.HardDays(plan, P).ShouldHaveNone();
+    }
+
+    [Fact]
+    public void Generate_UpperLower_DeadliftFrontSquatDayIsHard()
+    {
+        var plan = PlanChecks.Generate(Trained(Eligible with { Split = Split.UpperLower }), 8);
+
+        plan.Training().Where(d => d.Template == "Lower B" && d.DayType == DayType.Hard).ShouldNotBeEmpty();
+    }
+
+    [Fact]
+    public void Generate_FullBody_SquatBenchDayHardAfterTheFirstWeek()
+    {
+        var plan = PlanChecks.Generate(Trained(), 8);
+
+        plan.Weeks.Skip(1).SelectMany(w => w.Days).Where(d => d.Template == "Full body A" && d.DayType == DayType.Hard).ShouldNotBeEmpty();
+    }
+
+    [Theory]
     [InlineData("Monday,Wednesday,Friday")]
     [InlineData("Monday,Tuesday,Thursday,Friday")]
     [InlineData("Monday,Tuesday,Wednesday,Thursday,Friday")]
     [InlineData("Monday,Tuesday,Wednesday,Thursday,Friday,Saturday")]
     [InlineData("Saturday,Sunday")]
     [InlineData("Sunday,Monday,Tuesday")]
-    public void Generate_AnyTrainingDays_NeverHardAfterHard_AtMostTwoHardInSeven(string weekdays)
+    public void Generate_AnyTrainingDays_NeverHardAfterHard_AtMostTwoHardInACalendarWeek(string weekdays)
     {
         var days = weekdays.Split(',').Select(Enum.Parse<DayOfWeek>).ToArray();
         foreach (var start in Enumerable.Range(0, 7).Select(i => Today.AddDays(i)))

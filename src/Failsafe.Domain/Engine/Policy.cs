@@ -61,9 +61,9 @@ public sealed record Policy
     public int DeclineSessions { get; init; } = 3;                           // W1: several sessions in a row
     public double DeclineThreshold { get; init; } = 0.025;                   // W1: 2.5 % under the previous best
     public int DeclineLookbackDays { get; init; } = 42;
-    public int PlateauWeeks { get; init; } = 6;                              // W1/W3
-    public int PlateauMinSessions { get; init; } = 4;                        // "consistent training" inside the plateau window
-    public double PlateauMinProgress { get; init; } = 0.01;                  // 1 % e1RM gain counts as progress
+    public int PlateauWeeks { get; init; } = 4;                              // W1/W3: ~4 weeks of training show a plateau (docs/estimators.md)
+    public int PlateauMinSessions { get; init; } = 6;                        // "consistent training" inside the plateau window
+    public double PlateauMinProgress { get; init; } = 0.01;                  // an e1RM trend of 1 % per PlateauWeeks counts as progress
     public int WellnessRecentDays { get; init; } = 7;
     public int WellnessBaselineDays { get; init; } = 28;
     public int WellnessMinBaselineEntries { get; init; } = 5;

@@ -70,7 +70,8 @@ public sealed class Facts
                     }
                     if (age < restDays && set.Technique is not null)
                         BeyondFailure ??= (session.Date, x.Name);
-                    if (age == 1)
+                    // R5/B5: a body-part split rests yesterday's muscle groups by itself; only a group trained again today needs the extra rest.
+                    if (age == 1 && (scenario.Athlete.Split != Split.BodyPart || x.PrimaryMuscles.Any(TrainedToday(scenario).Contains)))
                         FailedYesterday = true;
                 }
             }
@@ -145,6 +146,7 @@ public sealed class Facts
     public (DateOnly Date, string Exercise)? CnsFailure { get; }
     public Dictionary<string, DateOnly> MusclesFailed { get; } = new(StringComparer.Ordinal);
     public (DateOnly Date, string Exercise)? BeyondFailure { get; }
+    /// <summary>R5: failure sets yesterday — for a body-part split, only on a muscle group trained again today.</summary>
     public bool FailedYesterday { get; }
     public DateOnly? HeavyLowerBody { get; }
     public bool HardAfterHard { get; }
@@ -163,6 +165,9 @@ public sealed class Facts
     public int? LayoffDays { get; }
 
     private static int HoursToDays(int hours) => (hours + 23) / 24;
+
+    private static HashSet<string> TrainedToday(Scenario scenario) =>
+        scenario.Session.Exercises.SelectMany(e => e.Exercise.PrimaryMuscles).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Reps-to-failure for an e1RM check: bench of AdvancedBenchKg × AdvancedBenchReps at 0 RIR.</summary>
     internal static double AdvancedBenchE1Rm(Policy p) => p.AdvancedBenchKg / OneRepMax.FractionOf1Rm(p.AdvancedBenchReps);

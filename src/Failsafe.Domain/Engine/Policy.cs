@@ -97,6 +97,9 @@ public sealed record Policy
     public ImmutableArray<double> WarmupRamp { get; init; } = [0.4, 0.6, 0.8]; // F6: warm-up sets at these shares of the first work set's load (heavy compounds)
     public ImmutableArray<double> LightWarmupRamp { get; init; } = [0.5, 0.75]; // F6: before the first exercise of a muscle group that is not a heavy compound
 
+    // Planning: the mesocycle's RIR ramp in B1's bands
+    public double PeakWeekRir { get; init; } = 1;                            // B1: RPE 9 for the hard days of a mesocycle's peak week; earlier weeks one RIR more per week
+
     /// <summary>The first invalid field, as "field: problem", or null when the policy is usable.</summary>
     public string? Validate()
     {
@@ -171,6 +174,7 @@ public sealed record Policy
             (nameof(LayoffRir), Rir(LayoffRir) && LayoffRir >= 1, "must be a RIR 1–10 in half steps"),
             (nameof(WarmupRamp), !WarmupRamp.IsDefault && WarmupRamp.Length <= 6 && WarmupRamp.All(v => v is > 0 and < 1), "must be at most 6 shares, each above 0 and below 1"),
             (nameof(LightWarmupRamp), !LightWarmupRamp.IsDefault && LightWarmupRamp.Length <= 6 && LightWarmupRamp.All(v => v is > 0 and < 1), "must be at most 6 shares, each above 0 and below 1"),
+            (nameof(PeakWeekRir), Rir(PeakWeekRir) && PeakWeekRir >= 1, "must be a RIR 1–10 in half steps"),
         };
         foreach (var (field, ok, problem) in checks)
         {

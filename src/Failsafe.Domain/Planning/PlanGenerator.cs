@@ -178,11 +178,14 @@ public static class PlanGenerator
                 list.Add(new Block(Phase.Hypertrophy, 0, true, true));
         }
         var loading = policy.MesocycleWeeks - 1;
+        // The peak weeks that hold failure: B4's two-week window for full-body and upper/lower; every loading week for a
+        // body-part split (B5: 3–5 a week, each muscle group once).
+        var failureWeeks = scenario.Athlete.Split == Split.BodyPart ? loading : Math.Min(2, loading);
         var k = 0;
         while (list.Count < weeks)
         {
             var inMeso = k % policy.MesocycleWeeks + 1;
-            list.Add(inMeso > loading ? new Block(Phase.Deload, inMeso, false, false) : new Block(training, inMeso, inMeso == loading, false));
+            list.Add(inMeso > loading ? new Block(Phase.Deload, inMeso, false, false) : new Block(training, inMeso, inMeso > loading - failureWeeks, false));
             k++;
         }
         return [.. list.Take(weeks)];
@@ -204,12 +207,19 @@ public static class PlanGenerator
         }
         if (block.Phase == Phase.Deload || block.MesocycleWeek == 0)
             return p;
+        // B1's bands: hard days at RPE 8, easing half a rep per week further from the peak but always harder than a
+        // medium day (2.5 → 2 → 1 by default), RPE 9 in the peak week; medium days at RPE 7–8 and light days at
+        // RPE 6–7 — one RIR more than the policy's before the peak week (3 → 3 → 2 and 4 → 4 → 3).
         var offset = p.MesocycleWeeks - 1 - block.MesocycleWeek;
+        var before = offset > 0 ? 1 : 0;
+        var hard = offset == 0
+            ? p.PeakWeekRir
+            : Math.Min(Math.Max(p.HardDayRir, p.PeakWeekRir + 1) + (offset - 1) * 0.5, Math.Max(p.PeakWeekRir + 1, p.MediumDayRir + 0.5));
         return p with
         {
-            HardDayRir = Math.Min(10, p.HardDayRir + offset),
-            MediumDayRir = Math.Min(10, Math.Max(p.MediumDayRir, Math.Min(4, p.MediumDayRir + offset))),
-            LightDayRir = Math.Min(10, Math.Max(p.LightDayRir, Math.Min(5, p.LightDayRir + offset))),
+            HardDayRir = Math.Min(10, hard),
+            MediumDayRir = Math.Min(10, p.MediumDayRir + before),
+            LightDayRir = Math.Min(10, p.LightDayRir + before),
             MaxFailureExercisesPerSession = block.FailureWeek ? p.MaxFailureExercisesPerSession : 0,
         };
     }

@@ -73,10 +73,8 @@ public class PlanEffortTests
     [Fact]
     public void Generate_BodyPartSplit_MoreFailureDaysPer28ThanFullBody()
     {
-        static double PerFourWeeks(Plan plan) => plan.Training().Count(d => d.HasFailure()) * 28.0 / plan.Days.Count();
-
-        var bodyPart = PerFourWeeks(PlanChecks.Generate(Healthy(Split.BodyPart), 8));
-        var fullBody = PerFourWeeks(PlanChecks.Generate(Healthy(Split.FullBody), 8));
+        var bodyPart = PlanChecks.FailureDaysPer28(PlanChecks.Generate(Healthy(Split.BodyPart), 8));
+        var fullBody = PlanChecks.FailureDaysPer28(PlanChecks.Generate(Healthy(Split.FullBody), 8));
 
         bodyPart.ShouldBeGreaterThan(fullBody);
     }

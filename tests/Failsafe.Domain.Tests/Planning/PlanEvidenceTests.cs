@@ -21,13 +21,6 @@ public class PlanEvidenceTests
         return s with { History = PlanChecks.TrainedOn(PlanChecks.Templates(split)) };
     }
 
-    private static IEnumerable<string> WarningReasons(Plan plan) =>
-        from d in plan.Training()
-        from x in d.Exercises
-        from s in x.Sets
-        where s.Reasons.Any(r => r is "W1" or "W2" or "W4")
-        select $"{PlanChecks.Show(d.Date)} {x.Exercise} set {s.Set}: {string.Join(",", s.Reasons)}";
-
     [Theory]
     [InlineData(Split.FullBody)]
     [InlineData(Split.UpperLower)]
@@ -37,7 +30,7 @@ public class PlanEvidenceTests
         var plan = PlanChecks.Generate(Healthy(split), 8);
 
         plan.Notes.ShouldBeEmpty();
-        WarningReasons(plan).ShouldHaveNone();
+        PlanChecks.WarningSigns(plan).ShouldHaveNone();
     }
 
     [Theory]
@@ -61,7 +54,7 @@ public class PlanEvidenceTests
         var plan = PlanChecks.Generate(back, 8);
 
         plan.Training().ShouldContain(d => d.Purpose == DayPurpose.BaselineTest);
-        WarningReasons(plan).ShouldHaveNone();
+        PlanChecks.WarningSigns(plan).ShouldHaveNone();
     }
 
     [Theory]

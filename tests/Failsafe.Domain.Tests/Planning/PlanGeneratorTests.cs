@@ -95,7 +95,8 @@ internal static class PlanChecks
 
     /// <summary>
     /// S1 (B6 inside a plateau block): no hard day after a hard day; at most 2 (3 in a plateau block) hard days in a
-    /// calendar week, Monday to Sunday — three inside a rolling seven days are allowed (RULES S1).
+    /// calendar week, Monday to Sunday — one more inside a rolling seven days is allowed (RULES S1: the source's own
+    /// rotation puts three there), never more.
     /// </summary>
     public static IEnumerable<string> HardDays(Plan plan, Policy policy)
     {
@@ -106,6 +107,13 @@ internal static class PlanChecks
         {
             if (hard.Contains(d.AddDays(1)))
                 yield return $"hard after hard: {Show(d)} and {Show(d.AddDays(1))}";
+        }
+        for (var i = 0; i + 7 <= days.Count; i++)
+        {
+            var window = days.Skip(i).Take(7).ToList();
+            var max = (window.Any(d => block.Contains(d.Date)) ? Math.Max(policy.MaxHardDaysPerWeek, policy.PlateauBlockFailureDays) : policy.MaxHardDaysPerWeek) + 1;
+            if (window.Count(d => hard.Contains(d.Date)) > max)
+                yield return $"{window.Count(d => hard.Contains(d.Date))} hard days in the seven days from {Show(window[0].Date)} (at most {max})";
         }
         foreach (var week in days.GroupBy(d => Monday(d.Date)))
         {
@@ -252,7 +260,8 @@ internal static class PlanChecks
 
     /// <summary>
     /// Loads never fall outside a deload or a warning sign: each exercise's top load is at least that of its previous
-    /// non-deload session (logged or planned), unless the day is a deload day or its sets carry a warning (W1/W2/W4).
+    /// non-deload session (logged or planned), unless the day is a deload day, its sets carry a warning (W1/W2/W4) or
+    /// it restarts after a layoff (E5: loads restart lower).
     /// </summary>
     public static IEnumerable<string> LoadsHold(Scenario scenario, Plan plan)
     {
@@ -261,7 +270,7 @@ internal static class PlanChecks
         {
             foreach (var e in s.Exercises)
             {
-                var working = e.Sets.Where(x => x.IsWorking && x.WeightKg > 0).ToList();
+                var working = e.Sets.Where(x => !x.Warmup && x.WeightKg > 0).ToList();
                 if (working.Count > 0)
                     previous[e.Exercise.Id] = working.Max(x => x.WeightKg);
             }
@@ -273,12 +282,15 @@ internal static class PlanChecks
                 var deload = week.Phase == Phase.Deload || d.Purpose == DayPurpose.Deload;
                 foreach (var x in d.Exercises)
                 {
-                    var loads = x.Sets.Where(s => s.WeightKg is > 0).Select(s => s.WeightKg!.Value).ToList();
+                    // A bodyweight exercise's load is what is added: 0 is bodyweight alone, a load like any other.
+                    var loads = x.Sets.Where(s => s.WeightKg is not null).Select(s => s.WeightKg!.Value).ToList();
                     if (loads.Count == 0)
                         continue;
                     var top = loads.Max();
-                    var warned = x.Sets.Any(s => s.Reasons.Any(r => r is "W1" or "W2" or "W4"));
-                    if (!deload && !warned && previous.TryGetValue(x.CatalogExercise.Id, out var before) && top < before - 1e-6)
+                    var warned = x.Sets.Any(s => s.Reasons.Any(r => r is "W1" or "W2" or "W4" or "E5"));
+                    // A logged load the lifter's equipment cannot make (a 120 kg dumbbell) holds at the nearest it can.
+                    if (!deload && !warned && previous.TryGetValue(x.CatalogExercise.Id, out var before)
+                        && top < Math.Min(before, LoadAdvice.LoadingFor(x.CatalogExercise, scenario.Athlete).Round(Load.Kg(before), scenario.Athlete.Unit).InKg) - 0.01)
                         yield return $"{Show(d.Date)} {x.Exercise}: {top:0.##} kg, down from {before:0.##} kg";
                     if (!deload)
                         previous[x.CatalogExercise.Id] = top;
@@ -354,7 +366,19 @@ internal static class PlanChecks
         .. Loads(scenario, plan, includeHistory: false),
         .. FirstSessions(scenario, plan, policy),
         .. EngineAgrees(scenario, plan),
+        .. LoadsHold(scenario, plan),
     ];
+
+    /// <summary>W: sets that carry a warning sign (W1, W2, W4), in words.</summary>
+    public static IEnumerable<string> WarningSigns(Plan plan) =>
+        from d in plan.Training()
+        from x in d.Exercises
+        from s in x.Sets
+        where s.Reasons.Any(r => r is "W1" or "W2" or "W4")
+        select $"{Show(d.Date)} {x.Exercise} set {s.Set}: {string.Join(",", s.Reasons)}";
+
+    /// <summary>Training days holding a failure set, per 28 days of the plan.</summary>
+    public static double FailureDaysPer28(Plan plan) => plan.Training().Count(d => d.HasFailure()) * 28.0 / plan.Days.Count();
 
     public static void ShouldHaveNone(this IEnumerable<string> violations)
     {

@@ -14,15 +14,17 @@ namespace Failsafe.Planning;
 /// </summary>
 /// <remarks>
 /// Calendar rules, each documented in docs/planning.md:
-/// hard days are chosen week by week from a rotating start, never on consecutive days and never more than
-/// <see cref="Policy.MaxHardDaysPerWeek"/> in any seven (S1); the day after a hard day is medium, the others
-/// alternate light and medium; days within <see cref="Policy.EventWindowDays"/> before an event are light and
-/// the event day is rest (R4). Blocks: a deload first when the engine proposes one (W2) or the lifter is in one;
-/// a <see cref="Policy.PlateauBlockWeeks"/>-week plateau block when the engine proposes one (B6); then
-/// mesocycles of <see cref="Policy.MesocycleWeeks"/> weeks whose RIR ramps 3 → 2 → 1 with failure only in the
-/// last loading week, ending in a deload with half the sets (S4); light days have two thirds of the sets (S1).
-/// Returning lifters' first hard day is a baseline test on safe exercises (E5); competition-prep lifters get a
-/// check-in every four weeks and no other failure (B5). Hard days logged in the week before the start count.
+/// a mesocycle's hard days are chosen together so every template is hard at least once in it, never on consecutive
+/// days, never more than <see cref="Policy.MaxHardDaysPerWeek"/> in a calendar week (S1); the day after a hard day is
+/// medium, the others alternate light and medium; days within <see cref="Policy.EventWindowDays"/> before an event
+/// are light and the event day is rest (R4). Blocks: a deload first when the engine proposes one (W2) or the lifter
+/// is in one; a <see cref="Policy.PlateauBlockWeeks"/>-week plateau block when the engine proposes one (B6); then
+/// mesocycles of <see cref="Policy.MesocycleWeeks"/> weeks in B1's effort bands (hard 2.5 → 2 → 1 RIR, medium
+/// 3 → 3 → 2, light 4 → 4 → 3) with failure in the peak weeks the split's budget allows (B4/B5), ending in a deload
+/// with half the sets (S4); light days have two thirds of the sets (S1). Returning lifters' first hard day is a
+/// baseline test on safe exercises (E5); competition-prep lifters get a check-in every four weeks and no other
+/// failure (B5). Hard days logged in the week before the start count. The plan's own sessions are never evidence
+/// of a warning sign (<see cref="Scenario.Logged"/>).
 /// </remarks>
 public static class PlanGenerator
 {

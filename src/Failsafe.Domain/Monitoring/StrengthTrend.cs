@@ -11,9 +11,9 @@ namespace Failsafe.Monitoring;
 /// <see cref="Policy.DeclineSessions"/> sessions of the exercise all sit more than
 /// <see cref="Policy.DeclineThreshold"/> below the best of the earlier sessions in that window.
 /// Plateau: the exercise's sessions of the last <see cref="Policy.PlateauWeeks"/> weeks — or, when fewer than
-/// <see cref="Policy.PlateauMinSessions"/>, its last that many sessions within twice that span — number at least
-/// <see cref="Policy.PlateauMinSessions"/>, span at least <see cref="Policy.PlateauWeeks"/> − 1 weeks from first to last,
-/// the last inside half the window ("consistent training"); and the least-squares trend of their e1RMs gains no more
+/// <see cref="Policy.PlateauMinSessions"/>, its last that many sessions within three times that span (weekly training) —
+/// number at least <see cref="Policy.PlateauMinSessions"/>, span at least <see cref="Policy.PlateauWeeks"/> − 1 weeks from
+/// first to last with no gap longer than that, the last inside half the window ("consistent training"); and the least-squares trend of their e1RMs gains no more
 /// than <see cref="Policy.PlateauMinProgress"/> per <see cref="Policy.PlateauWeeks"/> weeks, relative to their mean.
 /// Its false-alarm rate on generated noise is in docs/estimators.md. An exercise that
 /// is declining is reported as a decline, not also as a plateau.
@@ -30,7 +30,7 @@ public static class StrengthTrend
         ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(policy);
         var plateauDays = policy.PlateauWeeks * 7;
-        var span = Math.Max(policy.DeclineLookbackDays, 2 * plateauDays);
+        var span = Math.Max(policy.DeclineLookbackDays, 3 * plateauDays);
         var series = new Dictionary<string, (string Name, List<(DateOnly Date, double E1Rm)> Points)>(StringComparer.Ordinal);
         foreach (var session in log.LastDays(today, span))
         {
@@ -96,13 +96,19 @@ public static class StrengthTrend
         var first = recent < 0 ? points.Count : recent;
         if (points.Count - first < policy.PlateauMinSessions)
             first = Math.Max(0, points.Count - policy.PlateauMinSessions);
-        while (first < points.Count && points[first].Date <= today.AddDays(-2 * days))
+        while (first < points.Count && points[first].Date <= today.AddDays(-3 * days))
             first++;
         sessions = points.Count - first;
+        var gap = (policy.PlateauWeeks - 1) * 7;
         if (sessions < policy.PlateauMinSessions
-            || points[^1].Date.DayNumber - points[first].Date.DayNumber < (policy.PlateauWeeks - 1) * 7
+            || points[^1].Date.DayNumber - points[first].Date.DayNumber < gap
             || today.DayNumber - points[^1].Date.DayNumber > days / 2)
             return false;
+        for (var i = first + 1; i < points.Count; i++)
+        {
+            if (points[i].Date.DayNumber - points[i - 1].Date.DayNumber > gap)
+                return false;
+        }
         gain = Gain(points, first, days);
         return gain <= policy.PlateauMinProgress;
     }

@@ -468,3 +468,77 @@ public sealed class CliTests
         p.SplitFailureSetsPerWeek.OrderBy(kv => kv.Key).ShouldBe(Failsafe.Engine.Policy.Default.SplitFailureSetsPerWeek.OrderBy(kv => kv.Key));
     }
 }
+
+public sealed class PolicyPresetCliTests
+{
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = FailsafeCli.Run(args, stdout, stderr, TimeProvider.System);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    [Theory]
+    [InlineData("conservative")]
+    [InlineData("hit")]
+    [InlineData("competition")]
+    [InlineData("endurance")]
+    public void Policy_Preset_PrintsThatPresetInFull(string name)
+    {
+        var (code, stdout, stderr) = Run("policy", "--preset", name);
+
+        code.ShouldBe(ExitCodes.Ok);
+        stderr.ShouldBeEmpty();
+        stdout.Trim().ShouldBe(PolicyReader.ToJson(PolicyPresets.Get(name)!));
+    }
+
+    [Fact]
+    public void Policy_UnknownPreset_UsageErrorNamingThePresets()
+    {
+        var (code, _, stderr) = Run("policy", "--preset", "yolo");
+
+        code.ShouldBe(ExitCodes.Usage);
+        stderr.ShouldContain("conservative, hit, competition, endurance");
+    }
+
+    [Fact]
+    public void Evaluate_EndurancePreset_NoSetAllowsFailure()
+    {
+        var (code, stdout, stderr) = Run("evaluate", CliTests.ExamplePath, "--json", "--policy", "endurance");
+
+        code.ShouldBe(ExitCodes.Ok);
+        stderr.ShouldBeEmpty();
+        using var doc = JsonDocument.Parse(stdout);
+        doc.RootElement.GetProperty("exercises").EnumerateArray().SelectMany(x => x.GetProperty("sets").EnumerateArray())
+            .ShouldAllBe(s => s.GetProperty("failure").GetString() == "none");
+    }
+
+    [Fact]
+    public void Evaluate_ConservativePreset_SameAsNoPolicy() =>
+        Run("evaluate", CliTests.ExamplePath, "--json", "--policy", "conservative").Out.ShouldBe(Run("evaluate", CliTests.ExamplePath, "--json").Out);
+
+    [Theory]
+    [InlineData("plan", "--weeks", "4")]
+    [InlineData("next", "--done", "DONE")]
+    public void PlanAndNext_TakeAPreset(params string[] rest)
+    {
+        using var dir = new CliTests.TempDir();
+        var done = dir.Write("done.json", """{ "sets": [] }""");
+        string[] args = [rest[0], CliTests.ExamplePath, .. rest[1..].Select(a => a == "DONE" ? done : a), "--policy", "hit"];
+
+        var (code, _, stderr) = Run(args);
+
+        code.ShouldBe(ExitCodes.Ok, stderr);
+    }
+
+    [Fact]
+    public void Evaluate_NeitherPresetNorFile_ErrorNamesBoth()
+    {
+        var (code, _, stderr) = Run("evaluate", CliTests.ExamplePath, "--policy", "no-such-thing");
+
+        code.ShouldNotBe(ExitCodes.Ok);
+        stderr.ShouldContain("no-such-thing");
+        stderr.ShouldContain("conservative, hit, competition, endurance");
+    }
+}

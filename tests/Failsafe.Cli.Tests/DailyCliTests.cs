@@ -837,12 +837,12 @@ public sealed class DailyCliTests : IDisposable
     {
         Setup();
         LogFullBodyB();
-        using (var before = Json("today", "--date", "2026-12-09"))
-            Failures(before).ShouldContain(f => f != "none", "precondition: the plan's 2026-12-09 hard day has a failure set");
+        using (var before = Json("today", "--date", "2026-12-02"))
+            Failures(before).ShouldContain(f => f != "none", "precondition: the plan's 2026-12-02 hard day (Full body B, logged before) has a failure set");
 
-        Ok("event", "add", "2026-12-11", "10K race");
+        Ok("event", "add", "2026-12-04", "10K race");
 
-        using var after = Json("today", "--date", "2026-12-09");
+        using var after = Json("today", "--date", "2026-12-02");
         WarningCodes(after).ShouldContain("event-soon");
         Failures(after).ShouldAllBe(f => f == "none");
     }
@@ -854,25 +854,25 @@ public sealed class DailyCliTests : IDisposable
     {
         Setup();
         LogFullBodyB();
-        using (var before = Json("today", "--date", "2026-12-09"))
-            Failures(before).ShouldContain(f => f != "none", "precondition: the plan's 2026-12-09 hard day has a failure set");
+        using (var before = Json("today", "--date", "2026-12-02"))
+            Failures(before).ShouldContain(f => f != "none", "precondition: the plan's 2026-12-02 hard day (Full body B, logged before) has a failure set");
 
-        Ok("injury", "add", "left elbow", "--date", "2026-12-01").ShouldContain("Injury 1: left elbow since 2026-12-01");
+        Ok("injury", "add", "left elbow", "--date", "2026-11-30").ShouldContain("Injury 1: left elbow since 2026-11-30");
 
-        using (var injured = Json("today", "--date", "2026-12-09"))
+        using (var injured = Json("today", "--date", "2026-12-02"))
         {
             injured.RootElement.GetProperty("eligibility").GetProperty("failure").GetBoolean().ShouldBeFalse();
             WarningCodes(injured).ShouldContain("injury");
             Failures(injured).ShouldNotBeEmpty();
             Failures(injured).ShouldAllBe(f => f == "none");
         }
-        Ok("injury", "list").ShouldContain("left elbow  since 2026-12-01 (current)");
+        Ok("injury", "list").ShouldContain("left elbow  since 2026-11-30 (current)");
 
-        Ok("injury", "clear", "1", "--date", "2026-12-08").ShouldContain("Cleared: left elbow");
+        Ok("injury", "clear", "1", "--date", "2026-12-01").ShouldContain("Cleared: left elbow");
 
         using (var db = Db())
-            db.Injuries.Single().ClearedOn.ShouldBe(new DateOnly(2026, 12, 8));
-        using var healed = Json("today", "--date", "2026-12-09");
+            db.Injuries.Single().ClearedOn.ShouldBe(new DateOnly(2026, 12, 1));
+        using var healed = Json("today", "--date", "2026-12-02");
         WarningCodes(healed).ShouldNotContain("injury");
         Failures(healed).ShouldContain(f => f != "none");
         Fails(ExitCodes.InvalidInput, "injury", "clear", "1").ShouldContain("no current injury 1");

@@ -8,14 +8,14 @@ using Spectre.Console;
 
 namespace Failsafe.Cli.Evaluate;
 
-/// <summary><c>failsafe evaluate FILE [--json] [--policy FILE]</c>: the engine on one scenario file.</summary>
+/// <summary><c>failsafe evaluate FILE [--json] [--policy NAME|FILE]</c>: the engine on one scenario file.</summary>
 public static class EvaluateCommand
 {
     public static Command Create(Io io)
     {
         var file = new Argument<FileInfo>("file") { Description = "A scenario JSON file (see docs/formats.md); '-' reads standard input." };
         var json = new Option<bool>("--json") { Description = "Print the evaluate contract's JSON instead of tables." };
-        var policyFile = new Option<FileInfo?>("--policy") { Description = "A policy JSON file overriding some or all of the default numbers (see `failsafe policy`)." };
+        var policyFile = PolicyOption();
         Arguments.NotAnOption(file);
         var command = new Command("evaluate", "Decide, for every planned set, how close to failure to go, and say why.") { file, json, policyFile };
         command.SetAction(parse =>
@@ -38,24 +38,52 @@ public static class EvaluateCommand
         return command;
     }
 
+    /// <summary>
+    /// <c>failsafe policy [--preset NAME]</c>: the default policy, or a preset (RULES "Presets"), as JSON with every field.
+    /// </summary>
     public static Command PolicyCommand(Io io)
     {
-        var command = new Command("policy", "Print the default policy as JSON: every number the rules use, to copy and edit for --policy.");
-        command.SetAction(_ =>
+        var preset = new Option<string?>("--preset") { Description = $"Print this preset instead of the default: {PolicyPresets.List}." };
+        var command = new Command("policy", "Print the default policy (or a preset) as JSON: every number the rules use, to copy and edit for --policy.") { preset };
+        command.SetAction(parse =>
         {
-            io.Out.WriteLine(PolicyReader.ToJson(Policy.Default));
+            var name = parse.GetValue(preset);
+            var policy = name is null ? Policy.Default : PolicyPresets.Get(name);
+            if (policy is null)
+                return io.Fail($"--preset {name}: no such preset; the presets are {PolicyPresets.List}", ExitCodes.Usage);
+            io.Out.WriteLine(PolicyReader.ToJson(policy));
             return ExitCodes.Ok;
         });
         return command;
     }
 
-    /// <summary>The default policy, or the one in <paramref name="file"/>; false (with the exit code) when it cannot be used.</summary>
-    internal static bool TryLoadPolicy(Io io, FileInfo? file, out Policy policy, out int code)
+    /// <summary>The <c>--policy NAME|FILE</c> option of every command that takes a policy.</summary>
+    internal static Option<string?> PolicyOption(string? what = null) => new("--policy")
+    {
+        Description = $"A preset ({PolicyPresets.List}) or a policy JSON file overriding some or all of the default numbers{(what is null ? "" : $" ({what})")}; see `failsafe policy`.",
+    };
+
+    /// <summary>
+    /// The default policy, the preset named <paramref name="value"/>, or the policy in the file it names; false (with the
+    /// exit code) when it cannot be used.
+    /// </summary>
+    internal static bool TryLoadPolicy(Io io, string? value, out Policy policy, out int code)
     {
         policy = Policy.Default;
         code = ExitCodes.Ok;
-        if (file is null)
+        if (value is null)
             return true;
+        if (PolicyPresets.Get(value) is { } preset)
+        {
+            policy = preset;
+            return true;
+        }
+        var file = new FileInfo(value);
+        if (!file.Exists && value != "-")
+        {
+            code = io.Fail($"--policy {value}: neither a preset ({PolicyPresets.List}) nor a policy file");
+            return false;
+        }
         if (!TryRead(io, file, out var bytes, out code))
             return false;
         var (p, error) = PolicyReader.Read(bytes);

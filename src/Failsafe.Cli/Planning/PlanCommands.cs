@@ -25,7 +25,7 @@ public static class PlanCommands
         var days = new Option<string?>("--days") { Description = "Training weekdays, e.g. mon,tue,thu,fri (default: from the split)." };
         var json = new Option<bool>("--json") { Description = "Print the plan as JSON." };
         var ics = new Option<FileInfo?>("--ics") { Description = "Also write the plan as an iCalendar file (one event per training day)." };
-        var policyFile = new Option<FileInfo?>("--policy") { Description = "A policy JSON file (see `failsafe policy`)." };
+        var policyFile = EvaluateCommand.PolicyOption();
         Arguments.NotAnOption(file);
         var command = new Command("plan", "Plan weeks of training: hard/medium/light/rest days, mesocycles and deloads, every set decided by the engine.")
         {
@@ -96,7 +96,7 @@ public static class PlanCommands
         var file = new Argument<FileInfo>("scenario") { Description = "A scenario JSON file whose session is today's plan." };
         var doneFile = new Option<FileInfo>("--done") { Description = "The sets done so far today: {\"sets\": [{\"exercise\", \"weightKg\", \"reps\", \"rir\" or \"rpe\", \"failure\"}]}.", Required = true };
         var json = new Option<bool>("--json") { Description = "Print JSON." };
-        var policyFile = new Option<FileInfo?>("--policy") { Description = "A policy JSON file (see `failsafe policy`)." };
+        var policyFile = EvaluateCommand.PolicyOption();
         Arguments.NotAnOption(file);
         var command = new Command("next", "The next set: load, reps and target RIR, adjusted from the sets done so far.") { file, doneFile, json, policyFile };
         command.SetAction(parse =>

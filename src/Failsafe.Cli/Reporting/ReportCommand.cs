@@ -8,7 +8,7 @@ using Spectre.Console;
 namespace Failsafe.Cli.Reporting;
 
 /// <summary>
-/// <c>failsafe report [--out DIR] [--weeks N | --since DATE] [--lift NAME]… [--json] [--policy FILE]</c>: charts of the
+/// <c>failsafe report [--out DIR] [--weeks N | --since DATE] [--lift NAME]… [--json] [--policy NAME|FILE]</c>: charts of the
 /// training log as PNG and SVG and a self-contained index.html, drawn by the same code as the web app's Progress page
 /// (Store/Reporting).
 /// </summary>
@@ -24,7 +24,7 @@ public static class ReportCommand
         var since = new Option<string?>("--since") { Description = "Chart from this day (yyyy-MM-dd) instead of a number of weeks." };
         var lifts = new Option<string[]>("--lift") { Description = $"A lift to chart the e1RM of (repeat for more, at most {Lifting.MaxMainLifts}); default: your main lifts (the compound lifts with the most working sets).", AllowMultipleArgumentsPerToken = false };
         var json = new Option<bool>("--json") { Description = "Print the files written as a JSON array." };
-        var policyFile = new Option<FileInfo?>("--policy") { Description = "A policy JSON file (see `failsafe policy`): budget, 80/20 share and wellness thresholds." };
+        var policyFile = EvaluateCommand.PolicyOption("budget, 80/20 share and wellness thresholds");
         var command = new Command("report", "Charts of the training log (PNG and SVG, and index.html with all of them and a summary): e1RM of the main lifts, weekly sets by RIR, sets per muscle group, wellness with warning days, the failure budget.")
         {
             outDir, weeks, since, lifts, json, policyFile,

@@ -71,7 +71,8 @@ public sealed class Facts
                     }
                     if (age < restDays && set.Technique is not null)
                         BeyondFailure ??= (session.Date, x.Name);
-                    if (age == 1)
+                    // R5/B5: a body-part split rests yesterday's muscle groups by itself; only a group trained again today needs the extra rest.
+                    if (age == 1 && (scenario.Athlete.Split != Split.BodyPart || x.PrimaryMuscles.Any(TrainedToday(scenario).Contains)))
                         FailedYesterday = true;
                 }
             }
@@ -81,16 +82,22 @@ public sealed class Facts
                 HeavyLowerBody = (session.Date, window);
         }
 
-        // S1: "about two in seven" counts the calendar week (Monday to Sunday); never two in a row.
+        // S1: at most MaxHardDaysPerWeek hard days in a calendar week (Monday to Sunday) and never two in a row; a
+        // rotating week may put three inside some rolling seven days, which the rule allows.
         var hardDays = new HashSet<DateOnly>();
-        foreach (var s in Log.LastDays(today.AddDays(-1), 6))
-        {
-            if (s.DayType == DayType.Hard)
-                hardDays.Add(s.Date);
-        }
+        var hardYesterday = false;
         var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
-        HardDaysThisWeek = hardDays.Count(d => d >= monday);
-        HardAfterHard = scenario.Session.DayType == DayType.Hard && hardDays.Contains(today.AddDays(-1));
+        foreach (var s in Log.Between(today.AddDays(-8), today.AddDays(-1)))
+        {
+            if (s.DayType != DayType.Hard)
+                continue;
+            if (s.Date >= monday)
+                hardDays.Add(s.Date);
+            if (s.Date == today.AddDays(-1))
+                hardYesterday = true;
+        }
+        HardDaysThisWeek = hardDays.Count;
+        HardAfterHard = scenario.Session.DayType == DayType.Hard && hardYesterday;
 
         // S6: which of today's exercises the lifter has logged before, newest sessions first, stopping once all are found.
         var planned = scenario.Session.Exercises.Select(e => e.Exercise.Id).ToHashSet(StringComparer.Ordinal);
@@ -103,7 +110,9 @@ public sealed class Facts
             }
         }
 
-        foreach (var s in Log.LastDays(today, policy.BudgetWindowDays))
+        // Warning signs are read from what the lifter logged (and the check-ins), never from sessions assumed ahead.
+        var evidence = scenario.Logged.IsDefault ? Log : new TrainingLog(scenario.Logged);
+        foreach (var s in evidence.LastDays(today, policy.BudgetWindowDays))
         {
             if (TrainingLog.FailureSets([s]) >= policy.BrokenSessionFailureSets)
                 BrokenSession ??= s.Date;
@@ -119,13 +128,15 @@ public sealed class Facts
         }
 
         WellnessSigns = Monitoring.WellnessSigns.Detect(scenario.Wellness, today, policy);
-        if (Monitoring.WellnessSigns.LeftWorse(scenario.History, today, policy) is { } worse)
+        if (Monitoring.WellnessSigns.LeftWorse(scenario.Evidence, today, policy) is { } worse)
             WellnessSigns = WellnessSigns.Add(worse);
         var earlier = Monitoring.WellnessSigns.Detect(scenario.Wellness, today.AddDays(-policy.WellnessRecentDays), policy);
         WellnessPersisting = WellnessSigns.Any(s => earlier.Any(e => e.Code == s.Code));
-        Trends = StrengthTrend.Detect(Log, today, policy);
+        Trends = StrengthTrend.Detect(evidence, today, policy);
 
-        Overused = Budget.FailureSetsUsed > Budget.FailureSetsAllowed || (ShareWorkingSets >= 10 && FailureShare > policy.MaxFailureShare);
+        var (loggedRated, loggedFailures, _) = ReferenceEquals(evidence, Log) ? (rated, failures, 0) : TrainingLog.Split(evidence.LastDays(today, policy.ShareWindowDays));
+        Overused = TrainingLog.FailureSets(evidence.LastDays(today, Budget.WindowDays)) > Budget.FailureSetsAllowed
+            || (loggedRated >= 10 && (double)loggedFailures / loggedRated > policy.MaxFailureShare);
         FatigueSigns = !WellnessSigns.IsEmpty || Trends.Any(t => t.Code == "strength-decline");
         ScaleBack = FatigueSigns || Overused || BrokenSession is not null;
 
@@ -155,10 +166,12 @@ public sealed class Facts
     public (DateOnly Date, string Exercise)? CnsFailure { get; }
     public Dictionary<string, DateOnly> MusclesFailed { get; } = new(StringComparer.Ordinal);
     public (DateOnly Date, string Exercise)? BeyondFailure { get; }
+    /// <summary>R5: failure sets yesterday — for a body-part split, only on a muscle group trained again today.</summary>
     public bool FailedYesterday { get; }
     /// <summary>R2: the latest hard squat/deadlift day still inside its window, and that window in days (7, or 14 after failure).</summary>
     public (DateOnly Date, int WindowDays)? HeavyLowerBody { get; }
     public bool HardAfterHard { get; }
+    /// <summary>S1: hard days logged earlier in today's calendar week (Monday to Sunday).</summary>
     public int HardDaysThisWeek { get; }
     public TrainingEvent? EventSoon { get; }
     public ImmutableArray<WellnessSigns.Sign> WellnessSigns { get; }
@@ -173,6 +186,9 @@ public sealed class Facts
     public int? LayoffDays { get; }
 
     private static int HoursToDays(int hours) => (hours + 23) / 24;
+
+    private static HashSet<string> TrainedToday(Scenario scenario) =>
+        scenario.Session.Exercises.SelectMany(e => e.Exercise.PrimaryMuscles).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Reps-to-failure for an e1RM check: bench of AdvancedBenchKg × AdvancedBenchReps at 0 RIR.</summary>
     internal static double AdvancedBenchE1Rm(Policy p) => p.AdvancedBenchKg / OneRepMax.FractionOf1Rm(p.AdvancedBenchReps);

@@ -61,9 +61,9 @@ public sealed record Policy
     public int DeclineSessions { get; init; } = 3;                           // W1: several sessions in a row
     public double DeclineThreshold { get; init; } = 0.025;                   // W1: 2.5 % under the previous best
     public int DeclineLookbackDays { get; init; } = 42;
-    public int PlateauWeeks { get; init; } = 6;                              // W1/W3
-    public int PlateauMinSessions { get; init; } = 4;                        // "consistent training" inside the plateau window
-    public double PlateauMinProgress { get; init; } = 0.01;                  // 1 % e1RM gain counts as progress
+    public int PlateauWeeks { get; init; } = 4;                              // W1/W3: ~4 weeks of training show a plateau (docs/estimators.md)
+    public int PlateauMinSessions { get; init; } = 6;                        // "consistent training" inside the plateau window
+    public double PlateauMinProgress { get; init; } = 0.01;                  // an e1RM trend of 1 % per PlateauWeeks counts as progress
     public int WellnessRecentDays { get; init; } = 7;
     public int WellnessBaselineDays { get; init; } = 28;
     public int WellnessMinBaselineEntries { get; init; } = 5;
@@ -96,6 +96,9 @@ public sealed record Policy
     public double LayoffRir { get; init; } = 3;                              // E5: and at least 3 RIR ("failure might happen sooner")
     public ImmutableArray<double> WarmupRamp { get; init; } = [0.4, 0.6, 0.8]; // F6: warm-up sets at these shares of the first work set's load (heavy compounds)
     public ImmutableArray<double> LightWarmupRamp { get; init; } = [0.5, 0.75]; // F6: before the first exercise of a muscle group that is not a heavy compound
+
+    // Planning: the mesocycle's RIR ramp in B1's bands
+    public double PeakWeekRir { get; init; } = 1;                            // B1: RPE 9 for the hard days of a mesocycle's peak week; earlier weeks one RIR more per week
 
     /// <summary>The first invalid field, as "field: problem", or null when the policy is usable.</summary>
     public string? Validate()
@@ -174,6 +177,7 @@ public sealed record Policy
             (nameof(HardDayLateSetRirDrop), Rir(HardDayLateSetRirDrop) && HardDayLateSetRirDrop <= 3, "must be 0–3 reps in half steps"),
             (nameof(HeavyLowerBodyFailureRecoveryDays), HeavyLowerBodyFailureRecoveryDays >= HeavyLowerBodyRecoveryDays && HeavyLowerBodyFailureRecoveryDays <= 60, "must be at least HeavyLowerBodyRecoveryDays and at most 60 days"),
             (nameof(BodyPartMuscleRecoveryHours), BodyPartMuscleRecoveryHours is >= 0 and <= 24 * 30, "must be 0–720 hours"),
+            (nameof(PeakWeekRir), Rir(PeakWeekRir) && PeakWeekRir >= 1, "must be a RIR 1–10 in half steps"),
         };
         foreach (var (field, ok, problem) in checks)
         {

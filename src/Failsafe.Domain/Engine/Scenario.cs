@@ -104,4 +104,16 @@ public sealed record Scenario(
     ImmutableArray<TrainingEvent> Events,
     ImmutableArray<LoggedSession> History,
     ImmutableArray<Wellness> Wellness,
-    PlannedSession Session);
+    PlannedSession Session)
+{
+    /// <summary>
+    /// The sessions the lifter actually logged, when <see cref="History"/> also holds sessions assumed ahead (a plan
+    /// counts its earlier days as done); default: all of <see cref="History"/>. Warning signs — strength trends, sessions
+    /// left worse, a broken session, an overused budget (W1, W4) — are read from these and the check-ins only: a plan's
+    /// own sessions count for the budget and the recovery windows, never as evidence of overdoing it.
+    /// </summary>
+    public ImmutableArray<LoggedSession> Logged { get; init; }
+
+    /// <summary><see cref="Logged"/>, or the whole history when it is not set.</summary>
+    public ImmutableArray<LoggedSession> Evidence => Logged.IsDefault ? History : Logged;
+}

@@ -10,9 +10,12 @@ namespace Failsafe.Monitoring;
 /// Decline: inside the last <see cref="Policy.DeclineLookbackDays"/> days, the last
 /// <see cref="Policy.DeclineSessions"/> sessions of the exercise all sit more than
 /// <see cref="Policy.DeclineThreshold"/> below the best of the earlier sessions in that window.
-/// Plateau: at least <see cref="Policy.PlateauMinSessions"/> sessions in the last
-/// <see cref="Policy.PlateauWeeks"/> weeks, some sessions in the same span before, and the window's best
-/// no more than <see cref="Policy.PlateauMinProgress"/> above the earlier span's best. An exercise that
+/// Plateau: the exercise's sessions of the last <see cref="Policy.PlateauWeeks"/> weeks — or, when fewer than
+/// <see cref="Policy.PlateauMinSessions"/>, its last that many sessions within three times that span (weekly training) —
+/// number at least <see cref="Policy.PlateauMinSessions"/>, span at least <see cref="Policy.PlateauWeeks"/> − 1 weeks from
+/// first to last with no gap longer than that, the last inside half the window ("consistent training"); and the least-squares trend of their e1RMs gains no more
+/// than <see cref="Policy.PlateauMinProgress"/> per <see cref="Policy.PlateauWeeks"/> weeks, relative to their mean.
+/// Its false-alarm rate on generated noise is in docs/estimators.md. An exercise that
 /// is declining is reported as a decline, not also as a plateau.
 /// Trends compare like with like: sets stopped with reps in reserve (at least 80 % of training, B1).
 /// Failure sets are tests and are left out, so one all-out set can neither hide a decline nor fake progress —
@@ -27,7 +30,7 @@ public static class StrengthTrend
         ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(policy);
         var plateauDays = policy.PlateauWeeks * 7;
-        var span = Math.Max(policy.DeclineLookbackDays, 2 * plateauDays);
+        var span = Math.Max(policy.DeclineLookbackDays, 3 * plateauDays);
         var series = new Dictionary<string, (string Name, List<(DateOnly Date, double E1Rm)> Points)>(StringComparer.Ordinal);
         foreach (var session in log.LastDays(today, span))
         {
@@ -53,10 +56,10 @@ public static class StrengthTrend
                 findings.Add(new("strength-decline", name,
                     $"{name}: the last {policy.DeclineSessions} sessions' e1RM (latest {latest:0.#} kg) sit more than {policy.DeclineThreshold:P1} below the recent best of {best:0.#} kg"));
             }
-            else if (Plateaued(points, today, policy, out var windowBest, out var priorBest))
+            else if (Plateaued(points, today, policy, out var gain, out var sessions))
             {
                 findings.Add(new("plateau", name,
-                    $"{name}: no e1RM progress in {policy.PlateauWeeks} weeks of steady training (best {windowBest:0.#} kg vs {priorBest:0.#} kg before)"));
+                    $"{name}: no e1RM progress over {sessions} sessions of steady training (trend {gain:+0.0%;-0.0%;0.0%} per {policy.PlateauWeeks} weeks, under {policy.PlateauMinProgress:P0})"));
             }
         }
         return findings;
@@ -84,25 +87,51 @@ public static class StrengthTrend
         return true;
     }
 
-    private static bool Plateaued(List<(DateOnly Date, double E1Rm)> points, DateOnly today, Policy policy, out double windowBest, out double priorBest)
+    private static bool Plateaued(List<(DateOnly Date, double E1Rm)> points, DateOnly today, Policy policy, out double gain, out int sessions)
     {
-        windowBest = priorBest = 0;
-        var windowStart = today.AddDays(-policy.PlateauWeeks * 7);
-        var priorStart = windowStart.AddDays(-policy.PlateauWeeks * 7);
-        int inWindow = 0, inPrior = 0;
-        foreach (var (date, e1rm) in points)
+        gain = 0;
+        sessions = 0;
+        var days = policy.PlateauWeeks * 7;
+        var recent = points.FindIndex(p => p.Date > today.AddDays(-days));
+        var first = recent < 0 ? points.Count : recent;
+        if (points.Count - first < policy.PlateauMinSessions)
+            first = Math.Max(0, points.Count - policy.PlateauMinSessions);
+        while (first < points.Count && points[first].Date <= today.AddDays(-3 * days))
+            first++;
+        sessions = points.Count - first;
+        var gap = (policy.PlateauWeeks - 1) * 7;
+        if (sessions < policy.PlateauMinSessions
+            || points[^1].Date.DayNumber - points[first].Date.DayNumber < gap
+            || today.DayNumber - points[^1].Date.DayNumber > days / 2)
+            return false;
+        for (var i = first + 1; i < points.Count; i++)
         {
-            if (date > windowStart)
-            {
-                inWindow++;
-                windowBest = Math.Max(windowBest, e1rm);
-            }
-            else if (date > priorStart)
-            {
-                inPrior++;
-                priorBest = Math.Max(priorBest, e1rm);
-            }
+            if (points[i].Date.DayNumber - points[i - 1].Date.DayNumber > gap)
+                return false;
         }
-        return inWindow >= policy.PlateauMinSessions && inPrior > 0 && windowBest <= priorBest * (1 + policy.PlateauMinProgress);
+        gain = Gain(points, first, days);
+        return gain <= policy.PlateauMinProgress;
+    }
+
+    /// <summary>The least-squares trend of <paramref name="points"/> from <paramref name="first"/> on, as a share of their mean per <paramref name="days"/> days.</summary>
+    internal static double Gain(List<(DateOnly Date, double E1Rm)> points, int first, int days)
+    {
+        var n = points.Count - first;
+        double meanX = 0, meanY = 0;
+        for (var i = first; i < points.Count; i++)
+        {
+            meanX += points[i].Date.DayNumber;
+            meanY += points[i].E1Rm;
+        }
+        meanX /= n;
+        meanY /= n;
+        double sxy = 0, sxx = 0;
+        for (var i = first; i < points.Count; i++)
+        {
+            var dx = points[i].Date.DayNumber - meanX;
+            sxy += dx * (points[i].E1Rm - meanY);
+            sxx += dx * dx;
+        }
+        return sxx == 0 || meanY <= 0 ? 0 : sxy / sxx * days / meanY;
     }
 }

@@ -12,12 +12,19 @@ public static class EvaluateEndpoints
     {
         api.MapPost("/evaluate", Evaluate).WithTags("Evaluate")
             .Accepts<object>("application/json")
-            .WithSummary("Evaluate a scenario in the evaluate contract's shape (lifter, history, wellness, session) — nothing is stored.");
+            .WithSummary("Evaluate a scenario in the evaluate contract's shape (lifter, history, wellness, session) — nothing is stored. " +
+                "?policy=conservative|hit|competition|endurance picks a preset (default: conservative).");
     }
 
-    /// <summary>The body is a scenario document; the answer is the contract's evaluation, or a 400 naming the JSON path at fault.</summary>
-    public static async Task<IResult> Evaluate(HttpRequest request, CancellationToken cancel)
+    /// <summary>
+    /// The body is a scenario document; the answer is the contract's evaluation, or a 400 naming the JSON path at fault.
+    /// <paramref name="policy"/> names a preset (RULES "Presets"), as <c>--policy NAME</c> does on the command line.
+    /// </summary>
+    public static async Task<IResult> Evaluate(HttpRequest request, [FromQuery] string? policy, CancellationToken cancel)
     {
+        var chosen = policy is null ? Policy.Default : PolicyPresets.Get(policy);
+        if (chosen is null)
+            return Problems.Invalid("policy", $"'{policy}' is not a preset; the presets are {PolicyPresets.List}");
         if (request.ContentType is { } type && !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
             return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type", detail: "Send the scenario as application/json.");
         using var buffer = new MemoryStream();
@@ -27,7 +34,7 @@ public static class EvaluateEndpoints
         var (scenario, error) = new ScenarioReader(CatalogLoader.Default).Read(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
         if (error is not null)
             return Problems.Invalid(error.Path.Length == 0 ? "body" : error.Path, error.Problem);
-        var evaluation = Evaluator.Evaluate(scenario!, Policy.Default);
+        var evaluation = Evaluator.Evaluate(scenario!, chosen);
         return TypedResults.Text(EvaluationJson.ToJson(evaluation), "application/json");
     }
 }

@@ -34,7 +34,7 @@ public class StructureRuleTests
     }
 
     [Fact]
-    public void S1_TwoHardDaysThisWeekAlready_NoThird()
+    public void S1_TwoHardDaysThisCalendarWeekAlready_NoThird()
     {
         // Friday, after hard days on Monday and Wednesday of the same calendar week.
         var hard = (int d) => DaysAgo(d, DayType.Hard, Did("Leg Press", Set(150, 10, 2)));
@@ -46,6 +46,20 @@ public class StructureRuleTests
         var downgrade = friday.Evaluate().Actions.Single(a => a.Code == "downgrade-day").Message;
         downgrade.ShouldContain("this week");
         downgrade.ShouldNotContain("in a row");
+    }
+
+    [Fact]
+    public void S1_TwoHardDaysLastWeek_MondayMayBeHard()
+    {
+        // S1: at most two hard days in a calendar week; the rotation may put three in a rolling seven days
+        // (last Wednesday and Friday, then this Monday).
+        var hard = (int d) => DaysAgo(d, DayType.Hard, Did("Leg Press", Set(150, 10, 2)));
+
+        var e = LateralRaiseDay().With(hard(3), hard(5)).Evaluate();
+
+        e.LastSet("Dumbbell Lateral Raise").Failure.ShouldBe(FailureLevel.Absolute);
+        e.LastSet("Dumbbell Lateral Raise").Ids().ShouldNotContain("S1");
+        e.ActionCodes().ShouldNotContain("downgrade-day");
     }
 
     [Fact]

@@ -47,6 +47,53 @@ public class StrengthTrendTests
         Detect(sessions).ShouldHaveSingleItem().Code.ShouldBe("plateau");
     }
 
+    private static readonly int[] FourWeeks = [26, 21, 16, 11, 6, 1];
+    private static readonly int[] TwoWeeks = [13, 11, 8, 6, 3, 1];
+
+    /// <summary>Twelve identical bench sessions over 40 days: a fresh import or a new user's first six weeks.</summary>
+    private static LoggedSession[] FlatBench() =>
+        [.. Enumerable.Range(0, 12).Select(i => DaysAgo(1 + (int)Math.Round(i * 39 / 11.0), DayType.Hard, Did("Barbell Bench Press", Set(100, 8, 1))))];
+
+    [Fact]
+    public void Detect_TwelveIdenticalSessionsOver40Days_IsAPlateau() =>
+        Detect(FlatBench()).ShouldHaveSingleItem().Code.ShouldBe("plateau");
+
+    [Fact]
+    public void Detect_SixFlatSessionsOverFourWeeks_IsAPlateau()
+    {
+        var sessions = FourWeeks.Select(d => Squat(d, 140, 5, 2)).ToArray();
+
+        Detect(sessions).ShouldHaveSingleItem().Code.ShouldBe("plateau");
+    }
+
+    [Fact]
+    public void Detect_FlatSessionsWithinTwoWeeks_NotYetAPlateau()
+    {
+        // Six sessions, but only two weeks of training: not the ~4 weeks a plateau needs.
+        var sessions = TwoWeeks.Select(d => Squat(d, 140, 5, 2)).ToArray();
+
+        Detect(sessions).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Evaluate_TwelveIdenticalBenchSessions_EligibleLifter_PlateauBlock()
+    {
+        var e = Session(Plan("Leg Extension", 3, "10-15")).With(FlatBench()).Evaluate();
+
+        e.WarningCodes().ShouldContain("plateau");
+        e.ActionCodes().ShouldContain("plateau-block");
+    }
+
+    [Fact]
+    public void Generate_TwelveIdenticalBenchSessions_PlanOpensWithPlateauBlock()
+    {
+        var s = Planning.PlanChecks.Lifter() with { History = [.. FlatBench()] };
+
+        var plan = Planning.PlanChecks.Generate(s, 8);
+
+        plan.Weeks[0].Days.ShouldContain(d => d.Purpose == Failsafe.Planning.DayPurpose.PlateauBlock);
+    }
+
     [Fact]
     public void Detect_SteadyProgress_IsNoPlateau()
     {

@@ -90,7 +90,14 @@ internal static class PlanChecks
         }
     }
 
-    /// <summary>S1 (B6 inside a plateau block): no hard day after a hard day; at most 2 (3 in a plateau block) hard days in any seven.</summary>
+    /// <summary>The Monday of <paramref name="d"/>'s calendar week.</summary>
+    public static DateOnly Monday(DateOnly d) => d.AddDays(-(((int)d.DayOfWeek + 6) % 7));
+
+    /// <summary>
+    /// S1 (B6 inside a plateau block): no hard day after a hard day; at most 2 (3 in a plateau block) hard days in a
+    /// calendar week, Monday to Sunday — one more inside a rolling seven days is allowed (RULES S1: the source's own
+    /// rotation puts three there), never more.
+    /// </summary>
     public static IEnumerable<string> HardDays(Plan plan, Policy policy)
     {
         var days = plan.Days.ToList();
@@ -104,10 +111,38 @@ internal static class PlanChecks
         for (var i = 0; i + 7 <= days.Count; i++)
         {
             var window = days.Skip(i).Take(7).ToList();
-            var count = window.Count(d => hard.Contains(d.Date));
-            var max = window.Any(d => block.Contains(d.Date)) ? Math.Max(policy.MaxHardDaysPerWeek, policy.PlateauBlockFailureDays) : policy.MaxHardDaysPerWeek;
+            var max = (window.Any(d => block.Contains(d.Date)) ? Math.Max(policy.MaxHardDaysPerWeek, policy.PlateauBlockFailureDays) : policy.MaxHardDaysPerWeek) + 1;
+            if (window.Count(d => hard.Contains(d.Date)) > max)
+                yield return $"{window.Count(d => hard.Contains(d.Date))} hard days in the seven days from {Show(window[0].Date)} (at most {max})";
+        }
+        foreach (var week in days.GroupBy(d => Monday(d.Date)))
+        {
+            var count = week.Count(d => hard.Contains(d.Date));
+            var max = week.Any(d => block.Contains(d.Date)) ? Math.Max(policy.MaxHardDaysPerWeek, policy.PlateauBlockFailureDays) : policy.MaxHardDaysPerWeek;
             if (count > max)
-                yield return $"{count} hard days in the seven days from {Show(window[0].Date)} (at most {max})";
+                yield return $"{count} hard days in the calendar week from {Show(week.Key)} (at most {max})";
+        }
+    }
+
+    /// <summary>
+    /// S1: every day template trained in a mesocycle's loading weeks is a hard day at least once in them. Checked for
+    /// mesocycles wholly inside the plan.
+    /// </summary>
+    public static IEnumerable<string> Rotation(Plan plan, Policy policy)
+    {
+        var loading = policy.MesocycleWeeks - 1;
+        var weeks = plan.Weeks;
+        for (var i = 0; i + loading <= weeks.Length; i++)
+        {
+            if (weeks[i].MesocycleWeek != 1 || weeks[i].Phase == Phase.Deload)
+                continue;
+            var meso = weeks.Skip(i).Take(loading).ToList();
+            if (meso.Count != loading || meso.Select((w, k) => w.MesocycleWeek == k + 1 && w.Phase != Phase.Deload).Any(ok => !ok))
+                continue;
+            var days = meso.SelectMany(w => w.Days).Where(d => !d.IsRest).ToList();
+            var hardTemplates = days.Where(d => d.DayType == DayType.Hard).Select(d => d.Template).ToHashSet();
+            foreach (var t in days.Select(d => d.Template).Distinct().Where(t => !hardTemplates.Contains(t)))
+                yield return $"weeks {meso[0].Week}–{meso[^1].Week}: {t} is never a hard day in its mesocycle";
         }
     }
 
@@ -220,6 +255,50 @@ internal static class PlanChecks
         }
     }
 
+    /// <summary>The mesocycle week that peaks its RIR ramp (the last loading week).</summary>
+    public static int PeakWeek => Policy.Default.MesocycleWeeks - 1;
+
+    /// <summary>
+    /// Loads never fall outside a deload or a warning sign: each exercise's top load is at least that of its previous
+    /// non-deload session (logged or planned), unless the day is a deload day, its sets carry a warning (W1/W2/W4) or
+    /// it restarts after a layoff (E5: loads restart lower).
+    /// </summary>
+    public static IEnumerable<string> LoadsHold(Scenario scenario, Plan plan)
+    {
+        var previous = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var s in scenario.History.OrderBy(s => s.Date))
+        {
+            foreach (var e in s.Exercises)
+            {
+                var working = e.Sets.Where(x => !x.Warmup && x.WeightKg > 0).ToList();
+                if (working.Count > 0)
+                    previous[e.Exercise.Id] = working.Max(x => x.WeightKg);
+            }
+        }
+        foreach (var week in plan.Weeks)
+        {
+            foreach (var d in week.Days.Where(d => !d.IsRest))
+            {
+                var deload = week.Phase == Phase.Deload || d.Purpose == DayPurpose.Deload;
+                foreach (var x in d.Exercises)
+                {
+                    // A bodyweight exercise's load is what is added: 0 is bodyweight alone, a load like any other.
+                    var loads = x.Sets.Where(s => s.WeightKg is not null).Select(s => s.WeightKg!.Value).ToList();
+                    if (loads.Count == 0)
+                        continue;
+                    var top = loads.Max();
+                    var warned = x.Sets.Any(s => s.Reasons.Any(r => r is "W1" or "W2" or "W4" or "E5"));
+                    // A logged load the lifter's equipment cannot make (a 120 kg dumbbell) holds at the nearest it can.
+                    if (!deload && !warned && previous.TryGetValue(x.CatalogExercise.Id, out var before)
+                        && top < Math.Min(before, LoadAdvice.LoadingFor(x.CatalogExercise, scenario.Athlete).Round(Load.Kg(before), scenario.Athlete.Unit).InKg) - 0.01)
+                        yield return $"{Show(d.Date)} {x.Exercise}: {top:0.##} kg, down from {before:0.##} kg";
+                    if (!deload)
+                        previous[x.CatalogExercise.Id] = top;
+                }
+            }
+        }
+    }
+
     /// <summary>S6: the first session of an exercise without history (outside a baseline test) keeps ≥ FirstSessionRir and has no failure.</summary>
     public static IEnumerable<string> FirstSessions(Scenario scenario, Plan plan, Policy policy)
     {
@@ -241,7 +320,7 @@ internal static class PlanChecks
 
     /// <summary>
     /// Re-runs the engine on every training day — the input's lifter, events and wellness; the week's phase; the input
-    /// history plus the assumed sessions of all earlier plan days; the day's exercises — with the day's policy. The plan
+    /// history plus the assumed sessions of all earlier plan days, only the input history being logged evidence (W); the day's exercises — with the day's policy. The plan
     /// must never promise more failure or less reserve than the engine allows.
     /// </summary>
     public static IEnumerable<string> EngineAgrees(Scenario scenario, Plan plan)
@@ -258,7 +337,7 @@ internal static class PlanChecks
                 }
                 var session = new PlannedSession(d.DayType!.Value,
                     [.. d.Exercises.Select(x => new PlannedExercise(x.Exercise, x.CatalogExercise, x.Sets.Length, RepRange.Parse(x.Sets[0].Reps)))]);
-                var today = scenario with { Today = d.Date, Phase = week.Phase, History = history.ToImmutable(), Session = session };
+                var today = scenario with { Today = d.Date, Phase = week.Phase, History = history.ToImmutable(), Logged = scenario.History, Session = session };
                 var engine = Evaluator.EvaluatePlanned(today, d.Policy);
                 for (var i = 0; i < d.Exercises.Length; i++)
                 {
@@ -287,7 +366,19 @@ internal static class PlanChecks
         .. Loads(scenario, plan, includeHistory: false),
         .. FirstSessions(scenario, plan, policy),
         .. EngineAgrees(scenario, plan),
+        .. LoadsHold(scenario, plan),
     ];
+
+    /// <summary>W: sets that carry a warning sign (W1, W2, W4), in words.</summary>
+    public static IEnumerable<string> WarningSigns(Plan plan) =>
+        from d in plan.Training()
+        from x in d.Exercises
+        from s in x.Sets
+        where s.Reasons.Any(r => r is "W1" or "W2" or "W4")
+        select $"{Show(d.Date)} {x.Exercise} set {s.Set}: {string.Join(",", s.Reasons)}";
+
+    /// <summary>Training days holding a failure set, per 28 days of the plan.</summary>
+    public static double FailureDaysPer28(Plan plan) => plan.Training().Count(d => d.HasFailure()) * 28.0 / plan.Days.Count();
 
     public static void ShouldHaveNone(this IEnumerable<string> violations)
     {
@@ -296,7 +387,16 @@ internal static class PlanChecks
     }
 
     /// <summary>The lowest target RIR of the day's non-failure sets: what the day type (and the week's ramp) set.</summary>
-    public static double DayRir(this PlanDay day) => day.Sets().Where(s => s.Failure == FailureLevel.None).Min(s => s.TargetRir);
+    /// <summary>
+    /// The day's effort band (B1): the least RIR of its non-failure sets, leaving out the last set of each of its late
+    /// exercises, which B1 keeps at RPE 9 on a hard day (<see cref="Policy.HardDayLateSetRirDrop"/>).
+    /// </summary>
+    public static double DayRir(this PlanDay day)
+    {
+        var late = day.Exercises.Skip(Math.Max(0, day.Exercises.Length - Policy.Default.LastExercisesForFailure)).Select(e => e.Sets[^1]).ToHashSet();
+        var band = day.Sets().Where(s => s.Failure == FailureLevel.None && !late.Contains(s)).Select(s => s.TargetRir).ToList();
+        return band.Count > 0 ? band.Min() : day.Sets().Where(s => s.Failure == FailureLevel.None).Min(s => s.TargetRir);
+    }
 }
 
 /// <summary>Unit tests of the planner (RULES S1–S7, R4, B5–B6, E4–E5, W2), with the built-in split templates.</summary>
@@ -340,13 +440,41 @@ public class PlanGeneratorTests
     }
 
     [Theory]
+    [InlineData(Split.FullBody)]
+    [InlineData(Split.UpperLower)]
+    [InlineData(Split.BodyPart)]
+    public void Generate_EightWeeks_EveryTemplateHardInEachMesocycle(Split split)
+    {
+        var plan = PlanChecks.Generate(Trained(Eligible with { Split = split }), 8);
+
+        PlanChecks.Rotation(plan, P).ShouldHaveNone();
+        PlanChecks.HardDays(plan, P).ShouldHaveNone();
+    }
+
+    [Fact]
+    public void Generate_UpperLower_DeadliftFrontSquatDayIsHard()
+    {
+        var plan = PlanChecks.Generate(Trained(Eligible with { Split = Split.UpperLower }), 8);
+
+        plan.Training().Where(d => d.Template == "Lower B" && d.DayType == DayType.Hard).ShouldNotBeEmpty();
+    }
+
+    [Fact]
+    public void Generate_FullBody_SquatBenchDayHardAfterTheFirstWeek()
+    {
+        var plan = PlanChecks.Generate(Trained(), 8);
+
+        plan.Weeks.Skip(1).SelectMany(w => w.Days).Where(d => d.Template == "Full body A" && d.DayType == DayType.Hard).ShouldNotBeEmpty();
+    }
+
+    [Theory]
     [InlineData("Monday,Wednesday,Friday")]
     [InlineData("Monday,Tuesday,Thursday,Friday")]
     [InlineData("Monday,Tuesday,Wednesday,Thursday,Friday")]
     [InlineData("Monday,Tuesday,Wednesday,Thursday,Friday,Saturday")]
     [InlineData("Saturday,Sunday")]
     [InlineData("Sunday,Monday,Tuesday")]
-    public void Generate_AnyTrainingDays_NeverHardAfterHard_AtMostTwoHardInSeven(string weekdays)
+    public void Generate_AnyTrainingDays_NeverHardAfterHard_AtMostTwoHardInACalendarWeek(string weekdays)
     {
         var days = weekdays.Split(',').Select(Enum.Parse<DayOfWeek>).ToArray();
         foreach (var start in Enumerable.Range(0, 7).Select(i => Today.AddDays(i)))

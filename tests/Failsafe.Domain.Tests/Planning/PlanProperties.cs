@@ -11,7 +11,10 @@ namespace Failsafe.Domain.Tests.Planning;
 /// <summary>
 /// Properties over generated lifters, splits, training weekdays, events, phases and histories, for plans of
 /// 4–52 weeks: every invariant in <see cref="PlanChecks.All"/> (calendar, S1 hard days, S4 deloads, R4/E4
-/// events, B5 competition prep, loads, S6 first sessions, and the engine allowing what the plan promises).
+/// events, B5 competition prep, loads that rise by a step at most and never fall outside a deload or a warning, S6 first
+/// sessions, and the engine allowing what the plan promises); and for lifters whose logged training and check-ins carry
+/// no warning sign, no warning sign in the plan, every template hard in each mesocycle, and more failure days for a
+/// body-part split than a full-body one.
 /// </summary>
 public class PlanProperties
 {
@@ -135,6 +138,76 @@ public class PlanProperties
             if (violations.Count > 0)
                 throw new InvalidOperationException(string.Join("\n", violations.Take(10)));
         }, iter: 300, print: i => i.ToString());
+
+    /// <summary>Check-ins of a lifter who feels well: low fatigue and aches, good mood, sleep and motivation, 7–9 h nights.</summary>
+    private static readonly Gen<Wellness> GoodCheckIns =
+        Gen.Select(Gen.Int[0, 40], Gen.Int[1, 2], Gen.Int[4, 5], Gen.Int[4, 5], Gen.Int[1, 2], Gen.Int[4, 5], Gen.Int[7, 9])
+            .Select((ago, fatigue, mood, sleep, aches, motivation, hours) => Day(ago, fatigue, mood, sleep, aches, 2, motivation, hours));
+
+    /// <summary>
+    /// A lifter whose logged training and check-ins carry no warning sign: every template of the split trained once at
+    /// 2 RIR a few days ago, good check-ins; any eligibility, goal, phase, training weekdays, events, start and length.
+    /// </summary>
+    private static Gen<Input> Clean(int minWeeks, int maxWeeks, bool defaultDays = false) =>
+        Gen.Select(
+            Gen.Select(Athletes, Gen.Enum<Phase>(), Weekdays, Gen.Int[0, 6], Gen.Int[minWeeks, maxWeeks]),
+            Gen.Int[1, 20],
+            GoodCheckIns.Array[0, 25],
+            Gen.Int[-2, 60].Array[0, 3])
+        .Select((basics, daysAgo, wellness, eventDays) =>
+        {
+            var (athlete, phase, days, startOffset, weeks) = basics;
+            var start = Today.AddDays(startOffset);
+            var templates = PlanChecks.Templates(athlete.Split);
+            var scenario = new Scenario(Today, athlete, phase,
+                defaultDays ? [] : [.. eventDays.Select(d => new TrainingEvent(start.AddDays(d), "meet")).Where(e => e.Date >= Today)],
+                PlanChecks.TrainedOn(templates, daysAgo), [.. wellness], new PlannedSession(DayType.Hard, []));
+            return new Input(scenario, new PlanRequest(start, weeks,
+                defaultDays ? Failsafe.Store.Planning.SplitTemplates.DefaultDays(athlete.Split) : [.. days], templates));
+        });
+
+    [Fact]
+    public void Property_LifterWithoutWarningSigns_PlanRaisesNone() =>
+        Clean(4, 52).Sample(input =>
+        {
+            var plan = PlanGenerator.Generate(input.Scenario, input.Request, P);
+            List<string> violations =
+            [
+                .. PlanChecks.WarningSigns(plan),
+                .. plan.Notes.Where(n => n.Contains("(W", StringComparison.Ordinal)),
+                .. PlanChecks.HardDays(plan, P),
+                .. PlanChecks.LoadsHold(input.Scenario, plan),
+            ];
+            if (violations.Count > 0)
+                throw new InvalidOperationException(string.Join("\n", violations.Take(10)));
+        }, iter: 60, print: i => i.ToString());
+
+    [Fact]
+    public void Property_DefaultWeek_EveryTemplateHardInEachMesocycle() =>
+        Clean(4, 52, defaultDays: true).Sample(input =>
+        {
+            var plan = PlanGenerator.Generate(input.Scenario, input.Request, P);
+            List<string> violations = [.. PlanChecks.Rotation(plan, P), .. PlanChecks.HardDays(plan, P)];
+            if (violations.Count > 0)
+                throw new InvalidOperationException(string.Join("\n", violations.Take(10)));
+        }, iter: 60, print: i => i.ToString());
+
+    [Fact]
+    public void Property_SameLifter_BodyPartSplitFailsOnMoreDaysPer28ThanFullBody() =>
+        Gen.Select(Gen.Int[4, 52], Gen.Int[0, 6], Gen.Int[1, 20], Gen.Int[2, 10], Gen.Enum<WeightUnit>()).Sample((weeks, startOffset, daysAgo, years, unit) =>
+        {
+            Plan For(Split split)
+            {
+                var athlete = Eligible with { Split = split, TrainingYears = years, Unit = unit };
+                var templates = PlanChecks.Templates(split);
+                var s = PlanChecks.Lifter(athlete) with { History = PlanChecks.TrainedOn(templates, daysAgo) };
+                return PlanGenerator.Generate(s, new PlanRequest(Today.AddDays(startOffset), weeks, Failsafe.Store.Planning.SplitTemplates.DefaultDays(split), templates), P);
+            }
+            var bodyPart = PlanChecks.FailureDaysPer28(For(Split.BodyPart));
+            var fullBody = PlanChecks.FailureDaysPer28(For(Split.FullBody));
+            if (bodyPart <= fullBody)
+                throw new InvalidOperationException($"failure days per 28: body-part {bodyPart:0.##}, full-body {fullBody:0.##}");
+        }, iter: 40);
 
     [Fact]
     public void Property_PlateauBlock_OnlyFirstWeeks_AtMostThreeHardDays() =>

@@ -128,6 +128,7 @@ public static partial class ServerApp
         var database = app.Services.GetRequiredService<ServerDatabase>().Describe();
         Log.Database(app.Logger, database);
 
+        app.UseMiddleware<SecurityHeaders>();
         app.UseResponseCompression();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -135,7 +136,6 @@ public static partial class ServerApp
         app.UseWhen(c => WebApp.IsPage(c.Request), b => b.UseStatusCodePagesWithReExecute("/not-found"));
         // Routing after it, so that the re-executed request is routed to that page.
         app.UseRouting();
-        app.UseMiddleware<SecurityHeaders>();
         if (!app.Environment.IsDevelopment())
             app.UseHsts();
         app.UseAuthentication();

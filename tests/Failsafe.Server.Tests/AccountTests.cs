@@ -123,6 +123,39 @@ public sealed class AccountTests(Servers servers) : IClassFixture<Servers>
 
     [Theory]
     [ClassData(typeof(Providers))]
+    public async Task A_cookie_with_an_authorization_header_that_signs_nothing_in_still_needs_the_antiforgery_token(Provider provider)
+    {
+        var server = servers.For(provider);
+        var ann = await server.SignUp();
+        using var browser = server.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true });
+        (await browser.PostAsJsonAsync("/account/login?useCookies=true", new { email = ann.Email, password = ann.Password }, Api.Cancel)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        // The scheme in any case, or another scheme: only a bearer token that signs the request in spares the check.
+        foreach (var authorization in new[] { "bearer junk", "BEARER junk", "Bearer ", "Basic YTpi", "bearer " + ann.Token[..20] })
+        {
+            using (var ev = Api.Request("POST", "/api/events", new { date = "2026-06-01", name = "forged" }))
+            {
+                ev.Headers.TryAddWithoutValidation("Authorization", authorization);
+                using var response = await browser.SendAsync(ev, Api.Cancel);
+                response.StatusCode.ShouldBeOneOf([HttpStatusCode.BadRequest, HttpStatusCode.Unauthorized], $"{authorization}: {await response.Content.ReadAsStringAsync(Api.Cancel)}");
+            }
+            using (var checkIn = Api.Request("PUT", "/api/checkins/2026-03-02", new { fatigue = 2 }))
+            {
+                checkIn.Headers.TryAddWithoutValidation("Authorization", authorization);
+                using var response = await browser.SendAsync(checkIn, Api.Cancel);
+                response.StatusCode.ShouldBeOneOf([HttpStatusCode.BadRequest, HttpStatusCode.Unauthorized], $"{authorization}: {await response.Content.ReadAsStringAsync(Api.Cancel)}");
+            }
+        }
+        (await (await ann.Client.GetAsync("/api/events", Api.Cancel)).Json()).GetArrayLength().ShouldBe(0);
+        (await (await ann.Client.GetAsync("/api/checkins?from=2026-03-01&to=2026-03-03", Api.Cancel)).Json()).GetArrayLength().ShouldBe(0);
+
+        // A real bearer token with the cookie beside it is a token client: no antiforgery token needed.
+        using var withToken = Api.Request("POST", "/api/events", new { date = "2026-06-01", name = "by token" });
+        withToken.Headers.Authorization = Api.Bearer(ann.Token);
+        (await browser.SendAsync(withToken, Api.Cancel)).StatusCode.ShouldBe(HttpStatusCode.Created);
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
     public async Task The_account_export_holds_this_accounts_data_and_no_one_elses(Provider provider)
     {
         var server = servers.For(provider);

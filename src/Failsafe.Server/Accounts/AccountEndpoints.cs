@@ -86,7 +86,7 @@ public static class AccountEndpoints
         var result = await users.DeleteAsync(user);
         if (!result.Succeeded)
             return TypedResults.Problem(statusCode: StatusCodes.Status500InternalServerError, title: "Account not deleted", detail: string.Join("; ", result.Errors.Select(e => e.Description)));
-        if (!http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        if (!await Antiforgery.ByBearer(http))
             await signIn.SignOutAsync();
         return TypedResults.NoContent();
     }

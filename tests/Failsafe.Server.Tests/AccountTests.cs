@@ -275,4 +275,53 @@ public sealed class AccountTests(Servers servers) : IClassFixture<Servers>
         using var anonymous = server.CreateClient();
         await (await anonymous.PostAsJsonAsync("/account/login", new { email = ann.Email, password = ann.Password }, Api.Cancel)).ShouldBeProblem(HttpStatusCode.Unauthorized);
     }
+
+    [Fact]
+    public async Task A_deleted_accounts_email_and_notes_leave_no_trace_in_the_sqlite_files()
+    {
+        using var server = new ServerFactory(Provider.Sqlite);
+        var marker = Guid.NewGuid().ToString("N");
+        var ann = await server.SignUp($"{marker}@example.com");
+        var bob = await server.SignUp();
+        for (var i = 0; i < 20; i++)
+            await ann.LogSet(notes: $"note-{marker}-{i}");
+        await bob.LogSet(notes: "bob's own note");
+        var files = new[] { server.Settings["FAILSAFE_DB"]!, server.Settings["FAILSAFE_DB"] + "-wal" };
+        // Identity also keeps the email upper-cased (NormalizedEmail, NormalizedUserName).
+        long Traces() => files.Where(File.Exists).Select(File.ReadAllBytes)
+            .Sum(bytes => Occurrences(bytes, System.Text.Encoding.UTF8.GetBytes(marker)) + Occurrences(bytes, System.Text.Encoding.UTF8.GetBytes(marker.ToUpperInvariant())));
+        Traces().ShouldBeGreaterThan(0, "the marker must be in the files before the account is deleted, or this test shows nothing");
+
+        (await ann.Client.Send("DELETE", "/account", new { password = ann.Password })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        Traces().ShouldBe(0, Where(files, marker));
+        (await bob.Sets()).Single().GetProperty("notes").GetString().ShouldBe("bob's own note");
+    }
+
+    private static string Where(string[] files, string marker)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var file in files.Where(File.Exists))
+        {
+            var bytes = File.ReadAllBytes(file);
+            foreach (var needle in new[] { marker, marker.ToUpperInvariant() })
+            {
+                var at = bytes.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(needle));
+                if (at >= 0)
+                    text.Append(file).Append(" @").Append(at).Append(": ").AppendLine(System.Text.Encoding.Latin1.GetString(bytes, Math.Max(0, at - 120), Math.Min(240, bytes.Length - Math.Max(0, at - 120))));
+            }
+        }
+        return text.ToString();
+    }
+
+    private static long Occurrences(byte[] haystack, byte[] needle)
+    {
+        long n = 0;
+        for (var at = haystack.AsSpan().IndexOf(needle); at >= 0;)
+        {
+            n++;
+            var next = haystack.AsSpan(at + 1).IndexOf(needle);
+            at = next < 0 ? -1 : at + 1 + next;
+        }
+        return n;
+    }
 }

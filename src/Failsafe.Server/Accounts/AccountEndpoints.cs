@@ -73,6 +73,7 @@ public static class AccountEndpoints
 
         // The training log first, then the links, then the account: a failure part-way leaves an account that can retry.
         var athlete = await athletes.Own(http.User, cancel);
+        await using var erase = await SqliteErasure.Start(cancel, db, accounts);
         await db.Sets.Where(s => s.AthleteId == athlete).ExecuteDeleteAsync(cancel);
         await db.Sessions.Where(s => s.AthleteId == athlete).ExecuteDeleteAsync(cancel);
         await db.CheckIns.Where(s => s.AthleteId == athlete).ExecuteDeleteAsync(cancel);
@@ -84,6 +85,7 @@ public static class AccountEndpoints
         await db.Profiles.Where(p => p.Id == athlete).ExecuteDeleteAsync(cancel);
         await accounts.CoachLinks.Where(l => l.CoachAccountId == user.Id || l.AthleteAccountId == user.Id).ExecuteDeleteAsync(cancel);
         var result = await users.DeleteAsync(user);
+        await erase.Finish(cancel);
         if (!result.Succeeded)
             return TypedResults.Problem(statusCode: StatusCodes.Status500InternalServerError, title: "Account not deleted", detail: string.Join("; ", result.Errors.Select(e => e.Description)));
         if (!await Antiforgery.ByBearer(http))

@@ -24,7 +24,7 @@ public static class AccountEndpoints
     {
         var account = app.MapGroup("/account").WithTags("Account").AddEndpointFilter(TextWithoutNul.Filter);
         // register, login (?useCookies=true for a browser), refresh, manage/info …
-        account.MapIdentityApi<Account>().RequireRateLimiting(Limits.SignIn);
+        account.MapIdentityApi<Account>().LimitIdentity();
         account.MapPost("/logout", async (SignInManager<Account> signIn) =>
         {
             await signIn.SignOutAsync();

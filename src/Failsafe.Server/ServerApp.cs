@@ -69,11 +69,10 @@ public static partial class ServerApp
                 o.Password.RequireLowercase = true;
                 o.Password.RequireUppercase = false;
                 o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
-            .AddEntityFrameworkStores<AccountsDb>();
+            .AddEntityFrameworkStores<AccountsDb>()
+            .AddSignInManager<AccountSignIn>();
+        services.AddScoped<SignInThrottle>();
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "failsafe";

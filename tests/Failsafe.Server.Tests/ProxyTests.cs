@@ -16,25 +16,10 @@ namespace Failsafe.Server.Tests;
 /// </summary>
 public sealed class ProxyTests
 {
-    private const string Peer = "X-Test-Peer";
-    private const string Proxy = "203.0.113.9";
+    private const string Peer = PeerAddress.Header;
+    private const string Proxy = PeerAddress.Default;
 
-    /// <summary>Gives each request the connection address a test names (the in-memory server has none), before anything else sees it.</summary>
-    private sealed class PeerAddress : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((context, then) =>
-            {
-                context.Connection.RemoteIpAddress = IPAddress.Parse(context.Request.Headers[Peer].FirstOrDefault() ?? Proxy);
-                return then(context);
-            });
-            next(app);
-        };
-    }
-
-    private static WebApplicationFactory<Program> Start(ServerFactory server) =>
-        server.WithWebHostBuilder(b => b.ConfigureServices(s => s.Insert(0, ServiceDescriptor.Transient<IStartupFilter, PeerAddress>())));
+    private static WebApplicationFactory<Program> Start(ServerFactory server) => PeerAddress.Start(server);
 
     private static async Task<HttpStatusCode> Login(HttpClient client, string forwardedFor, object body, string? peer = null)
     {

@@ -24,7 +24,9 @@ public static class AccountEndpoints
     {
         var account = app.MapGroup("/account").WithTags("Account").AddEndpointFilter(TextWithoutNul.Filter);
         // register, login (?useCookies=true for a browser), refresh, manage/info …
-        account.MapIdentityApi<Account>().LimitIdentity();
+        var identity = account.MapIdentityApi<Account>();
+        identity.LimitIdentity();
+        identity.AddEndpointFilter(RegisterAlike);
         account.MapPost("/logout", async (SignInManager<Account> signIn) =>
         {
             await signIn.SignOutAsync();
@@ -38,6 +40,28 @@ public static class AccountEndpoints
         }).RequireAuthorization().WithSummary("The token a cookie-signed-in browser sends in X-XSRF-TOKEN with every change.");
         account.MapGet("/export", Export).RequireAuthorization().WithSummary("Everything this account holds, as one JSON document.");
         account.MapDelete("/", Delete).RequireAuthorization().WithSummary("Delete this account and all its data for good (needs the password).");
+    }
+
+    /// <summary>The errors Identity gives for an email that already has an account.</summary>
+    private static readonly string[] Taken = ["DuplicateUserName", "DuplicateEmail"];
+
+    /// <summary>
+    /// <c>POST /account/register</c> answers an email that already has an account exactly as a new one (200, no body):
+    /// Identity's "Username '…' is already taken." told anyone which emails have accounts. Both paths hash the password
+    /// (Identity checks and hashes it before it looks for the email), and a password that breaks a rule is refused
+    /// alike for both. The person who already has an account learns it by signing in with their password
+    /// (docs/server.md, "Who has an account").
+    /// </summary>
+    private static async ValueTask<object?> RegisterAlike(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var result = await next(context);
+        if (!context.Arguments.OfType<Microsoft.AspNetCore.Identity.Data.RegisterRequest>().Any())
+            return result;
+        var inner = result is Microsoft.AspNetCore.Http.INestedHttpResult nested ? nested.Result : result;
+        if (inner is not Microsoft.AspNetCore.Http.HttpResults.ValidationProblem { ProblemDetails.Errors: var errors } || !errors.Keys.Any(Taken.Contains))
+            return result;
+        var rest = errors.Where(e => !Taken.Contains(e.Key)).ToDictionary();
+        return rest.Count == 0 ? TypedResults.Ok() : TypedResults.ValidationProblem(rest);
     }
 
     public static async Task<IResult> Me(HttpContext http, AthleteAccess athletes, UserManager<Account> users, CancellationToken cancel)

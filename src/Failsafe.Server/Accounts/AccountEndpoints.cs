@@ -99,6 +99,7 @@ public static class AccountEndpoints
         var athlete = await athletes.Own(http.User, cancel);
         await using var erase = await SqliteErasure.Start(cancel, db, accounts);
         await db.Sets.Where(s => s.AthleteId == athlete).ExecuteDeleteAsync(cancel);
+        await db.DeletedSetKeys.Where(s => s.AthleteId == athlete).ExecuteDeleteAsync(cancel);
         await db.Sessions.Where(s => s.AthleteId == athlete).ExecuteDeleteAsync(cancel);
         await db.CheckIns.Where(s => s.AthleteId == athlete).ExecuteDeleteAsync(cancel);
         await db.Events.Where(s => s.AthleteId == athlete).ExecuteDeleteAsync(cancel);

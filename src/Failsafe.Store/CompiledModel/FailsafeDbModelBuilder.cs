@@ -11,7 +11,7 @@ namespace Failsafe.Store.CompiledModel
     public partial class FailsafeDbModel
     {
         private FailsafeDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("4eed5e1a-f36a-4a22-a21f-4e037d96db25"), entityTypeCount: 9)
+            : base(skipDetectChanges: false, modelId: new Guid("54b4cc14-7a99-4ff5-ab9a-52e06af8f38b"), entityTypeCount: 10)
         {
         }
 
@@ -19,6 +19,7 @@ namespace Failsafe.Store.CompiledModel
         {
             var checkInRow = CheckInRowEntityType.Create(this);
             var customExerciseRow = CustomExerciseRowEntityType.Create(this);
+            var deletedSetKeyRow = DeletedSetKeyRowEntityType.Create(this);
             var eventRow = EventRowEntityType.Create(this);
             var injuryRow = InjuryRowEntityType.Create(this);
             var planRow = PlanRowEntityType.Create(this);
@@ -31,6 +32,7 @@ namespace Failsafe.Store.CompiledModel
 
             CheckInRowEntityType.CreateAnnotations(checkInRow);
             CustomExerciseRowEntityType.CreateAnnotations(customExerciseRow);
+            DeletedSetKeyRowEntityType.CreateAnnotations(deletedSetKeyRow);
             EventRowEntityType.CreateAnnotations(eventRow);
             InjuryRowEntityType.CreateAnnotations(injuryRow);
             PlanRowEntityType.CreateAnnotations(planRow);

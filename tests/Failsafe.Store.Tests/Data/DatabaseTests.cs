@@ -41,6 +41,7 @@ public sealed class DatabaseTests : IDisposable
     internal const string TimeZoneMigration = "20261207035822_TimeZone";
     internal const string SessionStateMigration = "20261207041050_SessionStateAndEquipment";
     internal const string CalendarFeedMigration = "20261207063850_CalendarFeed";
+    internal const string DeletedSetKeysMigration = "20261207102026_DeletedSetKeys";
 
     private readonly TempDbDir _dir = new();
 
@@ -106,7 +107,7 @@ public sealed class DatabaseTests : IDisposable
             backup.ShouldBeNull();
             File.Exists(_dir.DbPath).ShouldBeTrue();
             db.Database.GetPendingMigrations().ShouldBeEmpty();
-            db.Database.GetAppliedMigrations().ShouldBe([InitialMigration, PlansMigration, AthletesMigration, ClientKeysMigration, PartialClientKeyMigration, TimeZoneMigration, SessionStateMigration, CalendarFeedMigration]);
+            db.Database.GetAppliedMigrations().ShouldBe([InitialMigration, PlansMigration, AthletesMigration, ClientKeysMigration, PartialClientKeyMigration, TimeZoneMigration, SessionStateMigration, CalendarFeedMigration, DeletedSetKeysMigration]);
             db.Database.GetAppliedMigrations().ShouldBe(db.Database.GetMigrations());
         }
         using var connection = Connect(_dir.DbPath);
@@ -215,7 +216,7 @@ public sealed class DatabaseTests : IDisposable
 
             // The upgrade: every migration applied, the plans table usable, WAL on.
             db.Database.GetPendingMigrations().ShouldBeEmpty();
-            db.Database.GetAppliedMigrations().ShouldBe([InitialMigration, PlansMigration, AthletesMigration, ClientKeysMigration, PartialClientKeyMigration, TimeZoneMigration, SessionStateMigration, CalendarFeedMigration]);
+            db.Database.GetAppliedMigrations().ShouldBe([InitialMigration, PlansMigration, AthletesMigration, ClientKeysMigration, PartialClientKeyMigration, TimeZoneMigration, SessionStateMigration, CalendarFeedMigration, DeletedSetKeysMigration]);
             db.Plans.Add(new PlanRow { Start = new DateOnly(2026, 11, 23), Weeks = 8, Days = "mon,wed,fri", CreatedAt = DateTime.UtcNow, Active = true });
             db.SaveChanges();
 

@@ -52,6 +52,8 @@ public static partial class ServerApp
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = BadRequests.DescribeTooLarge);
         services.AddExceptionHandler<BadRequests>();
+        services.AddSingleton<StorageFaults>();
+        services.AddSingleton<Microsoft.AspNetCore.Diagnostics.IExceptionHandler>(sp => sp.GetRequiredService<StorageFaults>());
         // Binding failures throw, so BadRequests can say what was wrong (minimal APIs otherwise answer a bare 400).
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddValidation();
@@ -128,6 +130,7 @@ public static partial class ServerApp
         app.UseMiddleware<SecurityHeaders>();
         app.UseResponseCompression();
         app.UseExceptionHandler();
+        app.UseMiddleware<RetryReads>();
         app.UseStatusCodePages();
         // A page that does not exist is the web app's own Not found page (the API keeps its ProblemDetails).
         app.UseWhen(c => WebApp.IsPage(c.Request), b => b.UseStatusCodePagesWithReExecute("/not-found"));

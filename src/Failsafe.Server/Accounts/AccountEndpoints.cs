@@ -31,7 +31,7 @@ public static class AccountEndpoints
         {
             await signIn.SignOutAsync();
             return TypedResults.NoContent();
-        }).RequireAuthorization().WithSummary("Sign a browser out (clears the cookie).");
+        }).RequireAuthorization().Produces(StatusCodes.Status204NoContent).WithSummary("Sign a browser out (clears the cookie).");
         account.MapGet("/me", Me).RequireAuthorization().WithSummary("The signed-in account and its athlete id.");
         account.MapGet("/antiforgery", (HttpContext http, IAntiforgery antiforgery) =>
         {
@@ -39,7 +39,7 @@ public static class AccountEndpoints
             return TypedResults.Ok(new AntiforgeryToken(tokens.RequestToken!, Antiforgery.HeaderName));
         }).RequireAuthorization().WithSummary("The token a cookie-signed-in browser sends in X-XSRF-TOKEN with every change.");
         account.MapGet("/export", Export).RequireAuthorization().WithSummary("Everything this account holds, as one JSON document.");
-        account.MapDelete("/", Delete).RequireAuthorization().WithSummary("Delete this account and all its data for good (needs the password).");
+        account.MapDelete("/", Delete).RequireAuthorization().Produces(StatusCodes.Status204NoContent).WithSummary("Delete this account and all its data for good (needs the password).");
     }
 
     /// <summary>The errors Identity gives for an email that already has an account.</summary>

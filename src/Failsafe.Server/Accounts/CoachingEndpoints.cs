@@ -34,12 +34,12 @@ public static class CoachingEndpoints
         });
         g.MapPost("/invitations", Invite).WithSummary("Invite an athlete by email. Always 202: whether the email has an account is not revealed.");
         g.MapGet("/invitations", Invitations).WithSummary("Invitations waiting for your answer.");
-        g.MapPost("/invitations/{id:long}/accept", Accept).WithSummary("Accept a coach's invitation: the coach may then read and plan your training.");
-        g.MapDelete("/invitations/{id:long}", Decline).WithSummary("Decline an invitation.");
+        g.MapPost("/invitations/{id:long}/accept", Accept).Produces(StatusCodes.Status204NoContent).WithSummary("Accept a coach's invitation: the coach may then read and plan your training.");
+        g.MapDelete("/invitations/{id:long}", Decline).Produces(StatusCodes.Status204NoContent).WithSummary("Decline an invitation.");
         g.MapGet("/coaches", Coaches).WithSummary("Your coaches.");
-        g.MapDelete("/coaches/{linkId:long}", Revoke).WithSummary("Revoke a coach's access, at once.");
+        g.MapDelete("/coaches/{linkId:long}", Revoke).Produces(StatusCodes.Status204NoContent).WithSummary("Revoke a coach's access, at once.");
         g.MapGet("/athletes", Athletes).WithSummary("The athletes you coach (their ids go in ?athlete=).");
-        g.MapDelete("/athletes/{athleteId:int}", Drop).WithSummary("Stop coaching an athlete who accepted you (404 for every other id, an invitation not yet answered included).");
+        g.MapDelete("/athletes/{athleteId:int}", Drop).Produces(StatusCodes.Status204NoContent).WithSummary("Stop coaching an athlete who accepted you (404 for every other id, an invitation not yet answered included).");
     }
 
     public static async Task<IResult> Invite(InviteInput input, HttpContext http, UserManager<Account> users, AccountsDb accounts, TimeProvider clock, CancellationToken cancel)

@@ -72,13 +72,13 @@ public static class SessionEndpoints
             .WithSummary("Skip, unskip, swap, add or reorder exercises of the session's planned day (If-Match: its version); the next set follows the change.");
         sessions.MapPost("/{id:long}/finish", FinishEndpoint.Finish).ForAthlete(Access.Log)
             .WithSummary("Finish a session: its RPE (1–10) and whether the lifter leaves feeling better, the same or worse (W4).");
-        sessions.MapDelete("/{id:long}", Delete).ForAthlete(Access.Log).WithSummary("Delete a session and its sets (If-Match optional).");
+        sessions.MapDelete("/{id:long}", Delete).ForAthlete(Access.Log).Produces(StatusCodes.Status204NoContent).WithSummary("Delete a session and its sets (If-Match optional).");
 
         var sets = api.MapGroup("/sets").WithTags("Sessions and sets");
         sets.MapPost("/", Log).ForAthlete(Access.Log).Produces<SetView>(StatusCodes.Status201Created)
             .WithSummary("Log a set into the day's session. Send an Idempotency-Key header: a retry with the same key records the set once.");
         sets.MapPut("/{id:long}", Edit).ForAthlete(Access.Log).WithSummary("Correct a logged set (If-Match: its version).");
-        sets.MapDelete("/{id:long}", DeleteSet).ForAthlete(Access.Log).WithSummary("Delete a logged set (If-Match optional).");
+        sets.MapDelete("/{id:long}", DeleteSet).ForAthlete(Access.Log).Produces(StatusCodes.Status204NoContent).WithSummary("Delete a logged set (If-Match optional).");
     }
 
     public static void MapCheckIns(this IEndpointRouteBuilder api)

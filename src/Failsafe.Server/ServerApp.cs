@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization.Metadata;
-using System.Threading.RateLimiting;
 using Failsafe.Server.Accounts;
 using Failsafe.Server.Athletes;
 using Failsafe.Server.Catalog;
@@ -53,6 +52,8 @@ public static partial class ServerApp
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = BadRequests.DescribeTooLarge);
         services.AddExceptionHandler<BadRequests>();
+        services.AddSingleton<StorageFaults>();
+        services.AddSingleton<Microsoft.AspNetCore.Diagnostics.IExceptionHandler>(sp => sp.GetRequiredService<StorageFaults>());
         // Binding failures throw, so BadRequests can say what was wrong (minimal APIs otherwise answer a bare 400).
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddValidation();
@@ -70,11 +71,10 @@ public static partial class ServerApp
                 o.Password.RequireLowercase = true;
                 o.Password.RequireUppercase = false;
                 o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
-            .AddEntityFrameworkStores<AccountsDb>();
+            .AddEntityFrameworkStores<AccountsDb>()
+            .AddSignInManager<AccountSignIn>();
+        services.AddScoped<SignInThrottle>();
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "failsafe";
@@ -86,19 +86,17 @@ public static partial class ServerApp
             o.Events.OnRedirectToLogin = c => WebApp.IsPage(c.Request) ? Redirect(c) : Status(c, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = c => Status(c, StatusCodes.Status403Forbidden);
         });
-        services.AddAntiforgery(o => o.HeaderName = Antiforgery.HeaderName);
+        services.AddAntiforgery(o =>
+        {
+            o.HeaderName = Antiforgery.HeaderName;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
 
         // Keys in the database: every instance reads the same key ring, so each accepts the others' cookies and tokens.
         services.AddDataProtection().SetApplicationName("failsafe").PersistKeysToDbContext<AccountsDb>();
 
-        services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.OnRejected = (context, cancel) => Problems.Write(context.HttpContext, StatusCodes.Status429TooManyRequests, "Too many attempts", "Too many sign-in or registration attempts from this address; wait a minute and try again.", cancel);
-            o.AddPolicy(Limits.SignIn, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = Limits.SignInPerMinute(builder.Configuration), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-        });
+        services.AddLimits(builder.Configuration);
+        services.AddForwarding(builder.Configuration);
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o =>
         {
             // Every body is limited to a JSON body's size; an endpoint that takes more says so with
@@ -128,14 +126,16 @@ public static partial class ServerApp
         var database = app.Services.GetRequiredService<ServerDatabase>().Describe();
         Log.Database(app.Logger, database);
 
+        app.UseForwarding();
+        app.UseMiddleware<SecurityHeaders>();
         app.UseResponseCompression();
         app.UseExceptionHandler();
+        app.UseMiddleware<RetryReads>();
         app.UseStatusCodePages();
         // A page that does not exist is the web app's own Not found page (the API keeps its ProblemDetails).
         app.UseWhen(c => WebApp.IsPage(c.Request), b => b.UseStatusCodePagesWithReExecute("/not-found"));
         // Routing after it, so that the re-executed request is routed to that page.
         app.UseRouting();
-        app.UseMiddleware<SecurityHeaders>();
         if (!app.Environment.IsDevelopment())
             app.UseHsts();
         app.UseAuthentication();

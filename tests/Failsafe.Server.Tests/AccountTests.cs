@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Failsafe.Server.Accounts;
 using Failsafe.Store.Data;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,30 +28,122 @@ public sealed class AccountTests(Servers servers) : IClassFixture<Servers>
         (await client.PostAsJsonAsync("/account/login", new { email, password = "short9" }, Api.Cancel)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
 
+    private static async Task<HttpResponseMessage> Login(HttpClient client, string email, string password, string source)
+    {
+        using var request = Api.Request("POST", "/account/login", new { email, password });
+        request.Headers.Add(PeerAddress.Header, source);
+        return await client.SendAsync(request, Api.Cancel);
+    }
+
     [Theory]
     [ClassData(typeof(Providers))]
-    public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one(Provider provider)
+    public async Task Five_wrong_passwords_lock_that_email_from_that_source_only_and_an_unknown_email_alike(Provider provider)
+    {
+        var server = servers.For(provider);
+        var ann = await server.SignUp();
+        using var app = PeerAddress.Start(server);
+        using var client = app.CreateClient();
+        const string stranger = "192.0.2.66", gym = "198.51.100.7";
+        var unknown = NewEmail();
+        foreach (var email in new[] { ann.Email, unknown })
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                using var wrong = await Login(client, email, "not my password 1", stranger);
+                (await wrong.ShouldBeProblem(HttpStatusCode.Unauthorized)).Detail().ShouldBe("Failed");
+            }
+        }
+        // From the stranger's address both emails are locked, alike: the answer says nothing about who has an account.
+        using (var right = await Login(client, ann.Email, ann.Password, stranger))
+            (await right.ShouldBeProblem(HttpStatusCode.Unauthorized)).Detail().ShouldBe("LockedOut");
+        using (var none = await Login(client, unknown, ann.Password, stranger))
+            (await none.ShouldBeProblem(HttpStatusCode.Unauthorized)).Detail().ShouldBe("LockedOut");
+        // The lifter at the gym signs in as ever; the account itself was never locked.
+        (await Login(client, ann.Email, ann.Password, gym)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var scope = server.Services.CreateScope();
+        var account = await scope.ServiceProvider.GetRequiredService<AccountsDb>().Users.SingleAsync(u => u.Email == ann.Email, Api.Cancel);
+        account.LockoutEnd.ShouldBeNull();
+        // Neither the email nor the address is stored with the count.
+        var keys = await scope.ServiceProvider.GetRequiredService<AccountsDb>().SignInFailures.Select(f => f.Key).ToListAsync(Api.Cancel);
+        keys.ShouldNotBeEmpty();
+        keys.ShouldAllBe(k => k.Length == 64 && !k.Contains('@') && !k.Contains('.'));
+    }
+
+    [Fact]
+    public async Task Many_failures_from_one_source_lock_that_source_out_for_longer()
+    {
+        using var server = new ServerFactory(Provider.Sqlite);
+        var ann = await server.SignUp();
+        using var app = PeerAddress.Start(server);
+        using var client = app.CreateClient();
+        const string sprayer = "192.0.2.99";
+        // Four wrong passwords for each of many emails: no email reaches its own limit, the source reaches its.
+        for (var i = 0; i < Accounts.SignInThrottle.PerSource; i++)
+        {
+            using var wrong = await Login(client, $"victim{i / 4}@example.com", "not my password 1", sprayer);
+            wrong.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        }
+        using (var locked = await Login(client, ann.Email, ann.Password, sprayer))
+            (await locked.ShouldBeProblem(HttpStatusCode.Unauthorized)).Detail().ShouldBe("LockedOut");
+        (await Login(client, ann.Email, ann.Password, "198.51.100.7")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    /// <summary>Identity's hasher, counting the passwords it checks.</summary>
+    private sealed class CountingHasher : IPasswordHasher<Account>
+    {
+        private readonly PasswordHasher<Account> _real = new();
+        private int _verified;
+
+        public int Verified => _verified;
+
+        public string HashPassword(Account user, string password) => _real.HashPassword(user, password);
+
+        public PasswordVerificationResult VerifyHashedPassword(Account user, string hashedPassword, string providedPassword)
+        {
+            Interlocked.Increment(ref _verified);
+            return _real.VerifyHashedPassword(user, hashedPassword, providedPassword);
+        }
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task An_unknown_email_costs_the_same_password_check_as_a_wrong_password(Provider provider)
+    {
+        var server = servers.For(provider);
+        var ann = await server.SignUp();
+        var hasher = new CountingHasher();
+        using var app = PeerAddress.Start(server, s => s.AddSingleton<IPasswordHasher<Account>>(hasher));
+        using var client = app.CreateClient();
+        var before = hasher.Verified;
+        using (var wrong = await Login(client, ann.Email, "not my password 1", "192.0.2.1"))
+            wrong.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (hasher.Verified - before).ShouldBe(1, "a wrong password for an account is checked once");
+        before = hasher.Verified;
+        using (var unknown = await Login(client, NewEmail(), "not my password 1", "192.0.2.1"))
+            unknown.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (hasher.Verified - before).ShouldBe(1, "an unknown email must cost the same password check");
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task Registering_an_email_that_has_an_account_answers_like_a_new_one(Provider provider)
     {
         var server = servers.For(provider);
         var ann = await server.SignUp();
         using var client = server.CreateClient();
-        for (var i = 0; i < 5; i++)
-        {
-            using var wrong = await client.PostAsJsonAsync("/account/login", new { email = ann.Email, password = "not my password 1" }, Api.Cancel);
-            wrong.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        }
-        using var right = await client.PostAsJsonAsync("/account/login", new { email = ann.Email, password = ann.Password }, Api.Cancel);
-        var problem = await right.ShouldBeProblem(HttpStatusCode.Unauthorized);
-        problem.Detail().ShouldBe("LockedOut");
-        using (var scope = server.Services.CreateScope())
-        {
-            var account = await scope.ServiceProvider.GetRequiredService<AccountsDb>().Users.SingleAsync(u => u.Email == ann.Email, Api.Cancel);
-            account.LockoutEnd.ShouldNotBeNull().ShouldBeGreaterThan(DateTimeOffset.UtcNow.AddMinutes(10));
-        }
-
-        // Another account from the same address is not locked.
-        var bob = await server.SignUp();
-        (await client.PostAsJsonAsync("/account/login", new { email = bob.Email, password = bob.Password }, Api.Cancel)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var fresh = await client.PostAsJsonAsync("/account/register", new { email = NewEmail(), password = "another long 7 password" }, Api.Cancel);
+        using var taken = await client.PostAsJsonAsync("/account/register", new { email = ann.Email, password = "another long 7 password" }, Api.Cancel);
+        var freshBody = await fresh.Content.ReadAsStringAsync(Api.Cancel);
+        var takenBody = await taken.Content.ReadAsStringAsync(Api.Cancel);
+        ((int)taken.StatusCode, takenBody, taken.Content.Headers.ContentType?.MediaType).ShouldBe(((int)fresh.StatusCode, freshBody, fresh.Content.Headers.ContentType?.MediaType));
+        fresh.StatusCode.ShouldBe(HttpStatusCode.OK);
+        // A password that breaks a rule is refused alike, whoever the email belongs to.
+        using var weakFresh = await client.PostAsJsonAsync("/account/register", new { email = NewEmail(), password = "short9" }, Api.Cancel);
+        using var weakTaken = await client.PostAsJsonAsync("/account/register", new { email = ann.Email, password = "short9" }, Api.Cancel);
+        (await weakTaken.Json()).GetProperty("errors").ToString().ShouldBe((await weakFresh.Json()).GetProperty("errors").ToString());
+        // The account is untouched: its own password still signs in, the other one does not.
+        (await client.PostAsJsonAsync("/account/login", new { email = ann.Email, password = ann.Password }, Api.Cancel)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.PostAsJsonAsync("/account/login", new { email = ann.Email, password = "another long 7 password" }, Api.Cancel)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
 
     [Fact]
@@ -119,6 +212,39 @@ public sealed class AccountTests(Servers servers) : IClassFixture<Servers>
             (await browser.SendAsync(logout, Api.Cancel)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         }
         (await browser.GetAsync("/api/profile", Api.Cancel)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task A_cookie_with_an_authorization_header_that_signs_nothing_in_still_needs_the_antiforgery_token(Provider provider)
+    {
+        var server = servers.For(provider);
+        var ann = await server.SignUp();
+        using var browser = server.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true });
+        (await browser.PostAsJsonAsync("/account/login?useCookies=true", new { email = ann.Email, password = ann.Password }, Api.Cancel)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        // The scheme in any case, or another scheme: only a bearer token that signs the request in spares the check.
+        foreach (var authorization in new[] { "bearer junk", "BEARER junk", "Bearer ", "Basic YTpi", "bearer " + ann.Token[..20] })
+        {
+            using (var ev = Api.Request("POST", "/api/events", new { date = "2026-06-01", name = "forged" }))
+            {
+                ev.Headers.TryAddWithoutValidation("Authorization", authorization);
+                using var response = await browser.SendAsync(ev, Api.Cancel);
+                response.StatusCode.ShouldBeOneOf([HttpStatusCode.BadRequest, HttpStatusCode.Unauthorized], $"{authorization}: {await response.Content.ReadAsStringAsync(Api.Cancel)}");
+            }
+            using (var checkIn = Api.Request("PUT", "/api/checkins/2026-03-02", new { fatigue = 2 }))
+            {
+                checkIn.Headers.TryAddWithoutValidation("Authorization", authorization);
+                using var response = await browser.SendAsync(checkIn, Api.Cancel);
+                response.StatusCode.ShouldBeOneOf([HttpStatusCode.BadRequest, HttpStatusCode.Unauthorized], $"{authorization}: {await response.Content.ReadAsStringAsync(Api.Cancel)}");
+            }
+        }
+        (await (await ann.Client.GetAsync("/api/events", Api.Cancel)).Json()).GetArrayLength().ShouldBe(0);
+        (await (await ann.Client.GetAsync("/api/checkins?from=2026-03-01&to=2026-03-03", Api.Cancel)).Json()).GetArrayLength().ShouldBe(0);
+
+        // A real bearer token with the cookie beside it is a token client: no antiforgery token needed.
+        using var withToken = Api.Request("POST", "/api/events", new { date = "2026-06-01", name = "by token" });
+        withToken.Headers.Authorization = Api.Bearer(ann.Token);
+        (await browser.SendAsync(withToken, Api.Cancel)).StatusCode.ShouldBe(HttpStatusCode.Created);
     }
 
     [Theory]
@@ -241,5 +367,54 @@ public sealed class AccountTests(Servers servers) : IClassFixture<Servers>
         (await (await bob.Client.GetAsync("/api/coaching/invitations", Api.Cancel)).Json()).GetArrayLength().ShouldBe(0);
         using var anonymous = server.CreateClient();
         await (await anonymous.PostAsJsonAsync("/account/login", new { email = ann.Email, password = ann.Password }, Api.Cancel)).ShouldBeProblem(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task A_deleted_accounts_email_and_notes_leave_no_trace_in_the_sqlite_files()
+    {
+        using var server = new ServerFactory(Provider.Sqlite);
+        var marker = Guid.NewGuid().ToString("N");
+        var ann = await server.SignUp($"{marker}@example.com");
+        var bob = await server.SignUp();
+        for (var i = 0; i < 20; i++)
+            await ann.LogSet(notes: $"note-{marker}-{i}");
+        await bob.LogSet(notes: "bob's own note");
+        var files = new[] { server.Settings["FAILSAFE_DB"]!, server.Settings["FAILSAFE_DB"] + "-wal" };
+        // Identity also keeps the email upper-cased (NormalizedEmail, NormalizedUserName).
+        long Traces() => files.Where(File.Exists).Select(File.ReadAllBytes)
+            .Sum(bytes => Occurrences(bytes, System.Text.Encoding.UTF8.GetBytes(marker)) + Occurrences(bytes, System.Text.Encoding.UTF8.GetBytes(marker.ToUpperInvariant())));
+        Traces().ShouldBeGreaterThan(0, "the marker must be in the files before the account is deleted, or this test shows nothing");
+
+        (await ann.Client.Send("DELETE", "/account", new { password = ann.Password })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        Traces().ShouldBe(0, Where(files, marker));
+        (await bob.Sets()).Single().GetProperty("notes").GetString().ShouldBe("bob's own note");
+    }
+
+    private static string Where(string[] files, string marker)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var file in files.Where(File.Exists))
+        {
+            var bytes = File.ReadAllBytes(file);
+            foreach (var needle in new[] { marker, marker.ToUpperInvariant() })
+            {
+                var at = bytes.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(needle));
+                if (at >= 0)
+                    text.Append(file).Append(" @").Append(at).Append(": ").AppendLine(System.Text.Encoding.Latin1.GetString(bytes, Math.Max(0, at - 120), Math.Min(240, bytes.Length - Math.Max(0, at - 120))));
+            }
+        }
+        return text.ToString();
+    }
+
+    private static long Occurrences(byte[] haystack, byte[] needle)
+    {
+        long n = 0;
+        for (var at = haystack.AsSpan().IndexOf(needle); at >= 0;)
+        {
+            n++;
+            var next = haystack.AsSpan(at + 1).IndexOf(needle);
+            at = next < 0 ? -1 : at + 1 + next;
+        }
+        return n;
     }
 }

@@ -111,4 +111,33 @@ public sealed class CoachingTests(Servers servers) : IClassFixture<Servers>
         await (await coach.Client.GetAsync($"/api/today?athlete={athlete.AthleteId}", Api.Cancel)).ShouldBeProblem(HttpStatusCode.NotFound);
         await (await coach.Client.PostAsync($"/api/coaching/invitations/{id}/accept", null, Api.Cancel)).ShouldBeProblem(HttpStatusCode.NotFound);
     }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task Dropping_over_athlete_ids_does_not_reveal_a_pending_invitation(Provider provider)
+    {
+        var server = servers.For(provider);
+        var coach = await server.SignUp();
+        var invited = await server.SignUp();
+        var stranger = await server.SignUp();
+        (await coach.Client.PostAsJsonAsync("/api/coaching/invitations", new { email = invited.Email }, Api.Cancel)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+
+        // Every id the coach has no accepted link to answers alike: the invited account's, a stranger's, the coach's own, none.
+        var answers = new List<string>();
+        foreach (var id in new[] { invited.AthleteId, stranger.AthleteId, coach.AthleteId, 999999 })
+        {
+            using var response = await coach.Client.DeleteAsync($"/api/coaching/athletes/{id}", Api.Cancel);
+            var problem = await response.ShouldBeProblem(HttpStatusCode.NotFound, $"drop {id}");
+            answers.Add(problem.Detail());
+        }
+        answers.Distinct().Count().ShouldBe(1, string.Join(" | ", answers));
+        // The invitation is still there: the athlete may still answer it.
+        (await (await invited.Client.GetAsync("/api/coaching/invitations", Api.Cancel)).Json()).GetArrayLength().ShouldBe(1);
+
+        // Once accepted, the coach can stop.
+        var invitation = (await (await invited.Client.GetAsync("/api/coaching/invitations", Api.Cancel)).Json()).EnumerateArray().Single().Id();
+        (await invited.Client.PostAsync($"/api/coaching/invitations/{invitation}/accept", null, Api.Cancel)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await coach.Client.DeleteAsync($"/api/coaching/athletes/{invited.AthleteId}", Api.Cancel)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        await (await coach.Client.GetAsync($"/api/today?athlete={invited.AthleteId}", Api.Cancel)).ShouldBeProblem(HttpStatusCode.NotFound);
+    }
 }

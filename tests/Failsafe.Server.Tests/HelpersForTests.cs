@@ -5,6 +5,10 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -235,4 +239,33 @@ public sealed class FillContent : HttpContent
         length = _length;
         return _declare;
     }
+}
+
+/// <summary>
+/// Gives each request the connection address named by its <see cref="Header"/> header (<see cref="Default"/> without
+/// one), before anything else sees it: the in-memory server has no connection address, and limits, forwarded headers
+/// and the sign-in throttle all count by it.
+/// </summary>
+public sealed class PeerAddress : IStartupFilter
+{
+    public const string Header = "X-Test-Peer";
+    public const string Default = "203.0.113.9";
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((context, then) =>
+        {
+            context.Connection.RemoteIpAddress = IPAddress.Parse(context.Request.Headers[Header].FirstOrDefault() ?? Default);
+            return then(context);
+        });
+        next(app);
+    };
+
+    /// <summary>The server with the filter outermost (before ASP.NET Core's own forwarded-headers filter).</summary>
+    public static WebApplicationFactory<Program> Start(ServerFactory server, Action<IServiceCollection>? services = null) =>
+        server.WithWebHostBuilder(b => b.ConfigureServices(s =>
+        {
+            s.Insert(0, ServiceDescriptor.Transient<IStartupFilter, PeerAddress>());
+            services?.Invoke(s);
+        }));
 }

@@ -101,6 +101,61 @@ public sealed class OpenApiTests
             (operation["parameters"]?.AsArray() ?? []).ShouldNotContain(p => p!["name"]!.GetValue<string>() == "athlete", $"{method} {path}");
     }
 
+    /// <summary>The answers the endpoints really give: 204 where they answer no content, 404 where an id can miss, 401 when signed out.</summary>
+    [Theory]
+    [InlineData("/api/sets/{id}", "delete")]
+    [InlineData("/api/sessions/{id}", "delete")]
+    [InlineData("/api/events/{id}", "delete")]
+    [InlineData("/api/plans/feed", "delete")]
+    [InlineData("/api/coaching/invitations/{id}/accept", "post")]
+    [InlineData("/api/coaching/invitations/{id}", "delete")]
+    [InlineData("/api/coaching/coaches/{linkId}", "delete")]
+    [InlineData("/api/coaching/athletes/{athleteId}", "delete")]
+    [InlineData("/account/logout", "post")]
+    [InlineData("/account", "delete")]
+    public async Task Operations_answering_no_content_document_204_and_not_200(string path, string method)
+    {
+        var doc = JsonNode.Parse(await Document())!.AsObject();
+        var responses = doc["paths"]![path]![method]!["responses"]!.AsObject().Select(r => r.Key).ToList();
+        responses.ShouldContain("204", $"{method} {path}: {string.Join(", ", responses)}");
+        responses.ShouldNotContain("200", $"{method} {path}: {string.Join(", ", responses)}");
+        responses.ShouldContain("401");
+    }
+
+    [Fact]
+    public async Task Every_operation_with_an_id_in_its_path_documents_404()
+    {
+        var doc = JsonNode.Parse(await Document())!.AsObject();
+        var missing = Operations(doc)
+            .Where(o => o.Path.Contains('{', StringComparison.Ordinal) && !o.Operation["responses"]!.AsObject().ContainsKey("404"))
+            .Select(o => $"{o.Method.ToUpperInvariant()} {o.Path}").ToList();
+        missing.ShouldBeEmpty();
+    }
+
+    /// <summary>
+    /// The JSON reader requires no member of the API's request bodies (a missing one is null or its default, and the
+    /// handler names a missing field it needs in a 400): their schemas list none as required.
+    /// </summary>
+    [Fact]
+    public async Task Optional_request_fields_are_not_marked_required()
+    {
+        var doc = JsonNode.Parse(await Document())!.AsObject();
+        var schemas = doc["components"]!["schemas"]!.AsObject();
+        var wrong = new List<string>();
+        foreach (var (path, method, operation) in Operations(doc))
+        {
+            if (operation["requestBody"]?["content"]?["application/json"]?["schema"]?["$ref"]?.GetValue<string>() is not { } reference)
+                continue;
+            var name = reference.Split('/')[^1];
+            if (!name.EndsWith("Input", StringComparison.Ordinal))
+                continue;
+            if (schemas[name]!["required"] is JsonArray { Count: > 0 } required)
+                wrong.Add($"{method.ToUpperInvariant()} {path} ({name}): {required.ToJsonString()}");
+        }
+        wrong.ShouldBeEmpty();
+        schemas["SetInput"].ShouldNotBeNull();
+    }
+
     /// <summary>
     /// Microsoft.OpenApi writing a document and reading it back proves little; tests/openapi-check validates it
     /// with swagger-parser and lints it with Redocly. In CI it must run; elsewhere it is skipped when node or the

@@ -198,4 +198,38 @@ public sealed class SetTests(Servers servers) : IClassFixture<Servers>
                 response.Dispose();
         }
     }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task A_late_retry_after_the_set_was_deleted_does_not_log_it_again(Provider provider)
+    {
+        var server = servers.For(provider);
+        var ann = await server.SignUp();
+        var body = new { exercise = "bench press", set = "100x8@8", date = "2026-03-02" };
+
+        // Deleted on its own.
+        var key = Guid.NewGuid().ToString();
+        var set = await (await Post(ann, key, body)).Json();
+        (await ann.Client.DeleteAsync($"/api/sets/{set.Id()}", Api.Cancel)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        using (var late = await Post(ann, key, body))
+            (await late.ShouldBeProblem(HttpStatusCode.Conflict)).Detail().ShouldContain("deleted");
+        (await ann.Sets()).ShouldBeEmpty();
+        // The same key with another set is a reuse, as before.
+        await (await Post(ann, key, new { exercise = "bench press", set = "90x8@8", date = "2026-03-02" })).ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
+        // A body that fails validation still gets the key's answer.
+        await (await Post(ann, key, new { exercise = "bench press", set = "100x8@8", date = "2026-03-02", rpe = 42 })).ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
+
+        // Deleted with its session.
+        var other = Guid.NewGuid().ToString();
+        var second = await (await Post(ann, other, body)).Json();
+        (await ann.Client.DeleteAsync($"/api/sessions/{second.Id("sessionId")}", Api.Cancel)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        await (await Post(ann, other, body)).ShouldBeProblem(HttpStatusCode.Conflict);
+        (await ann.Sets()).ShouldBeEmpty();
+
+        // A new key logs the set again; another athlete's same key is theirs.
+        (await Post(ann, Guid.NewGuid().ToString(), body)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var bob = await server.SignUp();
+        (await Post(bob, key, body)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await ann.Sets()).Count.ShouldBe(1);
+    }
 }

@@ -276,7 +276,7 @@ public static class SessionCommands
             if (db is null)
                 return ExitCodes.InvalidInput;
             db.Database.OpenConnection();
-            if (!SetWriter.Delete(db.Database.GetDbConnection(), db.AthleteId, parse.GetValue(deleteId), null, CancellationToken.None).GetAwaiter().GetResult())
+            if (!SetWriter.Delete(db.Database.GetDbConnection(), db.AthleteId, parse.GetValue(deleteId), null, io.UtcNow, CancellationToken.None).GetAwaiter().GetResult())
                 return io.Fail($"set delete: there is no set {parse.GetValue(deleteId)} (see `failsafe set list`)");
             io.Console.MarkupLineInterpolated($"Deleted set {parse.GetValue(deleteId)}.");
             return ExitCodes.Ok;

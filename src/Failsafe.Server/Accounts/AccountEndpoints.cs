@@ -24,12 +24,14 @@ public static class AccountEndpoints
     {
         var account = app.MapGroup("/account").WithTags("Account").AddEndpointFilter(TextWithoutNul.Filter);
         // register, login (?useCookies=true for a browser), refresh, manage/info …
-        account.MapIdentityApi<Account>().RequireRateLimiting(Limits.SignIn);
+        var identity = account.MapIdentityApi<Account>();
+        identity.LimitIdentity();
+        identity.AddEndpointFilter(RegisterAlike);
         account.MapPost("/logout", async (SignInManager<Account> signIn) =>
         {
             await signIn.SignOutAsync();
             return TypedResults.NoContent();
-        }).RequireAuthorization().WithSummary("Sign a browser out (clears the cookie).");
+        }).RequireAuthorization().Produces(StatusCodes.Status204NoContent).WithSummary("Sign a browser out (clears the cookie).");
         account.MapGet("/me", Me).RequireAuthorization().WithSummary("The signed-in account and its athlete id.");
         account.MapGet("/antiforgery", (HttpContext http, IAntiforgery antiforgery) =>
         {
@@ -37,7 +39,29 @@ public static class AccountEndpoints
             return TypedResults.Ok(new AntiforgeryToken(tokens.RequestToken!, Antiforgery.HeaderName));
         }).RequireAuthorization().WithSummary("The token a cookie-signed-in browser sends in X-XSRF-TOKEN with every change.");
         account.MapGet("/export", Export).RequireAuthorization().WithSummary("Everything this account holds, as one JSON document.");
-        account.MapDelete("/", Delete).RequireAuthorization().WithSummary("Delete this account and all its data for good (needs the password).");
+        account.MapDelete("/", Delete).RequireAuthorization().Produces(StatusCodes.Status204NoContent).WithSummary("Delete this account and all its data for good (needs the password).");
+    }
+
+    /// <summary>The errors Identity gives for an email that already has an account.</summary>
+    private static readonly string[] Taken = ["DuplicateUserName", "DuplicateEmail"];
+
+    /// <summary>
+    /// <c>POST /account/register</c> answers an email that already has an account exactly as a new one (200, no body):
+    /// Identity's "Username '…' is already taken." told anyone which emails have accounts. Both paths hash the password
+    /// (Identity checks and hashes it before it looks for the email), and a password that breaks a rule is refused
+    /// alike for both. The person who already has an account learns it by signing in with their password
+    /// (docs/server.md, "Who has an account").
+    /// </summary>
+    private static async ValueTask<object?> RegisterAlike(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var result = await next(context);
+        if (!context.Arguments.OfType<Microsoft.AspNetCore.Identity.Data.RegisterRequest>().Any())
+            return result;
+        var inner = result is Microsoft.AspNetCore.Http.INestedHttpResult nested ? nested.Result : result;
+        if (inner is not Microsoft.AspNetCore.Http.HttpResults.ValidationProblem { ProblemDetails.Errors: var errors } || !errors.Keys.Any(Taken.Contains))
+            return result;
+        var rest = errors.Where(e => !Taken.Contains(e.Key)).ToDictionary();
+        return rest.Count == 0 ? TypedResults.Ok() : TypedResults.ValidationProblem(rest);
     }
 
     public static async Task<IResult> Me(HttpContext http, AthleteAccess athletes, UserManager<Account> users, CancellationToken cancel)
@@ -72,7 +96,9 @@ public static class AccountEndpoints
 
         // The training log first, then the links, then the account: a failure part-way leaves an account that can retry.
         var athlete = await athletes.Own(http.User, cancel);
+        await using var erase = await SqliteErasure.Start(cancel, db, accounts);
         await db.Sets.Where(s => s.AthleteId == athlete).ExecuteDeleteAsync(cancel);
+        await db.DeletedSetKeys.Where(s => s.AthleteId == athlete).ExecuteDeleteAsync(cancel);
         await db.Sessions.Where(s => s.AthleteId == athlete).ExecuteDeleteAsync(cancel);
         await db.CheckIns.Where(s => s.AthleteId == athlete).ExecuteDeleteAsync(cancel);
         await db.Events.Where(s => s.AthleteId == athlete).ExecuteDeleteAsync(cancel);
@@ -83,9 +109,10 @@ public static class AccountEndpoints
         await db.Profiles.Where(p => p.Id == athlete).ExecuteDeleteAsync(cancel);
         await accounts.CoachLinks.Where(l => l.CoachAccountId == user.Id || l.AthleteAccountId == user.Id).ExecuteDeleteAsync(cancel);
         var result = await users.DeleteAsync(user);
+        await erase.Finish(cancel);
         if (!result.Succeeded)
             return TypedResults.Problem(statusCode: StatusCodes.Status500InternalServerError, title: "Account not deleted", detail: string.Join("; ", result.Errors.Select(e => e.Description)));
-        if (!http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        if (!await Antiforgery.ByBearer(http))
             await signIn.SignOutAsync();
         return TypedResults.NoContent();
     }

@@ -65,6 +65,7 @@ public class AccountsDb : IdentityDbContext<Account>, IDataProtectionKeyContext
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<CoachLink> CoachLinks => Set<CoachLink>();
+    public DbSet<SignInFailures> SignInFailures => Set<SignInFailures>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -77,6 +78,13 @@ public class AccountsDb : IdentityDbContext<Account>, IDataProtectionKeyContext
             b.Property(l => l.AthleteAccountId).HasMaxLength(64);
             b.HasIndex(l => new { l.CoachAccountId, l.AthleteAccountId }).IsUnique();
             b.HasIndex(l => l.AthleteAccountId);
+        });
+        builder.Entity<SignInFailures>(b =>
+        {
+            b.ToTable("sign_in_failures");
+            b.HasKey(f => f.Key);
+            b.Property(f => f.Key).HasMaxLength(64);
+            b.HasIndex(f => f.LastFailure);
         });
     }
 }

@@ -34,12 +34,12 @@ public static class CoachingEndpoints
         });
         g.MapPost("/invitations", Invite).WithSummary("Invite an athlete by email. Always 202: whether the email has an account is not revealed.");
         g.MapGet("/invitations", Invitations).WithSummary("Invitations waiting for your answer.");
-        g.MapPost("/invitations/{id:long}/accept", Accept).WithSummary("Accept a coach's invitation: the coach may then read and plan your training.");
-        g.MapDelete("/invitations/{id:long}", Decline).WithSummary("Decline an invitation.");
+        g.MapPost("/invitations/{id:long}/accept", Accept).Produces(StatusCodes.Status204NoContent).WithSummary("Accept a coach's invitation: the coach may then read and plan your training.");
+        g.MapDelete("/invitations/{id:long}", Decline).Produces(StatusCodes.Status204NoContent).WithSummary("Decline an invitation.");
         g.MapGet("/coaches", Coaches).WithSummary("Your coaches.");
-        g.MapDelete("/coaches/{linkId:long}", Revoke).WithSummary("Revoke a coach's access, at once.");
+        g.MapDelete("/coaches/{linkId:long}", Revoke).Produces(StatusCodes.Status204NoContent).WithSummary("Revoke a coach's access, at once.");
         g.MapGet("/athletes", Athletes).WithSummary("The athletes you coach (their ids go in ?athlete=).");
-        g.MapDelete("/athletes/{athleteId:int}", Drop).WithSummary("Stop coaching an athlete.");
+        g.MapDelete("/athletes/{athleteId:int}", Drop).Produces(StatusCodes.Status204NoContent).WithSummary("Stop coaching an athlete who accepted you (404 for every other id, an invitation not yet answered included).");
     }
 
     public static async Task<IResult> Invite(InviteInput input, HttpContext http, UserManager<Account> users, AccountsDb accounts, TimeProvider clock, CancellationToken cancel)
@@ -132,11 +132,16 @@ public static class CoachingEndpoints
         return TypedResults.Ok(list);
     }
 
+    /// <summary>
+    /// Ends an accepted link only. An invitation the athlete has not answered stays theirs to accept or decline: were
+    /// it dropped here too, the answer (204 at the invited account's id, 404 elsewhere) would tell the coach which
+    /// emails have accounts, which the invitation's "always 202" keeps secret.
+    /// </summary>
     public static async Task<IResult> Drop(int athleteId, HttpContext http, AccountsDb accounts, FailsafeDb training, CancellationToken cancel)
     {
         var me = AthleteAccess.AccountId(http.User);
         var owner = await training.Profiles.Where(p => p.Id == athleteId).Select(p => p.AccountId).FirstOrDefaultAsync(cancel);
-        var n = owner is null ? 0 : await accounts.CoachLinks.Where(l => l.CoachAccountId == me && l.AthleteAccountId == owner).ExecuteDeleteAsync(cancel);
+        var n = owner is null ? 0 : await accounts.CoachLinks.Where(l => l.CoachAccountId == me && l.AthleteAccountId == owner && l.AcceptedAt != null).ExecuteDeleteAsync(cancel);
         return n == 0 ? Problems.NotFound("such athlete") : TypedResults.NoContent();
     }
 }

@@ -55,7 +55,7 @@ public sealed record ServerDatabase(bool Postgres, string ConnectionString, stri
         if (Postgres)
             services.AddSingleton<DbDataSource>(_ => NpgsqlDataSource.Create(ConnectionString));
         else
-            services.AddSingleton<DbDataSource>(_ => SqliteFactory.Instance.CreateDataSource(ConnectionString));
+            services.AddSingleton(_ => ScrubbingSqliteConnection.Source(ConnectionString));
         services.AddSingleton<Athletes.ProfileLookup>();
 
         // The training context comes from a pool (contexts are reset and reused, not built for every request) and is
@@ -69,9 +69,9 @@ public sealed record ServerDatabase(bool Postgres, string ConnectionString, stri
         }
         else
         {
-            services.AddPooledDbContextFactory<FailsafeDb>(o => o.UseSqlite(ConnectionString));
+            services.AddPooledDbContextFactory<FailsafeDb>(o => o.UseSqlite(ConnectionString).AddInterceptors(ScrubbingSqliteConnection.Interceptor));
             services.AddScoped<FailsafeDb>(sp => sp.GetRequiredService<Athletes.AthleteAccess>().Attach(sp.GetRequiredService<IDbContextFactory<FailsafeDb>>().CreateDbContext()));
-            services.AddDbContext<AccountsDb>(o => o.UseSqlite(ConnectionString, x => x.MigrationsHistoryTable(AccountsDb.HistoryTable)), context, options);
+            services.AddDbContext<AccountsDb>(o => o.UseSqlite(ConnectionString, x => x.MigrationsHistoryTable(AccountsDb.HistoryTable)).AddInterceptors(ScrubbingSqliteConnection.Interceptor), context, options);
         }
     }
 

@@ -37,7 +37,7 @@ public static class PlanEndpoints
         g.MapGet("/active.ics", Calendar).ForAthlete(Access.Read).WithSummary("The active plan as an iCalendar file.");
         g.MapPost("/active/adjust", Adjust).ForAthlete(Access.Plan).Produces<AdjustedPlanView>().WithSummary("Re-lay the active plan from today for the weeks it has left: a deload week first when warning signs call for one (W2), as `failsafe plan adjust`.");
         g.MapPost("/feed", CalendarFeed.Create).ForAthlete(Access.Log).Produces<FeedView>().WithSummary("Make the private calendar-feed address (shown once); a new one turns the old one off at once.");
-        g.MapDelete("/feed", CalendarFeed.TurnOff).ForAthlete(Access.Log).WithSummary("Turn the private calendar feed off: its address answers 404 from now on.");
+        g.MapDelete("/feed", CalendarFeed.TurnOff).ForAthlete(Access.Log).Produces(StatusCodes.Status204NoContent).WithSummary("Turn the private calendar feed off: its address answers 404 from now on.");
     }
 
     public static void MapCalendar(this IEndpointRouteBuilder api)
@@ -45,7 +45,7 @@ public static class PlanEndpoints
         var events = api.MapGroup("/events").WithTags("Events and injuries");
         events.MapGet("/", Events).ForAthlete(Access.Read).WithSummary("Events ahead (competitions, races, tests) the plan works around.");
         events.MapPost("/", AddEvent).ForAthlete(Access.Plan).Produces<EventView>(StatusCodes.Status201Created).WithSummary("Add an event.");
-        events.MapDelete("/{id:long}", DeleteEvent).ForAthlete(Access.Plan).WithSummary("Remove an event.");
+        events.MapDelete("/{id:long}", DeleteEvent).ForAthlete(Access.Plan).Produces(StatusCodes.Status204NoContent).WithSummary("Remove an event.");
         var injuries = api.MapGroup("/injuries").WithTags("Events and injuries");
         injuries.MapGet("/", Injuries).ForAthlete(Access.Read).WithSummary("Injuries, current and cleared.");
         injuries.MapPost("/", AddInjury).ForAthlete(Access.Plan).Produces<InjuryView>(StatusCodes.Status201Created).WithSummary("Record an injury: no failure while it lasts.");

@@ -13,6 +13,7 @@ using Failsafe.Store.Training;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Failsafe.Server.Training;
 
@@ -71,13 +72,13 @@ public static class SessionEndpoints
             .WithSummary("Skip, unskip, swap, add or reorder exercises of the session's planned day (If-Match: its version); the next set follows the change.");
         sessions.MapPost("/{id:long}/finish", FinishEndpoint.Finish).ForAthlete(Access.Log)
             .WithSummary("Finish a session: its RPE (1–10) and whether the lifter leaves feeling better, the same or worse (W4).");
-        sessions.MapDelete("/{id:long}", Delete).ForAthlete(Access.Log).WithSummary("Delete a session and its sets (If-Match optional).");
+        sessions.MapDelete("/{id:long}", Delete).ForAthlete(Access.Log).Produces(StatusCodes.Status204NoContent).WithSummary("Delete a session and its sets (If-Match optional).");
 
         var sets = api.MapGroup("/sets").WithTags("Sessions and sets");
         sets.MapPost("/", Log).ForAthlete(Access.Log).Produces<SetView>(StatusCodes.Status201Created)
             .WithSummary("Log a set into the day's session. Send an Idempotency-Key header: a retry with the same key records the set once.");
         sets.MapPut("/{id:long}", Edit).ForAthlete(Access.Log).WithSummary("Correct a logged set (If-Match: its version).");
-        sets.MapDelete("/{id:long}", DeleteSet).ForAthlete(Access.Log).WithSummary("Delete a logged set (If-Match optional).");
+        sets.MapDelete("/{id:long}", DeleteSet).ForAthlete(Access.Log).Produces(StatusCodes.Status204NoContent).WithSummary("Delete a logged set (If-Match optional).");
     }
 
     public static void MapCheckIns(this IEndpointRouteBuilder api)
@@ -297,7 +298,7 @@ public static class SessionEndpoints
         return TypedResults.Ok(View(row));
     }
 
-    public static async Task<IResult> Delete(long id, FailsafeDb db, HttpRequest request, CancellationToken cancel)
+    public static async Task<IResult> Delete(long id, FailsafeDb db, HttpRequest request, TimeProvider clock, CancellationToken cancel)
     {
         var row = await db.Mine<SessionRow>().Include(s => s.Sets).FirstOrDefaultAsync(s => s.Id == id, cancel);
         if (row is null)
@@ -305,6 +306,9 @@ public static class SessionEndpoints
         if (IfMatch(request) is { } version && version != row.Version)
             return Problems.PreconditionFailed($"The session changed since you read it (your version {version}, now {row.Version}).");
         db.Sessions.Remove(row);
+        // The sets' idempotency keys stay used (SetWriter.KeysKept), in the transaction that deletes them.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancel);
+        await SetWriter.KeepKeys(db.Database.GetDbConnection(), transaction.GetDbTransaction(), db.AthleteId, id, clock.GetUtcNow().UtcDateTime, cancel);
         try
         {
             await db.SaveChangesAsync(cancel);
@@ -313,6 +317,7 @@ public static class SessionEndpoints
         {
             return Problems.PreconditionFailed("The session was changed by another request at the same moment.");
         }
+        await transaction.CommitAsync(cancel);
         return TypedResults.NoContent();
     }
 
@@ -473,12 +478,23 @@ public static class SessionEndpoints
         var earlier = await db.Mine<SetRow>().AsNoTracking().Where(s => s.ClientKey == key)
             .Join(db.Mine<SessionRow>(), s => s.SessionId, x => x.Id, (s, x) => new { Set = s, x.Date }).FirstOrDefaultAsync(cancel);
         if (earlier is null)
-            return null;
+        {
+            var deleted = await db.Mine<DeletedSetKeyRow>().AsNoTracking().FirstOrDefaultAsync(k => k.ClientKey == key, cancel);
+            if (deleted is null)
+                return null;
+            if (deleted.ClientHash != hash)
+                return KeyReused(key);
+            return Problems.Conflict($"The set logged with the key '{key}' was deleted ({deleted.DeletedAt:yyyy-MM-dd HH:mm} UTC); the key stays used for " +
+                $"{SetWriter.KeysKept.TotalDays:0} days after that, so this retry logs nothing. Send a new key to log the set again.");
+        }
         if (earlier.Set.ClientHash != hash)
-            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Idempotency key reused",
-                detail: $"The key '{key}' was already used for a different set; send a new key for a new set.");
+            return KeyReused(key);
         return TypedResults.Created($"/api/sets/{earlier.Set.Id}", View(earlier.Set, earlier.Date));
     }
+
+    private static ProblemHttpResult KeyReused(string key) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Idempotency key reused",
+            detail: $"The key '{key}' was already used for a different set; send a new key for a new set.");
 
     public static async Task<IResult> Edit(long id, SetInput input, FailsafeDb db, HttpContext http, CancellationToken cancel)
     {
@@ -504,7 +520,7 @@ public static class SessionEndpoints
         return TypedResults.Ok(View(row, found.Date));
     }
 
-    public static async Task<IResult> DeleteSet(long id, FailsafeDb db, HttpRequest request, CancellationToken cancel)
+    public static async Task<IResult> DeleteSet(long id, FailsafeDb db, HttpRequest request, TimeProvider clock, CancellationToken cancel)
     {
         var row = await db.Mine<SetRow>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancel);
         if (row is null)
@@ -513,7 +529,7 @@ public static class SessionEndpoints
         if (version is { } v && v != row.Version)
             return Problems.PreconditionFailed($"The set changed since you read it (your version {v}, now {row.Version}).");
         await db.Database.OpenConnectionAsync(cancel);
-        if (!await SetWriter.Delete(db.Database.GetDbConnection(), db.AthleteId, id, version, cancel))
+        if (!await SetWriter.Delete(db.Database.GetDbConnection(), db.AthleteId, id, version, clock.GetUtcNow().UtcDateTime, cancel))
             return Problems.PreconditionFailed("The set was changed by another request at the same moment.");
         return TypedResults.NoContent();
     }

@@ -1,4 +1,7 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
 
 namespace Failsafe.Server.Web;
 
@@ -7,6 +10,11 @@ namespace Failsafe.Server.Web;
 /// (POST, PUT, PATCH, DELETE under /api) must carry the antiforgery token from <c>GET /account/antiforgery</c> in
 /// the <see cref="HeaderName"/> header. Bearer-token clients (the CLI, phones) send no cookie and need no token.
 /// </summary>
+/// <remarks>
+/// Which scheme signed a request in is asked of the bearer handler itself (<see cref="ByBearer"/>), never guessed from
+/// the <c>Authorization</c> header's text: Identity forwards to the bearer handler only for "Bearer " in that case, so
+/// a cookie beside <c>bearer junk</c> is signed in by the cookie and must be checked like any cookie.
+/// </remarks>
 public sealed class Antiforgery(RequestDelegate next)
 {
     public const string HeaderName = "X-XSRF-TOKEN";
@@ -17,10 +25,8 @@ public sealed class Antiforgery(RequestDelegate next)
         ArgumentNullException.ThrowIfNull(antiforgery);
         var request = context.Request;
         var unsafeMethod = !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method));
-        // Identity picks the bearer scheme when an Authorization header is present, else the cookie.
-        var byCookie = context.User.Identity?.IsAuthenticated == true
-            && !request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
-        if (unsafeMethod && byCookie && (request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/account")))
+        if (unsafeMethod && context.User.Identity?.IsAuthenticated == true
+            && (request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/account")) && !await ByBearer(context))
         {
             try
             {
@@ -34,5 +40,16 @@ public sealed class Antiforgery(RequestDelegate next)
             }
         }
         await next(context);
+    }
+
+    /// <summary>Whether a bearer token signed this request in: the token is valid and names the request's user.</summary>
+    public static async Task<bool> ByBearer(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Request.Headers.Authorization.Count == 0)
+            return false;
+        var bearer = await context.AuthenticateAsync(IdentityConstants.BearerScheme);
+        return bearer.Succeeded && bearer.Principal.FindFirstValue(ClaimTypes.NameIdentifier) is { } id
+            && id == context.User.FindFirstValue(ClaimTypes.NameIdentifier);
     }
 }

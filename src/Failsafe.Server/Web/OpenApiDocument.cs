@@ -29,6 +29,7 @@ public static class ApiDocument
     {
         ArgumentNullException.ThrowIfNull(options);
         options.AddOperationTransformer(TransformOperation);
+        options.AddSchemaTransformer(TransformSchema);
         options.AddDocumentTransformer(TransformDocument);
     }
 
@@ -193,6 +194,21 @@ public static class ApiDocument
         {
             Respond(operation, context, StatusCodes.Status400BadRequest, InvalidAnswer);
         }
+        if (path.Contains('{', StringComparison.Ordinal))
+            Respond(operation, context, StatusCodes.Status404NotFound, "Not found: nothing of yours has this id (the same answer as for someone else's).");
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// The API's request bodies (its <c>…Input</c> records) require no member: System.Text.Json reads a missing one as
+    /// null or its default, and the handler names a field it needs in a 400. Without this, every constructor parameter
+    /// of a record would be listed as required.
+    /// </summary>
+    private static Task TransformSchema(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancel)
+    {
+        var type = context.JsonTypeInfo.Type;
+        if (type.Namespace?.StartsWith("Failsafe", StringComparison.Ordinal) == true && type.Name.EndsWith("Input", StringComparison.Ordinal))
+            schema.Required = null;
         return Task.CompletedTask;
     }
 

@@ -11,7 +11,7 @@ namespace Failsafe.Store.CompiledModel
     public partial class FailsafeDbModel
     {
         private FailsafeDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("4ebbb8d4-206b-4413-96ba-7c2f9e3e4dd8"), entityTypeCount: 9)
+            : base(skipDetectChanges: false, modelId: new Guid("c4cb6ec3-5010-4c4b-8395-eb9eb01e915d"), entityTypeCount: 10)
         {
         }
 
@@ -19,6 +19,7 @@ namespace Failsafe.Store.CompiledModel
         {
             var checkInRow = CheckInRowEntityType.Create(this);
             var customExerciseRow = CustomExerciseRowEntityType.Create(this);
+            var deletedSetKeyRow = DeletedSetKeyRowEntityType.Create(this);
             var eventRow = EventRowEntityType.Create(this);
             var injuryRow = InjuryRowEntityType.Create(this);
             var planRow = PlanRowEntityType.Create(this);
@@ -31,6 +32,7 @@ namespace Failsafe.Store.CompiledModel
 
             CheckInRowEntityType.CreateAnnotations(checkInRow);
             CustomExerciseRowEntityType.CreateAnnotations(customExerciseRow);
+            DeletedSetKeyRowEntityType.CreateAnnotations(deletedSetKeyRow);
             EventRowEntityType.CreateAnnotations(eventRow);
             InjuryRowEntityType.CreateAnnotations(injuryRow);
             PlanRowEntityType.CreateAnnotations(planRow);

@@ -167,6 +167,18 @@ public sealed class SetRow : IAthleteOwned
     public string? ClientHash { get; set; }
 }
 
+/// <summary>
+/// The idempotency key of a deleted set, kept for <see cref="Training.SetWriter.KeysKept"/> after the delete: a late
+/// retry of the request that logged the set finds its key still used and gets 409 instead of logging it again.
+/// </summary>
+public sealed class DeletedSetKeyRow : IAthleteOwned
+{
+    public int AthleteId { get; set; }
+    public string ClientKey { get; set; } = "";
+    public string? ClientHash { get; set; }
+    public DateTime DeletedAt { get; set; }
+}
+
 /// <summary>A daily wellness check-in, scores 1–5 each measuring what it is named.</summary>
 public sealed class CheckInRow : IAthleteOwned
 {

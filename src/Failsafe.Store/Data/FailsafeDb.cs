@@ -45,6 +45,7 @@ public class FailsafeDb : DbContext
     public DbSet<EventRow> Events => Set<EventRow>();
     public DbSet<InjuryRow> Injuries => Set<InjuryRow>();
     public DbSet<PlanRow> Plans => Set<PlanRow>();
+    public DbSet<DeletedSetKeyRow> DeletedSetKeys => Set<DeletedSetKeyRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -189,6 +190,17 @@ internal sealed class SetConfiguration : IEntityTypeConfiguration<SetRow>
         // large import neither builds nor carries entries for them. (Unique indexes treat NULLs as distinct, so the
         // filter changes no answer, in SQLite or PostgreSQL.)
         b.HasIndex(s => new { s.AthleteId, s.ClientKey }).IsUnique().HasFilter("\"ClientKey\" IS NOT NULL");
+    }
+}
+
+internal sealed class DeletedSetKeyConfiguration : IEntityTypeConfiguration<DeletedSetKeyRow>
+{
+    public void Configure(EntityTypeBuilder<DeletedSetKeyRow> b)
+    {
+        b.ToTable("deleted_set_keys");
+        b.HasKey(k => new { k.AthleteId, k.ClientKey });
+        b.Property(k => k.ClientKey).HasMaxLength(100);
+        b.Property(k => k.ClientHash).HasMaxLength(64);
     }
 }
 

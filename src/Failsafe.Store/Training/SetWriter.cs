@@ -19,7 +19,7 @@ public sealed record SessionKey(DateOnly Day, string Source, string? DayType = n
 /// </summary>
 public static class SetWriter
 {
-    /// <summary>The set, placed after the last set of the athlete's session for the day, or nothing when there is no such session or the client key is taken.</summary>
+    /// <summary>The set, placed after the last set of the athlete's session for the day, or nothing when there is no such session or the client key is taken (by a set, or by a deleted one).</summary>
     private const string Append =
         "INSERT INTO \"sets\" (\"AthleteId\", \"SessionId\", \"Order\", \"ExerciseId\", \"ExerciseName\", \"WeightKg\", \"Unit\", " +
         "\"WeightEntered\", \"Reps\", \"Rir\", \"Rpe\", \"Failure\", \"Technique\", \"Warmup\", \"Drop\", \"FormBreakdown\", \"Pain\", " +
@@ -27,7 +27,8 @@ public static class SetWriter
         "SELECT @athlete, s.\"Id\", COALESCE((SELECT MAX(x.\"Order\") FROM \"sets\" x WHERE x.\"SessionId\" = s.\"Id\"), 0) + 1, " +
         "@exerciseId, @exerciseName, @weightKg, @unit, @weightEntered, @reps, @rir, @rpe, @failure, @technique, @warmup, @drop, " +
         "@formBreakdown, @pain, @notes, @loggedAt, 0, @clientKey, @clientHash " +
-        "FROM \"sessions\" s WHERE s.\"AthleteId\" = @athlete AND s.\"Date\" = @date AND s.\"Source\" = @source ORDER BY s.\"Id\" LIMIT 1 " +
+        "FROM \"sessions\" s WHERE s.\"AthleteId\" = @athlete AND s.\"Date\" = @date AND s.\"Source\" = @source " +
+        "AND NOT EXISTS (SELECT 1 FROM \"deleted_set_keys\" k WHERE k.\"AthleteId\" = @athlete AND k.\"ClientKey\" = @clientKey) ORDER BY s.\"Id\" LIMIT 1 " +
         "ON CONFLICT DO NOTHING RETURNING \"Id\", \"SessionId\", \"Order\"";
 
     private static readonly string Touch = FailsafeDb.RaiseRevision.Replace("{0}", "@athlete", StringComparison.Ordinal);
@@ -47,6 +48,21 @@ public static class SetWriter
         "WHERE \"Id\" = @id AND \"AthleteId\" = @athlete AND \"Version\" = @version";
 
     private const string Remove = "DELETE FROM \"sets\" WHERE \"Id\" = @id AND \"AthleteId\" = @athlete AND (@version < 0 OR \"Version\" = @version)";
+
+    /// <summary>How long the idempotency key of a deleted set stays used (<see cref="DeletedSetKeyRow"/>).</summary>
+    public static readonly TimeSpan KeysKept = TimeSpan.FromDays(30);
+
+    /// <summary>Keeps the key of the set (or of every set of the session) about to be deleted; <c>{0}</c> names the sets.</summary>
+    private const string KeepKeysOfSets =
+        "INSERT INTO \"deleted_set_keys\" (\"AthleteId\", \"ClientKey\", \"ClientHash\", \"DeletedAt\") " +
+        "SELECT \"AthleteId\", \"ClientKey\", \"ClientHash\", @now FROM \"sets\" WHERE {0} AND \"AthleteId\" = @athlete AND \"ClientKey\" IS NOT NULL " +
+        "ON CONFLICT DO NOTHING";
+
+    private static readonly string KeepSetKey = KeepKeysOfSets.Replace("{0}", "\"Id\" = @id AND (@version < 0 OR \"Version\" = @version)", StringComparison.Ordinal);
+
+    private static readonly string KeepSessionKeys = KeepKeysOfSets.Replace("{0}", "\"SessionId\" = @session", StringComparison.Ordinal);
+
+    private const string ForgetKeys = "DELETE FROM \"deleted_set_keys\" WHERE \"AthleteId\" = @athlete AND \"DeletedAt\" < @expired";
 
     /// <summary>
     /// Appends <paramref name="row"/> to <paramref name="session"/> (starting it if the day has none), setting its
@@ -132,9 +148,45 @@ public static class SetWriter
         return true;
     }
 
-    /// <summary>Deletes the athlete's set <paramref name="id"/> if it is at <paramref name="version"/> (any version when null). False when nothing was deleted.</summary>
-    public static Task<bool> Delete(DbConnection connection, int athlete, long id, int? version, CancellationToken cancel) =>
-        Changed(connection, athlete, Remove, [("@athlete", athlete, DbType.Int32), ("@id", id, DbType.Int64), ("@version", version ?? -1, DbType.Int32)], cancel);
+    /// <summary>
+    /// Deletes the athlete's set <paramref name="id"/> if it is at <paramref name="version"/> (any version when null),
+    /// keeping its idempotency key used for <see cref="KeysKept"/> (and forgetting keys older than that). False when
+    /// nothing was deleted.
+    /// </summary>
+    public static async Task<bool> Delete(DbConnection connection, int athlete, long id, int? version, DateTime now, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        (string, object?, DbType)[] values =
+        [
+            ("@athlete", athlete, DbType.Int32), ("@id", id, DbType.Int64), ("@version", version ?? -1, DbType.Int32), ("@now", now, DbType.DateTime),
+        ];
+        await using var transaction = await connection.BeginTransactionAsync(cancel);
+        await Execute(connection, transaction, Touch, Athlete(athlete), cancel);
+        await KeepKeysOf(connection, transaction, athlete, now, KeepSetKey, values, cancel);
+        if (await Execute(connection, transaction, Remove, values, cancel) != 1)
+        {
+            await transaction.RollbackAsync(cancel);
+            return false;
+        }
+        await transaction.CommitAsync(cancel);
+        return true;
+    }
+
+    /// <summary>
+    /// Keeps the idempotency keys of every set of the athlete's session <paramref name="session"/>, before the session
+    /// is deleted in <paramref name="transaction"/> (the API's DELETE of a session).
+    /// </summary>
+    public static Task KeepKeys(DbConnection connection, DbTransaction transaction, int athlete, long session, DateTime now, CancellationToken cancel) =>
+        KeepKeysOf(connection, transaction, athlete, now, KeepSessionKeys,
+            [("@athlete", athlete, DbType.Int32), ("@session", session, DbType.Int64), ("@now", now, DbType.DateTime)], cancel);
+
+    private static async Task KeepKeysOf(
+        DbConnection connection, DbTransaction transaction, int athlete, DateTime now, string sql, (string, object?, DbType)[] values, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        await Execute(connection, transaction, ForgetKeys, [.. Athlete(athlete), ("@expired", now - KeysKept, DbType.DateTime)], cancel);
+        await Execute(connection, transaction, sql, values, cancel);
+    }
 
     private const string LastSet =
         "SELECT s.\"Id\", s.\"ExerciseName\", s.\"WeightEntered\", s.\"Unit\", s.\"Reps\" FROM \"sets\" s INNER JOIN \"sessions\" x ON s.\"SessionId\" = x.\"Id\" " +

@@ -43,6 +43,7 @@ public sealed class DatabaseTests : IDisposable
     internal const string CalendarFeedMigration = "20261207063850_CalendarFeed";
     internal const string HeaviestSetsMigration = "20261207095052_HeaviestSets";
     internal const string PinnedLiftsMigration = "20261207100450_PinnedLifts";
+    internal const string DeletedSetKeysMigration = "20261207102026_DeletedSetKeys";
 
     private readonly TempDbDir _dir = new();
 
@@ -108,7 +109,7 @@ public sealed class DatabaseTests : IDisposable
             backup.ShouldBeNull();
             File.Exists(_dir.DbPath).ShouldBeTrue();
             db.Database.GetPendingMigrations().ShouldBeEmpty();
-            db.Database.GetAppliedMigrations().ShouldBe([InitialMigration, PlansMigration, AthletesMigration, ClientKeysMigration, PartialClientKeyMigration, TimeZoneMigration, SessionStateMigration, CalendarFeedMigration, HeaviestSetsMigration, PinnedLiftsMigration]);
+            db.Database.GetAppliedMigrations().ShouldBe([InitialMigration, PlansMigration, AthletesMigration, ClientKeysMigration, PartialClientKeyMigration, TimeZoneMigration, SessionStateMigration, CalendarFeedMigration, HeaviestSetsMigration, PinnedLiftsMigration, DeletedSetKeysMigration]);
             db.Database.GetAppliedMigrations().ShouldBe(db.Database.GetMigrations());
         }
         using var connection = Connect(_dir.DbPath);
@@ -217,7 +218,7 @@ public sealed class DatabaseTests : IDisposable
 
             // The upgrade: every migration applied, the plans table usable, WAL on.
             db.Database.GetPendingMigrations().ShouldBeEmpty();
-            db.Database.GetAppliedMigrations().ShouldBe([InitialMigration, PlansMigration, AthletesMigration, ClientKeysMigration, PartialClientKeyMigration, TimeZoneMigration, SessionStateMigration, CalendarFeedMigration, HeaviestSetsMigration, PinnedLiftsMigration]);
+            db.Database.GetAppliedMigrations().ShouldBe([InitialMigration, PlansMigration, AthletesMigration, ClientKeysMigration, PartialClientKeyMigration, TimeZoneMigration, SessionStateMigration, CalendarFeedMigration, HeaviestSetsMigration, PinnedLiftsMigration, DeletedSetKeysMigration]);
             db.Plans.Add(new PlanRow { Start = new DateOnly(2026, 11, 23), Weeks = 8, Days = "mon,wed,fri", CreatedAt = DateTime.UtcNow, Active = true });
             db.SaveChanges();
 

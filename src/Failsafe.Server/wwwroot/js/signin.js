@@ -4,7 +4,7 @@ import { api, ApiError, showErrors, clearErrors } from './api.js';
 const form = document.getElementById('signin');
 const words = {
   Failed: 'The email or password is wrong.',
-  LockedOut: 'Too many wrong passwords: this account is locked for 15 minutes.',
+  LockedOut: 'Too many wrong passwords from here: wait 15 minutes and try again.',
   NotAllowed: 'This account may not sign in yet.',
 };
 
@@ -19,7 +19,10 @@ form?.addEventListener('submit', async (event) => {
     await api('POST', '/account/login?useCookies=true', body);
     location.assign(create ? '/onboarding' : form.dataset.return || '/today');
   } catch (error) {
-    if (error instanceof ApiError && words[error.problem.detail]) error = new ApiError(error.status, { detail: words[error.problem.detail] });
+    // Registering answers an email that has an account like a new one; its own password then signs it in.
+    const taken = create && error instanceof ApiError && error.problem.detail === 'Failed';
+    if (taken) error = new ApiError(error.status, { detail: 'If this email already has an account, sign in with its password.' });
+    else if (error instanceof ApiError && words[error.problem.detail]) error = new ApiError(error.status, { detail: words[error.problem.detail] });
     showErrors(form, error);
   } finally {
     for (const b of form.querySelectorAll('button')) b.disabled = false;

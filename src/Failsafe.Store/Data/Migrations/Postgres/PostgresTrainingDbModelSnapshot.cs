@@ -116,6 +116,27 @@ namespace Failsafe.Store.Data.Migrations.Postgres
                     b.ToTable("custom_exercises", (string)null);
                 });
 
+            modelBuilder.Entity("Failsafe.Store.Data.DeletedSetKeyRow", b =>
+                {
+                    b.Property<int>("AthleteId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ClientKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ClientHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("DeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("AthleteId", "ClientKey");
+
+                    b.ToTable("deleted_set_keys", (string)null);
+                });
+
             modelBuilder.Entity("Failsafe.Store.Data.EventRow", b =>
                 {
                     b.Property<long>("Id")

@@ -107,6 +107,27 @@ namespace Failsafe.Store.Data.Migrations.Sqlite
                     b.ToTable("custom_exercises", (string)null);
                 });
 
+            modelBuilder.Entity("Failsafe.Store.Data.DeletedSetKeyRow", b =>
+                {
+                    b.Property<int>("AthleteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClientKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AthleteId", "ClientKey");
+
+                    b.ToTable("deleted_set_keys", (string)null);
+                });
+
             modelBuilder.Entity("Failsafe.Store.Data.EventRow", b =>
                 {
                     b.Property<long>("Id")

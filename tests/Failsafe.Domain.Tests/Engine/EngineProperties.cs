@@ -162,18 +162,21 @@ public class EngineProperties
             {
                 // Only a failure set is added: the generated exercise's own sets are dropped.
                 var failed = exercise with { Sets = [new LoggedSet(exercise.Sets[0].WeightKg, 8, Rir.Zero, FailureLevel.Absolute)] };
-                Scenario more;
+                Scenario before, more;
                 if (intoExisting && !s.History.IsEmpty)
                 {
                     var target = s.History[ago % s.History.Length];
                     var first = target.Exercises[0];
                     var grown = target with { Exercises = target.Exercises.SetItem(0, first with { Sets = first.Sets.Add(new LoggedSet(60, 8, Rir.Zero, FailureLevel.Absolute)) }) };
-                    more = s with { History = s.History.Replace(target, grown) };
+                    (before, more) = (s, s with { History = s.History.Replace(target, grown) });
                 }
                 else
                 {
-                    more = s.With(DaysAgo(ago, day, failed));
+                    // Against the same session with the set stopped short: a session of an exercise never logged before
+                    // makes it known, which lifts the first-session restriction (S6) whatever the set's effort.
+                    var shortOfFailure = exercise with { Sets = [new LoggedSet(exercise.Sets[0].WeightKg, 8, Rir.Of(2))] };
+                    (before, more) = (s.With(DaysAgo(ago, day, shortOfFailure)), s.With(DaysAgo(ago, day, failed)));
                 }
-                return NeverMore(s.Evaluate(), more.Evaluate());
+                return NeverMore(before.Evaluate(), more.Evaluate());
             }, iter: 500);
 }

@@ -424,7 +424,7 @@ public static class PlanGenerator
         var wanted = Load.Kg(kg).To(unit).Value;
         var ceiling = LoadAdvice.StepUp(loading, Load.Kg(previous), unit, policy).Value;
         if (wanted > ceiling + 1e-9)
-            return set with { WeightKg = Math.Round(Load.Of(ceiling, unit).InKg, 2) };
+            return set with { WeightKg = LoadAdvice.Kg(Load.Of(ceiling, unit)) };
         if (!hold || set.Reasons.Any(r => r[0] == 'W' || r == "E5"))
             return set;
         var floor = loading.Round(Load.Kg(previous), unit);

@@ -789,6 +789,19 @@ public class PlanGeneratorTests
     }
 
     [Fact]
+    public void Generate_PoundsLifter_EveryLoadShowsAsWholeHalfPounds_NeverLike184Point99()
+    {
+        var s = Trained(Eligible with { Unit = WeightUnit.Lb, Split = Split.UpperLower });
+
+        var plan = PlanChecks.Generate(s, 12);
+
+        // Shown to two decimals, a pounds load is on its equipment's grid (every lb step is a multiple of 0.5 lb).
+        var shown = plan.Training().SelectMany(d => d.Sets()).Where(x => x.WeightKg != null).Select(x => Math.Round(Load.Kg(x.WeightKg!.Value).InLb, 2)).ToList();
+        shown.ShouldNotBeEmpty();
+        shown.Where(lb => Math.Abs(lb * 2 - Math.Round(lb * 2)) > 1e-9).Distinct().ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Generate_KgLifter_BarbellLoadsOnThe20PlusTwoAndAHalfGrid()
     {
         var plan = PlanChecks.Generate(Trained(), 4);

@@ -127,12 +127,14 @@ public sealed class HistoryPageTests(Browser browser)
 
         // Delete: nothing happens when the question is dismissed; accepted, the set is gone from the page and the log.
         await page.GetByRole(AriaRole.Link, new() { Name = "Edit Wide-Grip Lat Pulldown set 1" }).ClickAsync();
-        string? asked = null;
-        void Dismiss(object? sender, IDialog d) { asked = d.Message; _ = d.DismissAsync(); }
+        // The dialog's event may come after the click returns: the question is awaited, not read at once.
+        var asked = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Dismiss(object? sender, IDialog d) { asked.TrySetResult(d.Message); _ = d.DismissAsync(); }
         page.Dialog += Dismiss;
         await page.GetByRole(AriaRole.Button, new() { Name = "Delete set" }).ClickAsync();
+        var question = await asked.Task.WaitAsync(TimeSpan.FromSeconds(10), Api.Cancel);
         page.Dialog -= Dismiss;
-        asked.ShouldNotBeNull().ShouldContain("Delete Wide-Grip Lat Pulldown set 1 (60 kg × 10)?");
+        question.ShouldContain("Delete Wide-Grip Lat Pulldown set 1 (60 kg × 10)?");
         (await Stored(page, unrated, Day(30))).ShouldNotBeNull();
         page.Dialog += (_, d) => d.AcceptAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Delete set" }).ClickAsync();

@@ -156,9 +156,8 @@ public static class PlanGenerator
                     Logged = evidence,
                     Session = new PlannedSession(dayType, exercises),
                 };
+                // The first session of an exercise is the engine's own rule (S6), as in evaluate and today.
                 var evaluation = Evaluator.EvaluatePlanned(today, dayPolicy);
-                if (purpose != DayPurpose.BaselineTest)
-                    evaluation = FirstSession.Apply(evaluation, today, policy);
                 var planned = ImmutableArray.CreateBuilder<PlanExercise>(exercises.Length);
                 var logged = ImmutableArray.CreateBuilder<LoggedExercise>(exercises.Length);
                 foreach (var (decision, exercise) in evaluation.Exercises.Zip(exercises))

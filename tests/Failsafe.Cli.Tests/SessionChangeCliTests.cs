@@ -266,6 +266,24 @@ public sealed class SessionChangeCliTests : IDisposable
         Fails(ExitCodes.Usage, "exercise", "classify", "Mystery Rack", "--mechanic", "pushy").ShouldContain("--mechanic");
     }
 
+    [Fact]
+    public void CustomExercise_ThatIsAnOverheadPress_IsRefusedFailure_WhateverTheLifterSays()
+    {
+        Setup();
+        // F3: overhead pressing never goes to failure, whatever the equipment; a custom name is read the same way.
+        Ok("exercise", "add", "Garage Overhead Press Rig", "--equipment", "machine", "--mechanic", "compound", "--muscles", "shoulders");
+        Fails(ExitCodes.Usage, "exercise", "classify", "Garage Overhead Press Rig", "--max-failure", "absolute")
+            .ShouldContain("overhead pressing");
+        Fails(ExitCodes.Usage, "exercise", "add", "Tempo Squat Deluxe", "--equipment", "barbell", "--mechanic", "compound", "--max-failure", "technical")
+            .ShouldContain("squat pattern");
+        Ok("exercise", "add", "Rope Shoulder Press Gizmo", "--like", "Leg Press").ShouldContain("none");
+        Ok("exercise", "Rope Shoulder Press Gizmo").ShouldContain("F3");
+
+        using var db = Db();
+        db.CustomExercises.AsNoTracking().Single(c => c.Name == "Garage Overhead Press Rig").MaxFailure.ShouldBe("none");
+        db.CustomExercises.AsNoTracking().Any(c => c.Name == "Tempo Squat Deluxe").ShouldBeFalse();
+    }
+
     // ---- the whole backup ----
 
     [Fact]

@@ -200,7 +200,7 @@ public static class ExerciseCommands
     }
 
     private static string Describe(CustomExerciseRow row) => row.Classified
-        ? $"{row.Mechanic}, {row.Equipment}, {(row.PrimaryMuscles.Length > 0 ? row.PrimaryMuscles.Replace(",", ", ", StringComparison.Ordinal) : "no muscles given")}; failure at most {row.MaxFailure} ({row.MaxFailureWithSpotter} with a spotter or safeties)"
+        ? $"{row.Mechanic}, {row.Equipment}, {(row.PrimaryMuscles.Length > 0 ? row.PrimaryMuscles.Replace(",", ", ", StringComparison.Ordinal) : "no muscles given")}; failure at most {row.MaxFailure} ({row.MaxFailureWithSpotter} with a spotter or safeties){(CustomExercises.F3Limit(row) is { } f3 ? $" — {f3.Reason}" : "")}"
         : "not classified yet, so never to failure (classify it with `failsafe exercise classify`)";
 
     /// <summary>How to make an unknown name loggable: add it as the lifter's own exercise.</summary>

@@ -35,6 +35,19 @@ public static class Classifier
             verdict.Max, verdict.WithSpotter, verdict.Cns, verdict.CanPin, verdict.Reason);
     }
 
+    /// <summary>
+    /// What F3 allows a movement by its name, whatever anyone classifies it as: the limits and the rule's reason when
+    /// the name is a squat, a hinge, overhead pressing, an Olympic lift or another movement that never fails with
+    /// that equipment; null when F3 says nothing of it. A lifter's own exercise is held to this (docs/catalog.md).
+    /// </summary>
+    public static (FailureLevel Max, FailureLevel WithSpotter, string Reason)? F3Limit(string name, string equipment, Mechanic mechanic)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var normalized = Normalize(name);
+        var verdict = Verdict(normalized, equipment ?? "other", mechanic, PatternOf(normalized, null), null);
+        return verdict.Reason.Contains("(F3", StringComparison.Ordinal) ? (verdict.Max, verdict.WithSpotter, verdict.Reason) : null;
+    }
+
     internal readonly record struct Outcome(FailureLevel Max, FailureLevel WithSpotter, CnsDemand Cns, bool CanPin, string Reason);
 
     private static Outcome Verdict(string name, string equipment, Mechanic mechanic, MovementPattern pattern, string? category)
@@ -112,6 +125,9 @@ public static class Classifier
 
         return new(FailureLevel.None, FailureLevel.None, CnsDemand.Moderate, false, "unclassified equipment or mechanic: conservative, no failure");
     }
+
+    /// <summary>The movement pattern a name reads as (a lifter's own exercise has no catalog category).</summary>
+    public static MovementPattern PatternOf(string name) => PatternOf(Normalize(name ?? ""), null);
 
     internal static MovementPattern PatternOf(string name, string? category)
     {

@@ -28,17 +28,39 @@ public static class CustomExercises
             : null;
     }
 
-    /// <summary>A new custom exercise classified as <paramref name="like"/> is (mechanic, equipment, failure limits, CNS demand, muscles).</summary>
+    /// <summary>
+    /// A new custom exercise classified as <paramref name="like"/> is (mechanic, equipment, failure limits, CNS demand,
+    /// muscles), held to what F3 allows its own name (a "shoulder press" like the leg press still never fails).
+    /// </summary>
     public static CustomExerciseRow Like(string name, Exercise like)
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(like);
-        return new CustomExerciseRow
+        var row = new CustomExerciseRow
         {
             Name = name.Trim(), Mechanic = like.Mechanic == Mechanic.Isolation ? "isolation" : "compound", Equipment = like.Equipment,
             MaxFailure = Words.Of(like.MaxFailure), MaxFailureWithSpotter = Words.Of(like.MaxFailureWithSpotter), CnsDemand = Words.Of(like.Cns),
             PrimaryMuscles = string.Join(',', like.PrimaryMuscles), Classified = true,
         };
+        if (F3Limit(row) is { } limit)
+            Cap(row, limit);
+        return row;
+    }
+
+    /// <summary>What F3 allows the exercise by its name, equipment and mechanic (<see cref="Classifier.F3Limit"/>); null when F3 says nothing of it.</summary>
+    public static (FailureLevel Max, FailureLevel WithSpotter, string Reason)? F3Limit(CustomExerciseRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return Classifier.F3Limit(row.Name, row.Equipment, row.Mechanic == "isolation" ? Mechanic.Isolation : Mechanic.Compound);
+    }
+
+    private static void Cap(CustomExerciseRow row, (FailureLevel Max, FailureLevel WithSpotter, string Reason) limit)
+    {
+        var words = Words.Map<FailureLevel>();
+        if (words.GetValueOrDefault(row.MaxFailure) > limit.Max)
+            row.MaxFailure = Words.Of(limit.Max);
+        if (words.GetValueOrDefault(row.MaxFailureWithSpotter) > limit.WithSpotter)
+            row.MaxFailureWithSpotter = Words.Of(limit.WithSpotter);
     }
 
     /// <summary>
@@ -73,6 +95,15 @@ public static class CustomExercises
             row.Equipment = eq.Length is > 0 and <= 40 ? eq : Fail("equipment", "1–40 characters", row.Equipment);
         if (input.PrimaryMuscles is { } pm)
             row.PrimaryMuscles = pm.Length <= 200 ? pm : Fail("primaryMuscles", "longer than 200 characters", row.PrimaryMuscles);
+        if (errors.Count == 0 && F3Limit(row) is { } limit)
+        {
+            var words = Words.Map<FailureLevel>();
+            if (input.MaxFailure is not null && words[row.MaxFailure] > limit.Max)
+                errors["maxFailure"] = $"'{row.MaxFailure}' is more than '{row.Name}' may ever reach: {limit.Reason}";
+            if (input.MaxFailureWithSpotter is not null && words[row.MaxFailureWithSpotter] > limit.WithSpotter)
+                errors["maxFailureWithSpotter"] = $"'{row.MaxFailureWithSpotter}' is more than '{row.Name}' may ever reach: {limit.Reason}";
+            Cap(row, limit);
+        }
         if (errors.Count == 0)
             row.Classified = true;
         return errors;

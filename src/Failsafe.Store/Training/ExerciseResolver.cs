@@ -93,13 +93,18 @@ public sealed class ExerciseResolver
         var words = Words.Map<FailureLevel>();
         var max = row.Classified ? words.GetValueOrDefault(row.MaxFailure) : FailureLevel.None;
         var withSpotter = row.Classified ? words.GetValueOrDefault(row.MaxFailureWithSpotter) : FailureLevel.None;
+        // F3 by name holds whatever a stored classification says (one made before the check, or restored from a backup).
+        var limit = CustomExercises.F3Limit(row);
+        if (limit is { } l)
+            (max, withSpotter) = ((FailureLevel)Math.Min((int)max, (int)l.Max), (FailureLevel)Math.Min((int)withSpotter, (int)l.WithSpotter));
         return new Exercise(
             CustomId(row), row.Name,
             row.Mechanic == "isolation" ? Mechanic.Isolation : Mechanic.Compound,
             row.Equipment, null, null, "custom",
             [.. row.PrimaryMuscles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
-            [], MovementPattern.Other, max, (FailureLevel)Math.Max((int)max, (int)withSpotter),
+            [], Classifier.PatternOf(row.Name), max, (FailureLevel)Math.Max((int)max, (int)withSpotter),
             Words.Map<CnsDemand>().GetValueOrDefault(row.CnsDemand, CnsDemand.Moderate), false,
-            row.Classified ? "custom exercise, classified by the lifter" : "custom exercise, not yet classified: no failure until it is");
+            !row.Classified ? "custom exercise, not yet classified: no failure until it is"
+            : limit is { } f3 ? $"custom exercise, classified by the lifter; {f3.Reason}" : "custom exercise, classified by the lifter");
     }
 }

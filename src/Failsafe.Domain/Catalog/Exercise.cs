@@ -94,4 +94,22 @@ public sealed record Exercise(
 
     /// <summary>Bodyweight exercises and bands: AMRAP finishers are allowed (S7).</summary>
     public bool IsBodyweightOrBand => Equipment is "body only" or "bands";
+
+    /// <summary>
+    /// An assisted variant ("Assisted Pull Up", a custom "Assisted Dip"): what is logged is the assistance a machine or
+    /// band takes off, as the machine shows it and as other apps export it.
+    /// </summary>
+    public bool IsAssisted => $" {Classifier.Normalize(Name)} ".Contains(" assisted ", StringComparison.Ordinal);
+
+    /// <summary>The lifter moves their own body: the load lifted counts the bodyweight.</summary>
+    public bool MovesBody => Equipment == "body only" || IsAssisted;
+
+    /// <summary>
+    /// The load lifted for a logged weight, with a body of <paramref name="bodyKg"/>: bodyweight plus the added load, or
+    /// bodyweight minus the assistance (never below nothing).
+    /// </summary>
+    public double TotalKg(double loggedKg, double bodyKg) => IsAssisted ? Math.Max(0, bodyKg - loggedKg) : bodyKg + loggedKg;
+
+    /// <summary>What is logged (added load, or assistance) for a load lifted of <paramref name="totalKg"/>; never below 0.</summary>
+    public double LoggedKg(double totalKg, double bodyKg) => Math.Max(0, IsAssisted ? bodyKg - totalKg : totalKg - bodyKg);
 }

@@ -124,18 +124,22 @@ public abstract record Loading
     }
 
     /// <summary>
-    /// The lifter's bodyweight plus added weight in plate steps (default 1.25 kg; 2.5 lb).
-    /// Loads are the total (bodyweight + added); a wanted load below bodyweight rounds to bodyweight.
+    /// The lifter's bodyweight plus added weight in plate steps (default 1.25 kg; 2.5 lb). Loads are the total
+    /// (bodyweight + added); a wanted load below bodyweight rounds to bodyweight — unless the movement is
+    /// <paramref name="Assisted"/>, where the total is bodyweight minus assistance in the same steps, down to nothing.
     /// </summary>
-    public sealed record Bodyweight(Load BodyweightLoad, double StepKg, double StepLb) : Loading
+    public sealed record Bodyweight(Load BodyweightLoad, double StepKg, double StepLb, bool Assisted = false) : Loading
     {
-        public static Bodyweight For(Load bodyweight) => new(bodyweight, 1.25, 2.5);
+        public static Bodyweight For(Load bodyweight, bool assisted = false) => new(bodyweight, 1.25, 2.5, assisted);
 
         public override Load Round(Load wanted, WeightUnit unit)
         {
             var body = BodyweightLoad.To(unit).Value;
-            var added = Math.Max(0, wanted.To(unit).Value - body);
-            return Load.Of(body + RoundToStep(added, SmallestStep(unit)), unit);
+            var step = SmallestStep(unit);
+            var total = wanted.To(unit).Value;
+            if (Assisted)
+                return Load.Of(Math.Max(0, body - RoundToStep(Math.Clamp(body - total, 0, body), step)), unit);
+            return Load.Of(body + RoundToStep(Math.Max(0, total - body), step), unit);
         }
 
         public override double SmallestStep(WeightUnit unit) => unit == WeightUnit.Kg ? StepKg : StepLb;

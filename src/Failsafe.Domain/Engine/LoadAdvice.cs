@@ -37,20 +37,24 @@ public static class LoadAdvice
         ArgumentNullException.ThrowIfNull(planned);
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(facts);
-        // A bodyweight movement lifts the body plus the added load: estimates and steps work on that total, and the
-        // prescription is the added part (0 = bodyweight alone).
-        var body = planned.Exercise.Equipment == "body only" ? scenario.Athlete.BodyweightKg : null;
-        var last = LastOf(facts.Log, planned.Exercise.Id, body is not null);
+        // A bodyweight movement lifts the body plus the added load (an assisted one, the body minus the assistance):
+        // estimates and steps work on that total, and the prescription is the added part (0 = bodyweight alone) or the
+        // assistance. Without a bodyweight an assisted movement gets no load: more assistance is less load.
+        var exercise = planned.Exercise;
+        var body = exercise.MovesBody ? scenario.Athlete.BodyweightKg : null;
+        if (body is null && exercise.IsAssisted)
+            return new(null, Progression.None, null);
+        var last = LastOf(facts.Log, exercise.Id, body is not null);
         if (last is null)
             return new(null, Progression.None, null);
         if (body is { } b)
-            last = last with { Sets = [.. last.Sets.Select(s => s with { WeightKg = s.WeightKg + b })] };
+            last = last with { Sets = [.. last.Sets.Select(s => s with { WeightKg = exercise.TotalKg(s.WeightKg, b) })] };
         if (TrainingLog.BestE1Rm(last) is not { } e1rm)
             return new(null, Progression.None, null);
 
         var unit = scenario.Athlete.Unit;
         var policy = facts.Policy;
-        var loading = body is { } bw ? Loading.Bodyweight.For(Load.Kg(bw)) : LoadingFor(planned.Exercise, scenario.Athlete);
+        var loading = body is { } bw ? Loading.Bodyweight.For(Load.Kg(bw), exercise.IsAssisted) : LoadingFor(exercise, scenario.Athlete);
         var working = last.Sets.Where(s => s.IsWorking && s.WeightKg > 0 && s.Reps >= 1).ToList();
         var topKg = working.Max(s => s.WeightKg);
         var lastLoad = loading.Round(Load.Kg(topKg), unit);
@@ -121,11 +125,13 @@ public static class LoadAdvice
         }
         if (body is { } bodyKg)
         {
-            // Loads above are totals; the lifter adds only what is over their bodyweight.
-            var added = Load.Of(Math.Max(0, load.Value - Load.Kg(bodyKg).To(unit).Value), unit);
-            var total = load;
-            return new(Kg(added), progression, new Reason(rule,
-                $"{added}: {(added.Value > 0 ? $"added to bodyweight ({total} in all)" : "bodyweight alone")}, totals counting bodyweight {Load.Kg(bodyKg).To(unit)}; {why}") { Load = true });
+            // Loads above are totals; the lifter adds only what is over their bodyweight, or sets the assistance.
+            var bodyLoad = Load.Kg(bodyKg).To(unit);
+            var logged = Load.Of(exercise.LoggedKg(load.Value, bodyLoad.Value), unit);
+            var what = exercise.IsAssisted
+                ? logged.Value > 0 ? $"of assistance ({load} lifted)" : "of assistance: bodyweight alone, no assistance needed"
+                : logged.Value > 0 ? $"added to bodyweight ({load} in all)" : "bodyweight alone";
+            return new(Kg(logged), progression, new Reason(rule, $"{logged}{(exercise.IsAssisted ? " " : ": ")}{what}, totals counting bodyweight {bodyLoad}; {why}") { Load = true });
         }
         return new(Kg(load), progression, new Reason(rule, $"{load}: {why}") { Load = true });
     }

@@ -177,7 +177,7 @@ public static class PlanGenerator
                         lastLoad[exercise.Exercise.Id] = kg;
                     planned.Add(new PlanExercise(exercise.Name, exercise.Exercise, built));
                     var e1rm = strength.GetValueOrDefault(exercise.Exercise.Id);
-                    logged.Add(new LoggedExercise(exercise.Name, exercise.Exercise, [.. built.Select(s => AsDone(s, exercise.Reps, e1rm, Bodyweight(exercise.Exercise, scenario.Athlete)))]));
+                    logged.Add(new LoggedExercise(exercise.Name, exercise.Exercise, [.. built.Select(s => AsDone(s, exercise.Reps, e1rm, exercise.Exercise, Bodyweight(exercise.Exercise, scenario.Athlete)))]));
                 }
                 var assumed = new LoggedSession(date, dayType, logged.MoveToImmutable());
                 history.Add(assumed);
@@ -460,7 +460,7 @@ public static class PlanGenerator
             foreach (var e in session.Exercises)
             {
                 var body = Bodyweight(e.Exercise, athlete);
-                var total = body > 0 ? e with { Sets = [.. e.Sets.Select(s => s with { WeightKg = s.WeightKg + body })] } : e;
+                var total = body > 0 ? e with { Sets = [.. e.Sets.Select(s => s with { WeightKg = e.Exercise.TotalKg(s.WeightKg, body) })] } : e;
                 if (Monitoring.TrainingLog.BestE1Rm(total) is { } kg)
                     result[e.Exercise.Id] = kg;
             }
@@ -470,7 +470,7 @@ public static class PlanGenerator
 
     /// <summary>The body's part of a bodyweight exercise's load (0 for any other exercise, or an unknown bodyweight).</summary>
     private static double Bodyweight(Exercise exercise, Athlete athlete) =>
-        exercise.Equipment == "body only" ? athlete.BodyweightKg ?? 0 : 0;
+        exercise.MovesBody ? athlete.BodyweightKg ?? 0 : 0;
 
     /// <summary>
     /// The set as if done as planned, by a lifter whose strength stays at today's estimate (no progress is
@@ -478,19 +478,20 @@ public static class PlanGenerator
     /// <paramref name="body"/> for a bodyweight exercise) leaves at that
     /// strength (at least half a rep). A failure set is logged failed. Without an estimate, at the target RIR.
     /// </summary>
-    private static LoggedSet AsDone(PlannedSet set, RepRange reps, double e1rm, double body)
+    private static LoggedSet AsDone(PlannedSet set, RepRange reps, double e1rm, Exercise exercise, double body)
     {
         var done = reps.IsAmrap ? 10 : (reps.Min + reps.Max) / 2;
+        double Total(double kg) => body > 0 ? exercise.TotalKg(kg, body) : kg;
         if (set.Failure != FailureLevel.None)
         {
-            var toFailure = set.WeightKg is { } w && w + body > 0 && e1rm > 0 ? (int)Math.Max(1, Math.Floor(OneRepMax.RepsToFailure((w + body) / e1rm))) : done;
+            var toFailure = set.WeightKg is { } w && Total(w) > 0 && e1rm > 0 ? (int)Math.Max(1, Math.Floor(OneRepMax.RepsToFailure(Total(w) / e1rm))) : done;
             return new LoggedSet(set.WeightKg ?? 0, toFailure, Rir.Zero, set.Failure);
         }
         // The reserve the load leaves at that strength, to the nearest half rep, never nothing (that would be failure):
         // so the session's estimate is the lifter's strength again, and the plan assumes neither progress nor decline.
         var rir = set.TargetRir;
-        if (set.WeightKg is { } kg && kg + body > 0 && e1rm > 0)
-            rir = Math.Max(0.5, Math.Round((OneRepMax.RepsToFailure((kg + body) / e1rm) - done) * 2) / 2);
+        if (set.WeightKg is { } kg && Total(kg) > 0 && e1rm > 0)
+            rir = Math.Max(0.5, Math.Round((OneRepMax.RepsToFailure(Total(kg) / e1rm) - done) * 2) / 2);
         return new LoggedSet(set.WeightKg ?? 0, done, Rir.Of(Math.Clamp(rir, 0, Rir.MaxValue)));
     }
 }

@@ -187,6 +187,41 @@ public class LoadRuleTests
         LoadReason(set).Message.ShouldStartWith("0 kg: bodyweight alone");
     }
 
+    [Fact]
+    public void For_AssistedPullUps_TargetMet_LessAssistance()
+    {
+        // An assisted variant logs the assistance (what the machine or band takes off): the load lifted is bodyweight
+        // minus it, so progress means less assistance, never more.
+        var s = Session(Plan("Assisted Pull Up", 3, "8-12")).With(a => a with { BodyweightKg = 80 })
+            .With(DaysAgo(5, DayType.Hard, Did("Assisted Pull Up", Set(30, 12, 2), Set(30, 12, 2), Set(30, 12, 2))));
+
+        var set = s.Evaluate().Set("Assisted Pull Up", 1);
+
+        set.WeightKg!.Value.ShouldBeLessThan(30);
+        set.WeightKg.Value.ShouldBeGreaterThanOrEqualTo(30 - 80 * Policy.Default.MaxRise - 1e-9);
+        LoadReason(set).Message.ShouldStartWith($"{Load.Kg(set.WeightKg.Value)} of assistance");
+    }
+
+    [Fact]
+    public void For_AssistedPullUps_SetsMissed_NoLessAssistance()
+    {
+        var s = Session(Plan("Assisted Pull Up", 3, "8-12")).With(a => a with { BodyweightKg = 80 })
+            .With(DaysAgo(5, DayType.Hard, Did("Assisted Pull Up", Set(30, 6, 0), Set(30, 5, 0), Set(30, 5, 0))));
+
+        var set = s.Evaluate().Set("Assisted Pull Up", 1);
+
+        set.WeightKg!.Value.ShouldBeGreaterThanOrEqualTo(30);
+    }
+
+    [Fact]
+    public void For_AssistedPullUps_WithoutABodyweight_NoAssistanceGuessed()
+    {
+        var s = Session(Plan("Assisted Pull Up", 3, "8-12")).With(a => a with { BodyweightKg = null })
+            .With(DaysAgo(5, DayType.Hard, Did("Assisted Pull Up", Set(30, 12, 2), Set(30, 12, 2), Set(30, 12, 2))));
+
+        s.Evaluate().Set("Assisted Pull Up", 1).WeightKg.ShouldBeNull();
+    }
+
     private static readonly string[] Lifts = ["Barbell Squat", "Barbell Bench Press", "Romanian Deadlift", "Leg Press", "Dumbbell Lateral Raise", "Dumbbell Bench Press", "Lat Pulldown"];
 
     [Fact]

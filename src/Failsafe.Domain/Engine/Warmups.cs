@@ -28,21 +28,27 @@ public static class Warmups
             return [];
         var ramp = heavy ? policy.WarmupRamp : policy.LightWarmupRamp;
         var unit = athlete.Unit;
-        var loading = LoadAdvice.LoadingFor(e.Exercise, athlete);
+        // A movement of the body ramps the load lifted (bodyweight plus added, or minus assistance) and prescribes
+        // what is logged: more assistance for an assisted variant, bodyweight alone before weighted chin-ups.
+        var x = e.Exercise;
+        var body = x.MovesBody ? athlete.BodyweightKg : null;
+        var loading = body is { } b ? Loading.Bodyweight.For(Load.Kg(b), x.IsAssisted) : LoadAdvice.LoadingFor(x, athlete);
+        double Total(double logged) => body is { } bw ? x.TotalKg(logged, bw) : logged;
+        double Logged(double total) => body is { } bw ? x.LoggedKg(total, bw) : total;
         var list = ImmutableArray.CreateBuilder<WarmupSet>(ramp.Length);
         double? previous = null;
         foreach (var share in ramp)
         {
             var reps = Math.Max(2, (int)Math.Round(1 + 10 * (1 - share)));
             double? kg = null;
-            if (firstWorkKg is { } work)
+            if (firstWorkKg is { } work && (body is not null || !x.IsAssisted))
             {
-                var load = loading.AtMost(Load.Kg(work * share), unit);
-                kg = LoadAdvice.Kg(load);
+                var total = LoadAdvice.Kg(loading.AtMost(Load.Kg(Total(work) * share), unit));
                 // A ramp step the equipment cannot make lighter than the next one (or than the work set) is left out.
-                if (kg >= work - 1e-9 || (previous is { } p && kg <= p + 1e-9))
+                if (total >= Total(work) - 1e-9 || (previous is { } p && total <= p + 1e-9))
                     continue;
-                previous = kg;
+                previous = total;
+                kg = Math.Round(Logged(total), 4);
             }
             list.Add(new WarmupSet(share, reps, kg, policy.WarmupRestSeconds));
         }

@@ -203,6 +203,18 @@ public class LoadRuleTests
     }
 
     [Fact]
+    public void Warmups_AssistedPullUps_MoreAssistanceThanTheWorkSet()
+    {
+        var s = Session(Plan("Assisted Pull Up", 3, "8-12")).With(a => a with { BodyweightKg = 80 })
+            .With(DaysAgo(5, DayType.Hard, Did("Assisted Pull Up", Set(30, 12, 2), Set(30, 12, 2), Set(30, 12, 2))));
+
+        var pullUps = s.Evaluate().Exercises[0];
+
+        pullUps.Warmups.ShouldNotBeEmpty();
+        pullUps.Warmups.ShouldAllBe(w => w.WeightKg > pullUps.Sets[0].WeightKg && w.WeightKg <= 80);
+    }
+
+    [Fact]
     public void For_AssistedPullUps_SetsMissed_NoLessAssistance()
     {
         var s = Session(Plan("Assisted Pull Up", 3, "8-12")).With(a => a with { BodyweightKg = 80 })

@@ -86,13 +86,20 @@ public static class NextSet
         {
             var decision = plan.Exercises[i];
             var planned = scenario.Session.Exercises[i];
+            // An assisted movement is read as the load lifted (bodyweight minus the assistance), like the engine reads
+            // it (LoadAdvice): the sets done and the plan's loads become totals here, and the next load goes back to
+            // assistance at the end.
+            var body = planned.Exercise.IsAssisted ? scenario.Athlete.BodyweightKg : null;
+            var measured = body is { } bw
+                ? decision with { Sets = [.. decision.Sets.Select(p => p with { WeightKg = p.WeightKg is { } w ? planned.Exercise.TotalKg(w, bw) : null })] }
+                : decision;
             var mine = new List<DoneSet>();
             for (var j = 0; j < done.Count && mine.Count < planned.Sets; j++)
             {
                 if (!consumed[j] && done[j].Exercise.Id == planned.Exercise.Id)
                 {
                     consumed[j] = true;
-                    mine.Add(done[j]);
+                    mine.Add(body is { } b ? done[j] with { WeightKg = planned.Exercise.TotalKg(done[j].WeightKg, b) } : done[j]);
                 }
             }
 
@@ -106,7 +113,7 @@ public static class NextSet
                     ? new("F4", $"{planned.Name} went to failure without a spotter or safeties: it is over for today; rack the bar, and start lighter next time (or set safeties up)")
                     : new("F3", $"{planned.Name} went to failure, which it never should: it is over for today; rack the bar, and start lighter next time"));
             }
-            if (Dropped(mine, decision, planned, calibration, policy) is { } drop)
+            if (Dropped(mine, measured, planned, calibration, policy) is { } drop)
             {
                 return new NextSetAdvice(NextKind.StopForToday, planned.Name, null, null, null, null, FailureLevel.None,
                     [.. safety, new("W2", $"{drop}: the remaining work is cut and today is marked as a sign to watch")], true, calibration);
@@ -144,7 +151,7 @@ public static class NextSet
                 why += $"; {reps} reps at {next.TargetRir:0.#} RIR next";
                 // The target is a reported RIR too: the lifter's bias applies to it as to the set just done.
                 var wanted = Load.Kg(e1rm * OneRepMax.FractionOf1Rm(Math.Max(1, reps + calibration.Adjust(Rir.Of(next.TargetRir)))));
-                var loading = LoadAdvice.LoadingFor(planned.Exercise, scenario.Athlete);
+                var loading = body is { } bodyKg ? Loading.Bodyweight.For(Load.Kg(bodyKg), assisted: true) : LoadAdvice.LoadingFor(planned.Exercise, scenario.Athlete);
                 var rounded = loading.Round(wanted, unit);
                 if (last.Failure == FailureLevel.None && last.Rir.Value >= policy.OneStepFromRir)
                 {
@@ -156,8 +163,15 @@ public static class NextSet
                     why += $"; a set at {policy.OneStepFromRir:0.#}+ RIR moves the load one step at most";
                 }
                 weight = LoadAdvice.Kg(rounded);
+                var said = $"{rounded}:";
+                if (body is { } lifter)
+                {
+                    var assistance = Load.Of(planned.Exercise.LoggedKg(rounded.Value, Load.Kg(lifter).To(unit).Value), unit);
+                    weight = LoadAdvice.Kg(assistance);
+                    said = $"{assistance} of assistance ({rounded} lifted):";
+                }
                 reasons.AddRange(inherited.Where(r => !r.Load));
-                reasons.Add(new(last.Failure == FailureLevel.Absolute ? "R6" : "S6", $"{rounded}: {why}") { Load = true });
+                reasons.Add(new(last.Failure == FailureLevel.Absolute ? "R6" : "S6", $"{said} {why}") { Load = true });
             }
             else
             {

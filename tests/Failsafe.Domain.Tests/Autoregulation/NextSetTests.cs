@@ -28,6 +28,33 @@ public class NextSetTests
     private static int Mid(string reps) => RepRange.Parse(reps) is { IsAmrap: false } r ? (r.Min + r.Max) / 2 : 10;
 
     [Fact]
+    public void Decide_AssistedSetEasierThanTarget_LessAssistanceNext()
+    {
+        // The assistance is what is logged; the load lifted is bodyweight minus it: an easy set means less assistance.
+        var s = Session(Plan("Assisted Pull Up", 3, "8-12")).With(a => a with { BodyweightKg = 80 })
+            .With(DaysAgo(4, DayType.Medium, Did("Assisted Pull Up", Set(30, 10, 2), Set(30, 10, 2), Set(30, 10, 2))));
+
+        var next = Decide(s, Done("Assisted Pull Up", 30, 10, 4));
+
+        next.Kind.ShouldBe(NextKind.Set);
+        next.WeightKg!.Value.ShouldBeLessThan(30);
+        next.Reasons.ShouldContain(r => r.Load && r.Message.StartsWith($"{Load.Kg(next.WeightKg.Value)} of assistance", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Decide_AssistedSetFarHarderThanPlanned_StopsForToday()
+    {
+        var s = Session(Plan("Assisted Pull Up", 3, "8-12")).With(a => a with { BodyweightKg = 80 })
+            .With(DaysAgo(4, DayType.Medium, Did("Assisted Pull Up", Set(30, 10, 2), Set(30, 10, 2), Set(30, 10, 2))));
+        var planned = s.Evaluate().Exercises[0].Sets[0].WeightKg!.Value;
+
+        // Twice the assistance and still short of the range at no reserve: far weaker than expected.
+        var next = Decide(s, Done("Assisted Pull Up", planned + 25, 5, 0));
+
+        next.Kind.ShouldBe(NextKind.StopForToday);
+    }
+
+    [Fact]
     public void Decide_NothingDone_FirstPlannedSetAsTheEngineDecided()
     {
         var s = Workout();

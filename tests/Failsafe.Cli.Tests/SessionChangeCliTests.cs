@@ -222,6 +222,26 @@ public sealed class SessionChangeCliTests : IDisposable
     }
 
     [Fact]
+    public void Today_ShowsTheDayAsChanged_SkippedGone_SwappedAndAddedIn()
+    {
+        Setup();
+        var planned = Planned();
+
+        Ok("skip", planned[1]);
+        Ok("swap", planned[0], "--with", "Hack Squat");
+        Ok("add", "cable crunch", "--sets", "2", "--reps", "10-15");
+
+        var now = Planned();
+        now.ShouldNotContain(planned[1]);
+        now.ShouldNotContain(planned[0]);
+        now[0].ShouldBe("Hack Squat");
+        now.ShouldContain("Cable Crunch");
+        var table = Ok("today");
+        table.ShouldContain("Cable Crunch");
+        table.ShouldNotContain($". {planned[1]}");
+    }
+
+    [Fact]
     public void Undo_DeletesTheLastSet_AndSetEditDeleteCorrectOthers()
     {
         Setup();

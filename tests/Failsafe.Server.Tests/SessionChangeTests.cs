@@ -30,6 +30,10 @@ public sealed class SessionChangeTests(Servers servers) : IClassFixture<Servers>
         skipped.Headers.ETag!.Tag.ShouldBe("\"1\"");
         (await skipped.Json()).GetProperty("changes").GetProperty("skipped").GetArrayLength().ShouldBe(1);
         (await NextExercise(ann)).ShouldNotBe(first);
+        // Today shows the day as changed, like the web app and the command line.
+        using var today = await ann.Client.GetAsync($"/api/today?date={Wednesday}", Api.Cancel);
+        (await today.Json()).GetProperty("evaluation").GetProperty("exercises").EnumerateArray()
+            .Select(e => e.GetProperty("exercise").GetString()).ShouldNotContain(first);
 
         using var stale = await ann.Client.Send("POST", $"/api/sessions/{session}/changes", new { action = "unskip", exercise = first }, "\"0\"");
         await stale.ShouldBeProblem(HttpStatusCode.PreconditionFailed);

@@ -27,7 +27,7 @@ public static class TodayCommands
         var command = new Command("today", "Today's session from the active plan: each set's decision and load, with the rule that decided it.") { date, json, why };
         command.SetAction(parse =>
         {
-            if (Decide(io, parse, date, Policy.Default, out var code) is not { } d)
+            if (Decide(io, parse, date, Policy.Default, out var code, changed: true) is not { } d)
                 return code;
             var (day, today, scenario, evaluation) = (d.Date, d.Plan, d.Scenario, d.Evaluation);
             if (parse.GetValue(json))
@@ -133,8 +133,12 @@ public static class TodayCommands
         return command;
     }
 
-    /// <summary>A day from the stored log (<see cref="StoredDay"/>); null (after printing why) when the date is malformed, the database cannot be opened or there is no profile.</summary>
-    private static StoredDay.Day? Decide(Io io, System.CommandLine.ParseResult parse, Option<string?> date, Policy policy, out int code)
+    /// <summary>
+    /// A day from the stored log (<see cref="StoredDay"/>) — <paramref name="changed"/>: as the lifter changed it so far
+    /// (skips, swaps, additions); null (after printing why) when the date is malformed, the database cannot be opened or
+    /// there is no profile.
+    /// </summary>
+    private static StoredDay.Day? Decide(Io io, System.CommandLine.ParseResult parse, Option<string?> date, Policy policy, out int code, bool changed = false)
     {
         if (!DailyOptions.TryDate(io, parse.GetValue(date), out var given, out code))
             return null;
@@ -142,7 +146,12 @@ public static class TodayCommands
         using var log = io.OpenLog(parse);
         if (log is null || DailyOptions.RequireProfile(io, log) is not { } profile)
             return null;
-        return StoredDay.Decide(log, new ExerciseResolver(CatalogLoader.Default, log.CustomExercises()), DailyOptions.Day(io, given, profile), policy);
+        var resolver = new ExerciseResolver(CatalogLoader.Default, log.CustomExercises());
+        var day = StoredDay.Decide(log, resolver, DailyOptions.Day(io, given, profile), policy);
+        if (!changed)
+            return day;
+        var (session, evaluation) = StoredDay.AsChanged(day, log.SessionOn(day.Date, LogCommands.Source), resolver);
+        return day with { Scenario = day.Scenario with { Session = session }, Evaluation = evaluation };
     }
 
     /// <summary>`plan new`, `plan show`, `plan ics` on the stored plan.</summary>

@@ -80,7 +80,9 @@ public static class TodayEndpoints
             return problem!;
         return Json(cache.Get("today", access.AthleteId, access.Revision, day, () =>
         {
-            var d = Decide(Log(http), day);
+            var log = Log(http);
+            var d = Decide(log, day);
+            var (_, evaluation) = StoredDay.AsChanged(d, log.SessionOn(day, SessionEndpoints.Source), Resolver(log));
             return EvaluationJson.WriteCompact(w =>
             {
                 w.WriteStartObject();
@@ -90,7 +92,7 @@ public static class TodayEndpoints
                 w.WriteString("planNote", d.Plan.Note);
                 w.WriteStrings("notes", d.Plan.Day.Notes);
                 w.WritePropertyName("evaluation");
-                EvaluationJson.Write(w, d.Evaluation);
+                EvaluationJson.Write(w, evaluation);
                 w.WriteEndObject();
             });
         }));

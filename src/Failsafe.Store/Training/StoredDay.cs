@@ -145,6 +145,16 @@ public static class StoredDay
         return NextSet.Decide(before with { Session = planned }, evaluation, done, day.Plan.Day.Policy ?? day.Policy);
     }
 
+    /// <summary>
+    /// The day's decisions as the lifter changed the day so far (skips, swaps, additions, their order) in
+    /// <paramref name="session"/> — what <c>today</c> shows, on the command line, the API and the web app alike.
+    /// </summary>
+    public static (PlannedSession Session, Evaluation Evaluation) AsChanged(Day day, SessionRow? session, ExerciseResolver resolver)
+    {
+        ArgumentNullException.ThrowIfNull(day);
+        return SessionChanges.Parse(session?.ChangesJson).Apply(day.Scenario.Session, day.Evaluation, resolver);
+    }
+
     /// <summary>The day's exercises as changed so far: planned, swapped in, added; skipped ones left out.</summary>
     public static IReadOnlyList<PlannedExercise> Exercises(Day day, SessionChanges changes, ExerciseResolver resolver)
     {

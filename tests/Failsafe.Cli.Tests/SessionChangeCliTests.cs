@@ -242,6 +242,25 @@ public sealed class SessionChangeCliTests : IDisposable
     }
 
     [Fact]
+    public void Today_SwappedAndAddedExercises_LoadFromTheirOwnHistory_AndRest()
+    {
+        Setup();
+        Ok("log", "hack squat", "3x100x10@8", "--date", Monday);
+        var planned = Planned();
+
+        Ok("swap", planned[0], "--with", "Hack Squat");
+        Ok("add", "cable crunch", "--sets", "2", "--reps", "10-15");
+
+        using var today = JsonDocument.Parse(Ok("today", "--json"));
+        var exercises = today.RootElement.GetProperty("exercises").EnumerateArray().ToList();
+        var hack = exercises.Single(e => e.GetProperty("exercise").GetString() == "Hack Squat").GetProperty("sets")[0];
+        hack.GetProperty("weightKg").GetDouble().ShouldBeInRange(90, 110);
+        var crunch = exercises.Single(e => e.GetProperty("exercise").GetString() == "Cable Crunch").GetProperty("sets")[0];
+        crunch.GetProperty("weightKg").ValueKind.ShouldBe(JsonValueKind.Null);
+        crunch.GetProperty("restSeconds").GetInt32().ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
     public void Undo_DeletesTheLastSet_AndSetEditDeleteCorrectOthers()
     {
         Setup();

@@ -85,11 +85,26 @@ public sealed record SessionChanges(
     /// them back to an exercise they left.
     /// </summary>
     /// <param name="lastDone">The stored id of the exercise of the last working set logged today, if any.</param>
-    public (PlannedSession Session, Evaluation Evaluation) Apply(PlannedSession session, Evaluation evaluation, ExerciseResolver resolver, string? lastDone = null)
+    /// <param name="before">The scenario on the training before today: given, a swapped-in or added exercise gets its load
+    /// from its own history, as the engine gives a planned one (LoadAdvice), and the rest the policy gives it.</param>
+    public (PlannedSession Session, Evaluation Evaluation) Apply(PlannedSession session, Evaluation evaluation, ExerciseResolver resolver, string? lastDone = null, Scenario? before = null, Policy? policy = null)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(evaluation);
         ArgumentNullException.ThrowIfNull(resolver);
+        policy ??= Policy.Default;
+        Facts? facts = null;
+        // The load of an exercise that is not the plan's: from its own history when there is one, else left to the lifter.
+        SetDecision Loaded(SetDecision set, PlannedExercise planned, string otherwise)
+        {
+            if (before is not null)
+            {
+                facts ??= new Facts(before, policy);
+                if (LoadAdvice.For(planned, before, facts, set.TargetRir) is { WeightKg: { } kg, Reason: { } reason })
+                    return set with { WeightKg = kg, Reasons = set.Reasons.Add(reason) };
+            }
+            return set with { WeightKg = null, Reasons = set.Reasons.Add(new Reason("S6", otherwise)) };
+        }
         var items = new List<(PlannedExercise Planned, ExerciseDecision Decision)>();
         for (var i = 0; i < session.Exercises.Length && i < evaluation.Exercises.Length; i++)
         {
@@ -100,11 +115,15 @@ public sealed record SessionChanges(
                 decision = decision with
                 {
                     Exercise = swap.Name, CatalogExercise = substitute, MaxFailure = Min(decision.MaxFailure, substitute.MaxFailure),
-                    Sets = [.. decision.Sets.Select(s => s with
+                    Sets = [.. decision.Sets.Select(s => Loaded(s with
                     {
-                        WeightKg = null, Failure = Min(s.Failure, substitute.MaxFailure),
-                        Reasons = s.Reasons.Add(new Reason("S6", $"swapped in for {session.Exercises[i].Name}: no load carried over, start conservatively")),
-                    })],
+                        Failure = Min(s.Failure, substitute.MaxFailure), Reasons = [.. s.Reasons.Where(r => !r.Load)],
+                    }, planned, $"swapped in for {session.Exercises[i].Name}: no history of {swap.Name}, so no load carried over; start conservatively"))],
+                };
+                // The planned exercise's warm-up loads do not fit the substitute: its own ramp, as if its muscles were cold.
+                decision = decision with
+                {
+                    Warmups = before is null ? [] : Warmups.For(planned, before.Athlete, decision.Sets.FirstOrDefault()?.WeightKg, [], policy),
                 };
             }
             items.Add((planned, decision));
@@ -115,9 +134,12 @@ public sealed record SessionChanges(
             if (resolver.Resolve(added.Name).Exercise is not { } exercise || !RepRange.TryParse(added.Reps, out var reps, out _))
                 continue;
             var target = Math.Max(2, rir);
-            var sets = Enumerable.Range(1, added.Sets).Select(n => new SetDecision(n, added.Reps, target, null, FailureLevel.None, [],
-                [new Reason("S1", $"added by you, not in today's plan: no failure, {target:0.#} in reserve")])).ToImmutableArray();
-            items.Add((new PlannedExercise(added.Name, exercise, added.Sets, reps), new ExerciseDecision(added.Name, exercise, FailureLevel.None, sets)));
+            var planned = new PlannedExercise(added.Name, exercise, added.Sets, reps);
+            var rest = Warmups.RestAfter(planned, FailureLevel.None, policy);
+            var sets = Enumerable.Range(1, added.Sets).Select(n => Loaded(new SetDecision(n, added.Reps, target, null, FailureLevel.None, [],
+                [new Reason("S1", $"added by you, not in today's plan: no failure, {target:0.#} in reserve")]) { RestSeconds = rest },
+                planned, $"no history of {added.Name}: pick a load that leaves {target:0.#} in reserve")).ToImmutableArray();
+            items.Add((planned, new ExerciseDecision(added.Name, exercise, FailureLevel.None, sets)));
         }
         items.RemoveAll(x => Skipped.Contains(x.Planned.Exercise.Id, StringComparer.Ordinal));
         var order = Order.ToList();

@@ -139,7 +139,7 @@ public static class StoredDay
         // What was logged before today calibrates the lifter's RIR reports; today's sets are the ones done, and the
         // day's changes (skips, swaps, additions) decide what comes next.
         var before = day.Scenario with { History = [.. day.Scenario.History.Where(s => s.Date < day.Date)] };
-        var (planned, evaluation) = SessionChanges.Parse(session?.ChangesJson).Apply(day.Scenario.Session, day.Evaluation, resolver, done.LastOrDefault()?.Exercise.Id);
+        var (planned, evaluation) = Changed(day, SessionChanges.Parse(session?.ChangesJson), resolver, done.LastOrDefault()?.Exercise.Id);
         // Sets of an exercise that left the day (skipped, swapped out) stay logged but do not steer what comes next.
         done.RemoveAll(d => !planned.Exercises.Any(e => e.Exercise.Id == d.Exercise.Id));
         return NextSet.Decide(before with { Session = planned }, evaluation, done, day.Plan.Day.Policy ?? day.Policy);
@@ -152,15 +152,19 @@ public static class StoredDay
     public static (PlannedSession Session, Evaluation Evaluation) AsChanged(Day day, SessionRow? session, ExerciseResolver resolver)
     {
         ArgumentNullException.ThrowIfNull(day);
-        return SessionChanges.Parse(session?.ChangesJson).Apply(day.Scenario.Session, day.Evaluation, resolver);
+        return Changed(day, SessionChanges.Parse(session?.ChangesJson), resolver, null);
     }
+
+    private static (PlannedSession Session, Evaluation Evaluation) Changed(Day day, SessionChanges changes, ExerciseResolver resolver, string? lastDone) =>
+        changes.Apply(day.Scenario.Session, day.Evaluation, resolver, lastDone,
+            day.Scenario with { History = [.. day.Scenario.History.Where(s => s.Date < day.Date)] }, day.Plan.Day.Policy ?? day.Policy);
 
     /// <summary>The day's exercises as changed so far: planned, swapped in, added; skipped ones left out.</summary>
     public static IReadOnlyList<PlannedExercise> Exercises(Day day, SessionChanges changes, ExerciseResolver resolver)
     {
         ArgumentNullException.ThrowIfNull(day);
         ArgumentNullException.ThrowIfNull(changes);
-        return changes.Apply(day.Scenario.Session, day.Evaluation, resolver).Session.Exercises;
+        return Changed(day, changes, resolver, null).Session.Exercises;
     }
 
     /// <summary>Why <paramref name="exercise"/> cannot be skipped, swapped or moved on <paramref name="date"/>: it is not among the day's exercises.</summary>

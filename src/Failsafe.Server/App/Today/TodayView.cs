@@ -37,7 +37,7 @@ public sealed record TodayView(
         var day = StoredDay.Decide(log, resolver, date, Policy.Default);
         var session = log.SessionOn(date, SessionEndpoints.Source);
         var changes = SessionChanges.Parse(session?.ChangesJson);
-        var (planned, evaluation) = changes.Apply(day.Scenario.Session, day.Evaluation, resolver);
+        var (planned, evaluation) = StoredDay.AsChanged(day, session, resolver);
         var next = StoredDay.Next(day, session, resolver);
         var done = (session?.Sets ?? []).Where(s => !s.Warmup && !s.Drop).OrderBy(s => s.Order)
             .Select(s => (Row: s, Id: resolver.Resolve(s.ExerciseName).Exercise?.Id ?? s.ExerciseId))

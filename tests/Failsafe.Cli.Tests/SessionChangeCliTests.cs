@@ -261,6 +261,40 @@ public sealed class SessionChangeCliTests : IDisposable
     }
 
     [Fact]
+    public void Next_WithoutAScenario_ReadsTheStoredLog_AsLogAnswers()
+    {
+        Setup();
+        var planned = Planned();
+        var logged = Ok("log", planned[0], "60x8@8");
+
+        var next = Ok("next");
+
+        // One deciding reason under it: why the load is what it is, not a classification every set of the lift carries.
+        next.Split('\n')[1].ShouldContain("(S6)");
+
+        next.ShouldStartWith(logged[logged.IndexOf("Next:", StringComparison.Ordinal)..].Split('\n')[0]);
+        using var json = JsonDocument.Parse(Ok("next", "--json"));
+        (json.RootElement.GetProperty("exercise").GetString(), json.RootElement.GetProperty("set").GetInt32()).ShouldBe((planned[0], 2));
+        Ok("skip", planned[0]);
+        Ok("next").ShouldStartWith($"Next: {planned[1]}, set 1");
+        Fails(ExitCodes.Usage, "next", "--done", "done.json").ShouldContain("--done");
+    }
+
+    [Fact]
+    public void Log_FailureOnALiftThatNeverFails_TheSafetyNoteIsTheOneReasonShown()
+    {
+        Setup();
+
+        var squat = Planned().First(e => e.Contains("Squat", StringComparison.Ordinal) || e.Contains("Deadlift", StringComparison.Ordinal) || e.Contains("Overhead", StringComparison.Ordinal));
+        var logged = Ok("log", squat, "100x6 F");
+
+        var lines = logged.Split('\n');
+        var next = Array.FindIndex(lines, l => l.StartsWith("Next:", StringComparison.Ordinal));
+        lines[next + 1].ShouldContain("over for today");
+        lines[next + 1].ShouldContain("(F3)");
+    }
+
+    [Fact]
     public void Undo_DeletesTheLastSet_AndSetEditDeleteCorrectOthers()
     {
         Setup();

@@ -161,6 +161,22 @@ public static class LogCommands
         return command;
     }
 
+    /// <summary><c>failsafe next</c> without a scenario: the next set of today's session in the log, as <c>log</c> answers it.</summary>
+    internal static int NextFromLog(Io io, ParseResult parse, Policy policy, bool json)
+    {
+        using var log = io.OpenLog(parse);
+        if (log is null || DailyOptions.RequireProfile(io, log) is not { } profile)
+            return ExitCodes.InvalidInput;
+        var day = DailyOptions.Day(io, null, profile);
+        var resolver = new ExerciseResolver(CatalogLoader.Default, log.CustomExercises());
+        var next = StoredDay.Next(StoredDay.Decide(log, resolver, day, policy), log.SessionOn(day, Source), resolver);
+        if (json)
+            io.Out.WriteLine(PlanJson.ToJson(next));
+        else
+            PrintNext(io.Console, next, profile.Unit == "lb" ? WeightUnit.Lb : WeightUnit.Kg);
+        return ExitCodes.Ok;
+    }
+
     /// <summary>
     /// Refuses a day after today in the lifter's zone for what records what happened (sets, check-ins, changes to a day's session): a
     /// set dated tomorrow would count as done before it was, and shape today's loads. Null when the day is fine.
@@ -178,8 +194,11 @@ public static class LogCommands
         ? $"bodyweight ({Load.Kg(kg).To(profile.Unit == "lb" ? WeightUnit.Lb : WeightUnit.Kg)})"
         : "bodyweight";
 
-    /// <summary>The one reason printed under the next set, the strictest first: a lift that failed and must not have, a warning sign, form that broke, the cost of failing early, then progression.</summary>
-    private static readonly string[] NextDeciding = ["F3", "W2", "F1", "R6", "S6"];
+    /// <summary>
+    /// The one reason printed under the next set, the strictest first: a lift that failed and must not have (a safety
+    /// note), a warning sign, form that broke; then why the load is what it is; then the cost of failing early, or progression.
+    /// </summary>
+    private static readonly string[] NextDeciding = ["W2", "F1"];
 
     internal static void PrintNext(IAnsiConsole c, NextSetAdvice next, WeightUnit unit)
     {
@@ -202,7 +221,11 @@ public static class LogCommands
                 c.MarkupLineInterpolated($"[bold]Next:[/] {next.Exercise}, set {next.Set}: {next.Reps} {(next.Reps == "1" ? "rep" : "reps")} × {load} — {failure}");
                 break;
         }
-        var deciding = NextDeciding.Select(rule => next.Reasons.FirstOrDefault(r => r.Rule == rule)).FirstOrDefault(r => r is not null);
+        var deciding = next.Reasons.FirstOrDefault(r => r.Safety)
+            ?? NextDeciding.Select(rule => next.Reasons.FirstOrDefault(r => r.Rule == rule)).FirstOrDefault(r => r is not null)
+            ?? next.Reasons.FirstOrDefault(r => r.Load)
+            ?? next.Reasons.FirstOrDefault(r => r.Rule == "S6")
+            ?? next.Reasons.FirstOrDefault(r => r.Rule == "R6");
         if (deciding is not null)
             c.MarkupLineInterpolated($"  {deciding.Message} [dim]({deciding.Rule})[/]");
     }

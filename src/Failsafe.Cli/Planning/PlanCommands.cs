@@ -93,17 +93,24 @@ public static class PlanCommands
 
     public static Command Next(Io io)
     {
-        var file = new Argument<FileInfo>("scenario") { Description = "A scenario JSON file whose session is today's plan." };
-        var doneFile = new Option<FileInfo>("--done") { Description = "The sets done so far today: {\"sets\": [{\"exercise\", \"weightKg\", \"reps\", \"rir\" or \"rpe\", \"failure\"}]}.", Required = true };
+        var file = new Argument<FileInfo?>("scenario") { Description = "A scenario JSON file whose session is today's plan; without it, today's session in your log.", Arity = ArgumentArity.ZeroOrOne };
+        var doneFile = new Option<FileInfo>("--done") { Description = "With a scenario: the sets done so far today: {\"sets\": [{\"exercise\", \"weightKg\", \"reps\", \"rir\" or \"rpe\", \"failure\"}]}." };
         var json = new Option<bool>("--json") { Description = "Print JSON." };
         var policyFile = EvaluateCommand.PolicyOption();
         Arguments.NotAnOption(file);
-        var command = new Command("next", "The next set: load, reps and target RIR, adjusted from the sets done so far.") { file, doneFile, json, policyFile };
+        var command = new Command("next", "The next set: load, reps and target RIR, adjusted from the sets done so far (today's in your log, or a scenario's).") { file, doneFile, json, policyFile };
         command.SetAction(parse =>
         {
             if (!EvaluateCommand.TryLoadPolicy(io, parse.GetValue(policyFile), out var policy, out var code))
                 return code;
-            var f = parse.GetValue(file)!;
+            if (parse.GetValue(file) is not { } f)
+            {
+                return parse.GetValue(doneFile) is not null
+                    ? io.Fail("next: --done goes with a scenario file (next SCENARIO --done DONE); without one, the sets done are today's in your log", ExitCodes.Usage)
+                    : Daily.LogCommands.NextFromLog(io, parse, policy, parse.GetValue(json));
+            }
+            if (parse.GetValue(doneFile) is null)
+                return io.Fail("next: a scenario needs --done, the sets done so far today", ExitCodes.Usage);
             if (!EvaluateCommand.TryRead(io, f, out var bytes, out code))
                 return code;
             var reader = new ScenarioReader(CatalogLoader.Default);

@@ -110,8 +110,8 @@ public static class NextSet
             {
                 // F4 for a lift that may fail only with a spotter or safeties (a bench press without them), F3 for one that never fails.
                 safety.Add(decision.CatalogExercise.MaxFailureWithSpotter > FailureLevel.None
-                    ? new("F4", $"{planned.Name} went to failure without a spotter or safeties: it is over for today; rack the bar, and start lighter next time (or set safeties up)")
-                    : new("F3", $"{planned.Name} went to failure, which it never should: it is over for today; rack the bar, and start lighter next time"));
+                    ? new("F4", $"{planned.Name} went to failure without a spotter or safeties: it is over for today; rack the bar, and start lighter next time (or set safeties up)") { Safety = true }
+                    : new("F3", $"{planned.Name} went to failure, which it never should: it is over for today; rack the bar, and start lighter next time") { Safety = true });
             }
             if (Dropped(mine, measured, planned, calibration, policy) is { } drop)
             {

@@ -8,6 +8,9 @@ public sealed record Reason(string Rule, string Message)
 {
     /// <summary>True for the one reason that names a set's load (it starts with that load); replaced when the load is.</summary>
     public bool Load { get; init; }
+
+    /// <summary>True for a safety note about what was just done (a lift that failed and never should): said first.</summary>
+    public bool Safety { get; init; }
 }
 
 public sealed record Eligibility(bool Failure, bool BeyondFailure, ImmutableArray<Reason> Reasons);

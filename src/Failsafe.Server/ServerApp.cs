@@ -116,6 +116,8 @@ public static partial class ServerApp
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(Store.Catalog.CatalogLoader.Default);
         services.AddSingleton<TodayCache>();
+        services.AddSingleton(new Store.Training.SetCap(
+            builder.Configuration.GetValue(Transfer.ImportEndpoints.SetsPerAccountSetting, Store.Training.SetCap.DefaultMost), Transfer.ImportEndpoints.SetsPerAccountSetting));
         services.AddScoped<AthleteAccess>();
     }
 

@@ -424,7 +424,7 @@ public static class SessionEndpoints
         Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(input, HashOptions)));
 
     public static async Task<IResult> Log(
-        SetInput input, AthleteAccess access, HttpContext http, System.Data.Common.DbDataSource database, TimeProvider clock, CancellationToken cancel)
+        SetInput input, AthleteAccess access, HttpContext http, System.Data.Common.DbDataSource database, SetCap cap, TimeProvider clock, CancellationToken cancel)
     {
         if (input is null)
             return Problems.Invalid("body", "a set object is required");
@@ -452,7 +452,16 @@ public static class SessionEndpoints
         var day = input.Date ?? access.Today(clock);
         // The key is unique per athlete: a retry (even one racing this request on another connection or instance)
         // writes nothing and gets the recorded set back.
-        if (!await SetWriter.Insert(database, access.AthleteId, new SessionKey(day, Source), row, cancel))
+        bool inserted;
+        try
+        {
+            inserted = await SetWriter.Insert(database, access.AthleteId, new SessionKey(day, Source), row, cap, cancel);
+        }
+        catch (SetCapException full)
+        {
+            return Problems.Full(full);
+        }
+        if (!inserted)
             return key is not null && await Replay(Db(), key, hash, cancel) is { } raced
                 ? raced
                 : throw new InvalidOperationException("The set conflicted with an existing row but no set holds its idempotency key.");

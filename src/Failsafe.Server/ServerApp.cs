@@ -66,12 +66,9 @@ public static partial class ServerApp
         services.AddIdentityApiEndpoints<Account>(o =>
             {
                 o.User.RequireUniqueEmail = true;
-                o.Password.RequiredLength = 10;
-                o.Password.RequireDigit = true;
-                o.Password.RequireLowercase = true;
-                o.Password.RequireUppercase = false;
-                o.Password.RequireNonAlphanumeric = false;
+                Accounts.PasswordRule.Apply(o.Password);
             })
+            .AddPasswordValidator<Accounts.CommonPasswordValidator>()
             .AddEntityFrameworkStores<AccountsDb>()
             .AddSignInManager<AccountSignIn>();
         services.AddScoped<SignInThrottle>();

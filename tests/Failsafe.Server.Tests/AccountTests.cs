@@ -28,6 +28,36 @@ public sealed class AccountTests(Servers servers) : IClassFixture<Servers>
         (await client.PostAsJsonAsync("/account/login", new { email, password = "short9" }, Api.Cancel)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
 
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task A_common_password_is_refused_at_registration_and_at_a_change_of_password(Provider provider)
+    {
+        var server = servers.For(provider);
+        using var client = server.CreateClient();
+        // Each keeps the length, digit and lowercase rules: only the common-password check refuses them.
+        foreach (var common in new[] { "password1234", "qwerty123456", "1q2w3e4r5t", "iloveyou123" })
+        {
+            var email = NewEmail();
+            using var response = await client.PostAsJsonAsync("/account/register", new { email, password = common }, Api.Cancel);
+            var problem = await response.ShouldBeProblem(HttpStatusCode.BadRequest, common);
+            problem.GetProperty("errors").TryGetProperty(CommonPasswordValidator.Code, out var rule).ShouldBeTrue(problem.ToString());
+            rule[0].GetString()!.ShouldContain("common");
+            (await client.PostAsJsonAsync("/account/login", new { email, password = common }, Api.Cancel)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        }
+        // The account's own email is no password either.
+        var named = $"liftermcgee{Guid.NewGuid().ToString("N")[..6]}@example.com";
+        using (var own = await client.PostAsJsonAsync("/account/register", new { email = named, password = named.Split('@')[0] + "1" }, Api.Cancel))
+            (await own.ShouldBeProblem(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty(CommonPasswordValidator.Code, out _).ShouldBeTrue();
+
+        var ann = await server.SignUp();
+        using (var change = await ann.Client.PostAsJsonAsync("/account/manage/info", new { oldPassword = ann.Password, newPassword = "password1234" }, Api.Cancel))
+            (await change.ShouldBeProblem(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty(CommonPasswordValidator.Code, out _).ShouldBeTrue();
+        (await client.PostAsJsonAsync("/account/login", new { email = ann.Email, password = ann.Password }, Api.Cancel)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        using (var change = await ann.Client.PostAsJsonAsync("/account/manage/info", new { oldPassword = ann.Password, newPassword = "copper kettle 42 drums" }, Api.Cancel))
+            change.StatusCode.ShouldBe(HttpStatusCode.OK, await change.Content.ReadAsStringAsync(Api.Cancel));
+        (await client.PostAsJsonAsync("/account/login", new { email = ann.Email, password = "copper kettle 42 drums" }, Api.Cancel)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
     private static async Task<HttpResponseMessage> Login(HttpClient client, string email, string password, string source)
     {
         using var request = Api.Request("POST", "/account/login", new { email, password });

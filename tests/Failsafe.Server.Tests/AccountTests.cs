@@ -58,6 +58,21 @@ public sealed class AccountTests(Servers servers) : IClassFixture<Servers>
         (await client.PostAsJsonAsync("/account/login", new { email = ann.Email, password = "copper kettle 42 drums" }, Api.Cancel)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task Changing_the_email_answers_alike_whether_another_account_has_it(Provider provider)
+    {
+        var server = servers.For(provider);
+        var ann = await server.SignUp();
+        var bob = await server.SignUp();
+        using var taken = await bob.Client.PostAsJsonAsync("/account/manage/info", new { newEmail = ann.Email }, Api.Cancel);
+        using var fresh = await bob.Client.PostAsJsonAsync("/account/manage/info", new { newEmail = NewEmail() }, Api.Cancel);
+        ((int)taken.StatusCode, await taken.Content.ReadAsStringAsync(Api.Cancel)).ShouldBe(((int)fresh.StatusCode, await fresh.Content.ReadAsStringAsync(Api.Cancel)));
+        taken.StatusCode.ShouldBe(HttpStatusCode.OK);
+        // Nothing changes until the new address is confirmed by the link sent to it (the server sends no email).
+        (await (await bob.Client.GetAsync("/account/manage/info", Api.Cancel)).Json()).GetProperty("email").GetString().ShouldBe(bob.Email);
+    }
+
     private static async Task<HttpResponseMessage> Login(HttpClient client, string email, string password, string source)
     {
         using var request = Api.Request("POST", "/account/login", new { email, password });

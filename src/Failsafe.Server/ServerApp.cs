@@ -67,11 +67,14 @@ public static partial class ServerApp
             {
                 o.User.RequireUniqueEmail = true;
                 Accounts.PasswordRule.Apply(o.Password);
+                o.SignIn.RequireConfirmedEmail = builder.Configuration.GetValue(Accounts.AccountMail.ConfirmSetting, false);
             })
             .AddPasswordValidator<Accounts.CommonPasswordValidator>()
             .AddEntityFrameworkStores<AccountsDb>()
             .AddSignInManager<AccountSignIn>();
         services.AddScoped<SignInThrottle>();
+        services.AddSingleton<AccountMail>();
+        services.AddSingleton<IEmailSender<Account>>(sp => sp.GetRequiredService<AccountMail>());
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "failsafe";

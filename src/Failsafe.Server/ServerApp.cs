@@ -66,15 +66,15 @@ public static partial class ServerApp
         services.AddIdentityApiEndpoints<Account>(o =>
             {
                 o.User.RequireUniqueEmail = true;
-                o.Password.RequiredLength = 10;
-                o.Password.RequireDigit = true;
-                o.Password.RequireLowercase = true;
-                o.Password.RequireUppercase = false;
-                o.Password.RequireNonAlphanumeric = false;
+                Accounts.PasswordRule.Apply(o.Password);
+                o.SignIn.RequireConfirmedEmail = builder.Configuration.GetValue(Accounts.AccountMail.ConfirmSetting, false);
             })
+            .AddPasswordValidator<Accounts.CommonPasswordValidator>()
             .AddEntityFrameworkStores<AccountsDb>()
             .AddSignInManager<AccountSignIn>();
         services.AddScoped<SignInThrottle>();
+        services.AddSingleton<AccountMail>();
+        services.AddSingleton<IEmailSender<Account>>(sp => sp.GetRequiredService<AccountMail>());
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "failsafe";
@@ -116,6 +116,8 @@ public static partial class ServerApp
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(Store.Catalog.CatalogLoader.Default);
         services.AddSingleton<TodayCache>();
+        services.AddSingleton(new Store.Training.SetCap(
+            builder.Configuration.GetValue(Transfer.ImportEndpoints.SetsPerAccountSetting, Store.Training.SetCap.DefaultMost), Transfer.ImportEndpoints.SetsPerAccountSetting));
         services.AddScoped<AthleteAccess>();
     }
 

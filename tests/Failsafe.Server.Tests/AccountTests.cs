@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.AspNetCore.Hosting;
 
 namespace Failsafe.Server.Tests;
 
@@ -26,6 +28,108 @@ public sealed class AccountTests(Servers servers) : IClassFixture<Servers>
         problem.GetProperty("errors").TryGetProperty("PasswordTooShort", out var rule).ShouldBeTrue(problem.ToString());
         rule[0].GetString()!.ShouldContain("10");
         (await client.PostAsJsonAsync("/account/login", new { email, password = "short9" }, Api.Cancel)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task A_common_password_is_refused_at_registration_and_at_a_change_of_password(Provider provider)
+    {
+        var server = servers.For(provider);
+        using var client = server.CreateClient();
+        // Each keeps the length, digit and lowercase rules: only the common-password check refuses them.
+        foreach (var common in new[] { "password1234", "qwerty123456", "1q2w3e4r5t", "iloveyou123" })
+        {
+            var email = NewEmail();
+            using var response = await client.PostAsJsonAsync("/account/register", new { email, password = common }, Api.Cancel);
+            var problem = await response.ShouldBeProblem(HttpStatusCode.BadRequest, common);
+            problem.GetProperty("errors").TryGetProperty(CommonPasswordValidator.Code, out var rule).ShouldBeTrue(problem.ToString());
+            rule[0].GetString()!.ShouldContain("common");
+            (await client.PostAsJsonAsync("/account/login", new { email, password = common }, Api.Cancel)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        }
+        // The account's own email is no password either.
+        var named = $"liftermcgee{Guid.NewGuid().ToString("N")[..6]}@example.com";
+        using (var own = await client.PostAsJsonAsync("/account/register", new { email = named, password = named.Split('@')[0] + "1" }, Api.Cancel))
+            (await own.ShouldBeProblem(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty(CommonPasswordValidator.Code, out _).ShouldBeTrue();
+
+        var ann = await server.SignUp();
+        using (var change = await ann.Client.PostAsJsonAsync("/account/manage/info", new { oldPassword = ann.Password, newPassword = "password1234" }, Api.Cancel))
+            (await change.ShouldBeProblem(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty(CommonPasswordValidator.Code, out _).ShouldBeTrue();
+        (await client.PostAsJsonAsync("/account/login", new { email = ann.Email, password = ann.Password }, Api.Cancel)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        using (var change = await ann.Client.PostAsJsonAsync("/account/manage/info", new { oldPassword = ann.Password, newPassword = "copper kettle 42 drums" }, Api.Cancel))
+            change.StatusCode.ShouldBe(HttpStatusCode.OK, await change.Content.ReadAsStringAsync(Api.Cancel));
+        (await client.PostAsJsonAsync("/account/login", new { email = ann.Email, password = "copper kettle 42 drums" }, Api.Cancel)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task Changing_the_email_answers_alike_whether_another_account_has_it(Provider provider)
+    {
+        var server = servers.For(provider);
+        var ann = await server.SignUp();
+        var bob = await server.SignUp();
+        using var taken = await bob.Client.PostAsJsonAsync("/account/manage/info", new { newEmail = ann.Email }, Api.Cancel);
+        using var fresh = await bob.Client.PostAsJsonAsync("/account/manage/info", new { newEmail = NewEmail() }, Api.Cancel);
+        ((int)taken.StatusCode, await taken.Content.ReadAsStringAsync(Api.Cancel)).ShouldBe(((int)fresh.StatusCode, await fresh.Content.ReadAsStringAsync(Api.Cancel)));
+        taken.StatusCode.ShouldBe(HttpStatusCode.OK);
+        // Nothing changes until the new address is confirmed by the link sent to it (the server sends no email).
+        (await (await bob.Client.GetAsync("/account/manage/info", Api.Cancel)).Json()).GetProperty("email").GetString().ShouldBe(bob.Email);
+    }
+
+    /// <summary>What the server "mails" (AccountMail writes each message to its log): the messages, by address.</summary>
+    private sealed class Outbox : ILoggerProvider, ILogger
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<(string Email, string Text)> Sent { get; } = new();
+
+        public ILogger CreateLogger(string categoryName) => categoryName == typeof(AccountMail).FullName ? this : Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            var values = (IReadOnlyList<KeyValuePair<string, object?>>)state!;
+            Sent.Enqueue(((string)values.Single(v => v.Key == "Email").Value!, (string)values.Single(v => v.Key == "Text").Value!));
+        }
+
+        public void Dispose() { }
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task With_confirmation_by_email_registering_then_signing_in_answers_alike_for_a_new_and_a_taken_email(Provider provider)
+    {
+        using var server = new ServerFactory(provider, new Dictionary<string, string?> { [AccountMail.ConfirmSetting] = "true" });
+        var outbox = new Outbox();
+        using var app = server.WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(outbox)));
+        using var client = app.CreateClient();
+        var ann = NewEmail();
+        const string annsPassword = "lift heavy 9 times", strangers = "another long 7 password";
+        (await client.PostAsJsonAsync("/account/register", new { email = ann, password = annsPassword }, Api.Cancel)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var link = outbox.Sent.ShouldHaveSingleItem();
+        link.Email.ShouldBe(ann);
+        link.Text.ShouldContain("/account/confirmEmail?");
+        using (var confirm = await client.GetAsync(new Uri(link.Text[link.Text.IndexOf("http", StringComparison.Ordinal)..]).PathAndQuery, Api.Cancel))
+            confirm.StatusCode.ShouldBe(HttpStatusCode.OK, await confirm.Content.ReadAsStringAsync(Api.Cancel));
+        (await client.PostAsJsonAsync("/account/login", new { email = ann, password = annsPassword }, Api.Cancel)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // A stranger registers Ann's email and a new one with their password, then signs in to both: the answers match.
+        var answers = new List<(int, string)>();
+        foreach (var email in new[] { ann, NewEmail() })
+        {
+            // Every answer alike but the trace id each request gets.
+            static async Task<(int, string)> Answer(HttpResponseMessage r) =>
+                ((int)r.StatusCode, System.Text.RegularExpressions.Regex.Replace(await r.Content.ReadAsStringAsync(Api.Cancel), "\"traceId\":\"[^\"]*\"", ""));
+            using (var register = await client.PostAsJsonAsync("/account/register", new { email, password = strangers }, Api.Cancel))
+                answers.Add(await Answer(register));
+            using var login = await client.PostAsJsonAsync("/account/login", new { email, password = strangers }, Api.Cancel);
+            answers.Add(await Answer(login));
+        }
+        (answers[0], answers[1]).ShouldBe((answers[2], answers[3]));
+        answers[1].Item1.ShouldBe(401);
+        // Ann is told, privately; her account is as it was.
+        outbox.Sent.Count(m => m.Email == ann && m.Text.Contains("already has one", StringComparison.Ordinal)).ShouldBe(1);
+        (await client.PostAsJsonAsync("/account/login", new { email = ann, password = annsPassword }, Api.Cancel)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     private static async Task<HttpResponseMessage> Login(HttpClient client, string email, string password, string source)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json.Nodes;
 using Failsafe.Tests.Shared;
 
@@ -71,6 +72,24 @@ public sealed class OpenApiTests
         // Registration and sign-in are open to everyone: an empty requirement overrides the document's.
         foreach (var open in new[] { "/account/login", "/account/register", "/account/refresh" })
             doc["paths"]![open]!["post"]!["security"]!.AsArray().ShouldAllBe(r => r!.AsObject().Count == 0);
+    }
+
+    [Fact]
+    public async Task The_password_rule_in_the_document_is_the_one_Identity_applies()
+    {
+        var doc = JsonNode.Parse(await Document())!.AsObject();
+        var options = new Microsoft.AspNetCore.Identity.PasswordOptions();
+        Accounts.PasswordRule.Apply(options);
+        using var server = new ServerFactory(Provider.Sqlite);
+        var applied = server.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Identity.IdentityOptions>>().Value.Password;
+        (applied.RequiredLength, applied.RequireDigit, applied.RequireLowercase, applied.RequireUppercase, applied.RequireNonAlphanumeric)
+            .ShouldBe((options.RequiredLength, options.RequireDigit, options.RequireLowercase, options.RequireUppercase, options.RequireNonAlphanumeric));
+        var validators = server.Services.CreateScope().ServiceProvider.GetServices<Microsoft.AspNetCore.Identity.IPasswordValidator<Accounts.Account>>();
+        validators.OfType<Accounts.CommonPasswordValidator>().ShouldHaveSingleItem();
+        foreach (var (path, said) in new[] { ("/account/register", "at least 10 characters with a digit and a lowercase letter, and not a common password"), ("/account/manage/info", "not a common password") })
+            doc["paths"]![path]!["post"]!["summary"]!.GetValue<string>().ShouldContain(said);
+        applied.RequiredLength.ShouldBe(10);
+        (applied.RequireDigit, applied.RequireLowercase, applied.RequireUppercase, applied.RequireNonAlphanumeric).ShouldBe((true, true, false, false));
     }
 
     [Theory]

@@ -132,7 +132,14 @@ public static class LogCommands
             if (drops.Count > 0)
                 rows[^1].Technique = "drop-set";
             var session = new SessionKey(day, Source, today.Day.DayType is not null && decided.Evaluation.Session is { } s ? Words.Of(s.DayType) : null, today.Day.Template);
-            SetWriter.Insert(log.Connection, log.AthleteId, session, [.. rows, .. drops.Select(d => Row(d, true))], CancellationToken.None).GetAwaiter().GetResult();
+            try
+            {
+                SetWriter.Insert(log.Connection, log.AthleteId, session, [.. rows, .. drops.Select(d => Row(d, true))], SetCap.Default, CancellationToken.None).GetAwaiter().GetResult();
+            }
+            catch (SetCapException full)
+            {
+                return io.Fail($"log: {full.Message}");
+            }
 
             var next = StoredDay.Next(decided, log.SessionOn(day, Source), resolver);
             if (parse.GetValue(json))

@@ -49,8 +49,8 @@ public static class AccountEndpoints
     /// <c>POST /account/register</c> answers an email that already has an account exactly as a new one (200, no body):
     /// Identity's "Username '…' is already taken." told anyone which emails have accounts. Both paths hash the password
     /// (Identity checks and hashes it before it looks for the email), and a password that breaks a rule is refused
-    /// alike for both. The person who already has an account learns it by signing in with their password
-    /// (docs/server.md, "Who has an account").
+    /// alike for both. The person who already has an account is sent a notice (<see cref="AccountMail"/>), and learns
+    /// it too by signing in with their password (docs/server.md, "Who has an account").
     /// </summary>
     private static async ValueTask<object?> RegisterAlike(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -61,7 +61,12 @@ public static class AccountEndpoints
         if (inner is not Microsoft.AspNetCore.Http.HttpResults.ValidationProblem { ProblemDetails.Errors: var errors } || !errors.Keys.Any(Taken.Contains))
             return result;
         var rest = errors.Where(e => !Taken.Contains(e.Key)).ToDictionary();
-        return rest.Count == 0 ? TypedResults.Ok() : TypedResults.ValidationProblem(rest);
+        if (rest.Count > 0)
+            return TypedResults.ValidationProblem(rest);
+        // The holder of the account learns of it, privately (AccountMail); the answer is a new account's.
+        var email = context.Arguments.OfType<Microsoft.AspNetCore.Identity.Data.RegisterRequest>().First().Email;
+        context.HttpContext.RequestServices.GetRequiredService<AccountMail>().SendAlreadyRegistered(email);
+        return TypedResults.Ok();
     }
 
     public static async Task<IResult> Me(HttpContext http, AthleteAccess athletes, UserManager<Account> users, CancellationToken cancel)

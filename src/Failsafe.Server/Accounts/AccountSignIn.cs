@@ -34,6 +34,15 @@ public sealed class AccountSignIn(
             await throttle.Failed(userName, source, cancel);
             return SignInResult.Failed;
         }
+        // An account whose email is not confirmed yet (Failsafe:Accounts:ConfirmEmail) is answered as a wrong
+        // password, after the same hashing: Identity's NotAllowed, given before it checks the password, would tell
+        // whoever just registered an email whether it was new (NotAllowed) or had an account (Failed).
+        if (!await CanSignInAsync(user))
+        {
+            await UserManager.CheckPasswordAsync(user, password ?? "");
+            await throttle.Failed(userName, source, cancel);
+            return SignInResult.Failed;
+        }
         // Identity's own lockout is per account, so a stranger's five guesses would lock the lifter out: not used.
         var result = await base.PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure: false);
         if (result.Succeeded)

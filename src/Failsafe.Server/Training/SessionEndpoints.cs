@@ -64,7 +64,8 @@ public static class SessionEndpoints
     public static void MapSessions(this IEndpointRouteBuilder api)
     {
         var sessions = api.MapGroup("/sessions").WithTags("Sessions and sets");
-        sessions.MapGet("/", List).ForAthlete(Access.Read).WithSummary("Sessions between two dates (default: the last 30 days), with their sets.");
+        sessions.MapGet("/", List).ForAthlete(Access.Read)
+            .WithSummary("Sessions between two dates (default: the last 30 days), with their sets; at most 1,000 an answer, the rest under the Link header's next page.");
         sessions.MapGet("/{id:long}", Get).ForAthlete(Access.Read).WithSummary("One session; its ETag is the version to send in If-Match.");
         sessions.MapPost("/", Create).ForAthlete(Access.Log).Produces<SessionView>(StatusCodes.Status201Created).WithSummary("Start a session.");
         sessions.MapPatch("/{id:long}", Update).ForAthlete(Access.Log).WithSummary("Change a session's name, notes or day type (If-Match: its version).");
@@ -122,13 +123,29 @@ public static class SessionEndpoints
         return start > end ? (default, default, Problems.Invalid("from", $"{Dates.Text(start)} is after to ({Dates.Text(end)})")) : (start, end, null);
     }
 
-    public static async Task<IResult> List(string? from, string? to, FailsafeDb db, AthleteAccess access, TimeProvider clock, CancellationToken cancel)
+    /// <summary>The most sessions one answer of <c>GET /api/sessions</c> holds (<c>Failsafe:Limits:SessionsPerPage</c>): three years of daily training.</summary>
+    public const int SessionsPerPage = 1000;
+
+    /// <param name="after">The last session of the page before (from the <c>Link</c> header's next page).</param>
+    public static async Task<IResult> List(
+        string? from, string? to, long? after, FailsafeDb db, AthleteAccess access, TimeProvider clock, IConfiguration settings, HttpContext http, CancellationToken cancel)
     {
         var (start, end, problem) = Range(from, to, access.Today(clock));
         if (problem is not null)
             return problem;
-        var rows = LogReader.For(db).Sessions(start, end);
-        return TypedResults.Ok(rows.Select(View).ToList());
+        var log = LogReader.For(db);
+        if (log.Page(start, end, after, Math.Max(1, settings.GetValue("Failsafe:Limits:SessionsPerPage", SessionsPerPage))) is not var (page, more))
+            return Problems.Invalid("after", $"{after} is not a session of this athlete");
+        if (more)
+        {
+            // RFC 8288: the rest of the range, from the session after this page's last.
+            var query = QueryString.Create(new KeyValuePair<string, string?>[] { new("from", Dates.Text(start)), new("to", Dates.Text(end)), new("after", page!.Last.Id.ToString(CultureInfo.InvariantCulture)) });
+            if (http.Request.Query.ContainsKey(AthleteAccess.Parameter))
+                query = query.Add(AthleteAccess.Parameter, access.AthleteId.ToString(CultureInfo.InvariantCulture));
+            http.Response.Headers.Link = $"<{http.Request.PathBase}{http.Request.Path}{query}>; rel=\"next\"";
+        }
+        // Written as read: memory holds one session, not the range.
+        return TypedResults.Ok(log.EachSession(start, end, page).Select(View));
     }
 
     public static async Task<IResult> Get(long id, FailsafeDb db, HttpResponse response, CancellationToken cancel)
@@ -424,7 +441,7 @@ public static class SessionEndpoints
         Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(input, HashOptions)));
 
     public static async Task<IResult> Log(
-        SetInput input, AthleteAccess access, HttpContext http, System.Data.Common.DbDataSource database, TimeProvider clock, CancellationToken cancel)
+        SetInput input, AthleteAccess access, HttpContext http, System.Data.Common.DbDataSource database, SetCap cap, TimeProvider clock, CancellationToken cancel)
     {
         if (input is null)
             return Problems.Invalid("body", "a set object is required");
@@ -452,7 +469,16 @@ public static class SessionEndpoints
         var day = input.Date ?? access.Today(clock);
         // The key is unique per athlete: a retry (even one racing this request on another connection or instance)
         // writes nothing and gets the recorded set back.
-        if (!await SetWriter.Insert(database, access.AthleteId, new SessionKey(day, Source), row, cancel))
+        bool inserted;
+        try
+        {
+            inserted = await SetWriter.Insert(database, access.AthleteId, new SessionKey(day, Source), row, cap, cancel);
+        }
+        catch (SetCapException full)
+        {
+            return Problems.Full(full);
+        }
+        if (!inserted)
             return key is not null && await Replay(Db(), key, hash, cancel) is { } raced
                 ? raced
                 : throw new InvalidOperationException("The set conflicted with an existing row but no set holds its idempotency key.");

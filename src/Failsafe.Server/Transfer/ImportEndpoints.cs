@@ -5,6 +5,7 @@ using Failsafe.Server.Web;
 using Failsafe.Store.Catalog;
 using Failsafe.Store.Data;
 using Failsafe.Store.Importing;
+using Failsafe.Store.Training;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -41,30 +42,33 @@ public static class ImportEndpoints
     public const long SetsPerImport = 1_000_000;
 
     /// <summary>
-    /// The most sets an account's log may hold after an import (<c>Failsafe:Limits:SetsPerAccount</c>): twenty years of
-    /// daily training is under 300,000; beyond this an export or a report is a load the server shares with everyone.
+    /// The setting of the most sets an account's log may hold (<see cref="SetCap"/>, default <see cref="SetCap.DefaultMost"/>),
+    /// after an import as after a logged set.
     /// </summary>
-    public const long SetsPerAccount = 2_000_000;
+    public const string SetsPerAccountSetting = "Failsafe:Limits:SetsPerAccount";
 
     /// <summary>The most custom exercises one import may create (<c>Failsafe:Limits:NewExercisesPerImport</c>); a real export names a few dozen.</summary>
     public const int NewExercisesPerImport = 1_000;
 
     /// <summary>The caps on this import, from the settings and what the athlete's log holds.</summary>
-    private static async Task<(ImportCap Sets, ImportCap NewExercises)> Caps(IConfiguration settings, FailsafeDb db, CancellationToken cancel)
+    /// <remarks>
+    /// The account's cap here refuses a file early, at the line that goes over it; the importer checks it again inside
+    /// its transaction, with the athlete's profile row locked, so two imports sent at once cannot both fill the last places.
+    /// </remarks>
+    private static async Task<(ImportCap Sets, ImportCap NewExercises)> Caps(IConfiguration settings, SetCap account, FailsafeDb db, CancellationToken cancel)
     {
-        const string perImport = "Failsafe:Limits:SetsPerImport", perAccount = "Failsafe:Limits:SetsPerAccount", newExercises = "Failsafe:Limits:NewExercisesPerImport";
+        const string perImport = "Failsafe:Limits:SetsPerImport", newExercises = "Failsafe:Limits:NewExercisesPerImport";
         var most = settings.GetValue(perImport, SetsPerImport);
-        var account = settings.GetValue(perAccount, SetsPerAccount);
         var exercises = settings.GetValue(newExercises, NewExercisesPerImport);
         var held = await db.Mine<SetRow>().LongCountAsync(cancel);
-        var sets = account - held < most
-            ? new ImportCap(Math.Max(0, account - held), perAccount, string.Create(CultureInfo.InvariantCulture, $"an account may hold at most {account:N0} sets ({perAccount}) and this one holds {held:N0}"))
+        var sets = account.Most - held < most
+            ? new ImportCap(Math.Max(0, account.Most - held), account.Limit, account.Says(held))
             : new ImportCap(most, perImport, string.Create(CultureInfo.InvariantCulture, $"one import may add at most {most:N0} sets ({perImport})"));
         return (sets, new ImportCap(exercises, newExercises, string.Create(CultureInfo.InvariantCulture, $"one import may create at most {exercises:N0} ({newExercises})")));
     }
 
     public static async Task<IResult> Import(
-        string source, string? unit, bool? dryRun, HttpRequest request, FailsafeDb db, IConfiguration settings, CancellationToken cancel)
+        string source, string? unit, bool? dryRun, HttpRequest request, FailsafeDb db, IConfiguration settings, SetCap account, CancellationToken cancel)
     {
         ImportSource from;
         if (string.Equals(source, "strong", StringComparison.OrdinalIgnoreCase))
@@ -113,8 +117,8 @@ public static class ImportEndpoints
             }
             if (new FileInfo(path).Length == 0)
                 return Problems.Invalid("file", "the upload is empty: send the CSV export as the body (text/csv) or as a form file");
-            var (sets, newExercises) = await Caps(settings, db, cancel);
-            var options = new ImportOptions(from, weightUnit, dryRun ?? false) { MostSets = sets, MostNewExercises = newExercises };
+            var (sets, newExercises) = await Caps(settings, account, db, cancel);
+            var options = new ImportOptions(from, weightUnit, dryRun ?? false) { MostSets = sets, MostNewExercises = newExercises, Account = account };
             try
             {
                 // Straight into the server's database, with its own bulk writer (SQLite or PostgreSQL); the import

@@ -51,7 +51,7 @@ public static class ApiDocument
     /// <summary>Summaries for the endpoints ASP.NET Core Identity maps (MapIdentityApi gives none).</summary>
     private static readonly Dictionary<string, string> IdentitySummaries = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["POST account/register"] = "Create an account (email and password: at least 10 characters with a digit and a lowercase letter).",
+        ["POST account/register"] = $"Create an account (email and password: {Accounts.PasswordRule.Text}).",
         ["POST account/login"] = "Sign in: a bearer and refresh token, or the cookie with ?useCookies=true (browsers).",
         ["POST account/refresh"] = "Exchange a refresh token for a new bearer token.",
         ["GET account/confirmEmail"] = "Confirm an email address (the link sent by email).",
@@ -60,7 +60,7 @@ public static class ApiDocument
         ["POST account/resetPassword"] = "Set a new password with the reset code.",
         ["POST account/manage/2fa"] = "Two-factor authentication: enable, disable, reset keys or recovery codes.",
         ["GET account/manage/info"] = "The account's email and whether it is confirmed.",
-        ["POST account/manage/info"] = "Change the account's email or password.",
+        ["POST account/manage/info"] = $"Change the account's email or password (a new password: {Accounts.PasswordRule.Text}).",
     };
 
     private static Task TransformDocument(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancel)

@@ -18,6 +18,14 @@ public static class Problems
     public static ProblemHttpResult PreconditionFailed(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "Precondition failed", detail: detail);
 
+    /// <summary>A 413: the write would take the account over <paramref name="cap"/> (<c>limit</c> names the setting).</summary>
+    public static ProblemHttpResult Full(Store.Training.SetCapException cap)
+    {
+        ArgumentNullException.ThrowIfNull(cap);
+        return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The account holds as many sets as it may; nothing was stored", detail: cap.Message,
+            extensions: new Dictionary<string, object?> { ["limit"] = cap.Limit });
+    }
+
     /// <summary>A 400 naming the field and what is wrong with it.</summary>
     public static ValidationProblem Invalid(string field, string problem) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [problem] }, title: "The request is invalid", detail: $"{field}: {problem}");

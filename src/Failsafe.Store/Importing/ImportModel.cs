@@ -18,6 +18,12 @@ public sealed record ImportOptions(ImportSource Source, WeightUnit? Unit = null,
     /// <summary>The most sets this import may add (null: no cap); more is refused whole (<see cref="ImportLimitException"/>).</summary>
     public ImportCap? MostSets { get; init; }
 
+    /// <summary>
+    /// The most sets the athlete's log may hold (null: no cap), checked again once the import is written, inside its
+    /// transaction with the athlete's profile row locked: an import that raced another past the cap is refused whole.
+    /// </summary>
+    public Training.SetCap? Account { get; init; }
+
     /// <summary>The most custom exercises this import may create for names nothing knows (null: no cap); more is refused whole.</summary>
     public ImportCap? MostNewExercises { get; init; }
 }

@@ -8,6 +8,7 @@ using Failsafe.Store.Data;
 using Failsafe.Store.Training;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Failsafe.Store.Importing;
 
@@ -97,6 +98,11 @@ public static class WorkoutImporter
                 var summary = run.Execute(pipe);
                 pipe.Complete();
                 writer.Finish(run.Created, summary.Sets > 0 || run.Created.Count > 0);
+                // Finish raised the revision, which holds the profile row until the commit: counted now, no other
+                // writer of this athlete can add a set between the count and the commit.
+                if (summary.Sets > 0 && options.Account is { } account
+                    && account.Held(connection, transaction.GetDbTransaction(), db.AthleteId, summary.Sets) is var held && held > account.Most)
+                    throw new ImportLimitException(0, null, new ImportCap(account.Most, account.Limit, account.Says(held - summary.Sets)), "another write filled the account meanwhile: ");
                 transaction.Commit();
                 return summary;
             }

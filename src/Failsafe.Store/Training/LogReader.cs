@@ -172,11 +172,15 @@ public sealed class LogReader : IDisposable
     /// </summary>
     public List<SessionRow> Sessions(DateOnly? from = null, DateOnly? to = null) => [.. EachSession(from, to)];
 
-    /// <summary>The same sessions as <see cref="Sessions"/>, read one at a time as they are enumerated (see <see cref="EachSet"/>).</summary>
-    public IEnumerable<SessionRow> EachSession(DateOnly? from = null, DateOnly? to = null)
+    /// <summary>
+    /// The same sessions as <see cref="Sessions"/>, read one at a time as they are enumerated (see <see cref="EachSet"/>);
+    /// with <paramref name="page"/>, only those after its first session (exclusive) through its last (inclusive), in
+    /// the order by date then id.
+    /// </summary>
+    public IEnumerable<SessionRow> EachSession(DateOnly? from = null, DateOnly? to = null, SessionPage? page = null)
     {
         SessionRow? current = null;
-        foreach (var (session, set) in EachSet(from, to))
+        foreach (var (session, set) in EachSet(from, to, page))
         {
             if (!ReferenceEquals(session, current))
             {
@@ -197,10 +201,14 @@ public sealed class LogReader : IDisposable
     /// (whose <see cref="SessionRow.Sets"/> this leaves empty); a session without sets is one row with a null set. The
     /// connection is busy with the read until the enumeration ends.
     /// </summary>
-    public IEnumerable<(SessionRow Session, SetRow? Set)> EachSet(DateOnly? from = null, DateOnly? to = null)
+    public IEnumerable<(SessionRow Session, SetRow? Set)> EachSet(DateOnly? from = null, DateOnly? to = null, SessionPage? page = null)
     {
-        var range = (from is null ? "" : " AND x.\"Date\" >= @from") + (to is null ? "" : " AND x.\"Date\" <= @to");
-        (string, object?)[] parameters = [.. from is null ? [] : new[] { ("@from", (object?)from) }, .. to is null ? [] : new[] { ("@to", (object?)to) }];
+        var range = (from is null ? "" : " AND x.\"Date\" >= @from") + (to is null ? "" : " AND x.\"Date\" <= @to") + (page is null ? "" : PageRange);
+        (string, object?)[] parameters =
+        [
+            .. from is null ? [] : new[] { ("@from", (object?)from) }, .. to is null ? [] : new[] { ("@to", (object?)to) },
+            .. page is null ? [] : new[] { ("@afterDate", (object?)page.After.Date), ("@afterId", page.After.Id), ("@lastDate", page.Last.Date), ("@lastId", page.Last.Id) },
+        ];
         using var command = Command(
             $"SELECT {SessionColumns}, {FullSetColumns} FROM \"sessions\" AS x LEFT JOIN \"sets\" AS s ON s.\"SessionId\" = x.\"Id\" " +
             $"WHERE x.\"AthleteId\" = @athlete{range} ORDER BY x.\"Date\", x.\"Id\", s.\"Order\", s.\"Id\"",
@@ -214,6 +222,38 @@ public sealed class LogReader : IDisposable
                 session = ReadSession(reader);
             yield return (session, reader.IsDBNull(setAt) ? null : ReadSet(reader, setAt));
         }
+    }
+
+    /// <summary>Sessions after <c>@afterDate, @afterId</c> through <c>@lastDate, @lastId</c>, in the order by date then id.</summary>
+    private const string PageRange =
+        " AND (x.\"Date\" > @afterDate OR (x.\"Date\" = @afterDate AND x.\"Id\" > @afterId))" +
+        " AND (x.\"Date\" < @lastDate OR (x.\"Date\" = @lastDate AND x.\"Id\" <= @lastId))";
+
+    /// <summary>
+    /// The page of at most <paramref name="most"/> sessions dated <paramref name="from"/> to <paramref name="to"/> that
+    /// come after session <paramref name="after"/> (null: from the first), by date then id; and whether more follow.
+    /// Null when <paramref name="after"/> is not one of the athlete's sessions. Reads only session keys (the index on
+    /// athlete and date): the page's sessions and sets are then read with <see cref="EachSession"/>.
+    /// </summary>
+    public (SessionPage? Page, bool More)? Page(DateOnly from, DateOnly to, long? after, int most)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(most, 1);
+        var start = (Date: from, Id: long.MinValue);
+        if (after is { } id)
+        {
+            var found = Rows("SELECT \"Date\" FROM \"sessions\" WHERE \"AthleteId\" = @athlete AND \"Id\" = @id", r => Date(r, 0), ("@id", id));
+            if (found.Count == 0)
+                return null;
+            start = (found[0], id);
+        }
+        var keys = Rows(
+            "SELECT x.\"Date\", x.\"Id\" FROM \"sessions\" AS x WHERE x.\"AthleteId\" = @athlete AND x.\"Date\" >= @from AND x.\"Date\" <= @to " +
+            "AND (x.\"Date\" > @afterDate OR (x.\"Date\" = @afterDate AND x.\"Id\" > @afterId)) ORDER BY x.\"Date\", x.\"Id\" LIMIT 2 OFFSET @skip",
+            r => (Date: Date(r, 0), Id: r.GetInt64(1)),
+            ("@from", from), ("@to", to), ("@afterDate", start.Date), ("@afterId", start.Id), ("@skip", most - 1));
+        // Fewer than a page: the page runs to the last session of the range.
+        var last = keys.Count > 0 ? keys[0] : (Date: to, Id: long.MaxValue);
+        return (new SessionPage(start, last), keys.Count > 1);
     }
 
     /// <summary>The athlete's session of <paramref name="date"/> logged from <paramref name="source"/> (cli, api), with its sets; null when there is none.</summary>
@@ -314,3 +354,6 @@ public sealed class LogReader : IDisposable
         return TrainingStore.Assemble(profile, injuries, events, wellness, sessions, bench, resolver, today, session);
     }
 }
+
+/// <summary>A page of sessions: those after <see cref="After"/> (exclusive) through <see cref="Last"/> (inclusive), by date then id.</summary>
+public sealed record SessionPage((DateOnly Date, long Id) After, (DateOnly Date, long Id) Last);

@@ -33,6 +33,15 @@ public static class SetWriter
 
     private static readonly string Touch = FailsafeDb.RaiseRevision.Replace("{0}", "@athlete", StringComparison.Ordinal);
 
+    /// <summary>The same, giving the new revision.</summary>
+    private static readonly string TouchReturning = Touch + " RETURNING \"Revision\"";
+
+    /// <summary>The append, only when the log is at <c>@revision</c> after this write's own raise (nothing else wrote since the set count was taken).</summary>
+    private static readonly string AppendAtRevision = Append.Replace(
+        " ORDER BY s.\"Id\" LIMIT 1 ",
+        " AND (SELECT p.\"Revision\" FROM \"profiles\" p WHERE p.\"Id\" = @athlete) = @revision ORDER BY s.\"Id\" LIMIT 1 ",
+        StringComparison.Ordinal);
+
     private const string SessionExists =
         "SELECT COUNT(*) FROM \"sessions\" WHERE \"AthleteId\" = @athlete AND \"Date\" = @date AND \"Source\" = @source";
 
@@ -68,18 +77,24 @@ public static class SetWriter
     /// Appends <paramref name="row"/> to <paramref name="session"/> (starting it if the day has none), setting its
     /// <see cref="SetRow.Id"/>, <see cref="SetRow.SessionId"/> and <see cref="SetRow.Order"/>. False, with no set
     /// written, when the athlete already has a set under <see cref="SetRow.ClientKey"/> (a retry raced this one).
+    /// Throws <see cref="SetCapException"/>, with nothing written, when the log already holds <paramref name="cap"/>'s most.
     /// </summary>
-    public static async Task<bool> Insert(DbDataSource database, int athlete, SessionKey session, SetRow row, CancellationToken cancel)
+    public static async Task<bool> Insert(DbDataSource database, int athlete, SessionKey session, SetRow row, SetCap cap, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(cap);
         await using var connection = await database.OpenConnectionAsync(cancel);
         if (connection.CanCreateBatch)
         {
             row.AthleteId = athlete;
-            if (await Batched(connection, row, Values(row, session), cancel))
+            // The count this process keeps holds only while no other write came between (the append checks the revision).
+            if (cap.Known(athlete) is { } known && known.Held < cap.Most && await Batched(connection, row, Values(row, session), known.Revision + 1, cancel))
+            {
+                cap.Remember(athlete, known.Revision + 1, known.Held + 1);
                 return true;
-            return await Insert(connection, athlete, session, [row], cancel);
+            }
+            return await Insert(connection, athlete, session, [row], cap, cancel);
         }
         // SQLite takes one writer at a time, and Microsoft.Data.Sqlite waits for a busy file by sleeping and retrying,
         // so sixty-four sets at once left some waiting for seconds (the load test's timeouts). Queued here, they wait
@@ -88,7 +103,7 @@ public static class SetWriter
         await gate.WaitAsync(cancel);
         try
         {
-            return await Insert(connection, athlete, session, [row], cancel);
+            return await Insert(connection, athlete, session, [row], cap, cancel);
         }
         finally
         {
@@ -102,15 +117,26 @@ public static class SetWriter
     /// Appends <paramref name="rows"/>, in order, to <paramref name="session"/> on an open connection, in one
     /// transaction that first raises the athlete's revision — which locks their profile row (on SQLite, the file), so
     /// two first sets of a day sent at once cannot both start a session: the second waits, then finds the first's
-    /// session and appends to it. False, with nothing written, when a row's client key is taken.
+    /// session and appends to it; and two sets cannot both take an account's last place under <paramref name="cap"/>.
+    /// False, with nothing written, when a row's client key is taken; <see cref="SetCapException"/> when the log would
+    /// hold more than the cap allows.
     /// </summary>
-    public static async Task<bool> Insert(DbConnection connection, int athlete, SessionKey session, IReadOnlyList<SetRow> rows, CancellationToken cancel)
+    public static async Task<bool> Insert(DbConnection connection, int athlete, SessionKey session, IReadOnlyList<SetRow> rows, SetCap cap, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(cap);
         await using var transaction = await connection.BeginTransactionAsync(cancel);
-        await Execute(connection, transaction, Touch, Athlete(athlete), cancel);
+        var revision = await Execute(connection, transaction, TouchReturning, Athlete(athlete), cancel);
+        var held = cap.Known(athlete) is { } known && known.Revision == revision - 1
+            ? known.Held
+            : (await cap.CountAsync(connection, transaction, athlete, cancel)).Held;
+        if (held + rows.Count > cap.Most)
+        {
+            await transaction.RollbackAsync(cancel);
+            throw new SetCapException(cap, held);
+        }
         foreach (var row in rows)
         {
             row.AthleteId = athlete;
@@ -127,6 +153,7 @@ public static class SetWriter
             }
         }
         await transaction.CommitAsync(cancel);
+        cap.Remember(athlete, revision, held + rows.Count);
         return true;
     }
 
@@ -315,17 +342,19 @@ public static class SetWriter
     }
 
     /// <summary>
-    /// The usual case, a set for a day that has its session: raise the revision, then append, in one batch (one round
+    /// The usual case, a set for a day that has its session, written right after the last count of the athlete's sets
+    /// this process holds (<paramref name="revision"/> is the log's revision once this write raised it): raise the
+    /// revision, then append, in one batch (one round
     /// trip, one implicit transaction). The UPDATE locks the athlete's profile row first, so sets sent at once append
     /// one after another, each seeing the last one's place (under READ COMMITTED each statement sees what committed
     /// before it began). When nothing is appended, the revision went up for nothing, which costs only a cached answer
     /// its place.
     /// </summary>
-    private static async Task<bool> Batched(DbConnection connection, SetRow row, (string, object?, DbType)[] values, CancellationToken cancel)
+    private static async Task<bool> Batched(DbConnection connection, SetRow row, (string, object?, DbType)[] values, long revision, CancellationToken cancel)
     {
         await using var batch = connection.CreateBatch();
         batch.BatchCommands.Add(BatchCommand(batch, Touch, Athlete(row.AthleteId)));
-        batch.BatchCommands.Add(BatchCommand(batch, Append, values));
+        batch.BatchCommands.Add(BatchCommand(batch, AppendAtRevision, [.. values, ("@revision", revision, DbType.Int64)]));
         await using var reader = await batch.ExecuteReaderAsync(cancel);
         // Npgsql starts the reader at the first statement that returns rows (the UPDATE returns none).
         while (reader.FieldCount == 0 && await reader.NextResultAsync(cancel))
@@ -374,7 +403,7 @@ public static class SetWriter
     {
         await using var command = Command(connection, sql, values);
         command.Transaction = transaction;
-        if (!sql.StartsWith("SELECT", StringComparison.Ordinal))
+        if (!sql.StartsWith("SELECT", StringComparison.Ordinal) && !sql.Contains(" RETURNING ", StringComparison.Ordinal))
             return await command.ExecuteNonQueryAsync(cancel);
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancel) ?? 0L, CultureInfo.InvariantCulture);
     }

@@ -218,6 +218,23 @@ public sealed class LogReaderTests : IDisposable
     }
 
     [Fact]
+    public async Task SetWriter_RefusesSetsOverTheAccountsCap_WithNothingWritten()
+    {
+        var ann = BuildLog();
+        var day = Today.AddDays(3);
+        SetRow Set() => new() { ExerciseId = "x", ExerciseName = "x", WeightKg = 100, Unit = "kg", WeightEntered = 100, Reps = 5, Failure = "none", LoggedAt = new DateTime(2026, 6, 18, 18, 0, 0) };
+        using var sql = Sql(ann);
+        var held = sql.Sessions(new DateOnly(1900, 1, 1), new DateOnly(2200, 12, 31)).Sum(s => s.Sets.Count);
+        var cap = new SetCap(held + 3, "the test's cap");
+        (await SetWriter.Insert(sql.Connection, ann, new SessionKey(day, "cli"), [Set(), Set()], cap, TestContext.Current.CancellationToken)).ShouldBeTrue();
+        var full = await Should.ThrowAsync<SetCapException>(() => SetWriter.Insert(sql.Connection, ann, new SessionKey(day, "cli"), [Set(), Set()], cap, TestContext.Current.CancellationToken));
+        full.Message.ShouldBe($"an account may hold at most {held + 3:N0} sets (the test's cap) and this one holds {held + 2:N0}; nothing was stored");
+        (await SetWriter.Insert(sql.Connection, ann, new SessionKey(day, "cli"), [Set()], cap, TestContext.Current.CancellationToken)).ShouldBeTrue();
+        await Should.ThrowAsync<SetCapException>(() => SetWriter.Insert(sql.Connection, ann, new SessionKey(day, "cli"), [Set()], cap, TestContext.Current.CancellationToken));
+        sql.SessionOn(day, "cli").ShouldNotBeNull().Sets.Count.ShouldBe(3);
+    }
+
+    [Fact]
     public async Task SetWriter_WritesRowsAsEfWould_NumberedAfterTheDaysSets()
     {
         var ann = BuildLog();
@@ -233,9 +250,9 @@ public sealed class LogReaderTests : IDisposable
         using (var sql = Sql(ann))
         {
             SetRow[] first = [Set("a", 5), Set("b", 6)];
-            (await SetWriter.Insert(sql.Connection, ann, new SessionKey(day, "cli", "hard", "Full body A"), first, TestContext.Current.CancellationToken)).ShouldBeTrue();
+            (await SetWriter.Insert(sql.Connection, ann, new SessionKey(day, "cli", "hard", "Full body A"), first, SetCap.Default, TestContext.Current.CancellationToken)).ShouldBeTrue();
             first.Select(s => (s.Order, s.ExerciseName)).ShouldBe([(1, "a"), (2, "b")]);
-            (await SetWriter.Insert(sql.Connection, ann, new SessionKey(day, "cli", "light", "ignored: the session exists"), [Set("c", 7)], TestContext.Current.CancellationToken)).ShouldBeTrue();
+            (await SetWriter.Insert(sql.Connection, ann, new SessionKey(day, "cli", "light", "ignored: the session exists"), [Set("c", 7)], SetCap.Default, TestContext.Current.CancellationToken)).ShouldBeTrue();
             var second = sql.SessionOn(day, "cli").ShouldNotBeNull().Sets;
             second.Select(s => (s.Order, s.ExerciseName)).ShouldBe([(1, "a"), (2, "b"), (3, "c")]);
             second.ShouldAllBe(s => s.AthleteId == ann && s.Version == 0 && s.SessionId == first[0].SessionId);

@@ -1,0 +1,117 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+
+namespace Failsafe.Server.Tests;
+
+/// <summary>
+/// The most sets an account may hold (<c>Failsafe:Limits:SetsPerAccount</c>) holds for every writer: a logged set as an
+/// import, two imports sent at once, and two servers sharing one database.
+/// </summary>
+public sealed class AccountCapTests
+{
+    private const string Header = "Date;Workout Name;Exercise Name;Set Order;Weight;Weight Unit;Reps;RPE;Notes;Workout Notes\n";
+
+    private const string Limit = "Failsafe:Limits:SetsPerAccount";
+
+    private static StringContent Csv(string text) => new(text, Encoding.UTF8, "text/csv");
+
+    /// <summary><paramref name="count"/> squat sets, one workout a day from 2026-01-01 on, <paramref name="perDay"/> a workout.</summary>
+    private static string Sets(int count, int perDay = 10, string workout = "Leg") => Header + string.Concat(Enumerable.Range(0, count).Select(i =>
+        $"{new DateOnly(2026, 1, 1).AddDays(i / perDay):yyyy-MM-dd} 12:00:00;\"{workout}\";\"Squat (Barbell)\";{i % perDay + 1};100;kg;5;;\"\";\"\"\n"));
+
+    private static Task<HttpResponseMessage> Log(ApiUser user, string date = "2026-03-01") =>
+        user.Client.PostAsJsonAsync("/api/sets", new { exercise = "squat", set = "100x5@8", date }, Api.Cancel);
+
+    private static async Task ShouldBeRefusedAtTheCap(HttpResponseMessage response, int most, int held)
+    {
+        var problem = await response.ShouldBeProblem(HttpStatusCode.RequestEntityTooLarge);
+        problem.Detail().ShouldBe($"an account may hold at most {most} sets ({Limit}) and this one holds {held}; nothing was stored");
+        problem.GetProperty("limit").GetString().ShouldBe(Limit);
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task A_logged_set_counts_against_the_sets_an_account_may_hold(Provider provider)
+    {
+        using var server = new ServerFactory(provider, new Dictionary<string, string?> { [Limit] = "8" });
+        var ann = await server.SignUp();
+        using (var import = await ann.Client.PostAsync("/api/import/strong", Csv(Sets(5)), Api.Cancel))
+            import.StatusCode.ShouldBe(HttpStatusCode.OK, await import.Content.ReadAsStringAsync(Api.Cancel));
+        for (var i = 0; i < 3; i++)
+        {
+            using var logged = await Log(ann);
+            logged.StatusCode.ShouldBe(HttpStatusCode.Created, await logged.Content.ReadAsStringAsync(Api.Cancel));
+        }
+        using (var over = await Log(ann))
+            await ShouldBeRefusedAtTheCap(over, 8, 8);
+        using (var over = await Log(ann, "2026-03-02"))
+            await ShouldBeRefusedAtTheCap(over, 8, 8);
+        var sets = await ann.Sets("1900-01-01", "2200-12-31");
+        sets.Count.ShouldBe(8);
+
+        // A deleted set frees its place; the next one takes it, and the one after is refused again.
+        (await ann.Client.DeleteAsync($"/api/sets/{sets[^1].Id()}", Api.Cancel)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        using (var logged = await Log(ann))
+            logged.StatusCode.ShouldBe(HttpStatusCode.Created, await logged.Content.ReadAsStringAsync(Api.Cancel));
+        using (var over = await Log(ann))
+            await ShouldBeRefusedAtTheCap(over, 8, 8);
+
+        // Another account is not affected.
+        var bob = await server.SignUp();
+        using (var logged = await Log(bob))
+            logged.StatusCode.ShouldBe(HttpStatusCode.Created, await logged.Content.ReadAsStringAsync(Api.Cancel));
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task Two_imports_sent_at_once_cannot_together_take_an_account_over_its_cap(Provider provider)
+    {
+        // Each file alone fits (3,000 of 5,000); both would not. Each is big enough that both have passed the early
+        // check before either commits.
+        using var server = new ServerFactory(provider, new Dictionary<string, string?> { [Limit] = "5000" });
+        var ann = await server.SignUp();
+        var first = ann.Client.PostAsync("/api/import/strong", Csv(Sets(3000, workout: "A")), Api.Cancel);
+        var second = ann.Client.PostAsync("/api/import/strong", Csv(Sets(3000, workout: "B")), Api.Cancel);
+        using var a = await first;
+        using var b = await second;
+        var answers = new[] { a, b };
+        var texts = await Task.WhenAll(answers.Select(r => r.Content.ReadAsStringAsync(Api.Cancel)));
+        answers.Count(r => r.StatusCode == HttpStatusCode.OK).ShouldBe(1, string.Join("\n", texts));
+        var refused = answers.Single(r => r.StatusCode != HttpStatusCode.OK);
+        var problem = await refused.ShouldBeProblem(HttpStatusCode.RequestEntityTooLarge);
+        problem.GetProperty("limit").GetString().ShouldBe(Limit);
+        problem.Detail().ShouldEndWith($"an account may hold at most 5,000 sets ({Limit}) and this one holds 3,000; nothing was stored");
+        (await ann.Sets("1900-01-01", "2200-12-31")).Count.ShouldBe(3000);
+    }
+
+    [Fact]
+    public async Task Two_servers_on_one_database_keep_the_cap_between_them()
+    {
+        var (admin, database, connectionString) = ServerFactory.CreatePostgresDatabase();
+        try
+        {
+            var settings = new Dictionary<string, string?> { [Limit] = "3" };
+            using var a = new ServerFactory(Provider.Postgres, settings, connectionString);
+            using var b = new ServerFactory(Provider.Postgres, settings, connectionString);
+            var ann = await a.SignUp();
+            using var annOnB = b.CreateClient();
+            annOnB.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ann.Token);
+            for (var i = 0; i < 2; i++)
+            {
+                using var logged = await Log(ann);
+                logged.StatusCode.ShouldBe(HttpStatusCode.Created, await logged.Content.ReadAsStringAsync(Api.Cancel));
+            }
+            // B writes the third; A, which counted two, must not write a fourth.
+            using (var third = await annOnB.PostAsJsonAsync("/api/sets", new { exercise = "squat", set = "100x5@8", date = "2026-03-01" }, Api.Cancel))
+                third.StatusCode.ShouldBe(HttpStatusCode.Created, await third.Content.ReadAsStringAsync(Api.Cancel));
+            using (var over = await Log(ann))
+                await ShouldBeRefusedAtTheCap(over, 3, 3);
+            (await ann.Sets("1900-01-01", "2200-12-31")).Count.ShouldBe(3);
+        }
+        finally
+        {
+            ServerFactory.DropPostgresDatabase(admin, database);
+        }
+    }
+}

@@ -116,9 +116,8 @@ public static class LogCommands
                 drops.Add(ds);
             }
 
-            var policy = Policy.Default;
             // Decided before the set is written: the day's prescription comes from the training before today.
-            var decided = StoredDay.Decide(log, resolver, day, policy);
+            var decided = StoredDay.Decide(log, resolver, day);
             var today = decided.Plan;
             var now = io.UtcNow;
             SetRow Row(WrittenSet w, bool isDrop) => new()

@@ -11,7 +11,7 @@ namespace Failsafe.Store.CompiledModel
     public partial class FailsafeDbModel
     {
         private FailsafeDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c4cb6ec3-5010-4c4b-8395-eb9eb01e915d"), entityTypeCount: 10)
+            : base(skipDetectChanges: false, modelId: new Guid("064ee99d-e21c-4ba8-b7f5-c2610d2d3d77"), entityTypeCount: 10)
         {
         }
 

@@ -57,6 +57,12 @@ public sealed class ProfileRow
     /// charts show the main lifts (see <c>Reporting/PinnedLifts</c>).
     /// </summary>
     public string? PinnedLifts { get; set; }
+
+    /// <summary>
+    /// The policy preset every decision on this log is made with (RULES "Presets": conservative, hit, competition,
+    /// endurance; see <c>Scenarios/PolicyPresets</c>); null in logs made before it was kept: the default, conservative.
+    /// </summary>
+    public string? Preset { get; set; }
     public DateTime UpdatedAt { get; set; }
 
     /// <summary>Raised whenever anything of this athlete's log changes, so a cached decision knows it is stale.</summary>

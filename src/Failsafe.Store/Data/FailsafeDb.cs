@@ -122,6 +122,7 @@ internal sealed class ProfileConfiguration : IEntityTypeConfiguration<ProfileRow
             b.Property(word).HasMaxLength(20);
         b.Property(p => p.TrainingDays).HasMaxLength(60);
         b.Property(p => p.TimeZone).HasMaxLength(64);
+        b.Property(p => p.Preset).HasMaxLength(32);
         b.Property(p => p.EquipmentJson).HasMaxLength(8000);
         b.Property(p => p.AccountId).HasMaxLength(64);
         b.HasIndex(p => p.AccountId).IsUnique();

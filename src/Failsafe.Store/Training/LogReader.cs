@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Data.Common;
 using Failsafe.Engine;
 using Failsafe.Store.Data;
+using Failsafe.Store.Scenarios;
 using Microsoft.EntityFrameworkCore;
 
 namespace Failsafe.Store.Training;
@@ -86,14 +87,19 @@ public sealed class LogReader : IDisposable
     public ProfileRow? Profile() =>
         Rows(
             "SELECT \"Id\", \"AccountId\", \"Name\", \"TrainingYears\", \"FormUnderFatigue\", \"SleepHours\", \"Stress\", \"Goal\", \"InSeason\", \"Split\", " +
-            "\"CompetitionPrep\", \"BodyweightKg\", \"Unit\", \"TrainingDays\", \"Phase\", \"UpdatedAt\", \"Revision\", \"TimeZone\", \"EquipmentJson\", \"PinnedLifts\" FROM \"profiles\" WHERE \"Id\" = @athlete LIMIT 1",
+            "\"CompetitionPrep\", \"BodyweightKg\", \"Unit\", \"TrainingDays\", \"Phase\", \"UpdatedAt\", \"Revision\", \"TimeZone\", \"EquipmentJson\", \"PinnedLifts\", \"Preset\" FROM \"profiles\" WHERE \"Id\" = @athlete LIMIT 1",
             r => new ProfileRow
             {
                 Id = r.GetInt32(0), AccountId = Text(r, 1), Name = r.GetString(2), TrainingYears = r.GetDouble(3), FormUnderFatigue = r.GetString(4),
                 SleepHours = r.GetDouble(5), Stress = r.GetString(6), Goal = r.GetString(7), InSeason = r.GetBoolean(8), Split = r.GetString(9),
                 CompetitionPrep = r.GetBoolean(10), BodyweightKg = Real(r, 11), Unit = r.GetString(12), TrainingDays = r.GetString(13), Phase = r.GetString(14),
                 UpdatedAt = r.GetDateTime(15), Revision = r.GetInt64(16), TimeZone = Text(r, 17), EquipmentJson = Text(r, 18), PinnedLifts = Text(r, 19),
+                Preset = Text(r, 20),
             }).FirstOrDefault();
+
+    /// <summary>The policy every decision on this log is made with: the profile's preset (the default without one).</summary>
+    public Policy StoredPolicy() =>
+        PolicyPresets.Of(Rows("SELECT \"Preset\" FROM \"profiles\" WHERE \"Id\" = @athlete", r => Text(r, 0)).FirstOrDefault());
 
     /// <summary>This athlete's custom exercises (for <see cref="ExerciseResolver"/>).</summary>
     public List<CustomExerciseRow> CustomExercises() =>

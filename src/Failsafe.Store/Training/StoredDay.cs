@@ -32,11 +32,14 @@ public static class StoredDay
         public int Unrated { get; init; }
     }
 
-    /// <summary>Decides <paramref name="date"/> on the stored log, read through <paramref name="log"/>.</summary>
-    public static Day Decide(LogReader log, ExerciseResolver resolver, DateOnly date, Policy policy)
+    /// <summary>
+    /// Decides <paramref name="date"/> on the stored log, read through <paramref name="log"/>, with the profile's preset
+    /// (<see cref="LogReader.StoredPolicy"/>) unless <paramref name="policy"/> is given.
+    /// </summary>
+    public static Day Decide(LogReader log, ExerciseResolver resolver, DateOnly date, Policy? policy = null)
     {
         ArgumentNullException.ThrowIfNull(log);
-        ArgumentNullException.ThrowIfNull(policy);
+        policy ??= log.StoredPolicy();
         var today = TodayPlan.For(log, resolver, date, policy);
         var scenario = log.Scenario(resolver, date, TodayPlan.Session(today.Day));
         // The day's prescription is fixed from the training before today: the sets logged today steer only the next

@@ -314,6 +314,10 @@ namespace Failsafe.Store.Data.Migrations.Postgres
                     b.Property<string>("PinnedLifts")
                         .HasColumnType("text");
 
+                    b.Property<string>("Preset")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<long>("Revision")
                         .HasColumnType("bigint");
 

@@ -295,6 +295,10 @@ namespace Failsafe.Store.Data.Migrations.Sqlite
                     b.Property<string>("PinnedLifts")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Preset")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("Revision")
                         .HasColumnType("INTEGER");
 

@@ -229,3 +229,25 @@ public sealed class PlanRow : IAthleteOwned
     public DateTime CreatedAt { get; set; }
     public bool Active { get; set; }
 }
+
+/// <summary>
+/// A note on a day of an athlete's training: a coach's (on a day or one of its sessions), which the athlete sees on Today,
+/// or the athlete's answer. The notes of a day are its thread, oldest first.
+/// </summary>
+public sealed class NoteRow : IAthleteOwned
+{
+    public long Id { get; set; }
+    public int AthleteId { get; set; }
+    public DateOnly Date { get; set; }
+
+    /// <summary>The session the note is about; null for the day as a whole.</summary>
+    public long? SessionId { get; set; }
+
+    /// <summary>True for a coach's note, false for the athlete's answer.</summary>
+    public bool FromCoach { get; set; }
+
+    /// <summary>Who wrote it, as shown beside it: the coach's email, or the athlete's name.</summary>
+    public string Author { get; set; } = "";
+    public string Text { get; set; } = "";
+    public DateTime CreatedAt { get; set; }
+}

@@ -54,9 +54,18 @@ public static class StoredDay
         ArgumentNullException.ThrowIfNull(day);
         var log = new TrainingLog(day.Scenario.History);
         var window = day.Policy.ShareWindowDays;
+        var (buckets, unrated) = Buckets(log, day.Date, window);
+        var standing = Evaluator.Evaluate(day.Scenario with { Session = TodayPlan.Session(day.Plan.Day) }, day.Plan.Day.Policy ?? day.Policy);
+        return new Status(day, standing, window, buckets, Trends(log, day.Date)) { Unrated = unrated };
+    }
+
+    /// <summary>The rated working sets of the <paramref name="window"/> days up to <paramref name="day"/> by RIR bucket, and the unrated ones.</summary>
+    public static (int[] Buckets, int Unrated) Buckets(TrainingLog log, DateOnly day, int window)
+    {
+        ArgumentNullException.ThrowIfNull(log);
         var buckets = new int[RirBuckets.Count];
         var unrated = 0;
-        foreach (var s in log.LastDays(day.Date, window))
+        foreach (var s in log.LastDays(day, window))
         {
             foreach (var e in s.Exercises)
             {
@@ -69,14 +78,14 @@ public static class StoredDay
                 }
             }
         }
-        var standing = Evaluator.Evaluate(day.Scenario with { Session = TodayPlan.Session(day.Plan.Day) }, day.Plan.Day.Policy ?? day.Policy);
-        return new Status(day, standing, window, buckets, Trends(log, day.Date)) { Unrated = unrated };
+        return (buckets, unrated);
     }
 
     /// <summary>The five exercises trained most in the last 8 weeks, first vs last session e1RM.</summary>
-    private static List<Trend> Trends(TrainingLog log, DateOnly day)
+    public static List<Trend> Trends(TrainingLog log, DateOnly day)
     {
         var points = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+        ArgumentNullException.ThrowIfNull(log);
         foreach (var s in log.LastDays(day, 56))
         {
             foreach (var e in s.Exercises)

@@ -13,7 +13,7 @@ public sealed record NoticeView(string Code, string Rule, string Message);
 /// <summary>An e1RM trend over the last 8 weeks: <see cref="Direction"/> is up, down or flat (within 2 %).</summary>
 public sealed record LiftTrendView(string Exercise, string Direction, double Change);
 
-public sealed record EventView(DateOnly Date, string Name);
+public sealed record UpcomingEventView(DateOnly Date, string Name);
 
 /// <summary>One athlete in the coach's list (<see cref="AthleteSummary"/>); <see cref="Reasons"/> say why they need a look.</summary>
 public sealed record AthleteSummaryView(
@@ -21,7 +21,7 @@ public sealed record AthleteSummaryView(
     IReadOnlyList<NoticeView> Warnings, IReadOnlyList<NoticeView> Actions, DateOnly? LastSession, int? DaysSinceLastSession,
     int WeekPlanned, int WeekDone, int FailureSetsUsed, int FailureSetsAllowed, int BudgetWindowDays, double FailureShare, double MaxFailureShare,
     int RatedSets, DateOnly? LastCheckIn, IReadOnlyList<string> CheckInFlags, IReadOnlyList<LiftTrendView> Trends, DateOnly? UnansweredWorse,
-    bool InDeload, IReadOnlyList<EventView> UpcomingEvents);
+    bool InDeload, IReadOnlyList<UpcomingEventView> UpcomingEvents);
 
 /// <summary>A kind of warning and how many athletes have it.</summary>
 public sealed record WarningCountView(string Code, string Rule, int Athletes);
@@ -97,7 +97,7 @@ public static class Team
         s.LastSession, s.DaysSinceLastSession, s.WeekPlanned, s.WeekDone, s.Budget.FailureSetsUsed, s.Budget.FailureSetsAllowed, s.Budget.WindowDays,
         Math.Round(s.FailureShare, 3), s.MaxFailureShare, s.RatedSets, s.LastCheckIn, s.CheckInFlags,
         [.. s.Trends.Select(t => new LiftTrendView(t.Name, Direction(t.Last / t.First - 1), Math.Round(t.Last / t.First - 1, 4)))],
-        s.UnansweredWorse, s.InDeload, [.. s.UpcomingEvents.Select(e => new EventView(e.Date, e.Name))]);
+        s.UnansweredWorse, s.InDeload, [.. s.UpcomingEvents.Select(e => new UpcomingEventView(e.Date, e.Name))]);
 
     /// <summary>Up or down beyond 2 %; flat within it (a session's noise).</summary>
     private static string Direction(double change) => change >= 0.02 ? "up" : change <= -0.02 ? "down" : "flat";

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization.Metadata;
 using Failsafe.Server.Accounts;
 using Failsafe.Server.Athletes;
 using Failsafe.Server.Catalog;
+using Failsafe.Server.Coaching;
 using Failsafe.Server.Data;
 using Failsafe.Server.Planning;
 using Failsafe.Server.Training;
@@ -163,6 +164,7 @@ public static partial class ServerApp
         api.MapImport();
         api.MapExport();
         api.MapCoaching();
+        api.MapNotes();
         app.MapCalendarFeed();
 
         app.MapWebApp();

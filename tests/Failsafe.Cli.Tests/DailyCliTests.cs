@@ -190,6 +190,34 @@ public sealed class DailyCliTests : IDisposable
     }
 
     [Fact]
+    public void Init_Policy_IsKeptAndUsedByStatusTodayAndTheBackup()
+    {
+        Ok("init", "--years", "3", "--policy", "hit");
+
+        using (var db = Db())
+            db.Profiles.Single().Preset.ShouldBe("hit");
+        // HIT's B1 allows half the working sets to failure; the default a fifth.
+        Json("status").RootElement.GetProperty("rirBuckets").GetProperty("maxFailureShare").GetDouble().ShouldBe(0.5);
+        Ok("init", "--policy", "endurance");
+        using (var db = Db())
+            db.ProfileChanges.Single().ShouldSatisfyAllConditions(c => c.Field.ShouldBe("preset"), c => c.OldValue.ShouldBe("hit"), c => c.NewValue.ShouldBe("endurance"));
+        // Endurance in season: no failure on any set of today's session.
+        Json("today").RootElement.GetProperty("exercises").EnumerateArray().SelectMany(e => e.GetProperty("sets").EnumerateArray())
+            .ShouldAllBe(s => s.GetProperty("failure").GetString() == "none");
+        var backup = JsonNode.Parse(Ok("export", "json"))!;
+        backup["profile"]!["preset"]!.GetValue<string>().ShouldBe("endurance");
+    }
+
+    [Fact]
+    public void Init_UnknownPolicy_ExitsUsageListingThePresets()
+    {
+        Fails(ExitCodes.Usage, "init", "--years", "3", "--policy", "yolo").ShouldContain("--policy: 'yolo' is not a preset; the presets are conservative, hit, competition, endurance");
+
+        using var db = Db();
+        db.Profiles.ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Init_TwiceWithSameValues_RecordsNoChange()
     {
         Ok("init", "--years", "3", "--goal", "strength");

@@ -391,6 +391,18 @@ public sealed class SessionChangeCliTests : IDisposable
     }
 
     [Fact]
+    public void Import_ABackupWithAnUnknownPreset_IsRefusedByItsPath()
+    {
+        Setup();
+        var backup = JsonNode.Parse(Ok("export", "json"))!;
+        backup["profile"]!["preset"] = "yolo";
+        var file = _dir.Write("backup.json", backup.ToJsonString());
+
+        FailsOn(Path.Combine(_dir.Path, "restored.db"), ExitCodes.InvalidInput, "import", file)
+            .ShouldContain("$.profile.preset: 'yolo' is not a preset; the presets are conservative, hit, competition, endurance");
+    }
+
+    [Fact]
     public void Import_NotABackup_Refused()
     {
         var file = _dir.Write("other.json", "{\"history\":[]}");

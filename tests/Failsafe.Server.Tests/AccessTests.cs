@@ -105,6 +105,7 @@ public sealed class AccessTests(Servers servers) : IClassFixture<Servers>
         var link = (await (await b.Client.GetAsync("/api/coaching/coaches", Api.Cancel)).Json()).EnumerateArray().Single().Id("linkId");
         (await pending.Client.PostAsJsonAsync("/api/coaching/invitations", new { email = b.Email }, Api.Cancel)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
         var open = (await (await b.Client.GetAsync("/api/coaching/invitations", Api.Cancel)).Json()).EnumerateArray().Single().Id();
+        var sent = (await (await pending.Client.GetAsync("/api/coaching/invitations/sent", Api.Cancel)).Json()).EnumerateArray().Single().Id();
 
         return new Dictionary<string, string>
         {
@@ -117,6 +118,7 @@ public sealed class AccessTests(Servers servers) : IClassFixture<Servers>
             ["/api/exercises/custom/{id:int}"] = Api.Text(custom),
             ["/api/coaching/invitations/{id:long}/accept"] = Api.Text(open),
             ["/api/coaching/invitations/{id:long}"] = Api.Text(open),
+            ["/api/coaching/invitations/sent/{id:long}"] = Api.Text(sent),
             ["/api/coaching/coaches/{linkId:long}"] = Api.Text(link),
             ["/api/coaching/athletes/{athleteId:int}"] = Api.Text(b.AthleteId),
         };

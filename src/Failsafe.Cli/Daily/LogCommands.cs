@@ -116,9 +116,8 @@ public static class LogCommands
                 drops.Add(ds);
             }
 
-            var policy = Policy.Default;
             // Decided before the set is written: the day's prescription comes from the training before today.
-            var decided = StoredDay.Decide(log, resolver, day, policy);
+            var decided = StoredDay.Decide(log, resolver, day);
             var today = decided.Plan;
             var now = io.UtcNow;
             SetRow Row(WrittenSet w, bool isDrop) => new()
@@ -169,7 +168,7 @@ public static class LogCommands
     }
 
     /// <summary><c>failsafe next</c> without a scenario: the next set of today's session in the log, as <c>log</c> answers it.</summary>
-    internal static int NextFromLog(Io io, ParseResult parse, Policy policy, bool json)
+    internal static int NextFromLog(Io io, ParseResult parse, Policy? policy, bool json)
     {
         using var log = io.OpenLog(parse);
         if (log is null || DailyOptions.RequireProfile(io, log) is not { } profile)

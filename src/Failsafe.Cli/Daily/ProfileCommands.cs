@@ -30,9 +30,10 @@ public static class ProfileCommands
         var prep = new Option<bool?>("--competition-prep") { Description = "Preparing for a competition." };
         var timeZone = new Option<string?>("--time-zone") { Description = "Your time zone, an IANA id such as Europe/Berlin (default: this machine's); \"today\" is the date there." };
         var lifts = new Option<string[]>("--lift") { Description = "A lift to pin for the e1RM charts of `report` and Progress (repeat for more, at most 4); `--lift none` unpins them (the charts show your main lifts).", AllowMultipleArgumentsPerToken = false };
+        var preset = new Option<string?>("--policy") { Description = $"The policy preset every decision on your log is made with: {PolicyPresets.List} (default conservative); see `failsafe policy --preset NAME`." };
         var command = new Command("init", "Create or update your profile: experience, form under fatigue, sleep, goal, split, unit, days. Without options on a terminal, asks.")
         {
-            name, years, form, sleep, stress, goal, split, unit, days, bodyweight, phase, inSeason, prep, timeZone, lifts,
+            name, years, form, sleep, stress, goal, split, unit, days, bodyweight, phase, inSeason, prep, timeZone, lifts, preset,
         };
         command.SetAction(parse =>
         {
@@ -113,6 +114,13 @@ public static class ProfileCommands
                 else
                     problem ??= $"--lift: {pinProblem}";
             }
+            if (parse.GetValue(preset) is { } named)
+            {
+                if (PolicyPresets.Problem(named) is { } presetProblem)
+                    problem ??= $"--policy: {presetProblem}";
+                else
+                    profile.Preset = named;
+            }
             if (parse.GetValue(inSeason) is { } season)
                 profile.InSeason = season;
             if (parse.GetValue(prep) is { } cp)
@@ -135,7 +143,7 @@ public static class ProfileCommands
                     db.ProfileChanges.Add(new ProfileChangeRow { ProfileId = profile.Id, ChangedAt = now, Field = field, OldValue = old, NewValue = after[field] });
             }
             db.SaveChanges();
-            io.Console.MarkupLineInterpolated($"{(existing is null ? "Created" : "Updated")} the profile of {profile.Name}: {profile.TrainingYears:0.#} years, form {profile.FormUnderFatigue}, {profile.SleepHours:0.#} h sleep, stress {profile.Stress}, goal {profile.Goal}, {profile.Split} on {profile.TrainingDays}, unit {profile.Unit}, phase {profile.Phase}, time zone {profile.TimeZone}.");
+            io.Console.MarkupLineInterpolated($"{(existing is null ? "Created" : "Updated")} the profile of {profile.Name}: {profile.TrainingYears:0.#} years, form {profile.FormUnderFatigue}, {profile.SleepHours:0.#} h sleep, stress {profile.Stress}, goal {profile.Goal}, {profile.Split} on {profile.TrainingDays}, unit {profile.Unit}, phase {profile.Phase}, time zone {profile.TimeZone}, policy {PolicyPresets.NameOf(profile.Preset)}.");
             return ExitCodes.Ok;
         });
         return command;
@@ -148,6 +156,7 @@ public static class ProfileCommands
         ["stress"] = p.Stress, ["goal"] = p.Goal, ["split"] = p.Split, ["unit"] = p.Unit, ["trainingDays"] = p.TrainingDays,
         ["bodyweightKg"] = p.BodyweightKg?.ToString(System.Globalization.CultureInfo.InvariantCulture), ["phase"] = p.Phase, ["timeZone"] = p.TimeZone,
         ["inSeason"] = p.InSeason.ToString(), ["competitionPrep"] = p.CompetitionPrep.ToString(), ["pinnedLifts"] = p.PinnedLifts,
+        ["preset"] = p.Preset,
     };
 
     private static void Ask(IAnsiConsole c, ProfileRow p)

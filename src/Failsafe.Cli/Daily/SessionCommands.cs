@@ -42,7 +42,7 @@ public static class SessionCommands
             return null;
         }
         var resolver = new ExerciseResolver(CatalogLoader.Default, log.CustomExercises());
-        var decided = StoredDay.Decide(log, resolver, day, Policy.Default);
+        var decided = StoredDay.Decide(log, resolver, day);
         var key = new SessionKey(day, LogCommands.Source, decided.Plan.Day.DayType is { } t ? Words.Of(t) : null, decided.Plan.Day.Template);
         return new Context(log, resolver, day, decided, key, profile.Unit == "lb" ? WeightUnit.Lb : WeightUnit.Kg);
     }

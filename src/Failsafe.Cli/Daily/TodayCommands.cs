@@ -27,7 +27,7 @@ public static class TodayCommands
         var command = new Command("today", "Today's session from the active plan: each set's decision and load, with the rule that decided it.") { date, json, why };
         command.SetAction(parse =>
         {
-            if (Decide(io, parse, date, Policy.Default, out var code, changed: true) is not { } d)
+            if (Decide(io, parse, date, out var code, changed: true) is not { } d)
                 return code;
             var (day, today, scenario, evaluation) = (d.Date, d.Plan, d.Scenario, d.Evaluation);
             if (parse.GetValue(json))
@@ -91,9 +91,9 @@ public static class TodayCommands
         var command = new Command("status", "Warnings, actions, the failure budget, the 80/20 split of your sets and the e1RM trend of your main lifts.") { date, json };
         command.SetAction(parse =>
         {
-            var policy = Policy.Default;
-            if (Decide(io, parse, date, policy, out var code) is not { } d)
+            if (Decide(io, parse, date, out var code) is not { } d)
                 return code;
+            var policy = d.Policy;
             var status = StoredDay.StatusOf(d);
             var (scenario, evaluation) = (d.Scenario, status.Standing);
             var (buckets, total, trends) = (status.Buckets, status.Total, status.Trends);
@@ -138,7 +138,7 @@ public static class TodayCommands
     /// (skips, swaps, additions); null (after printing why) when the date is malformed, the database cannot be opened or
     /// there is no profile.
     /// </summary>
-    private static StoredDay.Day? Decide(Io io, System.CommandLine.ParseResult parse, Option<string?> date, Policy policy, out int code, bool changed = false)
+    private static StoredDay.Day? Decide(Io io, System.CommandLine.ParseResult parse, Option<string?> date, out int code, bool changed = false)
     {
         if (!DailyOptions.TryDate(io, parse.GetValue(date), out var given, out code))
             return null;
@@ -147,7 +147,7 @@ public static class TodayCommands
         if (log is null || DailyOptions.RequireProfile(io, log) is not { } profile)
             return null;
         var resolver = new ExerciseResolver(CatalogLoader.Default, log.CustomExercises());
-        var day = StoredDay.Decide(log, resolver, DailyOptions.Day(io, given, profile), policy);
+        var day = StoredDay.Decide(log, resolver, DailyOptions.Day(io, given, profile));
         if (!changed)
             return day;
         var (session, evaluation) = StoredDay.AsChanged(day, log.SessionOn(day.Date, LogCommands.Source), resolver);
@@ -189,7 +189,7 @@ public static class TodayCommands
             db.Plans.Add(row);
             db.SaveChanges();
             var log = LogReader.For(db);
-            var plan = TodayPlan.Layout(log, new ExerciseResolver(CatalogLoader.Default, log.CustomExercises()), row, n, Policy.Default);
+            var plan = TodayPlan.Layout(log, new ExerciseResolver(CatalogLoader.Default, log.CustomExercises()), row, n);
             io.Console.MarkupLineInterpolated($"New plan: {n} weeks from {from:yyyy-MM-dd} on {dayList}. `failsafe plan show` shows it, `failsafe today` each day.");
             foreach (var note in plan.Notes)
                 io.Console.MarkupLineInterpolated($"[yellow]{note}[/]");
@@ -203,7 +203,7 @@ public static class TodayCommands
             if (db is null || DailyOptions.RequireProfile(io, db) is not { } profile)
                 return ExitCodes.InvalidInput;
             var from = DailyOptions.Day(io, null, profile);
-            var (done, problem) = PlanAdjust.Apply(db, from, io.UtcNow, Policy.Default);
+            var (done, problem) = PlanAdjust.Apply(db, from, io.UtcNow);
             if (done is null)
                 return io.Fail($"{problem}: run `failsafe plan new` for a new one");
             var left = done.Row.Weeks;
@@ -254,7 +254,7 @@ public static class TodayCommands
             return ExitCodes.InvalidInput;
         if (log.ActivePlan() is not { } row)
             return io.Fail("no active plan: run `failsafe plan new` first");
-        var plan = TodayPlan.Layout(log, new ExerciseResolver(CatalogLoader.Default, log.CustomExercises()), row, row.Weeks, Policy.Default);
+        var plan = TodayPlan.Layout(log, new ExerciseResolver(CatalogLoader.Default, log.CustomExercises()), row, row.Weeks);
         return use(plan, profile.Unit == "lb" ? WeightUnit.Lb : WeightUnit.Kg);
     }
 }

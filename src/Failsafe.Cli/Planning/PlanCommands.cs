@@ -107,7 +107,7 @@ public static class PlanCommands
             {
                 return parse.GetValue(doneFile) is not null
                     ? io.Fail("next: --done goes with a scenario file (next SCENARIO --done DONE); without one, the sets done are today's in your log", ExitCodes.Usage)
-                    : Daily.LogCommands.NextFromLog(io, parse, policy, parse.GetValue(json));
+                    : Daily.LogCommands.NextFromLog(io, parse, parse.GetValue(policyFile) is null ? null : policy, parse.GetValue(json));
             }
             if (parse.GetValue(doneFile) is null)
                 return io.Fail("next: a scenario needs --done, the sets done so far today", ExitCodes.Usage);

@@ -55,6 +55,9 @@ public static class ReportCommand
 
             // The only clock read: the report ends on the latest logged day, or today when nothing is logged.
             var last = log.LastDay() ?? io.Today(log.Profile()?.TimeZone);
+            // Without --policy, the profile's preset.
+            if (parse.GetValue(policyFile) is null)
+                policy = log.StoredPolicy();
             if (ReportReader.Read(log, policy, last, request, out var problem) is not { } data)
                 return io.Fail($"--{problem!.Field}: {problem.Message}", problem.Field is "log" or "lift" ? ExitCodes.InvalidInput : ExitCodes.Usage);
 

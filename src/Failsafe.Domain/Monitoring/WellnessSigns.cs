@@ -55,6 +55,28 @@ public static class WellnessSigns
             : null;
     }
 
+    private static bool PlainlyBad(Measure m, double v) => m.Direction == Worse.Higher ? v >= 4 : v <= 2;
+
+    /// <summary>
+    /// What is plainly bad in one check-in, in words, whatever the lifter's baseline (fatigue, soreness or aches at 4+;
+    /// mood, sleep quality or motivation at 2 or less; sleep under <see cref="Policy.PoorSleepHours"/>): what a coach
+    /// looks at first. One bad day is not a sign (see <see cref="Detect"/>), but it is worth a look.
+    /// </summary>
+    public static ImmutableArray<string> Flags(Wellness entry, Policy policy)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(policy);
+        var flags = ImmutableArray.CreateBuilder<string>();
+        if (entry.SleepHours is { } h && h < policy.PoorSleepHours)
+            flags.Add($"slept {h:0.#} h");
+        foreach (var m in Measures)
+        {
+            if (m.Value(entry) is { } v && PlainlyBad(m, v))
+                flags.Add($"{(m.Direction == Worse.Higher ? "high" : "low")} {m.Words} ({v:0})");
+        }
+        return flags.ToImmutable();
+    }
+
     /// <summary>Signs in the window ending on <paramref name="today"/>.</summary>
     public static ImmutableArray<Sign> Detect(ImmutableArray<Wellness> entries, DateOnly today, Policy policy)
     {
@@ -93,7 +115,7 @@ public static class WellnessSigns
                     continue;
                 // Plainly bad days count whatever the baseline, so a sign that has lasted for weeks (and so
                 // dragged the baseline with it) is still reported; milder days count when they break the lifter's norm.
-                var plainlyBad = m.Direction == Worse.Higher ? v >= 4 : v <= 2;
+                var plainlyBad = PlainlyBad(m, v);
                 var worseThanUsual = mean is { } b && (m.Direction == Worse.Higher
                     ? v >= b + policy.WellnessDelta && v >= 3
                     : v <= b - policy.WellnessDelta && v <= 3);

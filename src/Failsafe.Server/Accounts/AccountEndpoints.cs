@@ -107,6 +107,7 @@ public static class AccountEndpoints
         await db.Sessions.Where(s => s.AthleteId == athlete).ExecuteDeleteAsync(cancel);
         await db.CheckIns.Where(s => s.AthleteId == athlete).ExecuteDeleteAsync(cancel);
         await db.Events.Where(s => s.AthleteId == athlete).ExecuteDeleteAsync(cancel);
+        await db.Notes.Where(s => s.AthleteId == athlete).ExecuteDeleteAsync(cancel);
         await db.Injuries.Where(s => s.AthleteId == athlete).ExecuteDeleteAsync(cancel);
         await db.Plans.Where(s => s.AthleteId == athlete).ExecuteDeleteAsync(cancel);
         await db.CustomExercises.Where(s => s.AthleteId == athlete).ExecuteDeleteAsync(cancel);

@@ -25,6 +25,24 @@ public sealed class CoachLink
 }
 
 /// <summary>
+/// An invitation as the coach sent it: kept whether or not the email has an account, so the coach's list of sent
+/// invitations looks the same either way (<see cref="CoachLink"/> is made only for an account). Deleted with the coach's
+/// account, when the coach cancels it, and when the coaching it led to ends.
+/// </summary>
+public sealed class SentInvitation
+{
+    public long Id { get; set; }
+    public string CoachAccountId { get; set; } = "";
+
+    /// <summary>The address as the coach typed it (trimmed).</summary>
+    public string Email { get; set; } = "";
+
+    /// <summary>The address as Identity normalizes it: what it is matched to an account by.</summary>
+    public string NormalizedEmail { get; set; } = "";
+    public DateTime InvitedAt { get; set; }
+}
+
+/// <summary>
 /// Accounts (ASP.NET Core Identity), coaching links and the Data Protection key ring — kept in
 /// the same database as the training log (<see cref="FailsafeDb"/>), so every server instance shares them.
 /// </summary>
@@ -65,6 +83,7 @@ public class AccountsDb : IdentityDbContext<Account>, IDataProtectionKeyContext
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<CoachLink> CoachLinks => Set<CoachLink>();
+    public DbSet<SentInvitation> SentInvitations => Set<SentInvitation>();
     public DbSet<SignInFailures> SignInFailures => Set<SignInFailures>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -78,6 +97,15 @@ public class AccountsDb : IdentityDbContext<Account>, IDataProtectionKeyContext
             b.Property(l => l.AthleteAccountId).HasMaxLength(64);
             b.HasIndex(l => new { l.CoachAccountId, l.AthleteAccountId }).IsUnique();
             b.HasIndex(l => l.AthleteAccountId);
+        });
+        builder.Entity<SentInvitation>(b =>
+        {
+            b.ToTable("coach_invitations");
+            b.Property(i => i.CoachAccountId).HasMaxLength(64);
+            b.Property(i => i.Email).HasMaxLength(256);
+            b.Property(i => i.NormalizedEmail).HasMaxLength(256);
+            b.HasIndex(i => new { i.CoachAccountId, i.NormalizedEmail }).IsUnique();
+            b.HasOne<Account>().WithMany().HasForeignKey(i => i.CoachAccountId).OnDelete(DeleteBehavior.Cascade);
         });
         builder.Entity<SignInFailures>(b =>
         {

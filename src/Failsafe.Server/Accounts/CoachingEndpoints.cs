@@ -15,6 +15,13 @@ public sealed record CoachedAthleteView(int AthleteId, string? Email, DateTime S
 public sealed record CoachView(long LinkId, string? Email, DateTime Since);
 
 /// <summary>
+/// An invitation the coach sent: <see cref="State"/> is <c>accepted</c> (then <see cref="AthleteId"/> is the athlete's id)
+/// or <c>waiting</c> — also when no account has the address, or its owner declined, so that the list never tells a coach
+/// who has an account.
+/// </summary>
+public sealed record SentInvitationView(long Id, string Email, DateTime InvitedAt, string State, int? AthleteId);
+
+/// <summary>
 /// Coaching: a coach invites an athlete by email; the athlete accepts (or declines); from then on the coach reads
 /// and plans for the athlete (<c>?athlete=ID</c> on every data endpoint) until either ends it. Every account can be
 /// both: an athlete of its own log and a coach of others.
@@ -34,11 +41,16 @@ public static class CoachingEndpoints
         });
         g.MapPost("/invitations", Invite).WithSummary("Invite an athlete by email. Always 202: whether the email has an account is not revealed.");
         g.MapGet("/invitations", Invitations).WithSummary("Invitations waiting for your answer.");
+        g.MapGet("/invitations/sent", Sent).WithSummary("Invitations you sent, newest first, each waiting or accepted (waiting also when no account has the address).");
+        g.MapDelete("/invitations/sent/{id:long}", Cancel).Produces(StatusCodes.Status204NoContent)
+            .WithSummary("Cancel an invitation you sent that is still waiting (an accepted one is ended with DELETE /api/coaching/athletes/{athleteId}).");
         g.MapPost("/invitations/{id:long}/accept", Accept).Produces(StatusCodes.Status204NoContent).WithSummary("Accept a coach's invitation: the coach may then read and plan your training.");
         g.MapDelete("/invitations/{id:long}", Decline).Produces(StatusCodes.Status204NoContent).WithSummary("Decline an invitation.");
         g.MapGet("/coaches", Coaches).WithSummary("Your coaches.");
         g.MapDelete("/coaches/{linkId:long}", Revoke).Produces(StatusCodes.Status204NoContent).WithSummary("Revoke a coach's access, at once.");
         g.MapGet("/athletes", Athletes).WithSummary("The athletes you coach (their ids go in ?athlete=).");
+        g.MapGet("/team", TeamSummary).Produces<Coaching.TeamView>()
+            .WithSummary("Every athlete you coach at a glance, needs-attention first (?show=attention|idle, ?q= a name or email), with the team's warnings by kind, deloads, spent budgets and upcoming events.");
         g.MapDelete("/athletes/{athleteId:int}", Drop).Produces(StatusCodes.Status204NoContent).WithSummary("Stop coaching an athlete who accepted you (404 for every other id, an invitation not yet answered included).");
     }
 
@@ -47,7 +59,22 @@ public static class CoachingEndpoints
         if (string.IsNullOrWhiteSpace(input?.Email) || input.Email.Length > 256 || !input.Email.Contains('@', StringComparison.Ordinal))
             return Problems.Invalid("email", "required: the athlete's email address");
         var me = AthleteAccess.AccountId(http.User);
-        var athlete = await users.FindByEmailAsync(input.Email.Trim());
+        var email = input.Email.Trim();
+        var normalized = users.NormalizeEmail(email);
+        // What the coach sent is kept whether or not the address has an account: their list looks the same either way.
+        if (!await accounts.SentInvitations.AnyAsync(i => i.CoachAccountId == me && i.NormalizedEmail == normalized, cancel))
+        {
+            accounts.SentInvitations.Add(new SentInvitation { CoachAccountId = me, Email = email, NormalizedEmail = normalized, InvitedAt = clock.GetUtcNow().UtcDateTime });
+            try
+            {
+                await accounts.SaveChangesAsync(cancel);
+            }
+            catch (DbUpdateException)
+            {
+                accounts.ChangeTracker.Clear();
+            }
+        }
+        var athlete = await users.FindByEmailAsync(email);
         if (athlete is not null && athlete.Id != me
             && !await accounts.CoachLinks.AnyAsync(l => l.CoachAccountId == me && l.AthleteAccountId == athlete.Id, cancel))
         {
@@ -72,6 +99,48 @@ public static class CoachingEndpoints
             .ToListAsync(cancel);
         return TypedResults.Ok(list);
     }
+
+    public static async Task<IResult> Sent(HttpContext http, AccountsDb accounts, FailsafeDb training, CancellationToken cancel)
+    {
+        var me = AthleteAccess.AccountId(http.User);
+        var sent = await accounts.SentInvitations.AsNoTracking().Where(i => i.CoachAccountId == me)
+            .Select(i => new
+            {
+                i.Id, i.Email, i.InvitedAt,
+                Athlete = accounts.CoachLinks.Where(l => l.CoachAccountId == me && l.AcceptedAt != null)
+                    .Join(accounts.Users, l => l.AthleteAccountId, u => u.Id, (l, u) => u)
+                    .Where(u => u.NormalizedEmail == i.NormalizedEmail).Select(u => u.Id).FirstOrDefault(),
+            })
+            .OrderByDescending(i => i.InvitedAt).ThenByDescending(i => i.Id).ToListAsync(cancel);
+        var accepted = sent.Where(s => s.Athlete is not null).Select(s => s.Athlete!).ToList();
+        var profiles = accepted.Count == 0 ? [] : await training.Profiles.AsNoTracking().Where(p => p.AccountId != null && accepted.Contains(p.AccountId))
+            .ToDictionaryAsync(p => p.AccountId!, p => p.Id, cancel);
+        return TypedResults.Ok(sent.Select(s => s.Athlete is { } a
+            ? new SentInvitationView(s.Id, s.Email, s.InvitedAt, "accepted", profiles.TryGetValue(a, out var id) ? id : null)
+            : new SentInvitationView(s.Id, s.Email, s.InvitedAt, "waiting", null)).ToList());
+    }
+
+    /// <summary>Cancels a waiting invitation: the coach's record of it and the invitation the athlete would see, if any.</summary>
+    public static async Task<IResult> Cancel(long id, HttpContext http, AccountsDb accounts, CancellationToken cancel)
+    {
+        var me = AthleteAccess.AccountId(http.User);
+        var sent = await accounts.SentInvitations.FirstOrDefaultAsync(i => i.Id == id && i.CoachAccountId == me, cancel);
+        if (sent is null)
+            return Problems.NotFound("such invitation");
+        var athlete = await accounts.Users.Where(u => u.NormalizedEmail == sent.NormalizedEmail).Select(u => u.Id).FirstOrDefaultAsync(cancel);
+        if (athlete is not null && await accounts.CoachLinks.AnyAsync(l => l.CoachAccountId == me && l.AthleteAccountId == athlete && l.AcceptedAt != null, cancel))
+            return Problems.Conflict("The invitation was accepted: stop coaching the athlete instead (DELETE /api/coaching/athletes/{athleteId}).");
+        if (athlete is not null)
+            await accounts.CoachLinks.Where(l => l.CoachAccountId == me && l.AthleteAccountId == athlete && l.AcceptedAt == null).ExecuteDeleteAsync(cancel);
+        accounts.SentInvitations.Remove(sent);
+        await accounts.SaveChangesAsync(cancel);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>Forgets what the coach sent to the athlete once their coaching ends: it is no longer waiting for anything.</summary>
+    private static Task<int> Forget(AccountsDb accounts, string coach, string athlete, CancellationToken cancel) =>
+        accounts.SentInvitations.Where(i => i.CoachAccountId == coach
+            && accounts.Users.Any(u => u.Id == athlete && u.NormalizedEmail == i.NormalizedEmail)).ExecuteDeleteAsync(cancel);
 
     public static async Task<IResult> Accept(long id, HttpContext http, AccountsDb accounts, TimeProvider clock, CancellationToken cancel)
     {
@@ -103,13 +172,38 @@ public static class CoachingEndpoints
     public static async Task<IResult> Revoke(long linkId, HttpContext http, AccountsDb accounts, CancellationToken cancel)
     {
         var me = AthleteAccess.AccountId(http.User);
-        var n = await accounts.CoachLinks.Where(l => l.Id == linkId && l.AthleteAccountId == me).ExecuteDeleteAsync(cancel);
-        return n == 0 ? Problems.NotFound("such coach") : TypedResults.NoContent();
+        var link = await accounts.CoachLinks.AsNoTracking().FirstOrDefaultAsync(l => l.Id == linkId && l.AthleteAccountId == me, cancel);
+        var n = link is null ? 0 : await accounts.CoachLinks.Where(l => l.Id == linkId && l.AthleteAccountId == me).ExecuteDeleteAsync(cancel);
+        if (n == 0)
+            return Problems.NotFound("such coach");
+        await Forget(accounts, link!.CoachAccountId, me, cancel);
+        return TypedResults.NoContent();
     }
 
-    public static async Task<IResult> Athletes(HttpContext http, AccountsDb accounts, FailsafeDb training, TimeProvider clock, CancellationToken cancel)
+    public static async Task<IResult> Athletes(HttpContext http, AccountsDb accounts, FailsafeDb training, TimeProvider clock, CancellationToken cancel) =>
+        TypedResults.Ok(await Coached(AthleteAccess.AccountId(http.User), accounts, training, clock, cancel));
+
+    public static async Task<IResult> TeamSummary(
+        HttpContext http, AccountsDb accounts, FailsafeDb training, TimeProvider clock, string? show, string? q, CancellationToken cancel)
     {
-        var me = AthleteAccess.AccountId(http.User);
+        var filter = show switch
+        {
+            null or "" or "all" => Coaching.TeamFilter.All,
+            "attention" => Coaching.TeamFilter.Attention,
+            "idle" => Coaching.TeamFilter.Idle,
+            _ => (Coaching.TeamFilter?)null,
+        };
+        if (filter is null)
+            return Problems.Invalid("show", $"'{show}' is not one of: all, attention, idle");
+        return TypedResults.Ok(await Coaching.Team.Read(http.User, accounts, training, clock, filter.Value, q, cancel));
+    }
+
+    /// <summary>The athletes who accepted <paramref name="me"/> as their coach, with their athlete ids (a profile is made for one who has none yet).</summary>
+    public static async Task<List<CoachedAthleteView>> Coached(string me, AccountsDb accounts, FailsafeDb training, TimeProvider clock, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(accounts);
+        ArgumentNullException.ThrowIfNull(training);
+        ArgumentNullException.ThrowIfNull(clock);
         var links = await accounts.CoachLinks.AsNoTracking().Where(l => l.CoachAccountId == me && l.AcceptedAt != null)
             .Join(accounts.Users, l => l.AthleteAccountId, u => u.Id, (l, u) => new { u.Id, u.Email, Since = l.AcceptedAt!.Value })
             .ToListAsync(cancel);
@@ -129,7 +223,7 @@ public static class CoachingEndpoints
             }
             list.Add(new CoachedAthleteView(athleteId, l.Email, l.Since));
         }
-        return TypedResults.Ok(list);
+        return list;
     }
 
     /// <summary>
@@ -142,6 +236,9 @@ public static class CoachingEndpoints
         var me = AthleteAccess.AccountId(http.User);
         var owner = await training.Profiles.Where(p => p.Id == athleteId).Select(p => p.AccountId).FirstOrDefaultAsync(cancel);
         var n = owner is null ? 0 : await accounts.CoachLinks.Where(l => l.CoachAccountId == me && l.AthleteAccountId == owner && l.AcceptedAt != null).ExecuteDeleteAsync(cancel);
-        return n == 0 ? Problems.NotFound("such athlete") : TypedResults.NoContent();
+        if (n == 0)
+            return Problems.NotFound("such athlete");
+        await Forget(accounts, me, owner!, cancel);
+        return TypedResults.NoContent();
     }
 }

@@ -97,12 +97,15 @@ public sealed class AthleteAccess(IServiceProvider services, ProfileLookup profi
         }
     }
 
-    /// <summary>Resolves the athlete for <paramref name="access"/>; null when allowed, else the problem to return.</summary>
-    public async Task<IResult?> Resolve(HttpContext context, Access access)
+    /// <summary>
+    /// Resolves the athlete for <paramref name="access"/>: <paramref name="athlete"/> when given (a coach's page,
+    /// <c>/athletes/{id}/…</c>), else <c>?athlete=</c>; null when allowed, else the problem to return.
+    /// </summary>
+    public async Task<IResult?> Resolve(HttpContext context, Access access, int? athlete = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         var cancel = context.RequestAborted;
-        var text = context.Request.Query[Parameter].ToString();
+        var text = athlete is { } id ? id.ToString(System.Globalization.CultureInfo.InvariantCulture) : context.Request.Query[Parameter].ToString();
         if (text.Length == 0 || text == "me")
         {
             var own = await Own(context.User, cancel);

@@ -17,16 +17,20 @@ namespace Failsafe.Server.Athletes;
 public sealed record ProfileInput(
     string? Name, double? TrainingYears, string? FormUnderFatigue, double? SleepHours, string? Stress, string? Goal, bool? InSeason,
     string? Split, bool? CompetitionPrep, double? BodyweightKg, string? Unit, string? TrainingDays, string? Phase, string? TimeZone = null,
-    System.Text.Json.JsonElement? Equipment = null, IReadOnlyList<string>? PinnedLifts = null);
+    System.Text.Json.JsonElement? Equipment = null, IReadOnlyList<string>? PinnedLifts = null, string? Preset = null);
+
+/// <summary>The policy preset to decide with: conservative, hit, competition or endurance (RULES "Presets").</summary>
+public sealed record PresetInput(string? Preset);
 
 /// <summary>
 /// A profile; <see cref="Equipment"/> is the equipment loads are rounded to (the standard gym in the unit when none was
-/// set); <see cref="PinnedLifts"/> the exercises pinned for the e1RM charts, by name (empty: the main lifts).
+/// set); <see cref="PinnedLifts"/> the exercises pinned for the e1RM charts, by name (empty: the main lifts);
+/// <see cref="Preset"/> the policy preset every decision on the log is made with.
 /// </summary>
 public sealed record ProfileView(
     int AthleteId, string Name, double TrainingYears, string FormUnderFatigue, double SleepHours, string Stress, string Goal, bool InSeason,
     string Split, bool CompetitionPrep, double? BodyweightKg, string Unit, string TrainingDays, string Phase, DateTime UpdatedAt, string? TimeZone,
-    System.Text.Json.JsonElement Equipment, IReadOnlyList<string> PinnedLifts);
+    System.Text.Json.JsonElement Equipment, IReadOnlyList<string> PinnedLifts, string Preset);
 
 public static class ProfileEndpoints
 {
@@ -35,6 +39,8 @@ public static class ProfileEndpoints
         var g = api.MapGroup("/profile").WithTags("Profile");
         g.MapGet("/", Get).ForAthlete(Access.Read).WithSummary("The athlete's profile: experience, form under fatigue, sleep, stress, goal, split, unit, days, phase.");
         g.MapPut("/", Put).ForAthlete(Access.Log).WithSummary("Change the profile (absent fields stay); every change is kept in the profile's history.");
+        g.MapPut("/preset", PutPreset).ForAthlete(Access.Plan)
+            .WithSummary("Change the policy preset (conservative, hit, competition, endurance): the athlete or a coach they accepted; kept in the profile's history.");
     }
 
     /// <summary>The profile as the API answers it; <paramref name="resolver"/> names the pinned lifts.</summary>
@@ -42,7 +48,7 @@ public static class ProfileEndpoints
         p.Id, p.Name, p.TrainingYears, p.FormUnderFatigue, p.SleepHours, p.Stress, p.Goal, p.InSeason, p.Split, p.CompetitionPrep,
         p.BodyweightKg, p.Unit, p.TrainingDays, p.Phase, p.UpdatedAt, p.TimeZone,
         System.Text.Json.JsonDocument.Parse(EquipmentJson.ToJson(TrainingStore.ToAthlete(p, []).Gear)).RootElement.Clone(),
-        [.. PinnedLifts.Read(p.PinnedLifts).Select(id => PinnedLifts.Name(id, resolver))]);
+        [.. PinnedLifts.Read(p.PinnedLifts).Select(id => PinnedLifts.Name(id, resolver))], PolicyPresets.NameOf(p.Preset));
 
     public static async Task<IResult> Get(FailsafeDb db, CancellationToken cancel) =>
         await db.MyProfile.AsNoTracking().FirstOrDefaultAsync(cancel) is { } p
@@ -114,11 +120,14 @@ public static class ProfileEndpoints
             else
                 errors["pinnedLifts"] = [problem!];
         }
+        if (input.Preset is { } named && PolicyPresets.Problem(named) is { } presetProblem)
+            errors["preset"] = [presetProblem];
         if (errors.Count > 0)
             return Problems.Invalid(errors);
 
         var p = await db.MyProfile.FirstAsync(cancel);
         var before = Fields(p);
+        p.Preset = input.Preset ?? p.Preset;
         if (input.Name is not null)
             p.Name = input.Name.Trim();
         p.TrainingYears = input.TrainingYears ?? p.TrainingYears;
@@ -138,6 +147,27 @@ public static class ProfileEndpoints
         // An empty list unpins every lift: the charts show the main lifts again.
         if (pinned is not null)
             p.PinnedLifts = pinned.Length == 0 ? null : pinned;
+        await Save(db, p, before, clock, cancel);
+        return TypedResults.Ok(View(p, resolver));
+    }
+
+    /// <summary>Sets the preset alone: what a coach may change of the profile, as it decides the training they plan.</summary>
+    public static async Task<IResult> PutPreset(PresetInput input, FailsafeDb db, TimeProvider clock, CancellationToken cancel)
+    {
+        if (input?.Preset is not { } named)
+            return Problems.Invalid("preset", $"a preset is required: {PolicyPresets.List}");
+        if (PolicyPresets.Problem(named) is { } problem)
+            return Problems.Invalid("preset", problem);
+        var p = await db.MyProfile.FirstAsync(cancel);
+        var before = Fields(p);
+        p.Preset = named;
+        await Save(db, p, before, clock, cancel);
+        return TypedResults.Ok(View(p, new ExerciseResolver(CatalogLoader.Default, db)));
+    }
+
+    /// <summary>Saves <paramref name="p"/>, keeping each field that changed since <paramref name="before"/> in the profile's history, and raises the revision.</summary>
+    private static async Task Save(FailsafeDb db, ProfileRow p, Dictionary<string, string?> before, TimeProvider clock, CancellationToken cancel)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
         p.UpdatedAt = now;
         foreach (var (field, after) in Fields(p))
@@ -147,7 +177,6 @@ public static class ProfileEndpoints
         }
         await db.SaveChangesAsync(cancel);
         await db.TouchAsync(p.Id, cancel);
-        return TypedResults.Ok(View(p, resolver));
     }
 
     private static Dictionary<string, string?> Fields(ProfileRow p) => new()
@@ -157,5 +186,6 @@ public static class ProfileEndpoints
         ["stress"] = p.Stress, ["goal"] = p.Goal, ["inSeason"] = p.InSeason ? "true" : "false", ["split"] = p.Split,
         ["competitionPrep"] = p.CompetitionPrep ? "true" : "false", ["equipment"] = p.EquipmentJson, ["bodyweightKg"] = p.BodyweightKg?.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["unit"] = p.Unit, ["trainingDays"] = p.TrainingDays, ["phase"] = p.Phase, ["timeZone"] = p.TimeZone, ["pinnedLifts"] = p.PinnedLifts,
+        ["preset"] = p.Preset,
     };
 }

@@ -72,7 +72,7 @@ public static class CalendarFeed
         var unit = profile.Unit == "lb" ? WeightUnit.Lb : WeightUnit.Kg;
         // Between plans the feed stays subscribed and empty, rather than failing the calendar app's next refresh.
         var plan = log.ActivePlan() is { } row
-            ? TodayPlan.Layout(log, new ExerciseResolver(CatalogLoader.Default, log.CustomExercises()), row, row.Weeks, Policy.Default)
+            ? TodayPlan.Layout(log, new ExerciseResolver(CatalogLoader.Default, log.CustomExercises()), row, row.Weeks)
             : new Failsafe.Planning.Plan(LocalDay.Today(clock, profile.TimeZone ?? "Etc/UTC"), [], []);
         http.Response.Headers.CacheControl = "private";
         http.Response.Headers["X-Robots-Tag"] = "noindex";

@@ -89,7 +89,7 @@ public static class PlanEndpoints
         var log = LogReader.For(db);
         if (log.ActivePlan() is not { } row)
             return Problems.NotFound("active plan (make one with POST /api/plans)");
-        var plan = TodayPlan.Layout(log, new ExerciseResolver(CatalogLoader.Default, log.CustomExercises()), row, row.Weeks, Policy.Default);
+        var plan = TodayPlan.Layout(log, new ExerciseResolver(CatalogLoader.Default, log.CustomExercises()), row, row.Weeks);
         return TypedResults.Text(PlanJson.ToJson(plan), "application/json");
     }
 
@@ -97,7 +97,7 @@ public static class PlanEndpoints
     {
         if (LogReader.For(db).ActivePlan() is null)
             return Problems.NotFound("active plan (make one with POST /api/plans)");
-        var (done, problem) = PlanAdjust.Apply(db, access.Today(clock), clock.GetUtcNow().UtcDateTime, Policy.Default);
+        var (done, problem) = PlanAdjust.Apply(db, access.Today(clock), clock.GetUtcNow().UtcDateTime);
         if (done is null)
             return Problems.Conflict($"{problem}: make a new one with POST /api/plans");
         return TypedResults.Ok(new AdjustedPlanView(View(done.Row), done.StartsWithDeload, done.Plan.Notes));
@@ -108,7 +108,7 @@ public static class PlanEndpoints
         var log = LogReader.For(db);
         if (log.ActivePlan() is not { } row)
             return Problems.NotFound("active plan (make one with POST /api/plans)");
-        var plan = TodayPlan.Layout(log, new ExerciseResolver(CatalogLoader.Default, log.CustomExercises()), row, row.Weeks, Policy.Default);
+        var plan = TodayPlan.Layout(log, new ExerciseResolver(CatalogLoader.Default, log.CustomExercises()), row, row.Weeks);
         var unit = log.Profile()?.Unit == "lb" ? WeightUnit.Lb : WeightUnit.Kg;
         return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(PlanCalendar.ToIcs(plan, unit)), "text/calendar", "failsafe-plan.ics");
     }

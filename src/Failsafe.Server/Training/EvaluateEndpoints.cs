@@ -22,9 +22,9 @@ public static class EvaluateEndpoints
     /// </summary>
     public static async Task<IResult> Evaluate(HttpRequest request, [FromQuery] string? policy, CancellationToken cancel)
     {
-        var chosen = policy is null ? Policy.Default : PolicyPresets.Get(policy);
-        if (chosen is null)
-            return Problems.Invalid("policy", $"'{policy}' is not a preset; the presets are {PolicyPresets.List}");
+        if (policy is not null && PolicyPresets.Problem(policy) is { } problem)
+            return Problems.Invalid("policy", problem);
+        var chosen = PolicyPresets.Of(policy);
         if (request.ContentType is { } type && !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
             return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type", detail: "Send the scenario as application/json.");
         using var buffer = new MemoryStream();

@@ -224,7 +224,7 @@ public static class SessionEndpoints
         {
             // Only an exercise of the day's session (as changed so far) can be skipped or swapped, as on the command line.
             var log = LogReader.For(db);
-            var day = StoredDay.Decide(log, new ExerciseResolver(CatalogLoader.Default, log.CustomExercises()), stored.Date, Policy.Default);
+            var day = StoredDay.Decide(log, new ExerciseResolver(CatalogLoader.Default, log.CustomExercises()), stored.Date);
             var current = StoredDay.Exercises(day, SessionChanges.Parse(stored.ChangesJson), resolver);
             if (!current.Any(e => e.Exercise.Id == planned))
                 errors["exercise"] = [StoredDay.NotInSession($"'{input.Exercise}'", stored.Date, current)];

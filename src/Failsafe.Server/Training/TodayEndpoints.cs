@@ -63,7 +63,7 @@ public static class TodayEndpoints
     private static FailsafeDb Db(HttpContext http) => http.RequestServices.GetRequiredService<FailsafeDb>();
 
     private static StoredDay.Day Decide(LogReader log, DateOnly day) =>
-        StoredDay.Decide(log, Resolver(log), day, Policy.Default);
+        StoredDay.Decide(log, Resolver(log), day);
 
     private static ExerciseResolver Resolver(LogReader log) => new(CatalogLoader.Default, log.CustomExercises());
 

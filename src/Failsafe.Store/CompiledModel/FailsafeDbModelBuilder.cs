@@ -11,7 +11,7 @@ namespace Failsafe.Store.CompiledModel
     public partial class FailsafeDbModel
     {
         private FailsafeDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c4cb6ec3-5010-4c4b-8395-eb9eb01e915d"), entityTypeCount: 10)
+            : base(skipDetectChanges: false, modelId: new Guid("d1cbb6b4-b86e-4e35-84aa-c07f86bd6ce5"), entityTypeCount: 11)
         {
         }
 
@@ -22,6 +22,7 @@ namespace Failsafe.Store.CompiledModel
             var deletedSetKeyRow = DeletedSetKeyRowEntityType.Create(this);
             var eventRow = EventRowEntityType.Create(this);
             var injuryRow = InjuryRowEntityType.Create(this);
+            var noteRow = NoteRowEntityType.Create(this);
             var planRow = PlanRowEntityType.Create(this);
             var profileChangeRow = ProfileChangeRowEntityType.Create(this);
             var profileRow = ProfileRowEntityType.Create(this);
@@ -35,6 +36,7 @@ namespace Failsafe.Store.CompiledModel
             DeletedSetKeyRowEntityType.CreateAnnotations(deletedSetKeyRow);
             EventRowEntityType.CreateAnnotations(eventRow);
             InjuryRowEntityType.CreateAnnotations(injuryRow);
+            NoteRowEntityType.CreateAnnotations(noteRow);
             PlanRowEntityType.CreateAnnotations(planRow);
             ProfileChangeRowEntityType.CreateAnnotations(profileChangeRow);
             ProfileRowEntityType.CreateAnnotations(profileRow);

@@ -19,7 +19,7 @@ namespace Failsafe.Store.CompiledModel
                 "Failsafe.Store.Data.ProfileRow",
                 typeof(ProfileRow),
                 baseEntityType,
-                propertyCount: 21,
+                propertyCount: 22,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -111,6 +111,14 @@ namespace Failsafe.Store.CompiledModel
                 propertyInfo: typeof(ProfileRow).GetProperty("PinnedLifts", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(ProfileRow).GetField("<PinnedLifts>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
+
+            var preset = runtimeEntityType.AddProperty(
+                "Preset",
+                typeof(string),
+                propertyInfo: typeof(ProfileRow).GetProperty("Preset", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ProfileRow).GetField("<Preset>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 32);
 
             var revision = runtimeEntityType.AddProperty(
                 "Revision",

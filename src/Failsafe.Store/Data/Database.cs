@@ -39,7 +39,7 @@ public static class Database
             .Options;
 
     /// <summary>The newest migration in this build; a test keeps it equal to the last one in the migrations.</summary>
-    public const string LatestMigration = "20261207102026_DeletedSetKeys";
+    public const string LatestMigration = "20261207121016_CoachNotes";
 
     /// <summary>A plain SQLite connection to the file at <paramref name="fullPath"/> (not opened).</summary>
     public static SqliteConnection Connection(string fullPath) =>

@@ -57,6 +57,12 @@ public sealed class ProfileRow
     /// charts show the main lifts (see <c>Reporting/PinnedLifts</c>).
     /// </summary>
     public string? PinnedLifts { get; set; }
+
+    /// <summary>
+    /// The policy preset every decision on this log is made with (RULES "Presets": conservative, hit, competition,
+    /// endurance; see <c>Scenarios/PolicyPresets</c>); null in logs made before it was kept: the default, conservative.
+    /// </summary>
+    public string? Preset { get; set; }
     public DateTime UpdatedAt { get; set; }
 
     /// <summary>Raised whenever anything of this athlete's log changes, so a cached decision knows it is stale.</summary>
@@ -222,4 +228,26 @@ public sealed class PlanRow : IAthleteOwned
     public string? TemplateJson { get; set; }
     public DateTime CreatedAt { get; set; }
     public bool Active { get; set; }
+}
+
+/// <summary>
+/// A note on a day of an athlete's training: a coach's (on a day or one of its sessions), which the athlete sees on Today,
+/// or the athlete's answer. The notes of a day are its thread, oldest first.
+/// </summary>
+public sealed class NoteRow : IAthleteOwned
+{
+    public long Id { get; set; }
+    public int AthleteId { get; set; }
+    public DateOnly Date { get; set; }
+
+    /// <summary>The session the note is about; null for the day as a whole.</summary>
+    public long? SessionId { get; set; }
+
+    /// <summary>True for a coach's note, false for the athlete's answer.</summary>
+    public bool FromCoach { get; set; }
+
+    /// <summary>Who wrote it, as shown beside it: the coach's email, or the athlete's name.</summary>
+    public string Author { get; set; } = "";
+    public string Text { get; set; } = "";
+    public DateTime CreatedAt { get; set; }
 }

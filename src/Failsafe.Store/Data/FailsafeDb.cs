@@ -46,6 +46,7 @@ public class FailsafeDb : DbContext
     public DbSet<InjuryRow> Injuries => Set<InjuryRow>();
     public DbSet<PlanRow> Plans => Set<PlanRow>();
     public DbSet<DeletedSetKeyRow> DeletedSetKeys => Set<DeletedSetKeyRow>();
+    public DbSet<NoteRow> Notes => Set<NoteRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -122,12 +123,24 @@ internal sealed class ProfileConfiguration : IEntityTypeConfiguration<ProfileRow
             b.Property(word).HasMaxLength(20);
         b.Property(p => p.TrainingDays).HasMaxLength(60);
         b.Property(p => p.TimeZone).HasMaxLength(64);
+        b.Property(p => p.Preset).HasMaxLength(32);
         b.Property(p => p.EquipmentJson).HasMaxLength(8000);
         b.Property(p => p.AccountId).HasMaxLength(64);
         b.HasIndex(p => p.AccountId).IsUnique();
         b.Property(p => p.CalendarFeedHash).HasMaxLength(64);
         // The calendar feed finds its athlete by the hash of the address's secret; only profiles with a feed have one.
         b.HasIndex(p => p.CalendarFeedHash).IsUnique().HasFilter("\"CalendarFeedHash\" IS NOT NULL");
+    }
+}
+
+internal sealed class NoteConfiguration : IEntityTypeConfiguration<NoteRow>
+{
+    public void Configure(EntityTypeBuilder<NoteRow> b)
+    {
+        b.ToTable("notes");
+        b.Property(n => n.Author).HasMaxLength(256);
+        b.Property(n => n.Text).HasMaxLength(2000);
+        b.HasIndex(n => new { n.AthleteId, n.Date });
     }
 }
 

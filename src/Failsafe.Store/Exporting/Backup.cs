@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Failsafe.Store.Data;
+using Failsafe.Store.Scenarios;
 using Failsafe.Store.Training;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,7 +29,7 @@ public static class Backup
     public sealed record Profile(
         string Name, double TrainingYears, string FormUnderFatigue, double SleepHours, string Stress, string Goal, bool InSeason, string Split,
         bool CompetitionPrep, double? BodyweightKg, string Unit, string TrainingDays, string Phase, string? Equipment, string? TimeZone, DateTime UpdatedAt,
-        string? PinnedLifts = null);
+        string? PinnedLifts = null, string? Preset = null);
 
     public sealed record ProfileChange(DateTime ChangedAt, string Field, string? OldValue, string? NewValue);
 
@@ -72,7 +73,7 @@ public static class Backup
             return null;
         var profile = new Profile(
             p.Name, p.TrainingYears, p.FormUnderFatigue, p.SleepHours, p.Stress, p.Goal, p.InSeason, p.Split, p.CompetitionPrep, p.BodyweightKg, p.Unit,
-            p.TrainingDays, p.Phase, p.EquipmentJson, p.TimeZone, Utc(p.UpdatedAt), p.PinnedLifts);
+            p.TrainingDays, p.Phase, p.EquipmentJson, p.TimeZone, Utc(p.UpdatedAt), p.PinnedLifts, p.Preset);
         var changes = db.ProfileChanges.AsNoTracking().Where(c => c.ProfileId == p.Id).OrderBy(c => c.Id).AsEnumerable()
             .Select(c => new ProfileChange(Utc(c.ChangedAt), c.Field, c.OldValue, c.NewValue)).ToList();
         var custom = db.Mine<CustomExerciseRow>().AsNoTracking().OrderBy(c => c.Id).AsEnumerable()
@@ -127,7 +128,7 @@ public static class Backup
             Name = p.Name, TrainingYears = p.TrainingYears, FormUnderFatigue = p.FormUnderFatigue, SleepHours = p.SleepHours, Stress = p.Stress,
             Goal = p.Goal, InSeason = p.InSeason, Split = p.Split, CompetitionPrep = p.CompetitionPrep, BodyweightKg = p.BodyweightKg, Unit = p.Unit,
             TrainingDays = p.TrainingDays, Phase = p.Phase, EquipmentJson = p.Equipment, TimeZone = p.TimeZone, UpdatedAt = p.UpdatedAt,
-            PinnedLifts = p.PinnedLifts,
+            PinnedLifts = p.PinnedLifts, Preset = p.Preset,
         };
         db.Profiles.Add(profile);
         db.SaveChanges();
@@ -171,6 +172,8 @@ public static class Backup
     /// <summary>The first session or set the API would refuse too (<see cref="LogLimits"/>), by its JSON path; null when there is none.</summary>
     private static string? Refused(Document doc)
     {
+        if (doc.Profile.Preset is { } preset && PolicyPresets.Problem(preset) is { } presetProblem)
+            return $"$.profile.preset: {presetProblem}";
         var sessions = doc.Sessions ?? [];
         for (var i = 0; i < sessions.Count; i++)
         {

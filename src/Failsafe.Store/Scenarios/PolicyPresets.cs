@@ -21,6 +21,15 @@ public static class PolicyPresets
     /// <summary>The preset called <paramref name="name"/> (lower case, as listed), or null when there is none.</summary>
     public static Policy? Get(string? name) => name is not null && Loaded.TryGetValue(name, out var p) ? p : null;
 
+    /// <summary>The policy of a profile's <see cref="Data.ProfileRow.Preset"/>: the default when it names none.</summary>
+    public static Policy Of(string? preset) => Get(preset) ?? Policy.Default;
+
+    /// <summary>The name a profile's preset is shown by: the default's when it names none.</summary>
+    public static string NameOf(string? preset) => Get(preset) is null ? Names[0] : preset!;
+
+    /// <summary>Why <paramref name="name"/> cannot be used as a preset, listing the presets; null when it can.</summary>
+    public static string? Problem(string name) => Get(name) is null ? $"'{name}' is not a preset; the presets are {List}" : null;
+
     private static Policy Load(string name)
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"Failsafe.Store.Scenarios.Presets.{name}.json")

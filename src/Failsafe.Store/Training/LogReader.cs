@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Data.Common;
 using Failsafe.Engine;
 using Failsafe.Store.Data;
+using Failsafe.Store.Scenarios;
 using Microsoft.EntityFrameworkCore;
 
 namespace Failsafe.Store.Training;
@@ -82,18 +83,26 @@ public sealed class LogReader : IDisposable
 
     private static DateTime? MaybeDateTime(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetDateTime(i);
 
+    private const string ProfileColumns =
+        "\"Id\", \"AccountId\", \"Name\", \"TrainingYears\", \"FormUnderFatigue\", \"SleepHours\", \"Stress\", \"Goal\", \"InSeason\", \"Split\", " +
+        "\"CompetitionPrep\", \"BodyweightKg\", \"Unit\", \"TrainingDays\", \"Phase\", \"UpdatedAt\", \"Revision\", \"TimeZone\", \"EquipmentJson\", \"PinnedLifts\", \"Preset\"";
+
+    private static ProfileRow ReadProfile(DbDataReader r) => new()
+    {
+        Id = r.GetInt32(0), AccountId = Text(r, 1), Name = r.GetString(2), TrainingYears = r.GetDouble(3), FormUnderFatigue = r.GetString(4),
+        SleepHours = r.GetDouble(5), Stress = r.GetString(6), Goal = r.GetString(7), InSeason = r.GetBoolean(8), Split = r.GetString(9),
+        CompetitionPrep = r.GetBoolean(10), BodyweightKg = Real(r, 11), Unit = r.GetString(12), TrainingDays = r.GetString(13), Phase = r.GetString(14),
+        UpdatedAt = r.GetDateTime(15), Revision = r.GetInt64(16), TimeZone = Text(r, 17), EquipmentJson = Text(r, 18), PinnedLifts = Text(r, 19),
+        Preset = Text(r, 20),
+    };
+
     /// <summary>This athlete's profile.</summary>
     public ProfileRow? Profile() =>
-        Rows(
-            "SELECT \"Id\", \"AccountId\", \"Name\", \"TrainingYears\", \"FormUnderFatigue\", \"SleepHours\", \"Stress\", \"Goal\", \"InSeason\", \"Split\", " +
-            "\"CompetitionPrep\", \"BodyweightKg\", \"Unit\", \"TrainingDays\", \"Phase\", \"UpdatedAt\", \"Revision\", \"TimeZone\", \"EquipmentJson\", \"PinnedLifts\" FROM \"profiles\" WHERE \"Id\" = @athlete LIMIT 1",
-            r => new ProfileRow
-            {
-                Id = r.GetInt32(0), AccountId = Text(r, 1), Name = r.GetString(2), TrainingYears = r.GetDouble(3), FormUnderFatigue = r.GetString(4),
-                SleepHours = r.GetDouble(5), Stress = r.GetString(6), Goal = r.GetString(7), InSeason = r.GetBoolean(8), Split = r.GetString(9),
-                CompetitionPrep = r.GetBoolean(10), BodyweightKg = Real(r, 11), Unit = r.GetString(12), TrainingDays = r.GetString(13), Phase = r.GetString(14),
-                UpdatedAt = r.GetDateTime(15), Revision = r.GetInt64(16), TimeZone = Text(r, 17), EquipmentJson = Text(r, 18), PinnedLifts = Text(r, 19),
-            }).FirstOrDefault();
+        Rows($"SELECT {ProfileColumns} FROM \"profiles\" WHERE \"Id\" = @athlete LIMIT 1", ReadProfile).FirstOrDefault();
+
+    /// <summary>The policy every decision on this log is made with: the profile's preset (the default without one).</summary>
+    public Policy StoredPolicy() =>
+        PolicyPresets.Of(Rows("SELECT \"Preset\" FROM \"profiles\" WHERE \"Id\" = @athlete", r => Text(r, 0)).FirstOrDefault());
 
     /// <summary>This athlete's custom exercises (for <see cref="ExerciseResolver"/>).</summary>
     public List<CustomExerciseRow> CustomExercises() =>
@@ -352,6 +361,113 @@ public sealed class LogReader : IDisposable
                 [.. benchIds.Select((b, i) => ($"@b{i}", (object?)b)), ("@min", TrainingStore.BenchMinKg), ("@from", from)]);
         }
         return TrainingStore.Assemble(profile, injuries, events, wellness, sessions, bench, resolver, today, session);
+    }
+
+    /// <summary>What <see cref="Team"/> reads of one athlete.</summary>
+    public sealed class TeamRows(ProfileRow profile)
+    {
+        public ProfileRow Profile { get; } = profile;
+        public List<CustomExerciseRow> Custom { get; } = [];
+        public List<InjuryRow> Injuries { get; } = [];
+        public List<TrainingEvent> Events { get; } = [];
+        public List<Wellness> Wellness { get; } = [];
+        public List<SessionRow> Sessions { get; } = [];
+        public PlanRow? ActivePlan { get; set; }
+
+        /// <summary>The day of the athlete's latest session, however long ago; null when none is logged.</summary>
+        public DateOnly? LastSession { get; set; }
+
+        /// <summary>The day of the latest note a coach wrote on the athlete's log; null when none.</summary>
+        public DateOnly? LastCoachNote { get; set; }
+    }
+
+    /// <summary>
+    /// Many athletes at once, for a coach's list: each one's profile, custom exercises, injuries, events from
+    /// <paramref name="from"/>, check-ins and sessions (with their sets) after <paramref name="from"/>, active plan, latest
+    /// session day and latest coach's note — in one command (one round trip of nine statements), however many athletes.
+    /// </summary>
+    public static Dictionary<int, TeamRows> Team(DbConnection connection, IReadOnlyCollection<int> athletes, DateOnly from)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(athletes);
+        var found = new Dictionary<int, TeamRows>();
+        if (athletes.Count == 0)
+            return found;
+        var ids = athletes.Distinct().ToList();
+        var @in = string.Join(", ", ids.Select((_, i) => $"@a{i}"));
+        var sql =
+            $"SELECT {ProfileColumns} FROM \"profiles\" WHERE \"Id\" IN ({@in});" +
+            "SELECT \"Id\", \"AthleteId\", \"Name\", \"Mechanic\", \"Equipment\", \"MaxFailure\", \"MaxFailureWithSpotter\", \"CnsDemand\", \"PrimaryMuscles\", \"Classified\" " +
+            $"FROM \"custom_exercises\" WHERE \"AthleteId\" IN ({@in}) ORDER BY \"Id\";" +
+            $"SELECT \"AthleteId\", \"Description\", \"Since\", \"ClearedOn\" FROM \"injuries\" WHERE \"AthleteId\" IN ({@in}) ORDER BY \"Id\";" +
+            $"SELECT \"AthleteId\", \"Date\", \"Name\" FROM \"events\" WHERE \"AthleteId\" IN ({@in}) AND \"Date\" >= @from ORDER BY \"Date\", \"Id\";" +
+            "SELECT \"AthleteId\", \"Date\", \"SleepHours\", \"SleepQuality\", \"Fatigue\", \"Mood\", \"Soreness\", \"Aches\", \"Motivation\" FROM \"checkins\" " +
+            $"WHERE \"AthleteId\" IN ({@in}) AND \"Date\" > @from ORDER BY \"Date\", \"Id\";" +
+            $"SELECT {SessionColumns} FROM \"sessions\" AS x WHERE x.\"AthleteId\" IN ({@in}) AND x.\"Date\" > @from ORDER BY x.\"Id\";" +
+            $"SELECT {ScenarioSetColumns} FROM \"sets\" AS s INNER JOIN \"sessions\" AS x ON s.\"SessionId\" = x.\"Id\" " +
+            $"WHERE x.\"AthleteId\" IN ({@in}) AND x.\"Date\" > @from ORDER BY s.\"SessionId\", s.\"Order\", s.\"Id\";" +
+            "SELECT \"Id\", \"AthleteId\", \"Start\", \"Weeks\", \"Days\", \"TemplateJson\", \"CreatedAt\", \"Active\" FROM \"plans\" " +
+            $"WHERE \"AthleteId\" IN ({@in}) AND \"Active\" ORDER BY \"Id\";" +
+            $"SELECT \"AthleteId\", max(\"Date\"), 0 FROM \"sessions\" WHERE \"AthleteId\" IN ({@in}) GROUP BY \"AthleteId\" " +
+            $"UNION ALL SELECT \"AthleteId\", max(\"Date\"), 1 FROM \"notes\" WHERE \"AthleteId\" IN ({@in}) AND \"FromCoach\" GROUP BY \"AthleteId\"";
+        using var command = Sql.Command(connection, sql, [("@from", from), .. ids.Select((id, i) => ($"@a{i}", (object?)id))]);
+        using var r = command.ExecuteReader();
+        while (r.Read())
+        {
+            var p = ReadProfile(r);
+            found[p.Id] = new TeamRows(p);
+        }
+        r.NextResult();
+        while (r.Read())
+        {
+            found[r.GetInt32(1)].Custom.Add(new CustomExerciseRow
+            {
+                Id = r.GetInt32(0), AthleteId = r.GetInt32(1), Name = r.GetString(2), Mechanic = r.GetString(3), Equipment = r.GetString(4),
+                MaxFailure = r.GetString(5), MaxFailureWithSpotter = r.GetString(6), CnsDemand = r.GetString(7), PrimaryMuscles = r.GetString(8),
+                Classified = r.GetBoolean(9),
+            });
+        }
+        r.NextResult();
+        while (r.Read())
+            found[r.GetInt32(0)].Injuries.Add(new InjuryRow { AthleteId = r.GetInt32(0), Description = r.GetString(1), Since = Date(r, 2), ClearedOn = MaybeDate(r, 3) });
+        r.NextResult();
+        while (r.Read())
+            found[r.GetInt32(0)].Events.Add(new TrainingEvent(Date(r, 1), r.GetString(2)));
+        r.NextResult();
+        while (r.Read())
+            found[r.GetInt32(0)].Wellness.Add(new Wellness(Date(r, 1), Real(r, 2), Whole(r, 3), Whole(r, 4), Whole(r, 5), Whole(r, 6), Whole(r, 7), Whole(r, 8)));
+        r.NextResult();
+        var sessions = new Dictionary<long, SessionRow>();
+        while (r.Read())
+        {
+            var s = ReadSession(r);
+            sessions[s.Id] = s;
+            found[s.AthleteId].Sessions.Add(s);
+        }
+        r.NextResult();
+        while (r.Read())
+        {
+            var set = ReadScenarioSet(r);
+            sessions[set.SessionId].Sets.Add(set);
+        }
+        r.NextResult();
+        while (r.Read())
+        {
+            found[r.GetInt32(1)].ActivePlan = new PlanRow
+            {
+                Id = r.GetInt64(0), AthleteId = r.GetInt32(1), Start = Date(r, 2), Weeks = r.GetInt32(3), Days = r.GetString(4), TemplateJson = Text(r, 5),
+                CreatedAt = r.GetDateTime(6), Active = r.GetBoolean(7),
+            };
+        }
+        r.NextResult();
+        while (r.Read())
+        {
+            if (r.GetInt32(2) == 0)
+                found[r.GetInt32(0)].LastSession = MaybeDate(r, 1);
+            else
+                found[r.GetInt32(0)].LastCoachNote = MaybeDate(r, 1);
+        }
+        return found;
     }
 }
 

@@ -26,7 +26,7 @@ public static class PlanAdjust
     /// words when there is no active plan or it has ended (nothing changed then; the caller says how to make a new
     /// one). Synchronous, as laying out a plan is (the server's <c>GET /api/plans/active</c> too).
     /// </summary>
-    public static (Result? Result, string? Problem) Apply(FailsafeDb db, DateOnly from, DateTime nowUtc, Policy policy)
+    public static (Result? Result, string? Problem) Apply(FailsafeDb db, DateOnly from, DateTime nowUtc, Policy? policy = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         var old = db.Mine<PlanRow>().Where(p => p.Active).OrderByDescending(p => p.Id).FirstOrDefault();

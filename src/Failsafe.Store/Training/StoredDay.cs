@@ -32,11 +32,14 @@ public static class StoredDay
         public int Unrated { get; init; }
     }
 
-    /// <summary>Decides <paramref name="date"/> on the stored log, read through <paramref name="log"/>.</summary>
-    public static Day Decide(LogReader log, ExerciseResolver resolver, DateOnly date, Policy policy)
+    /// <summary>
+    /// Decides <paramref name="date"/> on the stored log, read through <paramref name="log"/>, with the profile's preset
+    /// (<see cref="LogReader.StoredPolicy"/>) unless <paramref name="policy"/> is given.
+    /// </summary>
+    public static Day Decide(LogReader log, ExerciseResolver resolver, DateOnly date, Policy? policy = null)
     {
         ArgumentNullException.ThrowIfNull(log);
-        ArgumentNullException.ThrowIfNull(policy);
+        policy ??= log.StoredPolicy();
         var today = TodayPlan.For(log, resolver, date, policy);
         var scenario = log.Scenario(resolver, date, TodayPlan.Session(today.Day));
         // The day's prescription is fixed from the training before today: the sets logged today steer only the next
@@ -51,9 +54,18 @@ public static class StoredDay
         ArgumentNullException.ThrowIfNull(day);
         var log = new TrainingLog(day.Scenario.History);
         var window = day.Policy.ShareWindowDays;
+        var (buckets, unrated) = Buckets(log, day.Date, window);
+        var standing = Evaluator.Evaluate(day.Scenario with { Session = TodayPlan.Session(day.Plan.Day) }, day.Plan.Day.Policy ?? day.Policy);
+        return new Status(day, standing, window, buckets, Trends(log, day.Date)) { Unrated = unrated };
+    }
+
+    /// <summary>The rated working sets of the <paramref name="window"/> days up to <paramref name="day"/> by RIR bucket, and the unrated ones.</summary>
+    public static (int[] Buckets, int Unrated) Buckets(TrainingLog log, DateOnly day, int window)
+    {
+        ArgumentNullException.ThrowIfNull(log);
         var buckets = new int[RirBuckets.Count];
         var unrated = 0;
-        foreach (var s in log.LastDays(day.Date, window))
+        foreach (var s in log.LastDays(day, window))
         {
             foreach (var e in s.Exercises)
             {
@@ -66,14 +78,14 @@ public static class StoredDay
                 }
             }
         }
-        var standing = Evaluator.Evaluate(day.Scenario with { Session = TodayPlan.Session(day.Plan.Day) }, day.Plan.Day.Policy ?? day.Policy);
-        return new Status(day, standing, window, buckets, Trends(log, day.Date)) { Unrated = unrated };
+        return (buckets, unrated);
     }
 
     /// <summary>The five exercises trained most in the last 8 weeks, first vs last session e1RM.</summary>
-    private static List<Trend> Trends(TrainingLog log, DateOnly day)
+    public static List<Trend> Trends(TrainingLog log, DateOnly day)
     {
         var points = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+        ArgumentNullException.ThrowIfNull(log);
         foreach (var s in log.LastDays(day, 56))
         {
             foreach (var e in s.Exercises)

@@ -17,12 +17,13 @@ public static class TodayPlan
 {
     public sealed record Result(PlanDay Day, PlanRow? Stored, string? Note);
 
-    /// <summary>The plan laid out from its start, up to <paramref name="weeks"/> weeks.</summary>
-    public static Plan Layout(LogReader log, ExerciseResolver resolver, PlanRow row, int weeks, Policy policy)
+    /// <summary>The plan laid out from its start, up to <paramref name="weeks"/> weeks, with the profile's preset unless <paramref name="policy"/> is given.</summary>
+    public static Plan Layout(LogReader log, ExerciseResolver resolver, PlanRow row, int weeks, Policy? policy = null)
     {
         ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(row);
         var profile = log.Profile() ?? throw new InvalidOperationException("No profile yet: run `failsafe init` first.");
+        policy ??= PolicyPresets.Of(profile.Preset);
         var scenario = log.Scenario(resolver, row.Start, new PlannedSession(DayType.Hard, []));
         // The layout is decided from what was known at the start, so the calendar does not shift as sets are logged.
         scenario = scenario with { History = [.. scenario.History.Where(s => s.Date < row.Start)], Wellness = [.. scenario.Wellness.Where(w => w.Date < row.Start)] };
@@ -32,10 +33,11 @@ public static class TodayPlan
     }
 
     /// <summary>The planned day for <paramref name="date"/>; without an active plan (or outside it), a one-week plan from the profile's defaults starting that day.</summary>
-    public static Result For(LogReader log, ExerciseResolver resolver, DateOnly date, Policy policy)
+    public static Result For(LogReader log, ExerciseResolver resolver, DateOnly date, Policy? policy = null)
     {
         ArgumentNullException.ThrowIfNull(log);
         var profile = log.Profile() ?? throw new InvalidOperationException("No profile yet: run `failsafe init` first.");
+        policy ??= PolicyPresets.Of(profile.Preset);
         var row = log.ActivePlan();
         string? note = null;
         if (row is null || date < row.Start || date >= row.Start.AddDays(7 * row.Weeks))

@@ -15,7 +15,7 @@ public sealed class SettingsPageTests(Browser browser)
     [Theory]
     [InlineData(Provider.Sqlite)]
     [InlineData(Provider.Postgres)]
-    public async Task The_unit_changes_to_lb_and_today_shows_lb_and_the_data_downloads(Provider provider)
+    public async Task The_unit_and_preset_change_and_today_shows_lb_and_the_data_downloads(Provider provider)
     {
         await using var server = new WebServer(browser, provider);
         var page = await server.Visitor();
@@ -25,6 +25,8 @@ public sealed class SettingsPageTests(Browser browser)
         await page.GotoAsync("/settings");
         (await page.GetByLabel("Bodyweight").InputValueAsync()).ShouldBe("80");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Save profile" })).ToBeEnabledAsync();
+        (await page.GetByRole(AriaRole.Radio, new() { Name = "Conservative" }).IsCheckedAsync()).ShouldBeTrue("the default preset");
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Competition prep" }).CheckAsync();
         await page.GetByRole(AriaRole.Radio, new() { Name = "Pounds (lb)" }).CheckAsync();
         (await page.GetByLabel("Bodyweight").InputValueAsync()).ShouldBe("176.4");
         (await page.GetByLabel("Barbell (lb)", new() { Exact = true }).InputValueAsync()).ShouldBe("45", "the standard gym follows the unit");
@@ -38,6 +40,7 @@ public sealed class SettingsPageTests(Browser browser)
         profile.GetProperty("bodyweightKg").GetDouble().ShouldBe(80, 0.05);
         profile.GetProperty("equipment").GetProperty("unit").GetString().ShouldBe("lb");
         profile.GetProperty("equipment").GetProperty("bar").GetDouble().ShouldBe(45);
+        profile.GetProperty("preset").GetString().ShouldBe("competition");
 
         await page.GotoAsync("/today");
         (await page.Locator("#today").GetAttributeAsync("data-unit")).ShouldBe("lb");

@@ -44,6 +44,8 @@ public sealed class DatabaseTests : IDisposable
     internal const string HeaviestSetsMigration = "20261207095052_HeaviestSets";
     internal const string PinnedLiftsMigration = "20261207100450_PinnedLifts";
     internal const string DeletedSetKeysMigration = "20261207102026_DeletedSetKeys";
+    internal const string ProfilePresetMigration = "20261207120013_ProfilePreset";
+    internal const string CoachNotesMigration = "20261207121016_CoachNotes";
 
     private readonly TempDbDir _dir = new();
 
@@ -109,7 +111,7 @@ public sealed class DatabaseTests : IDisposable
             backup.ShouldBeNull();
             File.Exists(_dir.DbPath).ShouldBeTrue();
             db.Database.GetPendingMigrations().ShouldBeEmpty();
-            db.Database.GetAppliedMigrations().ShouldBe([InitialMigration, PlansMigration, AthletesMigration, ClientKeysMigration, PartialClientKeyMigration, TimeZoneMigration, SessionStateMigration, CalendarFeedMigration, HeaviestSetsMigration, PinnedLiftsMigration, DeletedSetKeysMigration]);
+            db.Database.GetAppliedMigrations().ShouldBe([InitialMigration, PlansMigration, AthletesMigration, ClientKeysMigration, PartialClientKeyMigration, TimeZoneMigration, SessionStateMigration, CalendarFeedMigration, HeaviestSetsMigration, PinnedLiftsMigration, DeletedSetKeysMigration, ProfilePresetMigration, CoachNotesMigration]);
             db.Database.GetAppliedMigrations().ShouldBe(db.Database.GetMigrations());
         }
         using var connection = Connect(_dir.DbPath);
@@ -218,7 +220,7 @@ public sealed class DatabaseTests : IDisposable
 
             // The upgrade: every migration applied, the plans table usable, WAL on.
             db.Database.GetPendingMigrations().ShouldBeEmpty();
-            db.Database.GetAppliedMigrations().ShouldBe([InitialMigration, PlansMigration, AthletesMigration, ClientKeysMigration, PartialClientKeyMigration, TimeZoneMigration, SessionStateMigration, CalendarFeedMigration, HeaviestSetsMigration, PinnedLiftsMigration, DeletedSetKeysMigration]);
+            db.Database.GetAppliedMigrations().ShouldBe([InitialMigration, PlansMigration, AthletesMigration, ClientKeysMigration, PartialClientKeyMigration, TimeZoneMigration, SessionStateMigration, CalendarFeedMigration, HeaviestSetsMigration, PinnedLiftsMigration, DeletedSetKeysMigration, ProfilePresetMigration, CoachNotesMigration]);
             db.Plans.Add(new PlanRow { Start = new DateOnly(2026, 11, 23), Weeks = 8, Days = "mon,wed,fri", CreatedAt = DateTime.UtcNow, Active = true });
             db.SaveChanges();
 

@@ -25,7 +25,7 @@ public sealed record PlanPageView(
         var profile = log.Profile() ?? throw new InvalidOperationException("The athlete has no profile.");
         var unit = profile.Unit == "lb" ? WeightUnit.Lb : WeightUnit.Kg;
         var row = log.ActivePlan();
-        var plan = row is null ? null : TodayPlan.Layout(log, new ExerciseResolver(CatalogLoader.Default, log.CustomExercises()), row, row.Weeks, Policy.Default);
+        var plan = row is null ? null : TodayPlan.Layout(log, new ExerciseResolver(CatalogLoader.Default, log.CustomExercises()), row, row.Weeks);
         var logged = new Dictionary<DateOnly, int>();
         if (row is not null && row.Start <= today)
         {

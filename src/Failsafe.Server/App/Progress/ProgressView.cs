@@ -65,7 +65,7 @@ public sealed class ProgressView
             first = day;
         }
         string[] pinned = string.IsNullOrWhiteSpace(lift) ? [] : [lift];
-        if (ReportReader.Read(log, Policy.Default, today, new ReportRequest(weekCount, first, pinned), out problem) is not { } data)
+        if (ReportReader.Read(log, log.StoredPolicy(), today, new ReportRequest(weekCount, first, pinned), out problem) is not { } data)
             return null;
 
         var shown = data.Lifts.FirstOrDefault(l => l.Plotted.Any()) ?? data.Lifts.FirstOrDefault();

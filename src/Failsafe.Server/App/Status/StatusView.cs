@@ -39,7 +39,7 @@ public sealed record StatusView(StoredDay.Status Status, WeightUnit Unit, DateOn
     {
         ArgumentNullException.ThrowIfNull(log);
         var resolver = new ExerciseResolver(CatalogLoader.Default, log.CustomExercises());
-        var status = StoredDay.StatusOf(StoredDay.Decide(log, resolver, date, Policy.Default));
+        var status = StoredDay.StatusOf(StoredDay.Decide(log, resolver, date));
         var last = new TrainingLog(status.Day.Scenario.History).LastDays(date, FailureLookbackDays).ToArray()
             .Where(s => s.Exercises.Any(e => e.Sets.Any(set => set.IsFailure)))
             .Select(s => (DateOnly?)s.Date).LastOrDefault();

@@ -34,7 +34,7 @@ public sealed record TodayView(
     {
         ArgumentNullException.ThrowIfNull(log);
         var resolver = new ExerciseResolver(CatalogLoader.Default, log.CustomExercises());
-        var day = StoredDay.Decide(log, resolver, date, Policy.Default);
+        var day = StoredDay.Decide(log, resolver, date);
         var session = log.SessionOn(date, SessionEndpoints.Source);
         var changes = SessionChanges.Parse(session?.ChangesJson);
         var (planned, evaluation) = StoredDay.AsChanged(day, session, resolver);

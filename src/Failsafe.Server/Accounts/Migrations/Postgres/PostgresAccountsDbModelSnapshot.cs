@@ -123,6 +123,40 @@ namespace Failsafe.Server.Accounts.Migrations.Postgres
                     b.ToTable("coach_links", (string)null);
                 });
 
+            modelBuilder.Entity("Failsafe.Server.Accounts.SentInvitation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CoachAccountId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("InvitedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NormalizedEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoachAccountId", "NormalizedEmail")
+                        .IsUnique();
+
+                    b.ToTable("coach_invitations", (string)null);
+                });
+
             modelBuilder.Entity("Failsafe.Server.Accounts.SignInFailures", b =>
                 {
                     b.Property<string>("Key")
@@ -294,6 +328,15 @@ namespace Failsafe.Server.Accounts.Migrations.Postgres
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Failsafe.Server.Accounts.SentInvitation", b =>
+                {
+                    b.HasOne("Failsafe.Server.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("CoachAccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

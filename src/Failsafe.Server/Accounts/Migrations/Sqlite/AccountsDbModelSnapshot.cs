@@ -116,6 +116,38 @@ namespace Failsafe.Server.Accounts.Migrations.Sqlite
                     b.ToTable("coach_links", (string)null);
                 });
 
+            modelBuilder.Entity("Failsafe.Server.Accounts.SentInvitation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CoachAccountId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("InvitedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoachAccountId", "NormalizedEmail")
+                        .IsUnique();
+
+                    b.ToTable("coach_invitations", (string)null);
+                });
+
             modelBuilder.Entity("Failsafe.Server.Accounts.SignInFailures", b =>
                 {
                     b.Property<string>("Key")
@@ -281,6 +313,15 @@ namespace Failsafe.Server.Accounts.Migrations.Sqlite
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Failsafe.Server.Accounts.SentInvitation", b =>
+                {
+                    b.HasOne("Failsafe.Server.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("CoachAccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

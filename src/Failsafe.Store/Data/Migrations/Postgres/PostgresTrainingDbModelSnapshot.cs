@@ -192,6 +192,46 @@ namespace Failsafe.Store.Data.Migrations.Postgres
                     b.ToTable("injuries", (string)null);
                 });
 
+            modelBuilder.Entity("Failsafe.Store.Data.NoteRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AthleteId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("FromCoach")
+                        .HasColumnType("boolean");
+
+                    b.Property<long?>("SessionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AthleteId", "Date");
+
+                    b.ToTable("notes", (string)null);
+                });
+
             modelBuilder.Entity("Failsafe.Store.Data.PlanRow", b =>
                 {
                     b.Property<long>("Id")
@@ -313,6 +353,10 @@ namespace Failsafe.Store.Data.Migrations.Postgres
 
                     b.Property<string>("PinnedLifts")
                         .HasColumnType("text");
+
+                    b.Property<string>("Preset")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<long>("Revision")
                         .HasColumnType("bigint");

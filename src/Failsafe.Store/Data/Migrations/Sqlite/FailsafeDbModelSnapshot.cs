@@ -179,6 +179,44 @@ namespace Failsafe.Store.Data.Migrations.Sqlite
                     b.ToTable("injuries", (string)null);
                 });
 
+            modelBuilder.Entity("Failsafe.Store.Data.NoteRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AthleteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FromCoach")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AthleteId", "Date");
+
+                    b.ToTable("notes", (string)null);
+                });
+
             modelBuilder.Entity("Failsafe.Store.Data.PlanRow", b =>
                 {
                     b.Property<long>("Id")
@@ -293,6 +331,10 @@ namespace Failsafe.Store.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PinnedLifts")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Preset")
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("Revision")

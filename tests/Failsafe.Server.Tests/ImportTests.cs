@@ -149,6 +149,7 @@ public sealed class ImportTests(Servers servers) : IClassFixture<Servers>
             data.Add(p, "fitbod.csv", "fitbod", 2, 4);
             data.Add(p, "liftosaur.csv", "liftosaur", 1, 3);
             data.Add(p, "stronglifts.csv", "stronglifts", 2, 11);
+            data.Add(p, "jefit.csv", "jefit", 2, 8);
         }
         return data;
     }

@@ -11,6 +11,9 @@ internal enum KindStyle
     /// <summary>Hevy's set_type: normal (or empty), warmup, dropset, failure.</summary>
     HevyType,
 
+    /// <summary>JEFIT's set_type: default (or empty), warm-up, drop, failure.</summary>
+    JefitType,
+
     /// <summary>A warm-up flag: true/false, 1/0, yes/no (Fitbod's isWarmup, Liftosaur's Is Warmup Set?).</summary>
     WarmupFlag,
 }

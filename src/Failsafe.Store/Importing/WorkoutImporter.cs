@@ -19,7 +19,7 @@ namespace Failsafe.Store.Importing;
 /// Exercise names go through <see cref="ExerciseResolver"/>; a name the catalog does not know becomes a custom
 /// exercise, which never goes to failure until the lifter classifies it.
 /// </summary>
-public static class WorkoutImporter
+public static partial class WorkoutImporter
 {
     /// <summary>The longest row read, in bytes: many times what the longest valid row takes (<see cref="LogLimits"/>).</summary>
     public const int MaxRowBytes = 64 * 1024;
@@ -53,19 +53,20 @@ public static class WorkoutImporter
             throw new ImportException(1, null,
                 "this is a Failsafe backup (JSON, from `failsafe export json`), not an export from another app: restore it into an empty log with `failsafe import FILE`");
         }
-        using var reader = CsvReader.Create(input, new CsvReaderOptions
+        var resolver = new ExerciseResolver(catalog, db);
+        if (firstLine.StartsWith("###", StringComparison.Ordinal))
         {
-            Separator = separator,
-            HasHeader = true,
-            TrackLineNumbers = true,
-            SkipEmptyLines = true,
-            PoolStrings = true,
-            MalformedData = CsvMalformedDataHandling.Throw,
-            // No valid row comes near this (names of 200 characters, notes of 2,000): a longer one is refused before
-            // it is read whole, so a 60,000,000-character "name" costs no more memory than a good row.
-            MaxRecordSize = MaxRowBytes,
-        }, leaveOpen: true);
+            if (options.Source is { } named && named != ImportSource.Jefit)
+                throw new ImportException(1, null, $"not a {ImportApps.Display(named)} export: this is a JEFIT export (sections under ### banners): use --from jefit (or leave --from out)");
+            var file = input.CanSeek ? input : Buffered(input);
+            var sections = JefitExport.Scan(file);
+            var jefit = new ImportRun(db, resolver, null!, JefitExport.Layout, options, false, progress);
+            return Run(db, jefit, pipe => jefit.ExecuteJefit(pipe, file, sections), ImportSource.Jefit, file.Length / BytesPerSet);
+        }
+        if (options.Source == ImportSource.Jefit)
+            throw new ImportException(1, null, "not a JEFIT export: a JEFIT export begins with a ### banner line (### SETTING ###…)");
 
+        using var reader = Reader(input, separator);
         IReadOnlyList<string> header;
         try
         {
@@ -79,27 +80,55 @@ public static class WorkoutImporter
             throw new ImportException("the file is empty: an export has a header line and a line per set");
         var layout = ExportLayout.Detect(header, options.Source, options.Unit, separator);
 
-        var resolver = new ExerciseResolver(catalog, db);
         var run = new ImportRun(db, resolver, reader, layout, options, separator == ';', progress);
+        return Run(db, run, run.Execute, layout.Source, stream.CanSeek ? stream.Length / BytesPerSet : 0);
+    }
+
+    /// <summary>A CSV reader of an export (or of one section of a JEFIT export).</summary>
+    private static CsvReader Reader(Stream input, char separator) => CsvReader.Create(input, new CsvReaderOptions
+    {
+        Separator = separator,
+        HasHeader = true,
+        TrackLineNumbers = true,
+        SkipEmptyLines = true,
+        PoolStrings = true,
+        MalformedData = CsvMalformedDataHandling.Throw,
+        // No valid row comes near this (names of 200 characters, notes of 2,000): a longer one is refused before
+        // it is read whole, so a 60,000,000-character "name" costs no more memory than a good row.
+        MaxRecordSize = MaxRowBytes,
+    }, leaveOpen: true);
+
+    /// <summary>A stream that cannot seek, read into memory (a JEFIT export is read section by section, out of order).</summary>
+    private static MemoryStream Buffered(Stream input)
+    {
+        var copy = new MemoryStream();
+        input.CopyTo(copy);
+        copy.Position = 0;
+        return copy;
+    }
+
+    /// <summary>Runs an import in one transaction (or none, for a dry run): all of it is written, or nothing.</summary>
+    private static ImportSummary Run(FailsafeDb db, ImportRun run, Func<ImportPipe?, ImportSummary> execute, ImportSource source, long estimatedSets)
+    {
         db.Database.OpenConnection();
         try
         {
             var connection = db.Database.GetDbConnection();
-            if (options.DryRun)
+            if (run.DryRun)
             {
                 run.Prepare(connection);
-                return run.Execute(null);
+                return execute(null);
             }
 
             using var transaction = db.Database.BeginTransaction();
-            using var writer = ImportWriters.For(connection, Stored(layout.Source), db.AthleteId);
+            using var writer = ImportWriters.For(connection, Stored(source), db.AthleteId);
             ImportPipe? pipe = null;
             try
             {
                 run.Prepare(connection);
-                writer.Begin(stream.CanSeek ? stream.Length / BytesPerSet : 0);
+                writer.Begin(estimatedSets);
                 pipe = new ImportPipe(writer);
-                var summary = run.Execute(pipe);
+                var summary = execute(pipe);
                 pipe.Complete();
                 writer.Finish(run.Created, summary.Sets > 0 || run.Created.Count > 0);
                 transaction.Commit();
@@ -201,11 +230,19 @@ public static class WorkoutImporter
     }
 
     /// <summary>The state of one import as it streams through the file.</summary>
-    private sealed class ImportRun(
+    private sealed partial class ImportRun(
         FailsafeDb db, ExerciseResolver resolver, CsvReader reader, ExportLayout layout, ImportOptions options, bool decimalComma,
         Action<long>? progress)
     {
-        private readonly int _fieldsNeeded = layout.FieldsNeeded;
+        private int _fieldsNeeded = layout.FieldsNeeded;
+
+        /// <summary>Lines of the file before the part the reader reads (a JEFIT section); 0 for a plain export.</summary>
+        private long _lineOffset;
+
+        /// <summary>The line of the file the reader is at.</summary>
+        private long Line => _lineOffset + reader.LineNumber;
+
+        public bool DryRun => options.DryRun;
         private readonly Dictionary<string, ImportedWorkout> _workouts = new(StringComparer.Ordinal);
         private readonly Dictionary<string, Resolved> _exercises = new(StringComparer.Ordinal);
         private readonly Dictionary<string, (string Name, int Sets, bool Created)> _unmatched = new(StringComparer.OrdinalIgnoreCase);
@@ -258,8 +295,11 @@ public static class WorkoutImporter
                     progress?.Invoke(reader.ByteOffset);
             }
             progress?.Invoke(reader.ByteOffset);
+            return Summary();
+        }
 
-            return new ImportSummary
+        private ImportSummary Summary() =>
+            new()
             {
                 Source = layout.Source,
                 Layout = layout.Layout,
@@ -274,7 +314,6 @@ public static class WorkoutImporter
                 OtherRows = _otherRows,
                 Unmatched = [.. _unmatched.Values.OrderBy(u => u.Name, StringComparer.OrdinalIgnoreCase).Select(u => new UnmatchedExercise(u.Name, u.Sets, u.Created))],
             };
-        }
 
         private bool Next()
         {
@@ -285,16 +324,16 @@ public static class WorkoutImporter
             catch (CsvFormatException ex) when (ex.Message.Contains(nameof(CsvReaderOptions.MaxRecordSize), StringComparison.Ordinal))
             {
                 // The line that ran over: the reader counts a line once it has read it whole.
-                throw new ImportException(ex.LineNumber > 0 ? ex.LineNumber : reader.LineNumber + 1, null, string.Create(CultureInfo.InvariantCulture,
+                throw new ImportException(_lineOffset + (ex.LineNumber > 0 ? ex.LineNumber : reader.LineNumber + 1), null, string.Create(CultureInfo.InvariantCulture,
                     $"the row is longer than {MaxRowBytes:N0} bytes, far more than any valid row (names of up to {LogLimits.MaxName} characters, notes of up to {LogLimits.MaxNotes:N0})"), ex);
             }
             catch (CsvFormatException ex)
             {
-                throw new ImportException(ex.LineNumber, null, $"malformed CSV: {ex.Message}", ex);
+                throw new ImportException(_lineOffset + ex.LineNumber, null, $"malformed CSV: {ex.Message}", ex);
             }
         }
 
-        private ImportException Error(int column, string problem) => new(reader.LineNumber, layout.Name(column), problem);
+        private ImportException Error(int column, string problem) => new(Line, layout.Name(column), problem);
 
         /// <summary>
         /// Fields past the exercise name are this many places later: a FitNotes row whose name holds an unquoted comma
@@ -361,6 +400,16 @@ public static class WorkoutImporter
                     if (FieldParser.Is(text, "failure"))
                         return Kind.Failure;
                     throw Error(layout.SetKind, $"'{FieldParser.Show(text)}' is not a set type (normal, warmup, dropset or failure)");
+                case KindStyle.JefitType:
+                    if (text.Length == 0 || FieldParser.Is(text, "default") || FieldParser.Is(text, "normal"))
+                        return Kind.Normal;
+                    if (FieldParser.Is(text, "warm-up") || FieldParser.Is(text, "warmup") || FieldParser.Is(text, "warm up"))
+                        return Kind.Warmup;
+                    if (FieldParser.Is(text, "drop") || FieldParser.Is(text, "dropset") || FieldParser.Is(text, "drop set"))
+                        return Kind.Drop;
+                    if (FieldParser.Is(text, "failure"))
+                        return Kind.Failure;
+                    throw Error(layout.SetKind, $"'{FieldParser.Show(text)}' is not a set type (default, warm-up, drop or failure)");
                 default:
                     if (text.Length == 0 || FieldParser.Is(text, "false") || FieldParser.Is(text, "0") || FieldParser.Is(text, "no"))
                         return Kind.Normal;
@@ -377,7 +426,7 @@ public static class WorkoutImporter
                 _shift = reader.FieldCount - layout.Names.Count;
             else if (reader.FieldCount < _fieldsNeeded)
             {
-                throw new ImportException(reader.LineNumber, null,
+                throw new ImportException(Line, null,
                     $"has {reader.FieldCount} field{(reader.FieldCount == 1 ? "" : "s")}, but the header has {layout.Names.Count} (separated by '{reader.Separator}')");
             }
 
@@ -530,7 +579,7 @@ public static class WorkoutImporter
                 StartSession(workout);
             workout.Sets++;
             if (++_sets > options.MostSets?.Most)
-                throw new ImportLimitException(reader.LineNumber, null, options.MostSets);
+                throw new ImportLimitException(Line, null, options.MostSets);
             if (_pipe is null)
                 return;
             var pounds = unit == WeightUnit.Lb;
@@ -570,6 +619,12 @@ public static class WorkoutImporter
             var name = layout.Workout >= 0 ? Text(layout.Workout) : layout.WorkoutName!;
             if (name.Trim().Length == 0 && layout.WorkoutName is { } fallback)
                 name = fallback;
+            return Workout(dateText, name);
+        }
+
+        /// <summary>The workout of a date (as written) and a name; the last one is checked first.</summary>
+        private ImportedWorkout Workout(string dateText, string name)
+        {
             if (_current is not null && string.Equals(dateText, _lastDateText, StringComparison.Ordinal) && string.Equals(name, _lastWorkoutName, StringComparison.Ordinal))
                 return _current;
 
@@ -640,7 +695,7 @@ public static class WorkoutImporter
             {
                 if (_created >= options.MostNewExercises?.Most)
                 {
-                    throw new ImportLimitException(reader.LineNumber, layout.Name(layout.Exercise), options.MostNewExercises,
+                    throw new ImportLimitException(Line, layout.Name(layout.Exercise), options.MostNewExercises,
                         $"'{name}' would be a {Ordinal(_created + 1)} new custom exercise; ");
                 }
                 _created++;

@@ -204,7 +204,45 @@ public sealed class FormatTests
         t.Import("stronglifts.csv", null).DuplicateSets.ShouldBe(11);
     }
 
+    [Fact]
+    public void Jefit_ImportsEachSetOnceInTheSettingsUnit()
+    {
+        using var t = new ImportTestDb();
+        var summary = t.Import("jefit.csv", null);
+
+        (summary.Source, summary.Layout, summary.Workouts, summary.Sets).ShouldBe((ImportSource.Jefit, "JEFIT", 2, 8));
+        Sessions(t).Select(s => (s.Name, s.StartedAt, s.Source)).ShouldBe([
+            ("JEFIT workout", new DateTime(2024, 2, 6), "jefit"), ("JEFIT workout", new DateTime(2024, 2, 8), "jefit")]);
+        var sets = Sets(t);
+        sets.ShouldAllBe(s => s.Unit == "lb");
+        sets.Take(5).Select(s => (s.ExerciseName, s.WeightEntered, s.Reps)).ShouldBe([
+            ("Barbell Bench Press", 135.0, 10), ("Barbell Bench Press", 185.0, 5), ("Barbell Bench Press", 185.0, 5), ("Barbell Squat", 225.0, 5), ("Barbell Squat", 225.0, 5)]);
+        // The third log has rows of its own: its sets come from them, not also from its packed logs.
+        sets.Skip(5).Select(s => (s.WeightEntered, s.Reps, s.Warmup, s.Failure)).ShouldBe([(95.0, 12, true, "none"), (95.0, 12, false, "none"), (155.0, 6, false, "absolute")]);
+    }
+
     [Theory]
+    [InlineData("11,2024-02-06,\"135x10,185y5\",Bench Press", "line 7, column logs: '185y5' is not a set written as weight x reps (like 50.0x15)")]
+    [InlineData("11,2024-02-31,\"135x10\",Bench Press", "line 7, column mydate: '2024-02-31' is not a date and time like 2024-03-05")]
+    public void Jefit_BadRows_NameTheLineOfTheWholeFile(string row, string message)
+    {
+        using var t = new ImportTestDb();
+        var csv = "### SETTING ###\nmass\nkg\n#######\n### EXERCISE LOGS ###\n_id,mydate,logs,ename\n" + row + "\n#######\n";
+        Should.Throw<ImportException>(() => t.ImportText(csv, null)).Message.ShouldBe(message);
+        t.Counts().ShouldBe((0, 0, 0));
+    }
+
+    [Fact]
+    public void Jefit_WithoutAUnit_AsksForOne()
+    {
+        using var t = new ImportTestDb();
+        Should.Throw<ImportException>(() => t.ImportText("### EXERCISE LOGS ###\n_id,mydate,logs,ename\n1,2024-02-06,100x5,Squat\n", null))
+            .Message.ShouldContain("pass --unit kg or --unit lb, the unit JEFIT was set to");
+        t.ImportText("### EXERCISE LOGS ###\n_id,mydate,logs,ename\n1,2024-02-06,100x5,Squat\n", null, WeightUnit.Kg).Sets.ShouldBe(1);
+    }
+
+    [Theory]
+    [InlineData("jefit.csv")]
     [InlineData("strong-2025.csv")]
     [InlineData("hevy-resaved.csv")]
     [InlineData("fitnotes.csv")]

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Import benchmark: generates a Strong export of SETS sets (default 1,000,000) in LAYOUT (comma, semicolon or
-# quoted; default comma), imports it with `failsafe import strong` into a fresh, already-migrated database, and
-# prints sets/s (whole process: start-up, parse, write, index build, commit) and peak resident memory.
+# Import benchmark: generates an export of SETS sets (default 1,000,000) in LAYOUT — Strong's comma, semicolon or
+# quoted (default comma), imported with `failsafe import strong`; or another app's (hevy, fitnotes, fitbod, liftosaur,
+# stronglifts, jefit), imported with `failsafe import` as detected — into a fresh, already-migrated database, and
+# prints sets/s (whole process: start-up, detection, parse, write, index build, commit) and peak resident memory.
 #   bench/import.sh [SETS] [LAYOUT]        RUNS=3 by default; the median run is reported.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,23 +11,28 @@ layout="${2:-comma}"
 runs="${RUNS:-3}"
 work="${TMPDIR:-/tmp}/failsafe-bench-import"
 mkdir -p "$work"
-csv="$work/strong-$layout-$sets.csv"
+csv="$work/export-$layout-$sets.csv"
 db="$work/import.db"
 empty="$work/empty.db"
 
 # The installed build (bench/published.sh, as README.md installs it).
 cli="${FAILSAFE_BIN:-$(bash bench/published.sh "$work/app")}"  # FAILSAFE_BIN: an already published failsafe
 dotnet build -c Release bench/Failsafe.Benchmarks/Failsafe.Benchmarks.csproj -v quiet -nologo > /dev/null
+command=(import strong)
+case "$layout" in
+  comma|semicolon|quoted) generate=(strong-csv "$csv" "$sets" "$layout") ;;
+  *) generate=(app-export "$csv" "$sets" "$layout"); command=(import) ;;
+esac
 if [[ ! -s "$csv" ]]; then
-  dotnet run -c Release --no-build --project bench/Failsafe.Benchmarks -- strong-csv "$csv" "$sets" "$layout"
+  dotnet run -c Release --no-build --project bench/Failsafe.Benchmarks -- "${generate[@]}"
 fi
 unit=()
 [[ "$layout" == comma ]] && unit=(--unit kg)
 
 # An empty log, created and migrated once (by importing the header alone), copied fresh for every run.
 rm -f "$empty" "$empty-wal" "$empty-shm"
-head -n 1 "$csv" > "$work/header.csv"
-"$cli" import strong "$work/header.csv" "${unit[@]}" --db "$empty" > /dev/null
+printf 'Date;Workout Name;Exercise Name;Set Order;Weight;Weight Unit;Reps\n' > "$work/header.csv"
+"$cli" import strong "$work/header.csv" --db "$empty" > /dev/null
 cat "$csv" > /dev/null # warm the file cache
 
 # Runs the import once; prints "milliseconds peak-kB".
@@ -36,12 +42,12 @@ run_once() {
   local start end peak
   start=$(date +%s%N)
   if [[ -x /usr/bin/time ]]; then
-    /usr/bin/time -v -o "$work/time.txt" "$cli" import strong "$csv" "${unit[@]}" --db "$db" > "$work/summary.txt"
+    /usr/bin/time -v -o "$work/time.txt" "$cli" "${command[@]}" "$csv" "${unit[@]}" --db "$db" > "$work/summary.txt"
     end=$(date +%s%N)
     peak=$(awk -F: '/Maximum resident set size/ { gsub(/ /, "", $2); print $2 }' "$work/time.txt")
   else
     # No GNU time: poll the process's high-water mark (VmHWM) in /proc until it exits.
-    "$cli" import strong "$csv" "${unit[@]}" --db "$db" > "$work/summary.txt" &
+    "$cli" "${command[@]}" "$csv" "${unit[@]}" --db "$db" > "$work/summary.txt" &
     local pid=$! hwm
     peak=0
     while kill -0 "$pid" 2> /dev/null; do
@@ -65,5 +71,5 @@ done
 head -n 1 "$work/summary.txt"
 read -r ms kb <<< "$(printf '%s\n' "${results[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")"
 imported=$(grep -oE '[0-9,]+ sets?' "$work/summary.txt" | head -n 1 | tr -dc '0-9')
-echo "failsafe import strong ($layout layout, $imported sets, median of $runs): ${ms} ms, $(( imported * 1000 / (ms > 0 ? ms : 1) )) sets/s, peak RSS $(( kb / 1024 )) MB"
+echo "failsafe ${command[*]} ($layout layout, $imported sets, median of $runs): ${ms} ms, $(( imported * 1000 / (ms > 0 ? ms : 1) )) sets/s, peak RSS $(( kb / 1024 )) MB"
 echo "machine: $(nproc) CPUs, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo 2> /dev/null || uname -m), load average $(cut -d' ' -f1-3 /proc/loadavg 2> /dev/null || echo '?')"

@@ -2,7 +2,8 @@ using BenchmarkDotNet.Running;
 using Failsafe.Benchmarks;
 
 // `generate FILE [YEARS]` writes the large scenario used by the benchmarks and by bench/run.sh;
-// `strong-csv FILE SETS [LAYOUT] [FIRST-DAY] [EVERY-DAYS]` a Strong export for bench/import.sh (and, from FIRST-DAY,
+// `app-export FILE SETS FORMAT` another app's export (hevy, fitnotes, fitbod, liftosaur, stronglifts, jefit) for
+// bench/import.sh; `strong-csv FILE SETS [LAYOUT] [FIRST-DAY] [EVERY-DAYS]` a Strong export for bench/import.sh (and, from FIRST-DAY,
 // one workout every EVERY-DAYS days, for bench/server-load.sh); `daily-db FILE` a 10-year log for
 // bench/daily.sh; `import-profile CSV [RUNS]` the import by stage (parse only, parse + write); `web-today BASE-URL
 // EMAIL PASSWORD [SETS] [WARM] [OUT-DIR]` the first visit's bytes and the set-logging times of /today in Chromium
@@ -16,6 +17,12 @@ if (args is ["generate", var path, ..])
     return 0;
 }
 
+if (args is ["app-export", var exportPath, var exportSets, var format])
+{
+    var count = AppExportGenerator.Write(exportPath, long.Parse(exportSets, System.Globalization.CultureInfo.InvariantCulture), format);
+    Console.WriteLine($"{exportPath}: {count:N0} sets ({format})");
+    return 0;
+}
 if (args is ["strong-csv", var csvPath, var setCount, ..])
 {
     var layout = args.Length > 3 ? args[3] : "comma";

@@ -131,8 +131,79 @@ public sealed class ImportTests(Servers servers) : IClassFixture<Servers>
 
         using var empty = await ann.Client.PostAsync("/api/import/strong", Csv(""), Api.Cancel);
         await empty.ShouldBeProblem(HttpStatusCode.BadRequest);
-        using var unknown = await ann.Client.PostAsync("/api/import/fitbod", Csv(Strong), Api.Cancel);
-        (await unknown.ShouldBeProblem(HttpStatusCode.BadRequest)).Detail().ShouldContain("fitbod");
+        using var unknown = await ann.Client.PostAsync("/api/import/fitbit", Csv(Strong), Api.Cancel);
+        (await unknown.ShouldBeProblem(HttpStatusCode.BadRequest)).Detail().ShouldContain("'fitbit' is not an app to import from");
+        using var other = await ann.Client.PostAsync("/api/import?from=fitbod", Csv(Strong), Api.Cancel);
+        (await other.ShouldBeProblem(HttpStatusCode.UnprocessableEntity)).Detail().ShouldContain("looks like a Strong export: use --from strong");
+    }
+
+    /// <summary>Every layout's sample, sent without saying its app: (sample, app, workouts, sets).</summary>
+    public static TheoryData<Provider, string, string, int, int> Samples()
+    {
+        var data = new TheoryData<Provider, string, string, int, int>();
+        foreach (var p in new[] { Provider.Sqlite, Provider.Postgres })
+        {
+            data.Add(p, "strong-2025.csv", "strong", 2, 7);
+            data.Add(p, "hevy-resaved.csv", "hevy", 3, 5);
+            data.Add(p, "fitnotes.csv", "fitnotes", 2, 5);
+            data.Add(p, "fitbod.csv", "fitbod", 2, 4);
+            data.Add(p, "liftosaur.csv", "liftosaur", 1, 3);
+            data.Add(p, "stronglifts.csv", "stronglifts", 2, 11);
+            data.Add(p, "jefit.csv", "jefit", 2, 8);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public async Task Every_apps_export_is_detected_imported_and_again_adds_nothing(Provider provider, string sample, string app, int workouts, int sets)
+    {
+        var server = servers.For(provider);
+        var ann = await server.SignUp();
+        var text = await File.ReadAllTextAsync(Path.Combine(Samples(sample)), Api.Cancel);
+
+        using (var dry = await ann.Client.PostAsync("/api/import?dryRun=true", Csv(text), Api.Cancel))
+        {
+            var body = await dry.Content.ReadAsStringAsync(Api.Cancel);
+            dry.StatusCode.ShouldBe(HttpStatusCode.OK, body);
+            (await dry.Json()).GetProperty("sets").GetInt64().ShouldBe(sets, body);
+        }
+        using (var response = await ann.Client.PostAsync("/api/import", Csv(text), Api.Cancel))
+        {
+            var body = await response.Content.ReadAsStringAsync(Api.Cancel);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, body);
+            var summary = await response.Json();
+            summary.GetProperty("source").GetString().ShouldBe(app);
+            (summary.GetProperty("workouts").GetInt32(), summary.GetProperty("sets").GetInt64()).ShouldBe((workouts, sets), body);
+        }
+        using (var again = await ann.Client.PostAsync($"/api/import?from={app}", Csv(text), Api.Cancel))
+        {
+            var summary = await again.Json();
+            (summary.GetProperty("sets").GetInt64(), summary.GetProperty("duplicateSets").GetInt64()).ShouldBe((0, sets));
+        }
+    }
+
+    private static string Samples(string name)
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Failsafe.slnx")))
+            dir = dir.Parent;
+        return Path.Combine(dir!.FullName, "tests", "Failsafe.Store.Tests", "Importing", "samples", name);
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task A_file_that_is_no_export_says_what_it_is_and_what_is_supported(Provider provider)
+    {
+        var server = servers.For(provider);
+        var ann = await server.SignUp();
+        using var response = await ann.Client.PostAsync("/api/import", Csv("When,What\n2024-01-01,Squat\n"), Api.Cancel);
+
+        var detail = (await response.ShouldBeProblem(HttpStatusCode.UnprocessableEntity)).Detail();
+        detail.ShouldContain("the file's layout is not recognised: its header has 2 columns separated by ',' ('When', 'What')");
+        detail.ShouldContain("Supported: Strong, Hevy, FitNotes, Fitbod, JEFIT, Liftosaur and StrongLifts exports");
+        using var backup = await ann.Client.PostAsync("/api/import", Csv("{\"format\":\"failsafe-backup\"}"), Api.Cancel);
+        (await backup.ShouldBeProblem(HttpStatusCode.UnprocessableEntity)).Detail().ShouldContain("this is a Failsafe backup");
     }
 
     [Theory]

@@ -9,7 +9,10 @@ using Spectre.Console;
 
 namespace Failsafe.Cli.Importing;
 
-/// <summary><c>failsafe import FILE</c> (a backup) and <c>failsafe import strong|hevy FILE [--unit kg|lb] [--dry-run]</c>.</summary>
+/// <summary>
+/// <c>failsafe import FILE [--from APP] [--unit kg|lb] [--dry-run]</c>: an export from another app, its app and layout
+/// detected from the file, or a backup from <c>failsafe export json</c>; and <c>failsafe import strong|hevy FILE</c>.
+/// </summary>
 public static class ImportCommand
 {
     /// <summary>Files at least this large get a progress bar (on an interactive terminal): about 10,000 sets.</summary>
@@ -18,19 +21,61 @@ public static class ImportCommand
     public static Command Create(Io io)
     {
         ArgumentNullException.ThrowIfNull(io);
-        var backup = new Argument<FileInfo?>("backup") { Description = "A backup made by `failsafe export json`, restored whole into an empty log.", Arity = ArgumentArity.ZeroOrOne };
-        var command = new Command("import", "Restore a backup (`failsafe import FILE`, from `failsafe export json`) into an empty log, or import a workout history exported from Strong or Hevy (CSV). Importing the same export again adds nothing; a newer one adds only the new workouts.")
+        var file = new Argument<FileInfo?>("file")
         {
-            backup,
+            Description = "The export to import; the app and its layout are read from the file. A backup made by `failsafe export json` is restored whole into an empty log.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var (from, unit, dryRun) = Options();
+        var command = new Command("import", $"Import a workout history exported from another app ({ImportApps.Supported}); the app is detected from the file, --from names it. Importing the same export again adds nothing; a newer one adds only the new workouts.")
+        {
+            file, from, unit, dryRun,
             Source(io, ImportSource.Strong, "strong",
                 "Import a Strong export (Settings → Export Strong Data). Any of Strong's layouts; the comma layout has no unit column, so give --unit."),
             Source(io, ImportSource.Hevy, "hevy",
                 "Import a Hevy export (Settings → Export & Import Data → Export Workouts)."),
         };
-        command.SetAction(parse => parse.GetValue(backup) is { } file
-            ? Restore(io, parse, file)
-            : io.Fail("import: give a backup file (from `failsafe export json`), or `import strong FILE` / `import hevy FILE`", ExitCodes.Usage));
+        command.SetAction(parse =>
+        {
+            if (parse.GetValue(file) is not { } given)
+                return io.Fail("import: give the file to import (an export from another app, or a backup from `failsafe export json`)", ExitCodes.Usage);
+            var app = parse.GetValue(from) is { } word ? ImportApps.Parse(word) : null;
+            if (app is null && IsBackup(given))
+                return Restore(io, parse, given);
+            return Run(io, parse, given, new ImportOptions(app, Unit(parse.GetValue(unit)), parse.GetValue(dryRun)));
+        });
         return command;
+    }
+
+    private static (Option<string?> From, Option<string?> Unit, Option<bool> DryRun) Options()
+    {
+        var from = new Option<string?>("--from") { Description = "The app that wrote the file, when it should not be detected: " + string.Join(", ", ImportApps.All.Select(ImportApps.Word)) + "." };
+        from.AcceptOnlyFromAmong([.. ImportApps.All.Select(ImportApps.Word)]);
+        var unit = new Option<string?>("--unit") { Description = "The unit of the file's weights when it does not say (kg or lb): the unit the app was set to." };
+        unit.AcceptOnlyFromAmong("kg", "lb", "lbs");
+        var dryRun = new Option<bool>("--dry-run") { Description = "Read and check the whole file and print what would be imported, without writing anything." };
+        return (from, unit, dryRun);
+    }
+
+    private static WeightUnit? Unit(string? word) => word switch
+    {
+        "kg" => WeightUnit.Kg,
+        "lb" or "lbs" => WeightUnit.Lb,
+        _ => null,
+    };
+
+    /// <summary>A Failsafe backup is JSON: its first character (after a byte-order mark and white space) opens an object.</summary>
+    private static bool IsBackup(FileInfo file)
+    {
+        try
+        {
+            using var stream = file.OpenRead();
+            return WorkoutImporter.IsJson(stream);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false; // Run reports the file it cannot read
+        }
     }
 
     /// <summary><c>failsafe import FILE</c>: a whole backup into an empty log, all of it or nothing.</summary>
@@ -58,21 +103,10 @@ public static class ImportCommand
     private static Command Source(Io io, ImportSource source, string name, string description)
     {
         var file = new Argument<FileInfo>("file") { Description = "The exported CSV file." };
-        var unit = new Option<string?>("--unit") { Description = "The unit of the file's weights when it does not say (kg or lb): the unit the app was set to." };
-        unit.AcceptOnlyFromAmong("kg", "lb", "lbs");
-        var dryRun = new Option<bool>("--dry-run") { Description = "Read and check the whole file and print what would be imported, without writing anything." };
+        var (_, unit, dryRun) = Options();
         Arguments.NotAnOption(file);
         var command = new Command(name, description) { file, unit, dryRun };
-        command.SetAction(parse =>
-        {
-            var given = parse.GetValue(unit) switch
-            {
-                "kg" => WeightUnit.Kg,
-                "lb" or "lbs" => WeightUnit.Lb,
-                _ => (WeightUnit?)null,
-            };
-            return Run(io, parse, parse.GetValue(file)!, new ImportOptions(source, given, parse.GetValue(dryRun)));
-        });
+        command.SetAction(parse => Run(io, parse, parse.GetValue(file)!, new ImportOptions(source, Unit(parse.GetValue(unit)), parse.GetValue(dryRun))));
         return command;
     }
 
@@ -175,11 +209,13 @@ public static class ImportCommand
             ? first.Date == last.Date ? $" on {first:yyyy-MM-dd}" : $", {first:yyyy-MM-dd} to {last:yyyy-MM-dd}"
             : "";
         var verb = s.DryRun ? "Would import" : "Imported";
-        c.MarkupLineInterpolated($"[bold]{verb} {Plural(s.Workouts, "workout")}, {Plural(s.Sets, "set")}[/] from {file.Name}{range}.");
+        c.MarkupLineInterpolated($"[bold]{verb} {Plural(s.Workouts, "workout")}, {Plural(s.Sets, "set")}[/] from {file.Name} ({s.Layout}){range}.");
         if (s.DuplicateWorkouts > 0)
             c.MarkupLineInterpolated($"Skipped {Plural(s.DuplicateWorkouts, "workout")} ({Plural(s.DuplicateSets, "set")}) already in the log from an earlier import.");
         if (s.SetsWithoutReps > 0)
-            c.MarkupLineInterpolated($"Skipped {Plural(s.SetsWithoutReps, "set")} without reps (timed or distance sets).");
+            c.MarkupLineInterpolated($"Skipped {Plural(s.SetsWithoutReps, "set")} without reps (timed, distance or cardio sets).");
+        if (s.OtherRows > 0)
+            c.MarkupLineInterpolated($"Skipped {Plural(s.OtherRows, "row")} that {(s.OtherRows == 1 ? "is not a set" : "are not sets")} (rest timers, notes, planned sets not done).");
         if (s.Unmatched.Count > 0)
         {
             var created = s.Unmatched.Count(u => u.Created);

@@ -13,7 +13,7 @@ public sealed record NameMatch(Exercise? Exercise, ImmutableArray<string> Sugges
 /// The exercises the engine knows, and how lifters' names for them resolve. Resolution tries, in
 /// order: an alias, then the catalog name or id (case-insensitive); the same after normalising
 /// punctuation, spacing and plurals ("Push-Ups" = "pushup"); the "Name (Equipment)" style of Strong
-/// and Hevy exports, as "Equipment Name" or "Name" when the equipment agrees. Nothing else: a name that
+/// and Hevy exports and the "Name, Equipment" style of Liftosaur's, as "Equipment Name" or "Name" when the equipment agrees. Nothing else: a name that
 /// fails all of these is unknown, and the closest names are suggested instead of guessed.
 /// Aliases come first because they are curated: the source has, for example, a stretch named
 /// "Split Squats", and a lifter who types "Split Squat" means the loaded exercise.
@@ -99,7 +99,10 @@ public sealed partial class ExerciseCatalog
         if (Lookup(text) is { } e)
             return e;
 
+        // "Name (Equipment)" (Strong, Hevy) or "Name, Equipment" (Liftosaur) when what follows the comma is equipment.
         var bracket = BracketStyle().Match(text);
+        if (!bracket.Success && CommaStyle().Match(text) is { Success: true } comma && EquipmentWord(comma.Groups["equipment"].Value).Length > 0)
+            bracket = comma;
         if (bracket.Success)
         {
             var baseName = bracket.Groups["name"].Value;
@@ -271,4 +274,7 @@ public sealed partial class ExerciseCatalog
 
     [GeneratedRegex(@"^(?<name>.+?)\s*\((?<equipment>[^()]+)\)\s*$")]
     private static partial Regex BracketStyle();
+
+    [GeneratedRegex(@"^(?<name>.+?)\s*,\s*(?<equipment>[^,()]+?)\s*$")]
+    private static partial Regex CommaStyle();
 }

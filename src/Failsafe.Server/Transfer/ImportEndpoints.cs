@@ -12,13 +12,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Failsafe.Server.Transfer;
 
 public sealed record ImportResult(
-    string Source, bool DryRun, int Workouts, long Sets, DateTime? First, DateTime? Last, int DuplicateWorkouts, long DuplicateSets,
+    string Source, string Layout, bool DryRun, int Workouts, long Sets, DateTime? First, DateTime? Last, int DuplicateWorkouts, long DuplicateSets,
     long SetsWithoutReps, long OtherRows, IReadOnlyList<UnmatchedExercise> Unmatched);
 
 /// <summary>
 /// Imports by upload, with the command line's importers and guarantees: the file imports whole or not at all,
 /// errors name the line and column, importing it again adds nothing, unknown exercises become custom ones that
-/// never go to failure until classified. The body is the CSV itself (text/csv) or a form with one file.
+/// never go to failure until classified. The body is the export itself (text/csv) or a form with one file; its app and
+/// layout are detected from it (<c>POST /api/import</c>, <c>from</c> to name the app) or named (<c>POST /api/import/{source}</c>).
 /// </summary>
 public static class ImportEndpoints
 {
@@ -27,15 +28,23 @@ public static class ImportEndpoints
 
     public static void MapImport(this IEndpointRouteBuilder api)
     {
+        api.MapPost("/import", (string? from, string? unit, bool? dryRun, HttpRequest request, FailsafeDb db, IConfiguration settings, SetCap account, CancellationToken cancel) =>
+                Import(from, unit, dryRun, request, db, settings, account, cancel))
+            .ForAthlete(Access.Log).WithTags("Import and export")
+            .WithMetadata(new RequestSizeLimitAttribute(MaxUpload))
+            .DisableAntiforgery()
+            .Accepts<IFormFile>("multipart/form-data", "text/csv")
+            .WithSummary($"Import an export from another app, its app and layout detected from the file (from: {Apps} to name it; unit: kg or lb when the file has no unit; dryRun: check only).");
         api.MapPost("/import/{source}", Import).ForAthlete(Access.Log).WithTags("Import and export")
             .WithMetadata(new RequestSizeLimitAttribute(MaxUpload))
             .DisableAntiforgery()
             // One Accepts with both types: routing matches the content type against the last Accepts only.
             .Accepts<IFormFile>("multipart/form-data", "text/csv")
-            .WithSummary("Import a Strong or Hevy CSV export (source: strong or hevy; unit: kg or lb when the file has no unit; dryRun: check only).");
+            .WithSummary($"Import an export from the app named ({Apps}; unit: kg or lb when the file has no unit; dryRun: check only).");
     }
 
-    /// <param name="source">strong or hevy.</param>
+    private static string Apps => string.Join(", ", ImportApps.All.Select(ImportApps.Word));
+
     /// <param name="unit">kg or lb: the unit of weights in a file that does not say.</param>
     /// <param name="dryRun">Check the file and report what would be imported, without storing anything.</param>
     /// <summary>The most sets one import may add (<c>Failsafe:Limits:SetsPerImport</c>): the size of the largest upload.</summary>
@@ -67,16 +76,13 @@ public static class ImportEndpoints
         return (sets, new ImportCap(exercises, newExercises, string.Create(CultureInfo.InvariantCulture, $"one import may create at most {exercises:N0} ({newExercises})")));
     }
 
+    /// <param name="source">The app that wrote the file (see <see cref="ImportApps"/>); null: detected from the file.</param>
     public static async Task<IResult> Import(
-        string source, string? unit, bool? dryRun, HttpRequest request, FailsafeDb db, IConfiguration settings, SetCap account, CancellationToken cancel)
+        string? source, string? unit, bool? dryRun, HttpRequest request, FailsafeDb db, IConfiguration settings, SetCap account, CancellationToken cancel)
     {
-        ImportSource from;
-        if (string.Equals(source, "strong", StringComparison.OrdinalIgnoreCase))
-            from = ImportSource.Strong;
-        else if (string.Equals(source, "hevy", StringComparison.OrdinalIgnoreCase))
-            from = ImportSource.Hevy;
-        else
-            return Problems.Invalid("source", $"'{source}' is not an import source (strong or hevy)");
+        var from = ImportApps.Parse(source);
+        if (from is null && !string.IsNullOrEmpty(source))
+            return Problems.Invalid("from", $"'{source}' is not an app to import from ({Apps}; or none, to detect it from the file)");
         WeightUnit? weightUnit = unit switch
         {
             null => null,
@@ -116,7 +122,7 @@ public static class ImportEndpoints
                 }
             }
             if (new FileInfo(path).Length == 0)
-                return Problems.Invalid("file", "the upload is empty: send the CSV export as the body (text/csv) or as a form file");
+                return Problems.Invalid("file", "the upload is empty: send the export as the body (text/csv) or as a form file");
             var (sets, newExercises) = await Caps(settings, account, db, cancel);
             var options = new ImportOptions(from, weightUnit, dryRun ?? false) { MostSets = sets, MostNewExercises = newExercises, Account = account };
             try
@@ -125,7 +131,7 @@ public static class ImportEndpoints
                 // raises the athlete's log revision itself, in its transaction.
                 var summary = await Task.Run(() => WorkoutImporter.Import(db, CatalogLoader.Default, path, options), cancel);
                 return TypedResults.Ok(new ImportResult(
-                    WorkoutImporter.Word(summary.Source), summary.DryRun, summary.Workouts, summary.Sets, summary.First, summary.Last,
+                    WorkoutImporter.Word(summary.Source), summary.Layout, summary.DryRun, summary.Workouts, summary.Sets, summary.First, summary.Last,
                     summary.DuplicateWorkouts, summary.DuplicateSets, summary.SetsWithoutReps, summary.OtherRows, summary.Unmatched));
             }
             catch (DbUpdateException)

@@ -11,11 +11,18 @@ internal static class FieldParser
         "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd H:mm:ss", "yyyy-MM-dd",
     ];
 
-    private static readonly string[] HevyDates =
+    private static readonly string[] IsoDates =
     [
-        "d MMM yyyy, HH:mm", "d MMM yyyy, H:mm", "d MMM yyyy, HH:mm:ss", "d MMMM yyyy, HH:mm", "MMM d, yyyy, h:mm tt", "MMM d, yyyy h:mm tt",
-        "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ssK",
+        "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF",
     ];
+
+    private static readonly string[] InstantDates =
+    [
+        "yyyy-MM-dd HH:mm:ss zzz", "yyyy-MM-dd HH:mm:ss zz", "yyyy-MM-dd HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mm:ssK",
+        "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd",
+    ];
+
+    private static readonly string[] SlashDates = ["yyyy/MM/dd h:mm tt", "yyyy/MM/dd H:mm", "yyyy/MM/dd", "yyyy/M/d h:mm tt", "yyyy/M/d H:mm", "yyyy/M/d"];
 
     public static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> s)
     {
@@ -54,11 +61,48 @@ internal static class FieldParser
         return false;
     }
 
-    public static bool TryDate(ImportSource source, string text, out DateTime value) =>
-        DateTime.TryParseExact(text.Trim(), source == ImportSource.Strong ? StrongDates : HevyDates, CultureInfo.InvariantCulture,
-            DateTimeStyles.AllowWhiteSpaces, out value)
-        || (source == ImportSource.Strong
-            && DateTime.TryParseExact(text.Trim(), HevyDates, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out value));
+    /// <summary>A workout's date and time as <paramref name="style"/> writes it, as the wall clock it shows.</summary>
+    public static bool TryDate(DateStyle style, string text, out DateTime value)
+    {
+        text = text.Trim();
+        const DateTimeStyles Styles = DateTimeStyles.AllowWhiteSpaces;
+        var c = CultureInfo.InvariantCulture;
+        switch (style)
+        {
+            case DateStyle.Strong:
+                return DateTime.TryParseExact(text, StrongDates, c, Styles, out value) || MonthNames.TryHevyDate(text, out value);
+            case DateStyle.Hevy:
+                return MonthNames.TryHevyDate(text, out value) || DateTime.TryParseExact(text, IsoDates, c, Styles, out value) || Instant(text, out value);
+            case DateStyle.Day:
+                return DateTime.TryParseExact(text, "yyyy-MM-dd", c, Styles, out value);
+            case DateStyle.SlashDay:
+                return DateTime.TryParseExact(text, SlashDates, c, Styles, out value);
+            default:
+                return Instant(text, out value);
+        }
+    }
+
+    /// <summary>A time with its offset (<c>+0000</c>, <c>Z</c>) as the clock of that offset showed it; the offset is not applied.</summary>
+    private static bool Instant(string text, out DateTime value)
+    {
+        if (DateTimeOffset.TryParseExact(text, InstantDates, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AssumeUniversal, out var instant))
+        {
+            value = instant.DateTime;
+            return true;
+        }
+        value = default;
+        return false;
+    }
+
+    /// <summary>An example of a date as <paramref name="style"/> writes it, for error messages.</summary>
+    public static string Example(DateStyle style) => style switch
+    {
+        DateStyle.Strong => "2024-03-05 18:30:00",
+        DateStyle.Hevy => "5 Dec 2025, 11:37",
+        DateStyle.Day => "2024-03-05",
+        DateStyle.SlashDay => "2024/03/05 6:30 PM",
+        _ => "2021-01-17 22:14:35 +0000",
+    };
 
     public static bool Is(ReadOnlySpan<byte> s, string word)
     {

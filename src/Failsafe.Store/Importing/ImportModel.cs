@@ -2,18 +2,50 @@ using Failsafe.Effort;
 
 namespace Failsafe.Store.Importing;
 
-/// <summary>The app an export comes from; also the <c>Source</c> of the sessions it creates.</summary>
+/// <summary>The app an export comes from; also the <c>Source</c> of the sessions it creates (<see cref="WorkoutImporter.Stored"/>).</summary>
 public enum ImportSource
 {
     Strong,
     Hevy,
+    FitNotes,
+    Fitbod,
+    Jefit,
+    Liftosaur,
+    StrongLifts,
+}
+
+/// <summary>The apps an import reads, by the words the command line (<c>--from</c>) and the API (<c>from</c>) take.</summary>
+public static class ImportApps
+{
+    /// <summary>Every app, in the order the documentation lists them.</summary>
+    public static IReadOnlyList<ImportSource> All { get; } = Enum.GetValues<ImportSource>();
+
+    /// <summary>What can be imported, for help and for an error about a file that is none of it.</summary>
+    public const string Supported =
+        "Strong, Hevy, FitNotes, Fitbod, JEFIT, Liftosaur and StrongLifts exports (CSV), and Failsafe backups (`failsafe export json`)";
+
+    /// <summary>An app's word: strong, hevy, fitnotes, fitbod, jefit, liftosaur, stronglifts.</summary>
+    public static string Word(ImportSource source) => source.ToString().ToLowerInvariant();
+
+    /// <summary>The app of a word (case-insensitive), or null.</summary>
+    public static ImportSource? Parse(string? word) =>
+        All.Cast<ImportSource?>().FirstOrDefault(a => string.Equals(Word(a!.Value), word?.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>An app's name as lifters know it.</summary>
+    public static string Display(ImportSource source) => source switch
+    {
+        ImportSource.FitNotes => "FitNotes",
+        ImportSource.Jefit => "JEFIT",
+        ImportSource.StrongLifts => "StrongLifts",
+        _ => source.ToString(),
+    };
 }
 
 /// <summary>How to import: from which app, the unit of weights the file does not label, and whether to write.</summary>
-/// <param name="Source">The app that wrote the file.</param>
+/// <param name="Source">The app that wrote the file; null: detected from the file (its header and content).</param>
 /// <param name="Unit">The unit of the weights when the file does not say (Strong's comma layout); ignored when it does.</param>
 /// <param name="DryRun">Parse and validate everything and count what would be imported, but write nothing.</param>
-public sealed record ImportOptions(ImportSource Source, WeightUnit? Unit = null, bool DryRun = false)
+public sealed record ImportOptions(ImportSource? Source, WeightUnit? Unit = null, bool DryRun = false)
 {
     /// <summary>The most sets this import may add (null: no cap); more is refused whole (<see cref="ImportLimitException"/>).</summary>
     public ImportCap? MostSets { get; init; }
@@ -44,6 +76,9 @@ public sealed record UnmatchedExercise(string Name, int Sets, bool Created);
 public sealed record ImportSummary
 {
     public required ImportSource Source { get; init; }
+
+    /// <summary>The layout the file was read as ("Strong, 2025 layout", "FitNotes"…).</summary>
+    public required string Layout { get; init; }
     public required bool DryRun { get; init; }
 
     /// <summary>Workouts imported (sessions created).</summary>
@@ -58,10 +93,10 @@ public sealed record ImportSummary
     public required int DuplicateWorkouts { get; init; }
     public required long DuplicateSets { get; init; }
 
-    /// <summary>Sets without reps (timed or distance sets, such as planks or rowing): not training sets the log can use.</summary>
+    /// <summary>Sets without reps (timed, distance and cardio sets, such as planks or rowing): not training sets the log can use.</summary>
     public required long SetsWithoutReps { get; init; }
 
-    /// <summary>Rows that are not sets (Strong's rest-timer and note rows).</summary>
+    /// <summary>Rows that are not sets (Strong's rest-timer and note rows, Liftosaur's planned sets not done).</summary>
     public required long OtherRows { get; init; }
 
     /// <summary>Exercise names not in the catalog, by name.</summary>

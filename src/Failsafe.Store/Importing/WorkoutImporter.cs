@@ -20,7 +20,7 @@ namespace Failsafe.Store.Importing;
 /// Exercise names go through <see cref="ExerciseResolver"/>; a name the catalog does not know becomes a custom
 /// exercise, which never goes to failure until the lifter classifies it.
 /// </summary>
-public static class WorkoutImporter
+public static partial class WorkoutImporter
 {
     /// <summary>The longest row read, in bytes: many times what the longest valid row takes (<see cref="LogLimits"/>).</summary>
     public const int MaxRowBytes = 64 * 1024;
@@ -48,20 +48,26 @@ public static class WorkoutImporter
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(options);
 
-        var (input, separator) = PeekSeparator(stream);
-        using var reader = CsvReader.Create(input, new CsvReaderOptions
+        var (input, separator, firstLine) = PeekSeparator(stream);
+        if (firstLine.StartsWith('{') && options.Source is null)
         {
-            Separator = separator,
-            HasHeader = true,
-            TrackLineNumbers = true,
-            SkipEmptyLines = true,
-            PoolStrings = true,
-            MalformedData = CsvMalformedDataHandling.Throw,
-            // No valid row comes near this (names of 200 characters, notes of 2,000): a longer one is refused before
-            // it is read whole, so a 60,000,000-character "name" costs no more memory than a good row.
-            MaxRecordSize = MaxRowBytes,
-        }, leaveOpen: true);
+            throw new ImportException(1, null,
+                "this is a Failsafe backup (JSON, from `failsafe export json`), not an export from another app: restore it into an empty log with `failsafe import FILE`");
+        }
+        var resolver = new ExerciseResolver(catalog, db);
+        if (firstLine.StartsWith("###", StringComparison.Ordinal))
+        {
+            if (options.Source is { } named && named != ImportSource.Jefit)
+                throw new ImportException(1, null, $"not a {ImportApps.Display(named)} export: this is a JEFIT export (sections under ### banners): use --from jefit (or leave --from out)");
+            var file = input.CanSeek ? input : Buffered(input);
+            var sections = JefitExport.Scan(file);
+            var jefit = new ImportRun(db, resolver, null!, JefitExport.Layout, options, false, progress);
+            return Run(db, jefit, pipe => jefit.ExecuteJefit(pipe, file, sections), ImportSource.Jefit, file.Length / BytesPerSet);
+        }
+        if (options.Source == ImportSource.Jefit)
+            throw new ImportException(1, null, "not a JEFIT export: a JEFIT export begins with a ### banner line (### SETTING ###…)");
 
+        using var reader = Reader(input, separator);
         IReadOnlyList<string> header;
         try
         {
@@ -73,34 +79,62 @@ public static class WorkoutImporter
         }
         if (header.Count == 0 || header.All(string.IsNullOrWhiteSpace))
             throw new ImportException("the file is empty: an export has a header line and a line per set");
-        var layout = ExportLayout.For(options.Source, header, options.Unit);
+        var layout = ExportLayout.Detect(header, options.Source, options.Unit, separator);
 
-        var resolver = new ExerciseResolver(catalog, db);
         var run = new ImportRun(db, resolver, reader, layout, options, separator == ';', progress);
+        return Run(db, run, run.Execute, layout.Source, stream.CanSeek ? stream.Length / BytesPerSet : 0);
+    }
+
+    /// <summary>A CSV reader of an export (or of one section of a JEFIT export).</summary>
+    private static CsvReader Reader(Stream input, char separator) => CsvReader.Create(input, new CsvReaderOptions
+    {
+        Separator = separator,
+        HasHeader = true,
+        TrackLineNumbers = true,
+        SkipEmptyLines = true,
+        PoolStrings = true,
+        MalformedData = CsvMalformedDataHandling.Throw,
+        // No valid row comes near this (names of 200 characters, notes of 2,000): a longer one is refused before
+        // it is read whole, so a 60,000,000-character "name" costs no more memory than a good row.
+        MaxRecordSize = MaxRowBytes,
+    }, leaveOpen: true);
+
+    /// <summary>A stream that cannot seek, read into memory (a JEFIT export is read section by section, out of order).</summary>
+    private static MemoryStream Buffered(Stream input)
+    {
+        var copy = new MemoryStream();
+        input.CopyTo(copy);
+        copy.Position = 0;
+        return copy;
+    }
+
+    /// <summary>Runs an import in one transaction (or none, for a dry run): all of it is written, or nothing.</summary>
+    private static ImportSummary Run(FailsafeDb db, ImportRun run, Func<ImportPipe?, ImportSummary> execute, ImportSource source, long estimatedSets)
+    {
         db.Database.OpenConnection();
         try
         {
             var connection = db.Database.GetDbConnection();
-            if (options.DryRun)
+            if (run.DryRun)
             {
                 run.Prepare(connection);
-                return run.Execute(null);
+                return execute(null);
             }
 
             using var transaction = db.Database.BeginTransaction();
-            using var writer = ImportWriters.For(connection, Word(options.Source), db.AthleteId);
+            using var writer = ImportWriters.For(connection, Stored(source), db.AthleteId);
             ImportPipe? pipe = null;
             try
             {
                 run.Prepare(connection);
-                writer.Begin(stream.CanSeek ? stream.Length / BytesPerSet : 0);
+                writer.Begin(estimatedSets);
                 pipe = new ImportPipe(writer);
-                var summary = run.Execute(pipe);
+                var summary = execute(pipe);
                 pipe.Complete();
                 writer.Finish(run.Created, summary.Sets > 0 || run.Created.Count > 0);
                 // Finish raised the revision, which holds the profile row until the commit: counted now, no other
                 // writer of this athlete can add a set between the count and the commit.
-                if (summary.Sets > 0 && options.Account is { } account
+                if (summary.Sets > 0 && run.Options.Account is { } account
                     && account.Held(connection, transaction.GetDbTransaction(), db.AthleteId, summary.Sets) is var held && held > account.Most)
                     throw new ImportLimitException(0, null, new ImportCap(account.Most, account.Limit, account.Says(held - summary.Sets)), "another write filled the account meanwhile: ");
                 transaction.Commit();
@@ -139,17 +173,43 @@ public static class WorkoutImporter
     /// <summary>The key that identifies an imported workout: source, start and name.</summary>
     public static string ImportKey(ImportSource source, DateTime start, string name)
     {
-        var key = $"{Word(source)}|{start:yyyy-MM-dd HH:mm:ss}|{name}";
+        var key = $"{Stored(source)}|{start:yyyy-MM-dd HH:mm:ss}|{name}";
         if (key.Length <= 200)
             return key;
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name)));
-        return $"{Word(source)}|{start:yyyy-MM-dd HH:mm:ss}|{name[..100]}|{hash}";
+        return $"{Stored(source)}|{start:yyyy-MM-dd HH:mm:ss}|{name[..100]}|{hash}";
     }
 
-    public static string Word(ImportSource source) => source == ImportSource.Strong ? "strong" : "hevy";
+    /// <summary>An app's word on the command line and in the API: strong, hevy, fitnotes, fitbod, jefit, liftosaur, stronglifts.</summary>
+    public static string Word(ImportSource source) => ImportApps.Word(source);
+
+    /// <summary>
+    /// An app's word as sessions store it (<c>Source</c>, and the start of <see cref="ImportKey"/>): the word, but
+    /// <c>stronglift</c> for StrongLifts, as the column holds at most 10 characters.
+    /// </summary>
+    public static string Stored(ImportSource source) => source == ImportSource.StrongLifts ? "stronglift" : Word(source);
+
+    /// <summary>
+    /// True when the stream holds JSON (its first character after a byte-order mark and white space opens an object):
+    /// a Failsafe backup, not an export. Reads the stream's start; a seekable stream is put back where it was.
+    /// </summary>
+    public static bool IsJson(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var start = stream.CanSeek ? stream.Position : 0;
+        Span<byte> buffer = stackalloc byte[256];
+        var n = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+        if (stream.CanSeek)
+            stream.Position = start;
+        var text = buffer[..n];
+        if (text.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+            text = text[3..];
+        text = text.TrimStart(" \t\r\n"u8);
+        return text.Length > 0 && text[0] == (byte)'{';
+    }
 
     /// <summary>Reads the first line to choose the separator, and gives back a stream positioned at the start.</summary>
-    private static (Stream Input, char Separator) PeekSeparator(Stream stream)
+    private static (Stream Input, char Separator, string FirstLine) PeekSeparator(Stream stream)
     {
         var buffer = new byte[64 * 1024];
         var length = 0;
@@ -164,21 +224,34 @@ public static class WorkoutImporter
                 break;
             length += n;
         }
-        var separator = ExportLayout.DetectSeparator(buffer.AsSpan(0, lineEnd >= 0 ? lineEnd : length));
+        var line = buffer.AsSpan(0, lineEnd >= 0 ? lineEnd : length);
+        var separator = ExportLayout.DetectSeparator(line);
+        var first = Encoding.UTF8.GetString(line).TrimStart('\uFEFF').Trim();
         if (stream.CanSeek)
         {
             stream.Seek(-length, SeekOrigin.Current);
-            return (stream, separator);
+            return (stream, separator, first);
         }
-        return (new PrefixedStream(buffer.AsMemory(0, length), stream), separator);
+        return (new PrefixedStream(buffer.AsMemory(0, length), stream), separator, first);
     }
 
     /// <summary>The state of one import as it streams through the file.</summary>
-    private sealed class ImportRun(
+    private sealed partial class ImportRun(
         FailsafeDb db, ExerciseResolver resolver, CsvReader reader, ExportLayout layout, ImportOptions options, bool decimalComma,
         Action<long>? progress)
     {
-        private readonly int _fieldsNeeded = layout.FieldsNeeded;
+        private int _fieldsNeeded = layout.FieldsNeeded;
+
+        /// <summary>What the import was asked to do, with its caps.</summary>
+        public ImportOptions Options => options;
+
+        /// <summary>Lines of the file before the part the reader reads (a JEFIT section); 0 for a plain export.</summary>
+        private long _lineOffset;
+
+        /// <summary>The line of the file the reader is at.</summary>
+        private long Line => _lineOffset + reader.LineNumber;
+
+        public bool DryRun => options.DryRun;
         private readonly Dictionary<string, ImportedWorkout> _workouts = new(StringComparer.Ordinal);
         private readonly Dictionary<string, Resolved> _exercises = new(StringComparer.Ordinal);
         private readonly Dictionary<string, (string Name, int Sets, bool Created)> _unmatched = new(StringComparer.OrdinalIgnoreCase);
@@ -231,10 +304,14 @@ public static class WorkoutImporter
                     progress?.Invoke(reader.ByteOffset);
             }
             progress?.Invoke(reader.ByteOffset);
+            return Summary();
+        }
 
-            return new ImportSummary
+        private ImportSummary Summary() =>
+            new()
             {
                 Source = layout.Source,
+                Layout = layout.Layout,
                 DryRun = options.DryRun,
                 Workouts = _workoutCount,
                 Sets = _sets,
@@ -246,7 +323,6 @@ public static class WorkoutImporter
                 OtherRows = _otherRows,
                 Unmatched = [.. _unmatched.Values.OrderBy(u => u.Name, StringComparer.OrdinalIgnoreCase).Select(u => new UnmatchedExercise(u.Name, u.Sets, u.Created))],
             };
-        }
 
         private bool Next()
         {
@@ -257,133 +333,237 @@ public static class WorkoutImporter
             catch (CsvFormatException ex) when (ex.Message.Contains(nameof(CsvReaderOptions.MaxRecordSize), StringComparison.Ordinal))
             {
                 // The line that ran over: the reader counts a line once it has read it whole.
-                throw new ImportException(ex.LineNumber > 0 ? ex.LineNumber : reader.LineNumber + 1, null, string.Create(CultureInfo.InvariantCulture,
+                throw new ImportException(_lineOffset + (ex.LineNumber > 0 ? ex.LineNumber : reader.LineNumber + 1), null, string.Create(CultureInfo.InvariantCulture,
                     $"the row is longer than {MaxRowBytes:N0} bytes, far more than any valid row (names of up to {LogLimits.MaxName} characters, notes of up to {LogLimits.MaxNotes:N0})"), ex);
             }
             catch (CsvFormatException ex)
             {
-                throw new ImportException(ex.LineNumber, null, $"malformed CSV: {ex.Message}", ex);
+                throw new ImportException(_lineOffset + ex.LineNumber, null, $"malformed CSV: {ex.Message}", ex);
             }
         }
 
-        private ImportException Error(int column, string problem) => new(reader.LineNumber, layout.Name(column), problem);
+        private ImportException Error(int column, string problem) => new(Line, layout.Name(column), problem);
+
+        /// <summary>
+        /// Fields past the exercise name are this many places later: a FitNotes row whose name holds an unquoted comma
+        /// has as many fields too many, found from the header's arity (0 for every other row).
+        /// </summary>
+        private int _shift;
+
+        private int At(int column) => column > layout.Exercise ? column + _shift : column;
+
+        private ReadOnlySpan<byte> Span(int column) => reader.GetSpan(At(column));
+
+        private bool IsEmpty(int column) => FieldParser.Trim(Span(column)).IsEmpty;
 
         /// <summary>A text field; NUL (U+0000) is refused: PostgreSQL cannot store it, and it cuts text short on SQLite.</summary>
         private string Text(int column)
         {
-            var text = reader.GetString(column);
+            var text = reader.GetString(At(column));
             if (text.Contains('\0', StringComparison.Ordinal))
                 throw Error(column, "holds the NUL character (U+0000), which cannot be stored; remove it");
             return text;
         }
 
+        /// <summary>What a row's set kind field says it is.</summary>
+        private enum Kind
+        {
+            Normal,
+            Warmup,
+            Drop,
+            Failure,
+
+            /// <summary>Not a set: Strong's rest-timer and note rows.</summary>
+            Other,
+        }
+
+        private Kind SetKind()
+        {
+            if (layout.SetKind < 0)
+                return Kind.Normal;
+            var text = FieldParser.Trim(Span(layout.SetKind));
+            switch (layout.Kinds)
+            {
+                case KindStyle.StrongOrder:
+                    if (text.Length > 0 && text.IndexOfAnyExceptInRange((byte)'0', (byte)'9') < 0)
+                        return Kind.Normal; // a working set: 1, 2, 3…
+                    if (FieldParser.Is(text, "W") || FieldParser.Is(text, "WARM_UP") || FieldParser.Is(text, "WARMUP"))
+                        return Kind.Warmup;
+                    if (FieldParser.Is(text, "D") || FieldParser.Is(text, "DROP_SET") || FieldParser.Is(text, "DROPSET") || FieldParser.Is(text, "DROP"))
+                        return Kind.Drop;
+                    if (FieldParser.Is(text, "F") || FieldParser.Is(text, "FAILURE"))
+                        return Kind.Failure;
+                    if (FieldParser.Is(text, "Rest Timer") || FieldParser.Is(text, "REST_TIMER") || FieldParser.Is(text, "Note") || FieldParser.Is(text, "Notes"))
+                        return Kind.Other;
+                    if (text.Length == 0)
+                        throw Error(layout.SetKind, "empty: expected a set number, W or WARM_UP (warm-up), D or DROP_SET (drop set), F or FAILURE (failure)");
+                    throw Error(layout.SetKind, $"'{FieldParser.Show(text)}' is not a set number, W or WARM_UP (warm-up), D or DROP_SET (drop set), F or FAILURE (failure)");
+                case KindStyle.HevyType:
+                    // An empty set type is a normal set (a file re-saved by a spreadsheet, or an older export).
+                    if (text.Length == 0 || FieldParser.Is(text, "normal"))
+                        return Kind.Normal;
+                    if (FieldParser.Is(text, "warmup"))
+                        return Kind.Warmup;
+                    if (FieldParser.Is(text, "dropset"))
+                        return Kind.Drop;
+                    if (FieldParser.Is(text, "failure"))
+                        return Kind.Failure;
+                    throw Error(layout.SetKind, $"'{FieldParser.Show(text)}' is not a set type (normal, warmup, dropset or failure)");
+                case KindStyle.JefitType:
+                    if (text.Length == 0 || FieldParser.Is(text, "default") || FieldParser.Is(text, "normal"))
+                        return Kind.Normal;
+                    if (FieldParser.Is(text, "warm-up") || FieldParser.Is(text, "warmup") || FieldParser.Is(text, "warm up"))
+                        return Kind.Warmup;
+                    if (FieldParser.Is(text, "drop") || FieldParser.Is(text, "dropset") || FieldParser.Is(text, "drop set"))
+                        return Kind.Drop;
+                    if (FieldParser.Is(text, "failure"))
+                        return Kind.Failure;
+                    throw Error(layout.SetKind, $"'{FieldParser.Show(text)}' is not a set type (default, warm-up, drop or failure)");
+                default:
+                    if (text.Length == 0 || FieldParser.Is(text, "false") || FieldParser.Is(text, "0") || FieldParser.Is(text, "no"))
+                        return Kind.Normal;
+                    if (FieldParser.Is(text, "true") || FieldParser.Is(text, "1") || FieldParser.Is(text, "yes"))
+                        return Kind.Warmup;
+                    throw Error(layout.SetKind, $"'{FieldParser.Show(text)}' is not a warm-up flag (true or false, 1 or 0)");
+            }
+        }
+
         private void Row()
         {
-            if (reader.FieldCount < _fieldsNeeded)
+            _shift = 0;
+            if (reader.FieldCount != layout.Names.Count && layout.JoinsSplitNames && reader.FieldCount > layout.Names.Count)
+                _shift = reader.FieldCount - layout.Names.Count;
+            else if (reader.FieldCount < _fieldsNeeded)
             {
-                throw new ImportException(reader.LineNumber, null,
+                throw new ImportException(Line, null,
                     $"has {reader.FieldCount} field{(reader.FieldCount == 1 ? "" : "s")}, but the header has {layout.Names.Count} (separated by '{reader.Separator}')");
             }
 
-            // What kind of row: a set (normal, warm-up, drop, failure), or something else that Strong writes.
-            var kindText = FieldParser.Trim(reader.GetSpan(layout.SetKind));
-            bool warmup = false, drop = false, failure = false;
-            if (layout.Source == ImportSource.Strong)
+            var kind = SetKind();
+            if (kind == Kind.Other)
             {
-                if (kindText.Length > 0 && kindText.IndexOfAnyExceptInRange((byte)'0', (byte)'9') < 0)
-                {
-                    // a working set: 1, 2, 3…
-                }
-                else if (FieldParser.Is(kindText, "W"))
-                    warmup = true;
-                else if (FieldParser.Is(kindText, "D"))
-                    drop = true;
-                else if (FieldParser.Is(kindText, "F"))
-                    failure = true;
-                else if (FieldParser.Is(kindText, "Rest Timer") || FieldParser.Is(kindText, "Note") || FieldParser.Is(kindText, "Notes"))
-                {
-                    _otherRows++;
-                    return;
-                }
-                else if (kindText.Length == 0)
-                    throw Error(layout.SetKind, "empty: expected a set number, W (warm-up), D (drop set) or F (failure)");
-                else
-                    throw Error(layout.SetKind, $"'{FieldParser.Show(kindText)}' is not a set number, W (warm-up), D (drop set) or F (failure)");
+                _otherRows++;
+                return;
             }
-            else
+            if (layout.Category >= 0 && FieldParser.Is(FieldParser.Trim(Span(layout.Category)), "Cardio"))
             {
-                if (FieldParser.Is(kindText, "normal"))
-                {
-                    // a working set
-                }
-                else if (FieldParser.Is(kindText, "warmup"))
-                    warmup = true;
-                else if (FieldParser.Is(kindText, "dropset"))
-                    drop = true;
-                else if (FieldParser.Is(kindText, "failure"))
-                    failure = true;
-                else
-                    throw Error(layout.SetKind, $"'{FieldParser.Show(kindText)}' is not a set type (normal, warmup, dropset or failure)");
+                _noReps++;
+                return;
+            }
+            if (layout.CompletedOnly && IsEmpty(layout.Reps))
+            {
+                _otherRows++;
+                return;
             }
 
             var workout = CurrentWorkout();
+            var exercise = ExerciseName();
+            var rpe = Rpe();
+            var notes = Notes();
 
-            var exercise = Text(layout.Exercise).Trim();
+            if (layout.Pairs.Count > 0)
+            {
+                foreach (var (repsColumn, weightColumn) in layout.Pairs)
+                {
+                    if (IsEmpty(repsColumn) && IsEmpty(weightColumn))
+                        continue;
+                    var w = Weight(weightColumn);
+                    Add(workout, exercise, w, Unit(w, weightColumn), Reps(repsColumn), rpe, kind, notes);
+                }
+                return;
+            }
+
+            var weight = Weight(layout.Weight);
+            var unit = Unit(weight, layout.Weight);
+            var reps = Reps(layout.Reps);
+            var count = 1;
+            if (layout.SetCount >= 0)
+            {
+                var text = Span(layout.SetCount);
+                if (!FieldParser.TryWhole(text, decimalComma, out count) || count < 1)
+                    throw Error(layout.SetCount, $"'{FieldParser.Show(text)}' is not a number of sets (1 or more)");
+                if (LogLimits.Reps(count) is { } many)
+                    throw Error(layout.SetCount, many);
+            }
+            for (var i = 0; i < count; i++)
+                Add(workout, exercise, weight, unit, reps, rpe, kind, notes);
+        }
+
+        private string ExerciseName()
+        {
+            var exercise = Text(layout.Exercise);
+            for (var i = 1; i <= _shift; i++)
+                exercise += "," + reader.GetString(layout.Exercise + i);
+            exercise = exercise.Trim();
             if (exercise.Length == 0)
                 throw Error(layout.Exercise, "empty: every set names its exercise");
             if (LogLimits.Name(exercise) is { } longName)
                 throw Error(layout.Exercise, longName);
+            return exercise;
+        }
 
-            var weightText = reader.GetSpan(layout.Weight);
+        private double Weight(int column)
+        {
+            var text = Span(column);
             double weight = 0;
-            if (!FieldParser.Trim(weightText).IsEmpty)
+            if (!FieldParser.Trim(text).IsEmpty)
             {
-                if (!FieldParser.TryNumber(weightText, decimalComma, out weight))
-                    throw Error(layout.Weight, $"'{FieldParser.Show(weightText)}' is not a number");
+                if (!FieldParser.TryNumber(text, decimalComma, out weight))
+                    throw Error(column, $"'{FieldParser.Show(text)}' is not a number");
                 if (weight < 0)
-                    throw Error(layout.Weight, $"'{FieldParser.Show(weightText)}' is negative; a weight is 0 or more");
+                    throw Error(column, $"'{FieldParser.Show(text)}' is negative; a weight is 0 or more");
                 if (LogLimits.Weight(weight) is { } heavy)
-                    throw Error(layout.Weight, heavy);
+                    throw Error(column, heavy);
             }
-            var unit = Unit(weight);
+            return weight;
+        }
 
-            var repsText = reader.GetSpan(layout.Reps);
+        private int Reps(int column)
+        {
+            var text = Span(column);
             var reps = 0;
-            if (!FieldParser.Trim(repsText).IsEmpty)
+            if (!FieldParser.Trim(text).IsEmpty)
             {
-                if (!FieldParser.TryWhole(repsText, decimalComma, out reps))
-                    throw Error(layout.Reps, $"'{FieldParser.Show(repsText)}' is not a whole number");
+                if (!FieldParser.TryWhole(text, decimalComma, out reps))
+                    throw Error(column, $"'{FieldParser.Show(text)}' is not a whole number");
                 if (reps < 0)
-                    throw Error(layout.Reps, $"'{FieldParser.Show(repsText)}' is negative");
+                    throw Error(column, $"'{FieldParser.Show(text)}' is negative");
                 if (LogLimits.Reps(reps) is { } many)
-                    throw Error(layout.Reps, many);
+                    throw Error(column, many);
             }
+            return reps;
+        }
 
-            double? rpe = null;
-            if (layout.Rpe >= 0)
-            {
-                var rpeText = reader.GetSpan(layout.Rpe);
-                if (!FieldParser.Trim(rpeText).IsEmpty)
-                {
-                    if (!FieldParser.TryNumber(rpeText, decimalComma, out var r))
-                        throw Error(layout.Rpe, $"'{FieldParser.Show(rpeText)}' is not a number");
-                    if (r is < 0 or > 10)
-                        throw Error(layout.Rpe, $"'{FieldParser.Show(rpeText)}' is not an RPE (1 to 10)");
-                    if (r > 0) // 0 is how some exports leave RPE out
-                        rpe = r;
-                }
-            }
+        private double? Rpe()
+        {
+            if (layout.Rpe < 0)
+                return null;
+            var text = Span(layout.Rpe);
+            if (FieldParser.Trim(text).IsEmpty)
+                return null;
+            if (!FieldParser.TryNumber(text, decimalComma, out var r))
+                throw Error(layout.Rpe, $"'{FieldParser.Show(text)}' is not a number");
+            if (r is < 0 or > 10)
+                throw Error(layout.Rpe, $"'{FieldParser.Show(text)}' is not an RPE (1 to 10)");
+            return r > 0 ? r : null; // 0 is how some exports leave RPE out
+        }
 
-            string? notes = null;
-            if (layout.Notes >= 0 && !reader.IsEmpty(layout.Notes))
-            {
-                notes = Text(layout.Notes).Trim();
-                if (notes.Length == 0)
-                    notes = null;
-                if (LogLimits.Notes(notes) is { } longNotes)
-                    throw Error(layout.Notes, longNotes);
-            }
+        private string? Notes()
+        {
+            if (layout.Notes < 0 || reader.IsEmpty(At(layout.Notes)))
+                return null;
+            var notes = Text(layout.Notes).Trim();
+            if (notes.Length == 0)
+                return null;
+            if (LogLimits.Notes(notes) is { } longNotes)
+                throw Error(layout.Notes, longNotes);
+            return notes;
+        }
 
+        /// <summary>One set, checked and counted, and handed to the writer unless its workout is already in the log.</summary>
+        private void Add(ImportedWorkout workout, string exercise, double weight, WeightUnit unit, int reps, double? rpe, Kind kind, string? notes)
+        {
+            var failure = kind == Kind.Failure;
             if (reps == 0 && !(failure && weight > 0))
             {
                 // A timed or distance set (plank, rowing): nothing the log can use as a strength set. (A loaded
@@ -408,23 +588,23 @@ public static class WorkoutImporter
                 StartSession(workout);
             workout.Sets++;
             if (++_sets > options.MostSets?.Most)
-                throw new ImportLimitException(reader.LineNumber, null, options.MostSets);
+                throw new ImportLimitException(Line, null, options.MostSets);
             if (_pipe is null)
                 return;
             var pounds = unit == WeightUnit.Lb;
             var set = new ImportedSet(
                 workout.Sets, resolved.Exercise, pounds ? weight * Load.KgPerLb : weight, pounds, weight, reps,
-                failure ? 0 : rpe is { } p ? 10 - p : null, rpe, failure, warmup, drop, notes);
+                failure ? 0 : rpe is { } p ? 10 - p : null, rpe, failure, kind == Kind.Warmup, kind == Kind.Drop, notes);
             _pipe.Add(workout, set);
         }
 
-        private WeightUnit Unit(double weight)
+        private WeightUnit Unit(double weight, int weightColumn)
         {
             if (layout.HeaderUnit is { } headerUnit)
                 return headerUnit;
             if (layout.UnitColumn >= 0)
             {
-                var text = FieldParser.Trim(reader.GetSpan(layout.UnitColumn));
+                var text = FieldParser.Trim(Span(layout.UnitColumn));
                 if (FieldParser.Is(text, "kg") || FieldParser.Is(text, "kgs"))
                     return WeightUnit.Kg;
                 if (FieldParser.Is(text, "lbs") || FieldParser.Is(text, "lb"))
@@ -436,14 +616,24 @@ public static class WorkoutImporter
                 return given;
             if (weight == 0)
                 return WeightUnit.Kg;
-            throw Error(layout.UnitColumn >= 0 ? layout.UnitColumn : layout.Weight, "no unit for this weight: pass --unit kg or --unit lb");
+            throw Error(layout.UnitColumn >= 0 ? layout.UnitColumn : weightColumn, "no unit for this weight: pass --unit kg or --unit lb");
         }
 
         /// <summary>The workout of the current row; rows of one workout are usually together, so the last one is checked first.</summary>
         private ImportedWorkout CurrentWorkout()
         {
-            var dateText = reader.GetString(layout.Date);
-            var name = Text(layout.Workout);
+            var dateText = reader.GetString(At(layout.Date));
+            if (layout.Time >= 0)
+                dateText = $"{dateText} {reader.GetString(At(layout.Time))}";
+            var name = layout.Workout >= 0 ? Text(layout.Workout) : layout.WorkoutName!;
+            if (name.Trim().Length == 0 && layout.WorkoutName is { } fallback)
+                name = fallback;
+            return Workout(dateText, name);
+        }
+
+        /// <summary>The workout of a date (as written) and a name; the last one is checked first.</summary>
+        private ImportedWorkout Workout(string dateText, string name)
+        {
             if (_current is not null && string.Equals(dateText, _lastDateText, StringComparison.Ordinal) && string.Equals(name, _lastWorkoutName, StringComparison.Ordinal))
                 return _current;
 
@@ -451,21 +641,21 @@ public static class WorkoutImporter
             {
                 if (string.IsNullOrWhiteSpace(dateText))
                     throw Error(layout.Date, "empty: every set has its workout's date and time");
-                if (!FieldParser.TryDate(layout.Source, dateText, out var date))
-                {
-                    var expected = layout.Source == ImportSource.Strong ? "2024-03-05 18:30:00" : "5 Dec 2025, 11:37";
-                    throw Error(layout.Date, $"'{FieldParser.Show(Encoding.UTF8.GetBytes(dateText))}' is not a date and time like {expected}");
-                }
+                if (!FieldParser.TryDate(layout.Dates, dateText, out var date))
+                    throw Error(layout.Date, $"'{FieldParser.Show(Encoding.UTF8.GetBytes(dateText))}' is not a date and time like {FieldParser.Example(layout.Dates)}");
                 if (LogLimits.Day(DateOnly.FromDateTime(date)) is { } outOfRange)
                     throw Error(layout.Date, outOfRange);
                 _lastDateText = dateText;
                 _lastDate = date;
             }
             var trimmed = name.Trim();
-            if (LogLimits.Name(trimmed) is { } longName)
+            if (layout.Workout >= 0 && LogLimits.Name(trimmed) is { } longName)
                 throw Error(layout.Workout, longName);
             _lastWorkoutName = name;
-            var key = ImportKey(layout.Source, _lastDate, trimmed);
+            // Apps without workouts (FitNotes, Fitbod) write a time per set, or none: a workout is a day's sets, keyed
+            // by the day and started at its first set.
+            var keyTime = layout.WorkoutName is not null && layout.Workout < 0 ? _lastDate.Date : _lastDate;
+            var key = ImportKey(layout.Source, keyTime, trimmed);
             if (!_workouts.TryGetValue(key, out var workout))
             {
                 var duplicate = _existing.Contains(key);
@@ -485,7 +675,7 @@ public static class WorkoutImporter
                 _first = workout.Start;
             if (_last is null || workout.Start > _last)
                 _last = workout.Start;
-            if (layout.WorkoutNotes >= 0 && !reader.IsEmpty(layout.WorkoutNotes))
+            if (layout.WorkoutNotes >= 0 && !reader.IsEmpty(At(layout.WorkoutNotes)))
             {
                 workout.Notes = Text(layout.WorkoutNotes).Trim() is { Length: > 0 } n ? n : null;
                 if (LogLimits.Notes(workout.Notes) is { } longNotes)
@@ -514,7 +704,7 @@ public static class WorkoutImporter
             {
                 if (_created >= options.MostNewExercises?.Most)
                 {
-                    throw new ImportLimitException(reader.LineNumber, layout.Name(layout.Exercise), options.MostNewExercises,
+                    throw new ImportLimitException(Line, layout.Name(layout.Exercise), options.MostNewExercises,
                         $"'{name}' would be a {Ordinal(_created + 1)} new custom exercise; ");
                 }
                 _created++;

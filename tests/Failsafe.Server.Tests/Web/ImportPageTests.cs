@@ -89,7 +89,7 @@ public sealed class ImportPageTests(Browser browser)
         (await alert.InnerTextAsync()).ShouldContain("not a Hevy export");
 
         await page.GetByLabel("Export file (CSV)").SetInputFilesAsync(File("photo.png", "\u0089PNG\r\n\u001a\n not a table", "image/png"));
-        await page.GetByRole(AriaRole.Radio, new() { Name = "Strong" }).CheckAsync();
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Strong", Exact = true }).CheckAsync();
         await import.ClickAsync();
         await alert.GetByText("The file cannot be imported; nothing was stored").WaitForAsync();
         (await page.Locator("#import-result").IsHiddenAsync()).ShouldBeTrue();

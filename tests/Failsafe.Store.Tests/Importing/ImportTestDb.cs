@@ -21,10 +21,10 @@ internal sealed class ImportTestDb : IDisposable
 
     public FailsafeDb Db { get; }
 
-    public ImportSummary Import(string sample, ImportSource source, WeightUnit? unit = null, bool dryRun = false) =>
+    public ImportSummary Import(string sample, ImportSource? source, WeightUnit? unit = null, bool dryRun = false) =>
         WorkoutImporter.Import(Db, CatalogLoader.Default, Sample(sample), new ImportOptions(source, unit, dryRun));
 
-    public ImportSummary ImportText(string csv, ImportSource source, WeightUnit? unit = null)
+    public ImportSummary ImportText(string csv, ImportSource? source, WeightUnit? unit = null)
     {
         using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv));
         return WorkoutImporter.Import(Db, CatalogLoader.Default, stream, new ImportOptions(source, unit));

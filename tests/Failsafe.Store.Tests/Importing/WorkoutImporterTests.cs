@@ -192,13 +192,13 @@ public sealed class WorkoutImporterTests
     [Theory]
     [InlineData("Date,Workout Name,Exercise Name,Set Order,Weight,Weight Unit,Reps,RPE\n2024-01-01 10:00:00,A,Squat (Barbell),1,abc,kg,5,\n", "line 2, column Weight: 'abc' is not a number")]
     [InlineData("Date,Workout Name,Exercise Name,Set Order,Weight,Weight Unit,Reps,RPE\n2024-01-01 10:00:00,A,Squat (Barbell),1,100,kg,5,\n2024-01-01 10:00:00,A,Squat (Barbell),1,100,stone,5,\n", "line 3, column Weight Unit: 'stone' is not a weight unit (kg or lbs)")]
-    [InlineData("Date,Workout Name,Exercise Name,Set Order,Weight,Weight Unit,Reps,RPE\n2024-01-01 10:00:00,A,Squat (Barbell),X,100,kg,5,\n", "line 2, column Set Order: 'X' is not a set number, W (warm-up), D (drop set) or F (failure)")]
+    [InlineData("Date,Workout Name,Exercise Name,Set Order,Weight,Weight Unit,Reps,RPE\n2024-01-01 10:00:00,A,Squat (Barbell),X,100,kg,5,\n", "line 2, column Set Order: 'X' is not a set number, W or WARM_UP (warm-up), D or DROP_SET (drop set), F or FAILURE (failure)")]
     [InlineData("Date,Workout Name,Exercise Name,Set Order,Weight,Weight Unit,Reps,RPE\n01/02/2024,A,Squat (Barbell),1,100,kg,5,\n", "line 2, column Date: '01/02/2024' is not a date and time like 2024-03-05 18:30:00")]
     [InlineData("Date,Workout Name,Exercise Name,Set Order,Weight,Weight Unit,Reps,RPE\n2024-01-01 10:00:00,A,Squat (Barbell),1,100,kg,5,12\n", "line 2, column RPE: '12' is not an RPE (1 to 10)")]
     [InlineData("Date,Workout Name,Exercise Name,Set Order,Weight,Weight Unit,Reps,RPE\n2024-01-01 10:00:00,A,Squat (Barbell),1,100,kg,5.5,\n", "line 2, column Reps: '5.5' is not a whole number")]
     [InlineData("Date,Workout Name,Exercise Name,Set Order,Weight,Weight Unit,Reps,RPE\n2024-01-01 10:00:00,A,Squat (Barbell),1,100\n", "line 2: has 5 fields, but the header has 8 (separated by ',')")]
     [InlineData("Date,Workout Name,Exercise Name,Set Order,Weight,Weight Unit,Reps,RPE\n2024-01-01 10:00:00,A,,1,100,kg,5,\n", "line 2, column Exercise Name: empty: every set names its exercise")]
-    [InlineData("Date,Workout Name,Exercise Name,Weight,Reps\n", "line 1: not a Strong export: no set order column ('Set Order')")]
+    [InlineData("Date,Workout Name,Exercise Name,Weight,Reps\n", "line 1: not a Strong export: its header has 5 columns separated by ',' ('Date', 'Workout Name', 'Exercise Name', 'Weight', 'Reps'); nearest: Strong, which also has 'Set Order'")]
     [InlineData("Date,Workout Name,Exercise Name,Set Order,Weight,Weight Unit,Reps,RPE,Notes\n2024-01-01 10:00:00,A,Squat (Barbell),1,100,kg,5,,fine\n2024-01-01 10:00:00,A,Squat (Barbell),2,100,kg,5,,left\u0000knee\n", "line 3, column Notes: holds the NUL character (U+0000), which cannot be stored; remove it")]
     [InlineData("Date,Workout Name,Exercise Name,Set Order,Weight,Weight Unit,Reps,RPE\n2024-01-01 10:00:00,A,Squat\u0000,1,100,kg,5,\n", "line 2, column Exercise Name: holds the NUL character (U+0000), which cannot be stored; remove it")]
     [InlineData("Date,Workout Name,Exercise Name,Set Order,Weight,Weight Unit,Reps,RPE\n2024-01-01 10:00:00,A\u0000,Squat (Barbell),1,100,kg,5,\n", "line 2, column Workout Name: holds the NUL character (U+0000), which cannot be stored; remove it")]
@@ -222,8 +222,8 @@ public sealed class WorkoutImporterTests
     public void A_file_from_the_other_app_says_which_command_to_use()
     {
         using var t = new ImportTestDb();
-        Should.Throw<ImportException>(() => t.Import("hevy.csv", ImportSource.Strong)).Message.ShouldContain("failsafe import hevy");
-        Should.Throw<ImportException>(() => t.Import("strong-semicolon.csv", ImportSource.Hevy)).Message.ShouldContain("failsafe import strong");
+        Should.Throw<ImportException>(() => t.Import("hevy.csv", ImportSource.Strong)).Message.ShouldContain("looks like a Hevy export: use --from hevy");
+        Should.Throw<ImportException>(() => t.Import("strong-semicolon.csv", ImportSource.Hevy)).Message.ShouldContain("looks like a Strong export: use --from strong");
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-// Import: the export file goes to POST /api/import/{app} with XMLHttpRequest (fetch reports no upload progress),
+// Import: the export file goes to POST /api/import (the app detected from the file, or ?from=app) with XMLHttpRequest (fetch reports no upload progress),
 // as the file itself (text/csv) with the antiforgery token; then the API's summary in words, or its error.
 import { api, ApiError, showErrors, clearErrors } from './api.js';
 
@@ -65,8 +65,8 @@ function summary(result, fileName) {
   }
   const notes = [];
   if (result.duplicateWorkouts > 0) notes.push(`Skipped ${count(result.duplicateWorkouts, 'workout')} (${count(result.duplicateSets, 'set')}) already in your log from an earlier import.`);
-  if (result.setsWithoutReps > 0) notes.push(`Left out ${count(result.setsWithoutReps, 'set')} without reps (timed or distance sets, such as planks or rowing): the coaching rules need reps.`);
-  if (result.otherRows > 0) notes.push(`Left out ${count(result.otherRows, 'row')} that ${result.otherRows === 1 ? 'is not a set' : 'are not sets'} (rest timers and notes).`);
+  if (result.setsWithoutReps > 0) notes.push(`Left out ${count(result.setsWithoutReps, 'set')} without reps (timed, distance or cardio sets, such as planks or rowing): the coaching rules need reps.`);
+  if (result.otherRows > 0) notes.push(`Left out ${count(result.otherRows, 'row')} that ${result.otherRows === 1 ? 'is not a set' : 'are not sets'} (rest timers, notes, planned sets not done).`);
   if (notes.length > 0) {
     const list = el('ul', '');
     list.append(...notes.map((n) => el('li', n)));
@@ -112,9 +112,10 @@ async function submit(form) {
     form.elements.file.setAttribute('aria-invalid', 'true');
     return;
   }
-  const source = form.querySelector('input[name="source"]:checked')?.value ?? 'strong';
+  const source = form.querySelector('input[name="source"]:checked')?.value ?? '';
   const dryRun = form.elements.dryRun.checked;
-  const url = `/api/import/${encodeURIComponent(source)}?unit=${encodeURIComponent(form.elements.unit.value)}${dryRun ? '&dryRun=true' : ''}`;
+  const from = source ? `from=${encodeURIComponent(source)}&` : '';
+  const url = `/api/import?${from}unit=${encodeURIComponent(form.elements.unit.value)}${dryRun ? '&dryRun=true' : ''}`;
   const button = form.querySelector('button[type="submit"]');
   button.disabled = true;
   box.hidden = false;

@@ -267,7 +267,10 @@ public sealed partial class ExerciseCatalog
             "kettlebell" => e.Equipment == "kettlebells",
             "band" => e.Equipment == "bands",
             "ez bar" => e.Equipment is "e-z curl bar" or "barbell",
-            // Bodyweight, weighted and assisted variants, or an unknown word: agree when the base name alone resolved.
+            // What is logged for an assisted variant is the assistance: only an assisted exercise agrees, never the
+            // bodyweight one (30 kg of help would read as 30 kg added).
+            "assisted" => e.IsAssisted,
+            // Bodyweight and weighted variants, or an unknown word: agree when the base name alone resolved.
             _ => true,
         };
     }

@@ -407,6 +407,23 @@ public sealed class NameMatchingTests
         Catalog.Resolve("Leg Extension (Kettlebell)").Found.ShouldBeFalse();
     }
 
+    [Theory]
+    [InlineData("Chin Up (Assisted)")]
+    [InlineData("Dip (Assisted)")]
+    [InlineData("Triceps Dip (Assisted)")]
+    [InlineData("Pull Up (Assisted)")]
+    [InlineData("Assisted Chin Up")]
+    public void Resolve_AnAssistedVariant_NeverTheUnassistedExercise(string name)
+    {
+        // What is logged for an assisted variant is the assistance: read as the bodyweight exercise, 30 kg of help
+        // would become 30 kg added. An assisted name resolves to an assisted exercise, or to nothing (then it is the
+        // lifter's own exercise, assisted by its name).
+        var match = Catalog.Resolve(name);
+
+        if (match.Exercise is { } e)
+            e.IsAssisted.ShouldBeTrue(e.Name);
+    }
+
     [Fact]
     public void Resolve_Typo_IsNotFoundAndSuggestsABenchPress()
     {

@@ -100,13 +100,37 @@ public sealed class OfflineTests(Browser browser)
         (await TodayPageTests.StoredSets(page)).Select(s => s.GetProperty("weightKg").GetDouble()).ShouldBe([60, 62.5]);
     }
 
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    public async Task A_re_render_that_makes_the_row_being_typed_into_a_later_one_keeps_it_open(Provider provider)
+    {
+        await using var server = new WebServer(browser, provider);
+        var page = await TodayPageTests.LifterOnToday(server);
+        var current = page.Locator("li.set.current");
+        var weight = current.Locator("form.log").GetByLabel("Weight");
+        await weight.FocusAsync();
+        await weight.EvaluateAsync("el => { el.select(); window.typedInto = el; }");
+        await page.Keyboard.InsertTextAsync("6");
+        // Another device logs a set of the second exercise: the next set moves there, and this row becomes a later one.
+        var second = await page.Locator("section.exercise").Nth(1).GetAttributeAsync("data-exercise");
+        await PageApi.Call(page, "POST", "/api/sets", new { exercise = second, set = "50x8@7" });
+        await page.EvaluateAsync("async () => { const m = await import('/js/api.js'); await m.refresh(); }");
+
+        (await page.EvaluateAsync<bool>("() => window.typedInto.isConnected && window.typedInto === document.activeElement")).ShouldBeTrue();
+        (await page.EvaluateAsync<bool>("() => window.typedInto.checkVisibility()")).ShouldBeTrue("the row being typed into was closed by the re-render");
+        await page.Keyboard.InsertTextAsync("0");
+        (await page.EvaluateAsync<string>("() => window.typedInto.value")).ShouldBe("60");
+    }
+
     /// <summary>Logs set <paramref name="set"/> of the page's exercise number <paramref name="exercise"/> (from 0), opening its row if it is not the next one.</summary>
     private static async Task LogRow(IPage page, int exercise, int set, string weight)
     {
         var row = page.Locator("section.exercise").Nth(exercise).Locator($"li.set[data-set='{set}']");
-        if (await row.Locator("details.later:not([open])").CountAsync() > 0)
-            await row.Locator("details.later summary").ClickAsync();
         var form = row.Locator("form.log");
+        // The other tab's set can turn this row from the next one into a later (closed) one until the lifter types in it;
+        // then, like the lifter, open it.
+        if (await row.Locator("details.later:not([open])").CountAsync() > 0 || !await form.GetByLabel("Weight").IsVisibleAsync())
+            await row.Locator("details.later summary").ClickAsync();
         await form.GetByLabel("Weight").FillAsync(weight);
         await form.GetByLabel("Reps").FillAsync("8");
         await form.GetByLabel("RIR").FillAsync("3");

@@ -134,6 +134,12 @@ export async function refresh() {
     const el = document.getElementById(id);
     if (el) el.open = isOpen;
   }
+  // The row being typed into stays open even when the re-render made it a later one (another device's set moved the
+  // next set elsewhere): closing it would hide the field under the lifter's fingers.
+  for (const el of [document.activeElement, ...edited.map(([id]) => document.getElementById(id))]) {
+    const details = el && main.contains(el) ? el.closest('details') : null;
+    if (details) details.open = true;
+  }
   for (const [id, value] of edited) {
     const el = document.getElementById(id);
     if (!el || el === document.activeElement) continue;

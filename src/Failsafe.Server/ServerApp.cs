@@ -117,6 +117,7 @@ public static partial class ServerApp
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(Store.Catalog.CatalogLoader.Default);
         services.AddSingleton<TodayCache>();
+        services.AddSingleton<SummaryCache>();
         services.AddScoped<AthleteAccess>();
     }
 

@@ -60,7 +60,7 @@ for (const [id, floor] of Object.entries(budgets)) {
     const a = audit(ref.id);
     const savings = a.metricSavings ? Object.entries(a.metricSavings).filter(([, v]) => v > 0).map(([k, v]) => `${k} −${Math.round(v)}`).join(', ') : '';
     console.log(`    - ${a.title} [${ref.id}, weight ${ref.weight}, score ${a.score}]${a.displayValue ? `: ${a.displayValue}` : ''}${savings ? ` (savings ${savings})` : ''}`);
-    for (const item of (a.details?.items ?? []).slice(0, 5)) {
+    for (const item of (Array.isArray(a.details?.items) ? a.details.items : []).slice(0, 5)) {
       const what = item.url ?? item.node?.snippet ?? item.source?.url ?? item.description ?? item.label ?? JSON.stringify(item).slice(0, 160);
       const extra = item.node?.explanation ? ` — ${item.node.explanation.split('\n').slice(0, 2).join(' ')}` : item.wastedBytes ? ` — ${kib(item.wastedBytes)} to save` : '';
       console.log(`        ${String(what).replace(/\s+/g, ' ').slice(0, 200)}${extra.slice(0, 240)}`);

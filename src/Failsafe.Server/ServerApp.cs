@@ -119,6 +119,7 @@ public static partial class ServerApp
         services.AddSingleton<TodayCache>();
         services.AddSingleton(new Store.Training.SetCap(
             builder.Configuration.GetValue(Transfer.ImportEndpoints.SetsPerAccountSetting, Store.Training.SetCap.DefaultMost), Transfer.ImportEndpoints.SetsPerAccountSetting));
+        services.AddSingleton<SummaryCache>();
         services.AddScoped<AthleteAccess>();
     }
 

@@ -184,7 +184,7 @@ public static class CoachingEndpoints
         TypedResults.Ok(await Coached(AthleteAccess.AccountId(http.User), accounts, training, clock, cancel));
 
     public static async Task<IResult> TeamSummary(
-        HttpContext http, AccountsDb accounts, FailsafeDb training, TimeProvider clock, string? show, string? q, CancellationToken cancel)
+        HttpContext http, AccountsDb accounts, FailsafeDb training, Coaching.SummaryCache cache, TimeProvider clock, string? show, string? q, CancellationToken cancel)
     {
         var filter = show switch
         {
@@ -195,7 +195,7 @@ public static class CoachingEndpoints
         };
         if (filter is null)
             return Problems.Invalid("show", $"'{show}' is not one of: all, attention, idle");
-        return TypedResults.Ok(await Coaching.Team.Read(http.User, accounts, training, clock, filter.Value, q, cancel));
+        return TypedResults.Ok(await Coaching.Team.Read(http.User, accounts, training, cache, clock, filter.Value, q, cancel));
     }
 
     /// <summary>The athletes who accepted <paramref name="me"/> as their coach, with their athlete ids (a profile is made for one who has none yet).</summary>

@@ -4,6 +4,7 @@ using Failsafe.Server.Athletes;
 using Failsafe.Store.Data;
 using Failsafe.Store.Training;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Failsafe.Server.Coaching;
 
@@ -49,23 +50,66 @@ public enum TeamFilter
 }
 
 /// <summary>
+/// Athletes' summaries keyed by athlete and day, each kept with the <see cref="ProfileRow.Revision"/> it was made at:
+/// any change to an athlete's log (a set, a check-in, a coach's note, the profile) raises the revision in the database,
+/// so a summary is never served after a change, made on any instance; the cache saves re-reading and re-deciding the
+/// athletes whose logs did not change since the coach last looked.
+/// </summary>
+public sealed class SummaryCache : IDisposable
+{
+    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = 50_000 });
+
+    public AthleteSummary? Get(int athlete, DateOnly day, long revision) =>
+        _cache.TryGetValue((athlete, day), out (long Revision, AthleteSummary Summary) hit) && hit.Revision == revision ? hit.Summary : null;
+
+    public void Set(int athlete, DateOnly day, long revision, AthleteSummary summary) =>
+        _cache.Set((athlete, day), (revision, summary), new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromHours(1) });
+
+    public void Dispose() => _cache.Dispose();
+}
+
+/// <summary>
 /// Reads the coach's athletes for the Athletes and Team pages and <c>GET /api/coaching/team</c>: the links (one query),
-/// then every athlete's log at once (<see cref="LogReader.Team"/>: one round trip, however many athletes), each summed up
-/// by <see cref="AthleteSummary.Of"/> on the athlete's own date.
+/// their revisions, then the logs of those whose summary is not cached at their revision, all at once
+/// (<see cref="LogReader.Team"/>: one round trip, however many athletes), each summed up by <see cref="AthleteSummary.Of"/>
+/// on the athlete's own date.
 /// </summary>
 public static class Team
 {
     public static async Task<TeamView> Read(
-        ClaimsPrincipal user, AccountsDb accounts, FailsafeDb training, TimeProvider clock, TeamFilter filter, string? search, CancellationToken cancel)
+        ClaimsPrincipal user, AccountsDb accounts, FailsafeDb training, SummaryCache cache, TimeProvider clock, TeamFilter filter, string? search,
+        CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(training);
+        ArgumentNullException.ThrowIfNull(cache);
         var coached = await CoachingEndpoints.Coached(AthleteAccess.AccountId(user), accounts, training, clock, cancel);
         var emails = coached.ToDictionary(c => c.AthleteId, c => c.Email);
-        await training.Database.OpenConnectionAsync(cancel);
-        var earliest = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(-1 - AthleteSummary.HistoryDays);
-        var rows = LogReader.Team(training.Database.GetDbConnection(), [.. emails.Keys], earliest);
-        var all = rows.Values
-            .Select(r => AthleteSummary.Of(r, LocalDay.Today(clock, r.Profile.TimeZone ?? "Etc/UTC")))
+        var ids = emails.Keys.ToList();
+        var logs = await training.Profiles.AsNoTracking().Where(p => ids.Contains(p.Id))
+            .Select(p => new { p.Id, p.Revision, p.TimeZone }).ToListAsync(cancel);
+        var summaries = new List<AthleteSummary>(logs.Count);
+        var stale = new Dictionary<int, (DateOnly Today, long Revision)>();
+        foreach (var log in logs)
+        {
+            var today = LocalDay.Today(clock, log.TimeZone ?? "Etc/UTC");
+            if (cache.Get(log.Id, today, log.Revision) is { } hit)
+                summaries.Add(hit);
+            else
+                stale[log.Id] = (today, log.Revision);
+        }
+        if (stale.Count > 0)
+        {
+            await training.Database.OpenConnectionAsync(cancel);
+            var earliest = stale.Values.Min(s => s.Today).AddDays(-1 - AthleteSummary.HistoryDays);
+            foreach (var (id, rows) in LogReader.Team(training.Database.GetDbConnection(), [.. stale.Keys], earliest))
+            {
+                var (today, revision) = stale[id];
+                var summary = AthleteSummary.Of(rows, today);
+                cache.Set(id, today, revision, summary);
+                summaries.Add(summary);
+            }
+        }
+        var all = summaries
             .OrderByDescending(s => s.Attention).ThenByDescending(s => s.DaysSinceLastSession ?? int.MaxValue)
             .ThenBy(s => s.Name, StringComparer.CurrentCultureIgnoreCase).ThenBy(s => s.AthleteId)
             .Select(s => View(s, emails.GetValueOrDefault(s.AthleteId)))

@@ -90,6 +90,18 @@ public sealed class CoachPageTests(Browser browser)
         (await sam.Locator(".alerts").InnerTextAsync()).ShouldContain("Club meet");
         (await sam.Locator("main").InnerTextAsync()).ShouldNotMatch(@"to \w+ failure", "the endurance preset allows no set to failure");
 
+        // An exercise Sam added, classified by the coach.
+        await PageApi.Call(sam, "POST", "/api/exercises/custom", new { name = "Glorp Machine 3000" });
+        await coach.GotoAsync($"/athletes/{samId}");
+        var classify = coach.GetByRole(AriaRole.Form, new() { Name = "Classify Glorp Machine 3000" });
+        await classify.GetByLabel("Movement").SelectOptionAsync("compound");
+        await classify.GetByLabel("Demand on the nervous system").SelectOptionAsync("moderate");
+        await classify.GetByRole(AriaRole.Button, new() { Name = "Classify" }).ClickAsync();
+        await classify.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        var custom = (await PageApi.Call(sam, "GET", "/api/exercises/custom")).EnumerateArray().Single();
+        custom.GetProperty("classified").GetBoolean().ShouldBeTrue();
+        custom.GetProperty("mechanic").GetString().ShouldBe("compound");
+
         // A note to Sam, who sees it on Today and answers; the coach sees the answer.
         await coach.GotoAsync($"/athletes/{samId}");
         await coach.GetByLabel("Note to Sam").FillAsync("Rough night? Keep today light and sleep early.");

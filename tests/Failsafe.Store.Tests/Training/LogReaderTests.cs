@@ -201,6 +201,38 @@ public sealed class LogReaderTests : IDisposable
     }
 
     [Fact]
+    public void Team_TwoAthletesInOneRead_EqualEachOnesOwnReader()
+    {
+        var ann = BuildLog();
+        var bob = ann + 1;
+        var from = Today.AddDays(-56);
+        using var connection = Database.Connection(_store.Path);
+        connection.Open();
+
+        var team = LogReader.Team(connection, [ann, bob, 999], from);
+
+        team.Keys.Order().ShouldBe([ann, bob]);
+        foreach (var athlete in new[] { ann, bob })
+        {
+            using var sql = Sql(athlete);
+            var rows = team[athlete];
+            static string json<T>(T value) => System.Text.Json.JsonSerializer.Serialize(value);
+            json(rows.Profile).ShouldBe(json(sql.Profile()));
+            json(rows.Custom).ShouldBe(json(sql.CustomExercises()));
+            json(rows.ActivePlan).ShouldBe(json(sql.ActivePlan()));
+            rows.Wellness.ShouldBe(sql.Wellness(from.AddDays(1), DateOnly.MaxValue));
+            rows.LastSession.ShouldBe(sql.LastSessionDay());
+            var own = sql.Sessions(from.AddDays(1));
+            rows.Sessions.Select(x => (x.Id, x.Date, string.Join(",", x.Sets.Select(t => t.Id))))
+                .ShouldBe(own.OrderBy(x => x.Id).Select(x => (x.Id, x.Date, string.Join(",", x.Sets.Select(t => t.Id)))));
+            rows.Sessions.Count.ShouldBeGreaterThan(0, "the test log reaches into the window");
+            using var db = As(athlete);
+            rows.Events.Select(e => (e.Date, e.Name)).ShouldBe(db.Mine<EventRow>().AsNoTracking().Where(e => e.Date >= from).OrderBy(e => e.Date).ThenBy(e => e.Id).AsEnumerable().Select(e => (e.Date, e.Name)));
+            rows.Injuries.Select(i => i.Description).ShouldBe(db.Mine<InjuryRow>().AsNoTracking().OrderBy(i => i.Id).Select(i => i.Description));
+        }
+    }
+
+    [Fact]
     public void ProfilePlanAndCustomExercises_EqualEf()
     {
         var ann = BuildLog();

@@ -85,6 +85,36 @@ public sealed class AccountCapTests
         (await ann.Sets("1900-01-01", "2200-12-31")).Count.ShouldBe(3000);
     }
 
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task Custom_exercises_typed_or_imported_count_against_the_most_an_account_may_hold(Provider provider)
+    {
+        const string customLimit = "Failsafe:Limits:CustomExercisesPerAccount";
+        using var server = new ServerFactory(provider, new Dictionary<string, string?> { [customLimit] = "3" });
+        var ann = await server.SignUp();
+        foreach (var name in new[] { "Glorp Press", "Glorp Row" })
+        {
+            using var created = await ann.Client.PostAsJsonAsync("/api/exercises/custom", new { name, like = "Leg Press" }, Api.Cancel);
+            created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync(Api.Cancel));
+        }
+        static string Names(params string[] names) => Header + string.Concat(names.Select((n, i) => $"2026-01-01 12:00:00;\"Leg\";\"{n}\";{i + 1};100;kg;5;;\"\";\"\"\n"));
+        using (var over = await ann.Client.PostAsync("/api/import/strong", Csv(Names("Glorp Curl", "Glorp Fly")), Api.Cancel))
+        {
+            var problem = await over.ShouldBeProblem(HttpStatusCode.RequestEntityTooLarge);
+            problem.Detail().ShouldBe($"line 3, column Exercise Name: 'Glorp Fly' would be a 2nd new custom exercise; an account may hold at most 3 custom exercises ({customLimit}) and this one holds 2; nothing was stored");
+            problem.GetProperty("limit").GetString().ShouldBe(customLimit);
+        }
+        using (var fits = await ann.Client.PostAsync("/api/import/strong", Csv(Names("Glorp Curl", "Glorp Press")), Api.Cancel))
+            fits.StatusCode.ShouldBe(HttpStatusCode.OK, await fits.Content.ReadAsStringAsync(Api.Cancel));
+        using (var full = await ann.Client.PostAsJsonAsync("/api/exercises/custom", new { name = "Glorp Fly", like = "Leg Press" }, Api.Cancel))
+        {
+            var problem = await full.ShouldBeProblem(HttpStatusCode.RequestEntityTooLarge);
+            problem.Detail().ShouldBe($"an account may hold at most 3 custom exercises ({customLimit}) and this one holds 3; nothing was stored");
+            problem.GetProperty("limit").GetString().ShouldBe(customLimit);
+        }
+        (await (await ann.Client.GetAsync("/api/exercises/custom", Api.Cancel)).Json()).GetArrayLength().ShouldBe(3);
+    }
+
     [Fact]
     public async Task Two_servers_on_one_database_keep_the_cap_between_them()
     {

@@ -75,6 +75,21 @@ public sealed class AccountTests(Servers servers) : IClassFixture<Servers>
         (await (await bob.Client.GetAsync("/account/manage/info", Api.Cancel)).Json()).GetProperty("email").GetString().ShouldBe(bob.Email);
     }
 
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task Asking_for_a_password_reset_or_a_confirmation_email_answers_alike_whether_the_email_has_an_account(Provider provider)
+    {
+        var server = servers.For(provider);
+        var ann = await server.SignUp();
+        using var client = server.CreateClient();
+        foreach (var path in new[] { "/account/forgotPassword", "/account/resendConfirmationEmail" })
+        {
+            using var known = await client.PostAsJsonAsync(path, new { email = ann.Email }, Api.Cancel);
+            using var unknown = await client.PostAsJsonAsync(path, new { email = NewEmail() }, Api.Cancel);
+            ((int)known.StatusCode, await known.Content.ReadAsStringAsync(Api.Cancel)).ShouldBe(((int)unknown.StatusCode, await unknown.Content.ReadAsStringAsync(Api.Cancel)), path);
+        }
+    }
+
     /// <summary>What the server "mails" (AccountMail writes each message to its log): the messages, by address.</summary>
     private sealed class Outbox : ILoggerProvider, ILogger
     {

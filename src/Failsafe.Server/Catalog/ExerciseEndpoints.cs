@@ -87,10 +87,27 @@ public static class ExerciseEndpoints
     }
 
     /// <summary>A new custom exercise: <c>like</c> copies a catalog exercise's classification, else the fields classify it (unclassified when none is given).</summary>
-    public static async Task<IResult> Create(CustomExerciseInput input, FailsafeDb db, CancellationToken cancel)
+    /// <summary>The setting of the most custom exercises an account may hold (default <see cref="CustomExercisesPerAccount"/>).</summary>
+    public const string CustomExercisesPerAccountSetting = "Failsafe:Limits:CustomExercisesPerAccount";
+
+    /// <summary>
+    /// The most custom exercises an account may hold, typed or from imports: a lifter names a few dozen; every unknown
+    /// name logged, and every import, reads them all, and <c>GET /api/exercises/custom</c> lists them all.
+    /// </summary>
+    public const int CustomExercisesPerAccount = 10_000;
+
+    /// <summary>The account's cap in words, for a log holding <paramref name="held"/> custom exercises.</summary>
+    public static string SaysCustomCap(int most, int held) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"an account may hold at most {most:N0} custom exercises ({CustomExercisesPerAccountSetting}) and this one holds {held:N0}");
+
+    public static async Task<IResult> Create(CustomExerciseInput input, FailsafeDb db, IConfiguration settings, CancellationToken cancel)
     {
         if (input is null)
             return Problems.Invalid("body", "a custom exercise object is required");
+        var most = settings.GetValue(CustomExercisesPerAccountSetting, CustomExercisesPerAccount);
+        if (await db.Mine<CustomExerciseRow>().CountAsync(cancel) is var held && held >= most)
+            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The account holds as many custom exercises as it may; nothing was stored",
+                detail: SaysCustomCap(most, held) + "; nothing was stored", extensions: new Dictionary<string, object?> { ["limit"] = CustomExercisesPerAccountSetting });
         var resolver = new ExerciseResolver(CatalogLoader.Default, db);
         if (CustomExercises.CheckName(input.Name, resolver) is { } problem)
             return Problems.Invalid("name", problem);

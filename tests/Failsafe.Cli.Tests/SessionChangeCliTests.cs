@@ -371,6 +371,15 @@ public sealed class SessionChangeCliTests : IDisposable
         Ok("log", "lateral raise", "10x13 F", "--drop", "6x8", "--pain", "--date", Monday);
         Ok("log", "Super Machine 3000", "50x10");
         Ok("skip", Planned()[0]);
+        using (var db = Db())
+        {
+            // A coach's note on the Monday session and the athlete's answer on the day (written through the API's pages).
+            var monday = db.Sessions.Single(s => s.Date == DateOnly.Parse(Monday, System.Globalization.CultureInfo.InvariantCulture));
+            db.Notes.AddRange(
+                new NoteRow { AthleteId = monday.AthleteId, Date = monday.Date, SessionId = monday.Id, FromCoach = true, Author = "coach@example.com", Text = "Bench looked fast.", CreatedAt = new DateTime(2026, 12, 7, 18, 0, 0, DateTimeKind.Utc) },
+                new NoteRow { AthleteId = monday.AthleteId, Date = monday.Date, FromCoach = false, Author = "me", Text = "Thanks!", CreatedAt = new DateTime(2026, 12, 7, 19, 0, 0, DateTimeKind.Utc) });
+            db.SaveChanges();
+        }
         var first = _dir.Write("first.json", Ok("export", "json"));
 
         var restored = Path.Combine(_dir.Path, "restored.db");
@@ -384,6 +393,7 @@ public sealed class SessionChangeCliTests : IDisposable
         backup["customExercises"]!.AsArray().Count.ShouldBe(1);
         backup["sessions"]![0]!["sets"]![0]!["notes"]!.GetValue<string>().ShouldBe("felt fast");
         backup["sessions"]![1]!["changes"]!.GetValue<string>().ShouldContain("skipped");
+        backup["notes"]!.AsArray().Select(n => (n!["text"]!.GetValue<string>(), n["session"]?.GetValue<int>())).ShouldBe([("Bench looked fast.", 0), ("Thanks!", null)]);
         Ok("history", "--days", "30").ShouldContain("bench press");
         OkOn(restored, "history", "--days", "30").ShouldContain("bench press");
 

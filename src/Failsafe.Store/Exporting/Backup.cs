@@ -11,7 +11,8 @@ namespace Failsafe.Store.Exporting;
 /// The whole log of one athlete as one JSON document (<c>failsafe export json</c>, read back by
 /// <c>failsafe import FILE</c>): the profile (with its equipment and time zone) and its history of changes, check-ins,
 /// sessions (state, session RPE, feeling, changes, notes) with every stored field of their sets, plans, events,
-/// injuries and custom exercises. Row ids, revisions and the API's idempotency keys are left out: they belong to one
+/// injuries, custom exercises and the notes between coach and athlete (a note on a session names it by its place in
+/// <c>sessions</c>). Row ids, revisions and the API's idempotency keys are left out: they belong to one
 /// database, and a restored log gets its own. Rows are written in a fixed order and times in UTC, so export → import →
 /// export gives the same file.
 /// </summary>
@@ -24,7 +25,8 @@ public static class Backup
 
     public sealed record Document(
         string Format, int Version, Profile Profile, List<ProfileChange> ProfileChanges, List<CustomExercise> CustomExercises,
-        List<CheckIn> CheckIns, List<Session> Sessions, List<Plan> Plans, List<CalendarEvent> Events, List<Injury> Injuries);
+        List<CheckIn> CheckIns, List<Session> Sessions, List<Plan> Plans, List<CalendarEvent> Events, List<Injury> Injuries,
+        List<Note>? Notes = null);
 
     public sealed record Profile(
         string Name, double TrainingYears, string FormUnderFatigue, double SleepHours, string Stress, string Goal, bool InSeason, string Split,
@@ -51,6 +53,9 @@ public static class Backup
     public sealed record CalendarEvent(DateOnly Date, string Name);
 
     public sealed record Injury(string Description, DateOnly Since, DateOnly? ClearedOn);
+
+    /// <summary>A note between coach and athlete; <see cref="Session"/> is the index in <see cref="Document.Sessions"/> of the session it is on, null for the day.</summary>
+    public sealed record Note(DateOnly Date, int? Session, bool FromCoach, string Author, string Text, DateTime CreatedAt);
 
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
@@ -80,7 +85,9 @@ public static class Backup
             .Select(c => new CustomExercise(c.Name, c.Mechanic, c.Equipment, c.MaxFailure, c.MaxFailureWithSpotter, c.CnsDemand, c.PrimaryMuscles, c.Classified)).ToList();
         var checkIns = db.Mine<CheckInRow>().AsNoTracking().OrderBy(c => c.Date).ThenBy(c => c.Id).AsEnumerable()
             .Select(c => new CheckIn(c.Date, c.SleepHours, c.SleepQuality, c.Fatigue, c.Mood, c.Soreness, c.Aches, c.Motivation)).ToList();
-        var sessions = LogReader.For(db).Sessions().Select(s => new Session(
+        var stored = LogReader.For(db).Sessions().ToList();
+        var place = stored.Select((s, i) => (s.Id, i)).ToDictionary(t => t.Id, t => t.i);
+        var sessions = stored.Select(s => new Session(
             s.Date, s.DayType, s.Name, s.Source, s.ImportKey, Utc(s.StartedAt), Utc(s.FinishedAt), s.Notes, s.SessionRpe, s.Feeling, s.ChangesJson,
             [.. s.Sets.OrderBy(x => x.Order).Select(x => new LoggedSet(
                 x.ExerciseId, x.ExerciseName, x.WeightKg, x.Unit, x.WeightEntered, x.Reps, x.Rir, x.Rpe, x.Failure, x.Technique, x.Warmup, x.Drop,
@@ -89,7 +96,9 @@ public static class Backup
             .Select(x => new Plan(x.Start, x.Weeks, x.Days, x.TemplateJson, Utc(x.CreatedAt), x.Active)).ToList();
         var events = db.Mine<EventRow>().AsNoTracking().OrderBy(e => e.Date).ThenBy(e => e.Id).AsEnumerable().Select(e => new CalendarEvent(e.Date, e.Name)).ToList();
         var injuries = db.Mine<InjuryRow>().AsNoTracking().OrderBy(i => i.Id).AsEnumerable().Select(i => new Injury(i.Description, i.Since, i.ClearedOn)).ToList();
-        return JsonSerializer.Serialize(new Document(Format, Version, profile, changes, custom, checkIns, sessions, plans, events, injuries), Options);
+        var notes = db.Mine<NoteRow>().AsNoTracking().OrderBy(n => n.Id).AsEnumerable()
+            .Select(n => new Note(n.Date, n.SessionId is { } id && place.TryGetValue(id, out var at) ? at : null, n.FromCoach, n.Author, n.Text, Utc(n.CreatedAt))).ToList();
+        return JsonSerializer.Serialize(new Document(Format, Version, profile, changes, custom, checkIns, sessions, plans, events, injuries, notes), Options);
     }
 
     /// <summary>What a restore wrote.</summary>
@@ -145,10 +154,11 @@ public static class Backup
             Soreness = c.Soreness, Aches = c.Aches, Motivation = c.Motivation,
         }));
         var sets = 0;
+        var added = new List<SessionRow>();
         foreach (var s in doc.Sessions ?? [])
         {
             var order = 0;
-            db.Sessions.Add(new SessionRow
+            added.Add(new SessionRow
             {
                 AthleteId = profile.Id, Date = s.Date, DayType = s.DayType, Name = s.Name, Source = s.Source, ImportKey = s.ImportKey, StartedAt = s.StartedAt,
                 FinishedAt = s.FinishedAt, Notes = s.Notes, SessionRpe = s.SessionRpe, Feeling = s.Feeling, ChangesJson = s.Changes,
@@ -161,9 +171,16 @@ public static class Backup
             });
             sets += s.Sets?.Count ?? 0;
         }
+        db.Sessions.AddRange(added);
         db.Plans.AddRange((doc.Plans ?? []).Select(x => new PlanRow { AthleteId = profile.Id, Start = x.Start, Weeks = x.Weeks, Days = x.Days, TemplateJson = x.Template, CreatedAt = x.CreatedAt, Active = x.Active }));
         db.Events.AddRange((doc.Events ?? []).Select(e => new EventRow { AthleteId = profile.Id, Date = e.Date, Name = e.Name }));
         db.Injuries.AddRange((doc.Injuries ?? []).Select(i => new InjuryRow { AthleteId = profile.Id, Description = i.Description, Since = i.Since, ClearedOn = i.ClearedOn }));
+        db.SaveChanges();
+        // The sessions have their ids now: a note on one points at it.
+        db.Notes.AddRange((doc.Notes ?? []).Select(n => new NoteRow
+        {
+            AthleteId = profile.Id, Date = n.Date, SessionId = n.Session is { } at ? added[at].Id : null, FromCoach = n.FromCoach, Author = n.Author, Text = n.Text, CreatedAt = n.CreatedAt,
+        }));
         db.SaveChanges();
         transaction.Commit();
         return (new Restored(doc.Sessions?.Count ?? 0, sets, doc.CheckIns?.Count ?? 0, doc.Plans?.Count ?? 0), null);
@@ -197,6 +214,19 @@ public static class Backup
                 }
             }
         }
+        var notes = doc.Notes ?? [];
+        for (var i = 0; i < notes.Count; i++)
+        {
+            var n = notes[i];
+            if (n.Session is { } at && (at < 0 || at >= sessions.Count))
+                return $"$.notes[{i}].session: {at} is not a session of this backup (0–{sessions.Count - 1})";
+            if (LogLimits.Day(n.Date) is { } day)
+                return $"$.notes[{i}].date: {day}";
+            if (string.IsNullOrWhiteSpace(n.Text) || LogLimits.Notes(n.Text) is not null)
+                return $"$.notes[{i}].text: {LogLimits.Notes(n.Text) ?? "empty"}";
+            if (n.Author is not { Length: > 0 and <= 256 })
+                return $"$.notes[{i}].author: 1–256 characters";
+        }
         return null;
     }
 
@@ -210,8 +240,8 @@ public static class Backup
             parts.Add($"{n} session{(n == 1 ? "" : "s")}");
         if (db.CheckIns.Count() is var c and > 0)
             parts.Add($"{c} check-in{(c == 1 ? "" : "s")}");
-        if (db.Plans.Any() || db.Events.Any() || db.Injuries.Any() || db.CustomExercises.Any())
-            parts.Add("plans, events, injuries or custom exercises");
+        if (db.Plans.Any() || db.Events.Any() || db.Injuries.Any() || db.CustomExercises.Any() || db.Notes.Any())
+            parts.Add("plans, events, injuries, custom exercises or notes");
         return parts.Count == 0 ? null : string.Join(", ", parts);
     }
 }

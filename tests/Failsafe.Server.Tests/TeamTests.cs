@@ -101,6 +101,32 @@ public sealed class TeamTests(Servers servers) : IClassFixture<Servers>
 
     [Theory]
     [ClassData(typeof(Providers))]
+    public async Task An_invitation_to_an_address_without_an_account_waits_for_it_to_register(Provider provider)
+    {
+        var server = servers.For(provider);
+        var coach = await server.SignUp();
+        var cancelled = await server.SignUp();
+        var email = $"{Guid.NewGuid():N}@example.com";
+        (await coach.Client.PostAsJsonAsync("/api/coaching/invitations", new { email }, Api.Cancel)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+
+        // The athlete registers after the invitation was sent: it is waiting for them, and accepting it links them.
+        var athlete = await server.SignUp(email);
+        var invitation = (await (await athlete.Client.GetAsync("/api/coaching/invitations", Api.Cancel)).Json()).EnumerateArray().Single();
+        (await athlete.Client.PostAsync($"/api/coaching/invitations/{invitation.Id()}/accept", null, Api.Cancel)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        var sent = (await (await coach.Client.GetAsync("/api/coaching/invitations/sent", Api.Cancel)).Json()).EnumerateArray().Single();
+        (sent.GetProperty("state").GetString(), sent.GetProperty("athleteId").GetInt32()).ShouldBe(("accepted", athlete.AthleteId));
+
+        // One cancelled before the address registered never reaches it.
+        var later = $"{Guid.NewGuid():N}@example.com";
+        (await cancelled.Client.PostAsJsonAsync("/api/coaching/invitations", new { email = later }, Api.Cancel)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        var id = (await (await cancelled.Client.GetAsync("/api/coaching/invitations/sent", Api.Cancel)).Json()).EnumerateArray().Single().Id();
+        (await cancelled.Client.DeleteAsync($"/api/coaching/invitations/sent/{id}", Api.Cancel)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        var newcomer = await server.SignUp(later);
+        (await (await newcomer.Client.GetAsync("/api/coaching/invitations", Api.Cancel)).Json()).GetArrayLength().ShouldBe(0);
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
     public async Task A_coach_writes_a_note_the_athlete_answers_and_no_one_else_reads_or_writes(Provider provider)
     {
         var server = servers.For(provider);

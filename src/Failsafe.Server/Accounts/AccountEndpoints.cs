@@ -58,6 +58,15 @@ public static class AccountEndpoints
         if (!context.Arguments.OfType<Microsoft.AspNetCore.Identity.Data.RegisterRequest>().Any())
             return result;
         var inner = result is Microsoft.AspNetCore.Http.INestedHttpResult nested ? nested.Result : result;
+        if (inner is Microsoft.AspNetCore.Http.HttpResults.Ok)
+        {
+            // A new account: the invitations coaches sent to its address before it existed now wait for its answer.
+            var services = context.HttpContext.RequestServices;
+            await CoachingEndpoints.ClaimInvitations(context.Arguments.OfType<Microsoft.AspNetCore.Identity.Data.RegisterRequest>().First().Email,
+                services.GetRequiredService<UserManager<Account>>(), services.GetRequiredService<AccountsDb>(), services.GetRequiredService<TimeProvider>(),
+                context.HttpContext.RequestAborted);
+            return result;
+        }
         if (inner is not Microsoft.AspNetCore.Http.HttpResults.ValidationProblem { ProblemDetails.Errors: var errors } || !errors.Keys.Any(Taken.Contains))
             return result;
         var rest = errors.Where(e => !Taken.Contains(e.Key)).ToDictionary();

@@ -91,6 +91,24 @@ public static class CoachingEndpoints
         return TypedResults.Accepted((string?)null);
     }
 
+    /// <summary>
+    /// The invitations sent to <paramref name="email"/> before it had an account become waiting ones for the account now
+    /// registered with it (a cancelled one was deleted, so it never does).
+    /// </summary>
+    public static async Task ClaimInvitations(string email, UserManager<Account> users, AccountsDb accounts, TimeProvider clock, CancellationToken cancel)
+    {
+        if (await users.FindByEmailAsync(email) is not { } athlete)
+            return;
+        var normalized = users.NormalizeEmail(email);
+        var coaches = await accounts.SentInvitations.AsNoTracking()
+            .Where(i => i.NormalizedEmail == normalized && i.CoachAccountId != athlete.Id)
+            .Select(i => i.CoachAccountId).Distinct().ToListAsync(cancel);
+        var linked = await accounts.CoachLinks.AsNoTracking().Where(l => l.AthleteAccountId == athlete.Id).Select(l => l.CoachAccountId).ToListAsync(cancel);
+        foreach (var coach in coaches.Except(linked))
+            accounts.CoachLinks.Add(new CoachLink { CoachAccountId = coach, AthleteAccountId = athlete.Id, InvitedAt = clock.GetUtcNow().UtcDateTime });
+        await accounts.SaveChangesAsync(cancel);
+    }
+
     public static async Task<IResult> Invitations(HttpContext http, AccountsDb accounts, CancellationToken cancel)
     {
         var me = AthleteAccess.AccountId(http.User);

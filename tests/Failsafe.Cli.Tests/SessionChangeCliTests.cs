@@ -425,6 +425,7 @@ public sealed class SessionChangeCliTests : IDisposable
     [InlineData("name", "long name", "$.sessions[0].name: longer than 200 characters")]
     [InlineData("notes", "long notes", "$.sessions[0].sets[0].notes: longer than 2000 characters")]
     [InlineData("reps", "1001", "$.sessions[0].sets[0].reps: 1001 is out of range (0–1000)")]
+    [InlineData("sets", "501", "$.sessions[0].sets: 501 sets; a session holds at most 500")]
     public void Import_ABackupHoldingWhatTheApiRefuses_IsRefusedByItsPath(string field, string value, string problem)
     {
         Setup();
@@ -442,6 +443,11 @@ public sealed class SessionChangeCliTests : IDisposable
                 break;
             case "notes":
                 set["notes"] = new string('n', 2001);
+                break;
+            case "sets":
+                var sets = session["sets"]!.AsArray();
+                while (sets.Count < int.Parse(value, System.Globalization.CultureInfo.InvariantCulture))
+                    sets.Add(set.DeepClone());
                 break;
             default:
                 set["reps"] = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture);

@@ -65,6 +65,40 @@ public sealed class AccountCapTests
 
     [Theory]
     [ClassData(typeof(Providers))]
+    public async Task A_session_holds_at_most_500_sets_whoever_writes_them(Provider provider)
+    {
+        using var server = new ServerFactory(provider);
+        var ann = await server.SignUp();
+
+        // An import: a workout of 501 sets is refused whole, by its line; one of 500 is taken.
+        using (var over = await ann.Client.PostAsync("/api/import/strong", Csv(Sets(501, perDay: 501)), Api.Cancel))
+        {
+            var problem = await over.ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
+            problem.Detail().ShouldBe("line 502, column Workout Name: workout 'Leg' of 2026-01-01 has 501 sets; a session holds at most 500");
+        }
+        (await ann.Sets("1900-01-01", "2200-12-31")).Count.ShouldBe(0);
+        using (var fits = await ann.Client.PostAsync("/api/import/strong", Csv(Sets(500, perDay: 500)), Api.Cancel))
+            fits.StatusCode.ShouldBe(HttpStatusCode.OK, await fits.Content.ReadAsStringAsync(Api.Cancel));
+
+        // Logged sets: the day's session takes its 500th set, not a 501st; another day is not affected.
+        for (var i = 0; i < 500; i++)
+        {
+            using var logged = await Log(ann);
+            logged.StatusCode.ShouldBe(HttpStatusCode.Created, await logged.Content.ReadAsStringAsync(Api.Cancel));
+        }
+        using (var over = await Log(ann))
+        {
+            var problem = await over.ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
+            problem.Detail().ShouldBe("the session of 2026-03-01 holds 500 sets and a session holds at most 500; nothing was stored");
+            problem.GetProperty("limit").GetString().ShouldBe("sets per session");
+        }
+        using (var other = await Log(ann, "2026-03-02"))
+            other.StatusCode.ShouldBe(HttpStatusCode.Created, await other.Content.ReadAsStringAsync(Api.Cancel));
+        (await ann.Sets("1900-01-01", "2200-12-31")).Count.ShouldBe(1001);
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
     public async Task Two_imports_sent_at_once_cannot_together_take_an_account_over_its_cap(Provider provider)
     {
         // Each file alone fits (3,000 of 5,000); both would not. Each is big enough that both have passed the early

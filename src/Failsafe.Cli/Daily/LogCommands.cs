@@ -135,7 +135,7 @@ public static class LogCommands
             {
                 SetWriter.Insert(log.Connection, log.AthleteId, session, [.. rows, .. drops.Select(d => Row(d, true))], SetCap.Default, CancellationToken.None).GetAwaiter().GetResult();
             }
-            catch (SetCapException full)
+            catch (Exception full) when (full is SetCapException or SessionFullException)
             {
                 return io.Fail($"log: {full.Message}");
             }

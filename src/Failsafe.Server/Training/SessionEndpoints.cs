@@ -77,6 +77,7 @@ public static class SessionEndpoints
 
         var sets = api.MapGroup("/sets").WithTags("Sessions and sets");
         sets.MapPost("/", Log).ForAthlete(Access.Log).Produces<SetView>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Log a set into the day's session. Send an Idempotency-Key header: a retry with the same key records the set once.");
         sets.MapPut("/{id:long}", Edit).ForAthlete(Access.Log).WithSummary("Correct a logged set (If-Match: its version).");
         sets.MapDelete("/{id:long}", DeleteSet).ForAthlete(Access.Log).Produces(StatusCodes.Status204NoContent).WithSummary("Delete a logged set (If-Match optional).");
@@ -475,6 +476,10 @@ public static class SessionEndpoints
             inserted = await SetWriter.Insert(database, access.AthleteId, new SessionKey(day, Source), row, cap, cancel);
         }
         catch (SetCapException full)
+        {
+            return Problems.Full(full);
+        }
+        catch (SessionFullException full)
         {
             return Problems.Full(full);
         }

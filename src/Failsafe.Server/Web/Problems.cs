@@ -26,6 +26,14 @@ public static class Problems
             extensions: new Dictionary<string, object?> { ["limit"] = cap.Limit });
     }
 
+    /// <summary>A 422: the day's session already holds <see cref="Store.Training.LogLimits.MaxSetsPerSession"/> sets.</summary>
+    public static ProblemHttpResult Full(Store.Training.SessionFullException full)
+    {
+        ArgumentNullException.ThrowIfNull(full);
+        return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "The session holds as many sets as it may; nothing was stored", detail: full.Message,
+            extensions: new Dictionary<string, object?> { ["limit"] = "sets per session" });
+    }
+
     /// <summary>A 400 naming the field and what is wrong with it.</summary>
     public static ValidationProblem Invalid(string field, string problem) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [problem] }, title: "The request is invalid", detail: $"{field}: {problem}");

@@ -201,6 +201,8 @@ public static class Backup
                     return $"$.sessions[{i}].{field}: {problem}";
             }
             var sets = s.Sets ?? [];
+            if (LogLimits.Sets(sets.Count) is { } many)
+                return $"$.sessions[{i}].sets: {many}";
             for (var j = 0; j < sets.Count; j++)
             {
                 var x = sets[j];

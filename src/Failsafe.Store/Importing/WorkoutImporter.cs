@@ -587,6 +587,8 @@ public static partial class WorkoutImporter
             if (workout.Sets == 0)
                 StartSession(workout);
             workout.Sets++;
+            if (LogLimits.Sets(workout.Sets) is { } many)
+                throw Error(layout.Workout >= 0 ? layout.Workout : layout.Date, $"workout '{workout.Name}' of {workout.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} has {many}");
             if (++_sets > options.MostSets?.Most)
                 throw new ImportLimitException(Line, null, options.MostSets);
             if (_pipe is null)

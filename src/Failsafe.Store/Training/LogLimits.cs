@@ -23,6 +23,13 @@ public static class LogLimits
     /// <summary>The most reps of one set.</summary>
     public const int MaxReps = 1000;
 
+    /// <summary>
+    /// The most sets one session may hold. A long session is 30–60 sets (warm-ups, drop sets and all) and a day of two
+    /// sessions merged by an app's export stays far below this; the bound keeps every read of one session (the
+    /// API's session, the day's next set, an edit) small whatever an account wrote.
+    /// </summary>
+    public const int MaxSetsPerSession = 500;
+
     public static readonly DateOnly FirstDay = new(1900, 1, 1);
 
     public static readonly DateOnly LastDay = new(2200, 12, 31);
@@ -43,6 +50,10 @@ public static class LogLimits
 
     /// <summary>The reps of a set (0 for a missed rep at failure).</summary>
     public static string? Reps(long reps) => reps is < 0 or > MaxReps ? $"{reps} is out of range (0–{MaxReps})" : null;
+
+    /// <summary>A session of <paramref name="sets"/> sets.</summary>
+    public static string? Sets(int sets) => 
+        sets > MaxSetsPerSession ? string.Create(CultureInfo.InvariantCulture, $"{sets:N0} sets; a session holds at most {MaxSetsPerSession}") : null;
 
     private static string Text(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

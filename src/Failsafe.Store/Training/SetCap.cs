@@ -85,3 +85,19 @@ public sealed class SetCapException : Exception
     /// <summary>The sets the log held.</summary>
     public long Held { get; }
 }
+
+/// <summary>The day's session already holds <see cref="LogLimits.MaxSetsPerSession"/> sets: nothing of the write was stored.</summary>
+public sealed class SessionFullException : Exception
+{
+    public SessionFullException() { }
+
+    public SessionFullException(string message) : base(message) { }
+
+    public SessionFullException(string message, Exception inner) : base(message, inner) { }
+
+    public SessionFullException(DateOnly day, long held)
+        : base(string.Create(CultureInfo.InvariantCulture,
+            $"the session of {day:yyyy-MM-dd} holds {held:N0} sets and a session holds at most {LogLimits.MaxSetsPerSession}; nothing was stored"))
+    {
+    }
+}

@@ -19,8 +19,12 @@ public sealed record SessionKey(DateOnly Day, string Source, string? DayType = n
 /// </summary>
 public static class SetWriter
 {
-    /// <summary>The set, placed after the last set of the athlete's session for the day, or nothing when there is no such session or the client key is taken (by a set, or by a deleted one).</summary>
-    private const string Append =
+    /// <summary>
+    /// The set, placed after the last set of the athlete's session for the day, or nothing when there is no such
+    /// session, the session already holds <see cref="LogLimits.MaxSetsPerSession"/> sets, or the client key is taken
+    /// (by a set, or by a deleted one).
+    /// </summary>
+    private static readonly string Append =
         "INSERT INTO \"sets\" (\"AthleteId\", \"SessionId\", \"Order\", \"ExerciseId\", \"ExerciseName\", \"WeightKg\", \"Unit\", " +
         "\"WeightEntered\", \"Reps\", \"Rir\", \"Rpe\", \"Failure\", \"Technique\", \"Warmup\", \"Drop\", \"FormBreakdown\", \"Pain\", " +
         "\"Notes\", \"LoggedAt\", \"Version\", \"ClientKey\", \"ClientHash\") " +
@@ -28,7 +32,8 @@ public static class SetWriter
         "@exerciseId, @exerciseName, @weightKg, @unit, @weightEntered, @reps, @rir, @rpe, @failure, @technique, @warmup, @drop, " +
         "@formBreakdown, @pain, @notes, @loggedAt, 0, @clientKey, @clientHash " +
         "FROM \"sessions\" s WHERE s.\"AthleteId\" = @athlete AND s.\"Date\" = @date AND s.\"Source\" = @source " +
-        "AND NOT EXISTS (SELECT 1 FROM \"deleted_set_keys\" k WHERE k.\"AthleteId\" = @athlete AND k.\"ClientKey\" = @clientKey) ORDER BY s.\"Id\" LIMIT 1 " +
+        "AND NOT EXISTS (SELECT 1 FROM \"deleted_set_keys\" k WHERE k.\"AthleteId\" = @athlete AND k.\"ClientKey\" = @clientKey) " +
+        $"AND (SELECT COUNT(*) FROM \"sets\" n WHERE n.\"SessionId\" = s.\"Id\") < {LogLimits.MaxSetsPerSession} ORDER BY s.\"Id\" LIMIT 1 " +
         "ON CONFLICT DO NOTHING RETURNING \"Id\", \"SessionId\", \"Order\"";
 
     private static readonly string Touch = FailsafeDb.RaiseRevision.Replace("{0}", "@athlete", StringComparison.Ordinal);
@@ -44,6 +49,11 @@ public static class SetWriter
 
     private const string SessionExists =
         "SELECT COUNT(*) FROM \"sessions\" WHERE \"AthleteId\" = @athlete AND \"Date\" = @date AND \"Source\" = @source";
+
+    /// <summary>The sets the athlete's session for the day holds (the one <see cref="Append"/> appends to).</summary>
+    private const string SetsInSession =
+        "SELECT COUNT(*) FROM \"sets\" WHERE \"SessionId\" = (SELECT \"Id\" FROM \"sessions\" " +
+        "WHERE \"AthleteId\" = @athlete AND \"Date\" = @date AND \"Source\" = @source ORDER BY \"Id\" LIMIT 1)";
 
     private const string StartSession =
         "INSERT INTO \"sessions\" (\"AthleteId\", \"Date\", \"DayType\", \"Name\", \"Source\", \"StartedAt\", \"Version\") " +
@@ -143,7 +153,13 @@ public static class SetWriter
             var values = Values(row, session);
             if (await TryAppend(connection, transaction, row, values, cancel))
                 continue;
-            // No session for the day yet (start it and append), or the key is taken (write nothing).
+            // No session for the day yet (start it and append), a full session or a taken key (write nothing).
+            if (await Execute(connection, transaction, SetsInSession, Common(athlete, session), cancel) is var inSession
+                && inSession >= LogLimits.MaxSetsPerSession)
+            {
+                await transaction.RollbackAsync(cancel);
+                throw new SessionFullException(session.Day, inSession);
+            }
             if (await Execute(connection, transaction, SessionExists, Common(athlete, session), cancel) > 0
                 || await Execute(connection, transaction, StartSession, Start(athlete, session, row.LoggedAt), cancel) < 0
                 || !await TryAppend(connection, transaction, row, values, cancel))

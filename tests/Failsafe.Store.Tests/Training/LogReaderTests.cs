@@ -267,6 +267,28 @@ public sealed class LogReaderTests : IDisposable
     }
 
     [Fact]
+    public async Task SetWriter_RefusesASessionsSetsPastItsMost_WithNothingWritten()
+    {
+        var ann = BuildLog();
+        var day = Today.AddDays(3);
+        SetRow Set() => new() { ExerciseId = "x", ExerciseName = "x", WeightKg = 100, Unit = "kg", WeightEntered = 100, Reps = 5, Failure = "none", LoggedAt = new DateTime(2026, 6, 18, 18, 0, 0) };
+        using var sql = Sql(ann);
+        var session = new SessionKey(day, "cli");
+        var cancel = TestContext.Current.CancellationToken;
+        (await SetWriter.Insert(sql.Connection, ann, session, [.. Enumerable.Range(0, LogLimits.MaxSetsPerSession - 1).Select(_ => Set())], SetCap.Default, cancel)).ShouldBeTrue();
+
+        // A set and its drop set (the command line's one write) would be the 500th and 501st: neither is written.
+        var full = await Should.ThrowAsync<SessionFullException>(() => SetWriter.Insert(sql.Connection, ann, session, [Set(), Set()], SetCap.Default, cancel));
+        full.Message.ShouldBe($"the session of {day:yyyy-MM-dd} holds 500 sets and a session holds at most 500; nothing was stored");
+        sql.SessionOn(day, "cli").ShouldNotBeNull().Sets.Count.ShouldBe(499);
+
+        (await SetWriter.Insert(sql.Connection, ann, session, [Set()], SetCap.Default, cancel)).ShouldBeTrue();
+        await Should.ThrowAsync<SessionFullException>(() => SetWriter.Insert(sql.Connection, ann, session, [Set()], SetCap.Default, cancel));
+        sql.SessionOn(day, "cli").ShouldNotBeNull().Sets.Count.ShouldBe(500);
+        (await SetWriter.Insert(sql.Connection, ann, session with { Day = day.AddDays(1) }, [Set()], SetCap.Default, cancel)).ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task SetWriter_WritesRowsAsEfWould_NumberedAfterTheDaysSets()
     {
         var ann = BuildLog();

@@ -63,6 +63,71 @@ public sealed class AccountCapTests
             logged.StatusCode.ShouldBe(HttpStatusCode.Created, await logged.Content.ReadAsStringAsync(Api.Cancel));
     }
 
+    /// <summary>Every list an account writes one request at a time, with what writes one more and how to read it back.</summary>
+    public static TheoryData<Provider, string> Lists()
+    {
+        var data = new TheoryData<Provider, string>();
+        foreach (var provider in new[] { Provider.Sqlite, Provider.Postgres })
+        {
+            foreach (var list in new[] { "Sessions", "Events", "Injuries", "Plans", "Notes", "ProfileChanges", "Invitations" })
+                data.Add(provider, list);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Lists))]
+    public async Task Every_list_an_account_writes_has_a_cap_refused_with_nothing_stored(Provider provider, string list)
+    {
+        var setting = $"Failsafe:Limits:{list}Per{(list == "Invitations" ? "Coach" : "Account")}";
+        using var server = new ServerFactory(provider, new Dictionary<string, string?> { [setting] = "2" });
+        var ann = await server.SignUp();
+        var n = 0;
+        Task<HttpResponseMessage> Write()
+        {
+            n++;
+            return list switch
+            {
+                "Sessions" => ann.Client.PostAsJsonAsync("/api/sessions", new { date = $"2026-03-0{n}", name = "Legs" }, Api.Cancel),
+                "Events" => ann.Client.PostAsJsonAsync("/api/events", new { date = $"2026-06-0{n}", name = "meet" }, Api.Cancel),
+                "Injuries" => ann.Client.PostAsJsonAsync("/api/injuries", new { description = $"shoulder {n}", since = "2026-02-01" }, Api.Cancel),
+                "Plans" => ann.Client.PostAsJsonAsync("/api/plans", new { start = "2026-03-02", weeks = 4 }, Api.Cancel),
+                "Notes" => ann.Client.PostAsJsonAsync("/api/notes", new { text = $"note {n}", date = "2026-03-02" }, Api.Cancel),
+                "ProfileChanges" => ann.Client.PutAsJsonAsync("/api/profile", new { bodyweightKg = 80 + n }, Api.Cancel),
+                _ => ann.Client.PostAsJsonAsync("/api/coaching/invitations", new { email = $"athlete{n}@example.com" }, Api.Cancel),
+            };
+        }
+        async Task<string> Read() => list switch
+        {
+            "Sessions" => (await ann.Client.GetStringAsync("/api/sessions?from=2026-01-01&to=2026-12-31", Api.Cancel)),
+            "Events" => await ann.Client.GetStringAsync("/api/events", Api.Cancel),
+            "Injuries" => await ann.Client.GetStringAsync("/api/injuries", Api.Cancel),
+            "Plans" => await ann.Client.GetStringAsync("/api/plans/active", Api.Cancel),
+            "Notes" => await ann.Client.GetStringAsync("/api/notes?from=2026-01-01&to=2026-12-31", Api.Cancel),
+            "ProfileChanges" => await ann.Client.GetStringAsync("/api/profile", Api.Cancel),
+            _ => await ann.Client.GetStringAsync("/api/coaching/invitations/sent", Api.Cancel),
+        };
+        for (var i = 0; i < 2; i++)
+        {
+            using var written = await Write();
+            written.IsSuccessStatusCode.ShouldBeTrue(await written.Content.ReadAsStringAsync(Api.Cancel));
+        }
+        var before = await Read();
+        using (var over = await Write())
+        {
+            var problem = await over.ShouldBeProblem(HttpStatusCode.RequestEntityTooLarge);
+            problem.Detail().ShouldEndWith($"({setting}) and this one holds 2; nothing was stored");
+            problem.GetProperty("limit").GetString().ShouldBe(setting);
+        }
+        (await Read()).ShouldBe(before);
+
+        // Another account is not affected.
+        ann = await server.SignUp();
+        n = 0;
+        using var other = await Write();
+        other.IsSuccessStatusCode.ShouldBeTrue(await other.Content.ReadAsStringAsync(Api.Cancel));
+    }
+
     [Theory]
     [ClassData(typeof(Providers))]
     public async Task A_session_holds_at_most_500_sets_whoever_writes_them(Provider provider)

@@ -39,7 +39,7 @@ public static class CoachingEndpoints
             var accounts = http.RequestServices.GetRequiredService<AccountsDb>();
             return await accounts.Users.AnyAsync(u => u.Id == me, http.RequestAborted) ? await next(context) : AthleteAccess.Gone();
         });
-        g.MapPost("/invitations", Invite).WithSummary("Invite an athlete by email. Always 202: whether the email has an account is not revealed.");
+        g.MapPost("/invitations", Invite).ProducesProblem(StatusCodes.Status413PayloadTooLarge).WithSummary("Invite an athlete by email. Always 202: whether the email has an account is not revealed.");
         g.MapGet("/invitations", Invitations).WithSummary("Invitations waiting for your answer.");
         g.MapGet("/invitations/sent", Sent).WithSummary("Invitations you sent, newest first, each waiting or accepted (waiting also when no account has the address).");
         g.MapDelete("/invitations/sent/{id:long}", Cancel).Produces(StatusCodes.Status204NoContent)
@@ -54,7 +54,7 @@ public static class CoachingEndpoints
         g.MapDelete("/athletes/{athleteId:int}", Drop).Produces(StatusCodes.Status204NoContent).WithSummary("Stop coaching an athlete who accepted you (404 for every other id, an invitation not yet answered included).");
     }
 
-    public static async Task<IResult> Invite(InviteInput input, HttpContext http, UserManager<Account> users, AccountsDb accounts, TimeProvider clock, CancellationToken cancel)
+    public static async Task<IResult> Invite(InviteInput input, HttpContext http, UserManager<Account> users, AccountsDb accounts, TimeProvider clock, IConfiguration settings, CancellationToken cancel)
     {
         if (string.IsNullOrWhiteSpace(input?.Email) || input.Email.Length > 256 || !input.Email.Contains('@', StringComparison.Ordinal))
             return Problems.Invalid("email", "required: the athlete's email address");
@@ -64,6 +64,8 @@ public static class CoachingEndpoints
         // What the coach sent is kept whether or not the address has an account: their list looks the same either way.
         if (!await accounts.SentInvitations.AnyAsync(i => i.CoachAccountId == me && i.NormalizedEmail == normalized, cancel))
         {
+            if (await ListCap.Invitations.Refuses(accounts.SentInvitations.Where(i => i.CoachAccountId == me), settings, cancel) is { } full)
+                return full;
             accounts.SentInvitations.Add(new SentInvitation { CoachAccountId = me, Email = email, NormalizedEmail = normalized, InvitedAt = clock.GetUtcNow().UtcDateTime });
             try
             {

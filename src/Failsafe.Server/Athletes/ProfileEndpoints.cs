@@ -38,8 +38,8 @@ public static class ProfileEndpoints
     {
         var g = api.MapGroup("/profile").WithTags("Profile");
         g.MapGet("/", Get).ForAthlete(Access.Read).WithSummary("The athlete's profile: experience, form under fatigue, sleep, stress, goal, split, unit, days, phase.");
-        g.MapPut("/", Put).ForAthlete(Access.Log).WithSummary("Change the profile (absent fields stay); every change is kept in the profile's history.");
-        g.MapPut("/preset", PutPreset).ForAthlete(Access.Plan)
+        g.MapPut("/", Put).ForAthlete(Access.Log).ProducesProblem(StatusCodes.Status413PayloadTooLarge).WithSummary("Change the profile (absent fields stay); every change is kept in the profile's history.");
+        g.MapPut("/preset", PutPreset).ForAthlete(Access.Plan).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .WithSummary("Change the policy preset (conservative, hit, competition, endurance): the athlete or a coach they accepted; kept in the profile's history.");
     }
 
@@ -66,7 +66,7 @@ public static class ProfileEndpoints
         return null;
     }
 
-    public static async Task<IResult> Put(ProfileInput input, FailsafeDb db, TimeProvider clock, CancellationToken cancel)
+    public static async Task<IResult> Put(ProfileInput input, FailsafeDb db, TimeProvider clock, IConfiguration settings, CancellationToken cancel)
     {
         if (input is null)
             return Problems.Invalid("body", "a profile object is required");
@@ -147,12 +147,13 @@ public static class ProfileEndpoints
         // An empty list unpins every lift: the charts show the main lifts again.
         if (pinned is not null)
             p.PinnedLifts = pinned.Length == 0 ? null : pinned;
-        await Save(db, p, before, clock, cancel);
+        if (await Save(db, p, before, clock, settings, cancel) is { } full)
+            return full;
         return TypedResults.Ok(View(p, resolver));
     }
 
     /// <summary>Sets the preset alone: what a coach may change of the profile, as it decides the training they plan.</summary>
-    public static async Task<IResult> PutPreset(PresetInput input, FailsafeDb db, TimeProvider clock, CancellationToken cancel)
+    public static async Task<IResult> PutPreset(PresetInput input, FailsafeDb db, TimeProvider clock, IConfiguration settings, CancellationToken cancel)
     {
         if (input?.Preset is not { } named)
             return Problems.Invalid("preset", $"a preset is required: {PolicyPresets.List}");
@@ -161,22 +162,27 @@ public static class ProfileEndpoints
         var p = await db.MyProfile.FirstAsync(cancel);
         var before = Fields(p);
         p.Preset = named;
-        await Save(db, p, before, clock, cancel);
+        if (await Save(db, p, before, clock, settings, cancel) is { } full)
+            return full;
         return TypedResults.Ok(View(p, new ExerciseResolver(CatalogLoader.Default, db)));
     }
 
-    /// <summary>Saves <paramref name="p"/>, keeping each field that changed since <paramref name="before"/> in the profile's history, and raises the revision.</summary>
-    private static async Task Save(FailsafeDb db, ProfileRow p, Dictionary<string, string?> before, TimeProvider clock, CancellationToken cancel)
+    /// <summary>
+    /// Saves <paramref name="p"/>, keeping each field that changed since <paramref name="before"/> in the profile's
+    /// history, and raises the revision; a 413, with nothing saved, when the history would pass its cap.
+    /// </summary>
+    private static async Task<IResult?> Save(FailsafeDb db, ProfileRow p, Dictionary<string, string?> before, TimeProvider clock, IConfiguration settings, CancellationToken cancel)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        var changes = Fields(p).Where(f => before[f.Key] != f.Value)
+            .Select(f => new ProfileChangeRow { ProfileId = p.Id, ChangedAt = now, Field = f.Key, OldValue = before[f.Key], NewValue = f.Value }).ToList();
+        if (changes.Count > 0 && await ListCap.ProfileChanges.Refuses(db.ProfileChanges.Where(c => c.ProfileId == p.Id), settings, cancel, changes.Count) is { } full)
+            return full;
         p.UpdatedAt = now;
-        foreach (var (field, after) in Fields(p))
-        {
-            if (before[field] != after)
-                db.ProfileChanges.Add(new ProfileChangeRow { ProfileId = p.Id, ChangedAt = now, Field = field, OldValue = before[field], NewValue = after });
-        }
+        db.ProfileChanges.AddRange(changes);
         await db.SaveChangesAsync(cancel);
         await db.TouchAsync(p.Id, cancel);
+        return null;
     }
 
     private static Dictionary<string, string?> Fields(ProfileRow p) => new()

@@ -25,7 +25,7 @@ public static class ExerciseEndpoints
         var g = api.MapGroup("/exercises").WithTags("Exercises");
         g.MapGet("/", Search).ForAthlete(Access.Read).WithSummary("Find exercises by name or alias (the catalog and the athlete's own), with how far each may go to failure.");
         g.MapGet("/custom", Custom).ForAthlete(Access.Read).WithSummary("The athlete's custom exercises (from imports or typed); unclassified ones never go to failure.");
-        g.MapPost("/custom", Create).ForAthlete(Access.Plan).Produces<CustomExerciseView>(StatusCodes.Status201Created)
+        g.MapPost("/custom", Create).ForAthlete(Access.Plan).ProducesProblem(StatusCodes.Status413PayloadTooLarge).Produces<CustomExerciseView>(StatusCodes.Status201Created)
             .WithSummary("Create a custom exercise, classified like a catalog exercise (like) or by its fields.");
         g.MapPut("/custom/{id:int}", Classify).ForAthlete(Access.Plan).WithSummary("Classify a custom exercise.");
     }
@@ -87,27 +87,12 @@ public static class ExerciseEndpoints
     }
 
     /// <summary>A new custom exercise: <c>like</c> copies a catalog exercise's classification, else the fields classify it (unclassified when none is given).</summary>
-    /// <summary>The setting of the most custom exercises an account may hold (default <see cref="CustomExercisesPerAccount"/>).</summary>
-    public const string CustomExercisesPerAccountSetting = "Failsafe:Limits:CustomExercisesPerAccount";
-
-    /// <summary>
-    /// The most custom exercises an account may hold, typed or from imports: a lifter names a few dozen; every unknown
-    /// name logged, and every import, reads them all, and <c>GET /api/exercises/custom</c> lists them all.
-    /// </summary>
-    public const int CustomExercisesPerAccount = 10_000;
-
-    /// <summary>The account's cap in words, for a log holding <paramref name="held"/> custom exercises.</summary>
-    public static string SaysCustomCap(int most, int held) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"an account may hold at most {most:N0} custom exercises ({CustomExercisesPerAccountSetting}) and this one holds {held:N0}");
-
     public static async Task<IResult> Create(CustomExerciseInput input, FailsafeDb db, IConfiguration settings, CancellationToken cancel)
     {
         if (input is null)
             return Problems.Invalid("body", "a custom exercise object is required");
-        var most = settings.GetValue(CustomExercisesPerAccountSetting, CustomExercisesPerAccount);
-        if (await db.Mine<CustomExerciseRow>().CountAsync(cancel) is var held && held >= most)
-            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The account holds as many custom exercises as it may; nothing was stored",
-                detail: SaysCustomCap(most, held) + "; nothing was stored", extensions: new Dictionary<string, object?> { ["limit"] = CustomExercisesPerAccountSetting });
+        if (await ListCap.CustomExercises.Refuses(db.Mine<CustomExerciseRow>(), settings, cancel) is { } full)
+            return full;
         var resolver = new ExerciseResolver(CatalogLoader.Default, db);
         if (CustomExercises.CheckName(input.Name, resolver) is { } problem)
             return Problems.Invalid("name", problem);

@@ -26,7 +26,7 @@ public static class NoteEndpoints
         var g = api.MapGroup("/notes").WithTags("Notes");
         g.MapGet("/", List).ForAthlete(Access.Read).Produces<List<NoteView>>()
             .WithSummary("The notes of the athlete's days from ?from= to ?to= (both yyyy-MM-dd; the last 28 days by default), oldest first.");
-        g.MapPost("/", Write).ForAthlete(Access.Plan).Produces<NoteView>(StatusCodes.Status201Created)
+        g.MapPost("/", Write).ForAthlete(Access.Plan).ProducesProblem(StatusCodes.Status413PayloadTooLarge).Produces<NoteView>(StatusCodes.Status201Created)
             .WithSummary("Write a note on a day or one of its sessions: a coach's note, or the athlete's answer (who writes decides which).");
     }
 
@@ -48,7 +48,7 @@ public static class NoteEndpoints
             .Select(n => new NoteView(n.Id, n.Date, n.SessionId, n.FromCoach, n.Author, n.Text, n.CreatedAt)).ToListAsync(cancel);
     }
 
-    public static async Task<IResult> Write(NoteInput input, FailsafeDb db, AthleteAccess access, ClaimsPrincipal user, TimeProvider clock, CancellationToken cancel)
+    public static async Task<IResult> Write(NoteInput input, FailsafeDb db, AthleteAccess access, ClaimsPrincipal user, TimeProvider clock, IConfiguration settings, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(access);
         ArgumentNullException.ThrowIfNull(user);
@@ -60,6 +60,8 @@ public static class NoteEndpoints
         var date = input!.Date ?? access.Today(clock);
         if (LogLimits.Day(date) is { } problem)
             return Problems.Invalid("date", problem);
+        if (await ListCap.Notes.Refuses(db.Mine<NoteRow>(), settings, cancel) is { } full)
+            return full;
         if (input.SessionId is { } sessionId)
         {
             var day = await db.Mine<SessionRow>().Where(s => s.Id == sessionId).Select(s => (DateOnly?)s.Date).FirstOrDefaultAsync(cancel);

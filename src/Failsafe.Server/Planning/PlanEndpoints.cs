@@ -32,7 +32,7 @@ public static class PlanEndpoints
     public static void MapPlans(this IEndpointRouteBuilder api)
     {
         var g = api.MapGroup("/plans").WithTags("Plans");
-        g.MapPost("/", Create).ForAthlete(Access.Plan).Produces<PlanView>(StatusCodes.Status201Created).WithSummary("Make a new active plan (replaces the active one).");
+        g.MapPost("/", Create).ForAthlete(Access.Plan).ProducesProblem(StatusCodes.Status413PayloadTooLarge).Produces<PlanView>(StatusCodes.Status201Created).WithSummary("Make a new active plan (replaces the active one).");
         g.MapGet("/active", Active).ForAthlete(Access.Read).WithSummary("The active plan, every day and set decided (as `failsafe plan show --json`).");
         g.MapGet("/active.ics", Calendar).ForAthlete(Access.Read).WithSummary("The active plan as an iCalendar file.");
         g.MapPost("/active/adjust", Adjust).ForAthlete(Access.Plan).Produces<AdjustedPlanView>().WithSummary("Re-lay the active plan from today for the weeks it has left: a deload week first when warning signs call for one (W2), as `failsafe plan adjust`.");
@@ -44,17 +44,17 @@ public static class PlanEndpoints
     {
         var events = api.MapGroup("/events").WithTags("Events and injuries");
         events.MapGet("/", Events).ForAthlete(Access.Read).WithSummary("Events ahead (competitions, races, tests) the plan works around.");
-        events.MapPost("/", AddEvent).ForAthlete(Access.Plan).Produces<EventView>(StatusCodes.Status201Created).WithSummary("Add an event.");
+        events.MapPost("/", AddEvent).ForAthlete(Access.Plan).ProducesProblem(StatusCodes.Status413PayloadTooLarge).Produces<EventView>(StatusCodes.Status201Created).WithSummary("Add an event.");
         events.MapDelete("/{id:long}", DeleteEvent).ForAthlete(Access.Plan).Produces(StatusCodes.Status204NoContent).WithSummary("Remove an event.");
         var injuries = api.MapGroup("/injuries").WithTags("Events and injuries");
         injuries.MapGet("/", Injuries).ForAthlete(Access.Read).WithSummary("Injuries, current and cleared.");
-        injuries.MapPost("/", AddInjury).ForAthlete(Access.Plan).Produces<InjuryView>(StatusCodes.Status201Created).WithSummary("Record an injury: no failure while it lasts.");
+        injuries.MapPost("/", AddInjury).ForAthlete(Access.Plan).ProducesProblem(StatusCodes.Status413PayloadTooLarge).Produces<InjuryView>(StatusCodes.Status201Created).WithSummary("Record an injury: no failure while it lasts.");
         injuries.MapPost("/{id:long}/clear", ClearInjury).ForAthlete(Access.Plan).WithSummary("Mark an injury cleared (today unless ?on=yyyy-MM-dd).");
     }
 
     private static PlanView View(PlanRow p) => new(p.Id, p.Start, p.Weeks, p.Days, p.CreatedAt, p.Active);
 
-    public static async Task<IResult> Create(PlanInput input, FailsafeDb db, AthleteAccess access, TimeProvider clock, CancellationToken cancel)
+    public static async Task<IResult> Create(PlanInput input, FailsafeDb db, AthleteAccess access, TimeProvider clock, IConfiguration settings, CancellationToken cancel)
     {
         if (input is null)
             return Problems.Invalid("body", "a plan object is required");
@@ -76,6 +76,8 @@ public static class PlanEndpoints
         }
         if (errors.Count > 0)
             return Problems.Invalid(errors);
+        if (await ListCap.Plans.Refuses(db.Mine<PlanRow>(), settings, cancel) is { } full)
+            return full;
         foreach (var old in db.Mine<PlanRow>().Where(p => p.Active))
             old.Active = false;
         var row = new PlanRow { Start = input.Start ?? access.Today(clock), Weeks = weeks, Days = days, CreatedAt = clock.GetUtcNow().UtcDateTime, Active = true };
@@ -116,7 +118,7 @@ public static class PlanEndpoints
     public static async Task<IResult> Events(FailsafeDb db, CancellationToken cancel) =>
         TypedResults.Ok((await db.Mine<EventRow>().AsNoTracking().OrderBy(e => e.Date).ToListAsync(cancel)).Select(e => new EventView(e.Id, e.Date, e.Name)).ToList());
 
-    public static async Task<IResult> AddEvent(EventInput input, FailsafeDb db, CancellationToken cancel)
+    public static async Task<IResult> AddEvent(EventInput input, FailsafeDb db, IConfiguration settings, CancellationToken cancel)
     {
         var errors = new Dictionary<string, string[]>();
         if (input?.Date is not { } date)
@@ -127,6 +129,8 @@ public static class PlanEndpoints
             errors["name"] = ["1–200 characters: what it is (\"meet\", \"10K race\")"];
         if (errors.Count > 0)
             return Problems.Invalid(errors);
+        if (await ListCap.Events.Refuses(db.Mine<EventRow>(), settings, cancel) is { } full)
+            return full;
         var row = new EventRow { Date = input!.Date!.Value, Name = input.Name!.Trim() };
         db.Events.Add(row);
         await db.SaveChangesAsync(cancel);
@@ -146,12 +150,14 @@ public static class PlanEndpoints
     public static async Task<IResult> Injuries(FailsafeDb db, CancellationToken cancel) =>
         TypedResults.Ok((await db.Mine<InjuryRow>().AsNoTracking().OrderBy(i => i.Since).ToListAsync(cancel)).Select(i => new InjuryView(i.Id, i.Description, i.Since, i.ClearedOn)).ToList());
 
-    public static async Task<IResult> AddInjury(InjuryInput input, FailsafeDb db, AthleteAccess access, TimeProvider clock, CancellationToken cancel)
+    public static async Task<IResult> AddInjury(InjuryInput input, FailsafeDb db, AthleteAccess access, TimeProvider clock, IConfiguration settings, CancellationToken cancel)
     {
         if (string.IsNullOrWhiteSpace(input?.Description) || input.Description.Length > 500)
             return Problems.Invalid("description", "1–500 characters: what hurts (\"left shoulder\")");
         if (input.Since is { Year: < 1900 or > 2200 } s)
             return Problems.Invalid("since", $"{s:yyyy-MM-dd} is out of range");
+        if (await ListCap.Injuries.Refuses(db.Mine<InjuryRow>(), settings, cancel) is { } full)
+            return full;
         var row = new InjuryRow { Description = input.Description.Trim(), Since = input.Since ?? access.Today(clock) };
         db.Injuries.Add(row);
         await db.SaveChangesAsync(cancel);

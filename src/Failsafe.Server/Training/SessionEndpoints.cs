@@ -67,7 +67,7 @@ public static class SessionEndpoints
         sessions.MapGet("/", List).ForAthlete(Access.Read)
             .WithSummary("Sessions between two dates (default: the last 30 days), with their sets; at most 1,000 an answer, the rest under the Link header's next page.");
         sessions.MapGet("/{id:long}", Get).ForAthlete(Access.Read).WithSummary("One session; its ETag is the version to send in If-Match.");
-        sessions.MapPost("/", Create).ForAthlete(Access.Log).Produces<SessionView>(StatusCodes.Status201Created).WithSummary("Start a session.");
+        sessions.MapPost("/", Create).ForAthlete(Access.Log).ProducesProblem(StatusCodes.Status413PayloadTooLarge).Produces<SessionView>(StatusCodes.Status201Created).WithSummary("Start a session.");
         sessions.MapPatch("/{id:long}", Update).ForAthlete(Access.Log).WithSummary("Change a session's name, notes or day type (If-Match: its version).");
         sessions.MapPost("/{id:long}/changes", ChangeSession).ForAthlete(Access.Log)
             .WithSummary("Skip, unskip, swap, add or reorder exercises of the session's planned day (If-Match: its version); the next set follows the change.");
@@ -265,13 +265,15 @@ public static class SessionEndpoints
         return errors;
     }
 
-    public static async Task<IResult> Create(SessionInput input, FailsafeDb db, AthleteAccess access, TimeProvider clock, CancellationToken cancel)
+    public static async Task<IResult> Create(SessionInput input, FailsafeDb db, AthleteAccess access, TimeProvider clock, IConfiguration settings, CancellationToken cancel)
     {
         if (input is null)
             return Problems.Invalid("body", "a session object is required");
         var errors = CheckSession(input, out var dayType);
         if (errors.Count > 0)
             return Problems.Invalid(errors);
+        if (await ListCap.Sessions.Refuses(db.Mine<SessionRow>(), settings, cancel) is { } full)
+            return full;
         var row = new SessionRow
         {
             Date = input.Date ?? access.Today(clock), Name = input.Name, Notes = input.Notes, DayType = dayType,

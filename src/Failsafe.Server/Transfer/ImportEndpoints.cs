@@ -73,10 +73,10 @@ public static class ImportEndpoints
         var sets = account.Most - held < most
             ? new ImportCap(Math.Max(0, account.Most - held), account.Limit, account.Says(held))
             : new ImportCap(most, perImport, string.Create(CultureInfo.InvariantCulture, $"one import may add at most {most:N0} sets ({perImport})"));
-        var mostCustom = settings.GetValue(Catalog.ExerciseEndpoints.CustomExercisesPerAccountSetting, Catalog.ExerciseEndpoints.CustomExercisesPerAccount);
+        var mostCustom = ListCap.CustomExercises.Most(settings);
         var heldCustom = await db.Mine<CustomExerciseRow>().CountAsync(cancel);
         var custom = mostCustom - heldCustom < exercises
-            ? new ImportCap(Math.Max(0, mostCustom - heldCustom), Catalog.ExerciseEndpoints.CustomExercisesPerAccountSetting, Catalog.ExerciseEndpoints.SaysCustomCap(mostCustom, heldCustom))
+            ? new ImportCap(Math.Max(0, mostCustom - heldCustom), ListCap.CustomExercises.Setting, ListCap.CustomExercises.Says(mostCustom, heldCustom))
             : new ImportCap(exercises, newExercises, string.Create(CultureInfo.InvariantCulture, $"one import may create at most {exercises:N0} ({newExercises})"));
         return (sets, custom);
     }

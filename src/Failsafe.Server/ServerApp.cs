@@ -68,12 +68,16 @@ public static partial class ServerApp
             {
                 o.User.RequireUniqueEmail = true;
                 Accounts.PasswordRule.Apply(o.Password);
-                o.SignIn.RequireConfirmedEmail = builder.Configuration.GetValue(Accounts.AccountMail.ConfirmSetting, false);
+                o.SignIn.RequireConfirmedEmail = Accounts.AccountMail.Confirms(builder.Configuration);
             })
             .AddPasswordValidator<Accounts.CommonPasswordValidator>()
             .AddEntityFrameworkStores<AccountsDb>()
             .AddSignInManager<AccountSignIn>();
         services.AddScoped<SignInThrottle>();
+        services.AddOptions<MailSettings>().Bind(builder.Configuration.GetSection(MailSettings.Section)).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<MailSettings>, MailSettings.Validation>();
+        services.AddSingleton<MailSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<MailSender>());
         services.AddSingleton<AccountMail>();
         services.AddSingleton<IEmailSender<Account>>(sp => sp.GetRequiredService<AccountMail>());
         services.ConfigureApplicationCookie(o =>

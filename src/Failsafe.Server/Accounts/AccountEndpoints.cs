@@ -27,6 +27,7 @@ public static class AccountEndpoints
         var identity = account.MapIdentityApi<Account>();
         identity.LimitIdentity();
         identity.AddEndpointFilter(RegisterAlike);
+        identity.AddEndpointFilter(ConfirmedToSignIn);
         account.MapPost("/logout", async (SignInManager<Account> signIn) =>
         {
             await signIn.SignOutAsync();
@@ -74,8 +75,22 @@ public static class AccountEndpoints
             return TypedResults.ValidationProblem(rest);
         // The holder of the account learns of it, privately (AccountMail); the answer is a new account's.
         var email = context.Arguments.OfType<Microsoft.AspNetCore.Identity.Data.RegisterRequest>().First().Email;
-        context.HttpContext.RequestServices.GetRequiredService<AccountMail>().SendAlreadyRegistered(email);
+        await context.HttpContext.RequestServices.GetRequiredService<AccountMail>().SendAlreadyRegistered(email);
         return TypedResults.Ok();
+    }
+
+    /// <summary>
+    /// The confirmation link is opened in a browser: rather than Identity's bare text ("Thank you for confirming your
+    /// email.") or 401, it leads to the sign-in page, which says whether the email was confirmed.
+    /// </summary>
+    private static async ValueTask<object?> ConfirmedToSignIn(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var result = await next(context);
+        var request = context.HttpContext.Request;
+        if (!HttpMethods.IsGet(request.Method) || !request.Path.Value!.EndsWith("/confirmEmail", StringComparison.OrdinalIgnoreCase))
+            return result;
+        var inner = result is Microsoft.AspNetCore.Http.INestedHttpResult nested ? nested.Result : result;
+        return TypedResults.Redirect(inner is Microsoft.AspNetCore.Http.HttpResults.ContentHttpResult ? "/signin?confirmed=true" : "/signin?confirmed=false");
     }
 
     public static async Task<IResult> Me(HttpContext http, AthleteAccess athletes, UserManager<Account> users, CancellationToken cancel)

@@ -13,12 +13,12 @@ public sealed class WebServer : IAsyncDisposable
     private readonly List<IBrowserContext> _contexts = [];
     private readonly Browser _browser;
 
-    public WebServer(Browser browser, Provider provider, TimeProvider? clock = null)
+    public WebServer(Browser browser, Provider provider, TimeProvider? clock = null, IDictionary<string, string?>? settings = null)
     {
         ArgumentNullException.ThrowIfNull(browser);
         browser.Require();
         _browser = browser;
-        _factory = new ServerFactory(provider) { Clock = clock };
+        _factory = new ServerFactory(provider, settings) { Clock = clock };
         _factory.UseKestrel(0);
         _factory.StartServer();
         BaseUrl = _factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');

@@ -8,14 +8,32 @@ const words = {
   NotAllowed: 'This account may not sign in yet.',
 };
 
+// With confirmation by email on (data-confirm), a new account signs in only after its link is opened.
+const status = document.getElementById('signin-status');
+
 form?.addEventListener('submit', async (event) => {
   event.preventDefault();
   clearErrors(form);
-  const create = event.submitter?.value === 'create';
+  status.textContent = '';
+  const action = event.submitter?.value;
+  const create = action === 'create';
+  const confirm = form.dataset.confirm === 'true';
   const body = { email: form.email.value.trim(), password: form.password.value };
+  if (action === 'resend' && !form.email.checkValidity()) { form.email.reportValidity(); return; }
   for (const b of form.querySelectorAll('button')) b.disabled = true;
   try {
+    if (action === 'resend') {
+      await api('POST', '/account/resendConfirmationEmail', { email: body.email });
+      status.textContent = `If ${body.email} has an account waiting for confirmation, a new link is on its way.`;
+      return;
+    }
     if (create) await api('POST', '/account/register', body);
+    if (create && confirm) {
+      // The same words for a new email and a taken one: its holder is sent a notice instead of a link.
+      status.textContent = `We sent a link to ${body.email}: open it to confirm the account, then sign in here.`;
+      form.password.value = '';
+      return;
+    }
     await api('POST', '/account/login?useCookies=true', body);
     location.assign(create ? '/onboarding' : form.dataset.return || '/today');
   } catch (error) {

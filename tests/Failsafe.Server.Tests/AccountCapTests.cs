@@ -128,6 +128,72 @@ public sealed class AccountCapTests
         other.IsSuccessStatusCode.ShouldBeTrue(await other.Content.ReadAsStringAsync(Api.Cancel));
     }
 
+    /// <summary>A request body that sends its first bytes, then waits for <see cref="Finish"/>: the request stays in progress until then.</summary>
+    private sealed class HeldBody(string first, string rest) : HttpContent
+    {
+        private readonly TaskCompletionSource _finish = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Finish() => _finish.TrySetResult();
+
+        protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context)
+        {
+            await stream.WriteAsync(Encoding.UTF8.GetBytes(first));
+            await stream.FlushAsync();
+            Started.TrySetResult();
+            await _finish.Task;
+            await stream.WriteAsync(Encoding.UTF8.GetBytes(rest));
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task One_account_has_a_bounded_share_of_requests_in_progress_and_others_are_served_meanwhile(Provider provider)
+    {
+        using var server = new ServerFactory(provider, new Dictionary<string, string?>
+        {
+            ["Failsafe:Limits:RequestsInFlightPerAccount"] = "1", ["Failsafe:Limits:RequestsQueuedPerAccount"] = "0",
+        });
+        var ann = await server.SignUp();
+        var bob = await server.SignUp();
+        // Ann's upload is in progress (its body not finished) ...
+        var csv = Sets(2);
+        var held = new HeldBody(csv[..(csv.Length / 2)], csv[(csv.Length / 2)..]);
+        held.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+        // A client that does not follow redirects: the one that does reads a body whole before it sends it.
+        using var uploader = server.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        uploader.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ann.Token);
+        var upload = uploader.PostAsync("/api/import/strong", held, Api.Cancel);
+        await held.Started.Task.WaitAsync(TimeSpan.FromSeconds(30), Api.Cancel);
+        // ... so, once the server has it, her next request is refused at once, with when to try again; Bob is served.
+        HttpResponseMessage refused;
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((refused = await ann.Client.GetAsync("/api/profile", Api.Cancel)).StatusCode == HttpStatusCode.OK && DateTime.UtcNow < deadline)
+        {
+            refused.Dispose();
+            await Task.Delay(20, Api.Cancel);
+        }
+        using (refused)
+        {
+            var problem = await refused.ShouldBeProblem(HttpStatusCode.TooManyRequests);
+            problem.Detail().ShouldBe("This account has 1 requests in progress or waiting; wait for them to finish and try again.");
+            refused.Headers.RetryAfter.ShouldNotBeNull().Delta.ShouldBe(TimeSpan.FromSeconds(1));
+        }
+        (await bob.Client.GetAsync("/api/profile", Api.Cancel)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        held.Finish();
+        using (var done = await upload)
+            done.StatusCode.ShouldBe(HttpStatusCode.OK, await done.Content.ReadAsStringAsync(Api.Cancel));
+        (await ann.Client.GetAsync("/api/profile", Api.Cancel)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await ann.Sets("1900-01-01", "2200-12-31")).Count.ShouldBe(2);
+    }
+
     [Theory]
     [ClassData(typeof(Providers))]
     public async Task A_session_holds_at_most_500_sets_whoever_writes_them(Provider provider)

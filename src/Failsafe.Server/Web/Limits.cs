@@ -26,6 +26,16 @@ public static class Limits
     public static int SignInPerMinute(IConfiguration configuration) =>
         configuration.GetValue("Failsafe:SignInPerMinute", 10);
 
+    /// <summary>
+    /// Requests one signed-in account may have in progress at once (<c>Failsafe:Limits:RequestsInFlightPerAccount</c>,
+    /// default 8) and how many more may wait their turn (<c>Failsafe:Limits:RequestsQueuedPerAccount</c>, default 64);
+    /// past both, 429 with <c>Retry-After</c>. A phone or a browser has a few requests open at a time; a script opening
+    /// hundreds of connections for one account gets this account's share of the server and no more, so it cannot starve
+    /// the other lifters. Requests without an account are not counted here (sign-in has its own limit).
+    /// </summary>
+    public static (int InFlight, int Queued) PerAccount(IConfiguration configuration) =>
+        (configuration.GetValue("Failsafe:Limits:RequestsInFlightPerAccount", 8), configuration.GetValue("Failsafe:Limits:RequestsQueuedPerAccount", 64));
+
     /// <summary>Token refreshes per account per minute (<c>Failsafe:RefreshPerMinute</c>, default 30; an app refreshes about hourly).</summary>
     public static int RefreshPerMinute(IConfiguration configuration) =>
         configuration.GetValue("Failsafe:RefreshPerMinute", 30);
@@ -54,7 +64,22 @@ public static class Limits
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.OnRejected = (context, cancel) => Problems.Write(context.HttpContext, StatusCodes.Status429TooManyRequests, "Too many attempts", "Too many sign-in or registration attempts from this address; wait a minute and try again.", cancel);
+            var (inFlight, queued) = PerAccount(configuration);
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value is { } account
+                    ? RateLimitPartition.GetConcurrencyLimiter(account, _ => new ConcurrencyLimiterOptions
+                    {
+                        PermitLimit = inFlight, QueueLimit = queued, QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                    })
+                    : RateLimitPartition.GetNoLimiter(""));
+            o.OnRejected = (context, cancel) =>
+            {
+                if (context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == SignIn)
+                    return Problems.Write(context.HttpContext, StatusCodes.Status429TooManyRequests, "Too many attempts", "Too many sign-in or registration attempts from this address; wait a minute and try again.", cancel);
+                context.HttpContext.Response.Headers.RetryAfter = "1";
+                return Problems.Write(context.HttpContext, StatusCodes.Status429TooManyRequests, "Too many requests at once",
+                    $"This account has {inFlight + queued} requests in progress or waiting; wait for them to finish and try again.", cancel);
+            };
             o.AddPolicy(SignIn, context => RateLimitPartition.GetFixedWindowLimiter(
                 Source(context),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = SignInPerMinute(configuration), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));

@@ -1,10 +1,6 @@
-using System.CommandLine;
 using Failsafe.Cli.Evaluate;
 using Failsafe.Cli.Exercises;
 using Failsafe.Cli.Planning;
-using Failsafe.Store.Data;
-using Failsafe.Store.Training;
-using Spectre.Console;
 
 namespace Failsafe.Cli;
 

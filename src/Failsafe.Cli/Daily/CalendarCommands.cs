@@ -1,10 +1,5 @@
-using System.CommandLine;
-using System.Globalization;
-using Failsafe.Store.Data;
 using Failsafe.Store.Exporting;
-using Failsafe.Store.Training;
 using Microsoft.EntityFrameworkCore;
-using Spectre.Console;
 
 namespace Failsafe.Cli.Daily;
 

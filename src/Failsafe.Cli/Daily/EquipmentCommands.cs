@@ -1,10 +1,3 @@
-using System.CommandLine;
-using System.Globalization;
-using Failsafe.Effort;
-using Failsafe.Store.Data;
-using Failsafe.Store.Scenarios;
-using Failsafe.Store.Training;
-
 namespace Failsafe.Cli.Daily;
 
 /// <summary>

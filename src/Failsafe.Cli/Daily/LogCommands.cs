@@ -1,17 +1,8 @@
-using System.CommandLine;
 using Failsafe.Autoregulation;
-using Failsafe.Catalog;
 using Failsafe.Cli.Evaluate;
 using Failsafe.Cli.Exercises;
-using Failsafe.Effort;
-using Failsafe.Engine;
-using Failsafe.Store.Catalog;
-using Failsafe.Store.Data;
 using Failsafe.Store.Planning;
-using Failsafe.Store.Scenarios;
-using Failsafe.Store.Training;
 using Microsoft.EntityFrameworkCore;
-using Spectre.Console;
 
 namespace Failsafe.Cli.Daily;
 

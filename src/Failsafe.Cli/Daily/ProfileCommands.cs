@@ -1,12 +1,5 @@
-using System.CommandLine;
 using Failsafe.Cli.Planning;
-using Failsafe.Engine;
-using Failsafe.Store.Catalog;
-using Failsafe.Store.Data;
 using Failsafe.Store.Reporting;
-using Failsafe.Store.Scenarios;
-using Failsafe.Store.Training;
-using Spectre.Console;
 
 namespace Failsafe.Cli.Daily;
 

@@ -1,14 +1,5 @@
-using System.CommandLine;
-using Failsafe.Catalog;
 using Failsafe.Cli.Exercises;
-using Failsafe.Effort;
-using Failsafe.Engine;
-using Failsafe.Store.Catalog;
-using Failsafe.Store.Data;
-using Failsafe.Store.Scenarios;
-using Failsafe.Store.Training;
 using Microsoft.EntityFrameworkCore;
-using Spectre.Console;
 
 namespace Failsafe.Cli.Daily;
 

@@ -1,18 +1,9 @@
-using System.CommandLine;
 using System.Text.Json;
-using Failsafe.Catalog;
 using Failsafe.Cli.Evaluate;
-using Failsafe.Effort;
-using Failsafe.Engine;
 using Failsafe.Monitoring;
 using Failsafe.Planning;
-using Failsafe.Store.Catalog;
-using Failsafe.Store.Data;
 using Failsafe.Store.Planning;
-using Failsafe.Store.Scenarios;
-using Failsafe.Store.Training;
 using Microsoft.EntityFrameworkCore;
-using Spectre.Console;
 
 namespace Failsafe.Cli.Daily;
 

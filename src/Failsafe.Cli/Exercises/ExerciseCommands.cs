@@ -1,11 +1,4 @@
-using System.CommandLine;
 using System.Text.Json;
-using Failsafe.Catalog;
-using Failsafe.Store.Catalog;
-using Failsafe.Store.Data;
-using Failsafe.Store.Scenarios;
-using Failsafe.Store.Training;
-using Spectre.Console;
 
 namespace Failsafe.Cli.Exercises;
 

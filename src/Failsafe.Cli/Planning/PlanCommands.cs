@@ -1,16 +1,8 @@
-using System.CommandLine;
 using System.Collections.Immutable;
-using System.Globalization;
 using Failsafe.Autoregulation;
-using Failsafe.Catalog;
 using Failsafe.Cli.Evaluate;
-using Failsafe.Effort;
-using Failsafe.Engine;
 using Failsafe.Planning;
-using Failsafe.Store.Catalog;
 using Failsafe.Store.Planning;
-using Failsafe.Store.Scenarios;
-using Spectre.Console;
 
 namespace Failsafe.Cli.Planning;
 

@@ -1,11 +1,4 @@
-using Failsafe.Engine;
-using Failsafe.Server.Web;
-using Failsafe.Store.Data;
-using Failsafe.Store.Catalog;
 using Failsafe.Store.Reporting;
-using Failsafe.Store.Scenarios;
-using Failsafe.Store.Training;
-using Microsoft.EntityFrameworkCore;
 
 namespace Failsafe.Server.Athletes;
 

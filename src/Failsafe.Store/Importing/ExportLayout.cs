@@ -1,5 +1,3 @@
-using Failsafe.Effort;
-
 namespace Failsafe.Store.Importing;
 
 /// <summary>How a layout marks what kind of set a row is.</summary>

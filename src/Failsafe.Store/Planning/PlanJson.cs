@@ -1,8 +1,6 @@
-using System.Globalization;
 using System.Text.Json;
 using Failsafe.Autoregulation;
 using Failsafe.Planning;
-using Failsafe.Store.Scenarios;
 
 namespace Failsafe.Store.Planning;
 

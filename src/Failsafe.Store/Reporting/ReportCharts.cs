@@ -1,5 +1,3 @@
-using System.Globalization;
-using Failsafe.Effort;
 using Failsafe.Monitoring;
 using ScottPlot;
 using Wellness = Failsafe.Engine.Wellness;

@@ -1,6 +1,3 @@
-using System.Collections.Immutable;
-using Failsafe.Effort;
-using Failsafe.Engine;
 using Failsafe.Monitoring;
 
 namespace Failsafe.Store.Reporting;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Failsafe.Engine;
 
 namespace Failsafe.Store.Scenarios;
 

@@ -1,10 +1,5 @@
-using System.Collections.Immutable;
-using System.Globalization;
 using System.Text.Json;
-using Failsafe.Catalog;
-using Failsafe.Effort;
 using Failsafe.Autoregulation;
-using Failsafe.Engine;
 using Failsafe.Planning;
 
 namespace Failsafe.Store.Scenarios;

@@ -1,9 +1,5 @@
-using System.Collections.Immutable;
-using Failsafe.Catalog;
-using Failsafe.Engine;
 using Failsafe.Monitoring;
 using Failsafe.Store.Catalog;
-using Failsafe.Store.Scenarios;
 
 namespace Failsafe.Store.Training;
 

@@ -1,9 +1,3 @@
-using System.Globalization;
-using Failsafe.Effort;
-using Failsafe.Store.Catalog;
-using Failsafe.Store.Data;
-using Failsafe.Store.Training;
-
 namespace Failsafe.Server.App.History;
 
 /// <summary>

@@ -1,12 +1,6 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using Failsafe.Catalog;
-using Failsafe.Effort;
-using Failsafe.Engine;
 using Failsafe.Planning;
-using Failsafe.Store.Catalog;
-using Failsafe.Store.Data;
-using Failsafe.Store.Training;
 
 namespace Failsafe.Server.App.Plan;
 

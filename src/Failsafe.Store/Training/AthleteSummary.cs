@@ -49,8 +49,6 @@ public sealed record AthleteSummary(
     /// <summary>The failure budget is used up (and something was used).</summary>
     public bool BudgetSpent => Budget.FailureSetsUsed > 0 && Budget.FailureSetsUsed >= Budget.FailureSetsAllowed;
 
-    public bool TrainedThisWeek => WeekDone > 0;
-
     /// <summary>
     /// Why the athlete needs a look, in words, most pressing first: the engine's warning signs (W) and overused failure
     /// (B), its W actions (deload, scale back), an unanswered W4, a recent poor check-in, the budget spent.

@@ -28,11 +28,8 @@ public static class ProfileCommands
         {
             name, years, form, sleep, stress, goal, split, unit, days, bodyweight, phase, inSeason, prep, timeZone, lifts, preset,
         };
-        command.SetAction(parse =>
+        command.SetAction(parse => io.WithDb(parse, db =>
         {
-            using var db = io.OpenDb(parse);
-            if (db is null)
-                return ExitCodes.InvalidInput;
             var existing = db.MyProfile.FirstOrDefault();
             var profile = existing ?? new ProfileRow();
             var before = Snapshot(profile);
@@ -138,7 +135,7 @@ public static class ProfileCommands
             db.SaveChanges();
             io.Console.MarkupLineInterpolated($"{(existing is null ? "Created" : "Updated")} the profile of {profile.Name}: {profile.TrainingYears:0.#} years, form {profile.FormUnderFatigue}, {profile.SleepHours:0.#} h sleep, stress {profile.Stress}, goal {profile.Goal}, {profile.Split} on {profile.TrainingDays}, unit {profile.Unit}, phase {profile.Phase}, time zone {profile.TimeZone}, policy {PolicyPresets.NameOf(profile.Preset)}.");
             return ExitCodes.Ok;
-        });
+        }));
         return command;
     }
 

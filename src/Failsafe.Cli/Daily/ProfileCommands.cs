@@ -1,4 +1,3 @@
-using Failsafe.Cli.Planning;
 using Failsafe.Store.Reporting;
 
 namespace Failsafe.Cli.Daily;
@@ -71,11 +70,11 @@ public static class ProfileCommands
             Word<Phase>(phase, v => profile.Phase = v);
             if (parse.GetValue(days) is { } d)
             {
-                var (parsed, dayProblem) = PlanCommands.ParseDays(d);
+                var (parsed, dayProblem) = TrainingDays.Parse(d);
                 if (dayProblem is not null)
                     problem ??= $"--days: {dayProblem}";
                 else
-                    profile.TrainingDays = string.Join(',', parsed.Select(x => x.ToString()[..3].ToLowerInvariant()));
+                    profile.TrainingDays = TrainingDays.Format(parsed);
             }
             if (parse.GetValue(timeZone) is { } zone)
             {

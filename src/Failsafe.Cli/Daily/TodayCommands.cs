@@ -169,10 +169,10 @@ public static class TodayCommands
             var dayList = profile.TrainingDays;
             if (parse.GetValue(days) is { } d)
             {
-                var (parsed, problem) = Planning.PlanCommands.ParseDays(d);
+                var (parsed, problem) = TrainingDays.Parse(d);
                 if (problem is not null)
                     return io.Fail($"--days: {problem}", ExitCodes.Usage);
-                dayList = string.Join(',', parsed.Select(x => x.ToString()[..3].ToLowerInvariant()));
+                dayList = TrainingDays.Format(parsed);
             }
             foreach (var old in db.Mine<PlanRow>().Where(p => p.Active))
                 old.Active = false;

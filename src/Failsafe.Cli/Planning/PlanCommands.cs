@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Failsafe.Autoregulation;
 using Failsafe.Cli.Evaluate;
 using Failsafe.Planning;
@@ -55,7 +54,7 @@ public static class PlanCommands
             var trainingDays = SplitTemplates.DefaultDays(scenario.Athlete.Split);
             if (parse.GetValue(days) is { } d)
             {
-                var (parsed, problem) = ParseDays(d);
+                var (parsed, problem) = TrainingDays.Parse(d);
                 if (problem is not null)
                     return io.Fail($"--days: {problem}", ExitCodes.Usage);
                 trainingDays = parsed;
@@ -155,8 +154,6 @@ public static class PlanCommands
         });
         return command;
     }
-
-    internal static (ImmutableArray<DayOfWeek> Days, string? Problem) ParseDays(string text) => Store.Training.TrainingDays.Parse(text);
 
     internal static void Print(IAnsiConsole console, Plan plan, WeightUnit unit, FileInfo? ics)
     {

@@ -12,30 +12,24 @@ public static class SessionCommands
     /// <summary>What a change command works on: the log, the day, its plan and the exercises as the lifter changed them.</summary>
     private sealed record Context(LogReader Log, ExerciseResolver Resolver, DateOnly Day, StoredDay.Day Decided, SessionKey Key, WeightUnit Unit);
 
-    private static Context? Open(Io io, ParseResult parse, Option<string?> date, out int code)
+    /// <summary>
+    /// Opens the log and decides the day (today, or --date; not after today), runs <paramref name="action"/> on it and
+    /// closes the log; an exit code either way.
+    /// </summary>
+    private static int OnDay(Io io, ParseResult parse, Option<string?> date, Func<Context, int> action)
     {
-        code = ExitCodes.InvalidInput;
-        if (!DailyOptions.TryDate(io, parse.GetValue(date), out var given, out code))
-            return null;
-        var log = io.OpenLog(parse);
-        if (log is null)
-            return null;
-        if (DailyOptions.RequireProfile(io, log) is not { } profile)
-        {
-            log.Dispose();
-            return null;
-        }
+        if (!DailyOptions.TryDate(io, parse.GetValue(date), out var given, out var code))
+            return code;
+        using var log = io.OpenLog(parse);
+        if (log is null || DailyOptions.RequireProfile(io, log) is not { } profile)
+            return ExitCodes.InvalidInput;
         var day = DailyOptions.Day(io, given, profile);
         if (LogCommands.NotAfterToday(io, parse.CommandResult.Command.Name, day, profile) is { } future)
-        {
-            log.Dispose();
-            code = future;
-            return null;
-        }
+            return future;
         var resolver = new ExerciseResolver(CatalogLoader.Default, log.CustomExercises());
         var decided = StoredDay.Decide(log, resolver, day);
         var key = new SessionKey(day, LogCommands.Source, decided.Plan.Day.DayType is { } t ? Words.Of(t) : null, decided.Plan.Day.Template);
-        return new Context(log, resolver, day, decided, key, profile.Unit == "lb" ? WeightUnit.Lb : WeightUnit.Kg);
+        return action(new Context(log, resolver, day, decided, key, profile.Unit == "lb" ? WeightUnit.Lb : WeightUnit.Kg));
     }
 
     /// <summary>The exercise named <paramref name="name"/>, or an error naming how to add it.</summary>
@@ -59,16 +53,6 @@ public static class SessionCommands
         var next = StoredDay.Next(x.Decided, x.Log.SessionOn(x.Day, LogCommands.Source), x.Resolver);
         LogCommands.PrintNext(io.Console, next, x.Unit);
         return ExitCodes.Ok;
-    }
-
-    /// <summary>Runs <paramref name="action"/> on the day <see cref="Open"/> opens, and closes the log.</summary>
-    private static int OnDay(Io io, ParseResult parse, Option<string?> date, Func<Context, int> action)
-    {
-        var x = Open(io, parse, date, out var code);
-        if (x is null)
-            return code;
-        using (x.Log)
-            return action(x);
     }
 
     private static SessionChanges Stored(Context x) => SessionChanges.Parse(x.Log.SessionOn(x.Day, LogCommands.Source)?.ChangesJson);

@@ -93,7 +93,6 @@ public sealed record PlanPageView(
 
     public static string LongDate(DateOnly d) => d.ToString("ddd d MMM yyyy", CultureInfo.InvariantCulture);
 
-    public static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>"14–20 Dec", or "28 Dec – 3 Jan" across months.</summary>
     public static string Range(DateOnly from, DateOnly to) =>

@@ -80,9 +80,7 @@ public static class LogCommands
             if (!DailyOptions.TryDate(io, parse.GetValue(date), out var given, out var code))
                 return code;
             using var log = io.OpenLog(parse);
-            if (log is null)
-                return ExitCodes.InvalidInput;
-            if (DailyOptions.RequireProfile(io, log) is not { } profile)
+            if (log is null || DailyOptions.RequireProfile(io, log) is not { } profile)
                 return ExitCodes.InvalidInput;
             var day = DailyOptions.Day(io, given, profile);
             if (NotAfterToday(io, "log", day, profile) is { } future)

@@ -1,10 +1,6 @@
-using System.CommandLine;
 using Failsafe.Cli.Evaluate;
 using Failsafe.Cli.Exercises;
 using Failsafe.Cli.Planning;
-using Failsafe.Store.Data;
-using Failsafe.Store.Training;
-using Spectre.Console;
 
 namespace Failsafe.Cli;
 
@@ -114,6 +110,13 @@ public sealed class Io(TextWriter stdout, TextWriter stderr, TimeProvider clock)
 
     /// <summary>Opens the training log chosen by --db / FAILSAFE_DB / the default; null (after printing why) when it cannot be.</summary>
     public FailsafeDb? OpenDb(ParseResult parse) => Open(parse, path => Database.Open(path));
+
+    /// <summary>Runs <paramref name="action"/> on the log <see cref="OpenDb"/> opens, and closes it; when it cannot be opened, <see cref="ExitCodes.InvalidInput"/>.</summary>
+    public int WithDb(ParseResult parse, Func<FailsafeDb, int> action)
+    {
+        using var db = OpenDb(parse);
+        return db is null ? ExitCodes.InvalidInput : action(db);
+    }
 
     /// <summary>
     /// Opens the training log for reading (<see cref="LogReader"/>) and logging sets (<see cref="SetWriter"/>): no

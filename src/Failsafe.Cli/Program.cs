@@ -1,5 +1,4 @@
 using Failsafe.Cli;
-using Spectre.Console;
 
 // Most commands resolve exercise names and print tables. The bundled catalog takes ~75 ms to load and
 // Spectre.Console's first table ~40 ms to set up, so both get ready on the other core while this one starts the

@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization.Metadata;
 using Failsafe.Server.Accounts;
-using Failsafe.Server.Athletes;
 using Failsafe.Server.Catalog;
 using Failsafe.Server.Coaching;
 using Failsafe.Server.Data;
@@ -8,7 +7,6 @@ using Failsafe.Server.Planning;
 using Failsafe.Server.Training;
 using Failsafe.Server.Transfer;
 using Failsafe.Server.App;
-using Failsafe.Server.Web;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Scalar.AspNetCore;

@@ -205,6 +205,17 @@ public sealed class SessionChangeCliTests : IDisposable
         Fails(ExitCodes.InvalidInput, "skip", "hack squat").ShouldContain("is not in");
     }
 
+    [Theory]
+    [InlineData("skip squat")]
+    [InlineData("swap squat --with deadlift")]
+    [InlineData("add deadlift")]
+    [InlineData("reorder squat")]
+    [InlineData("undo")]
+    public void ChangeCommands_NoProfile_ExitInvalidInput(string command)
+    {
+        Fails(ExitCodes.InvalidInput, command.Split(' ')).ShouldContain("no profile yet");
+    }
+
     [Fact]
     public void Swap_And_Add_And_Reorder_ShapeNext()
     {

@@ -1,10 +1,5 @@
-using System.CommandLine;
-using System.Globalization;
-using Failsafe.Store.Data;
 using Failsafe.Store.Exporting;
-using Failsafe.Store.Training;
 using Microsoft.EntityFrameworkCore;
-using Spectre.Console;
 
 namespace Failsafe.Cli.Daily;
 
@@ -32,22 +27,16 @@ public static class CalendarCommands
             return ExitCodes.Ok;
         });
         var list = new Command("list", "List events.");
-        list.SetAction(parse =>
+        list.SetAction(parse => io.WithDb(parse, db =>
         {
-            using var db = io.OpenDb(parse);
-            if (db is null)
-                return ExitCodes.InvalidInput;
             foreach (var e in db.Mine<EventRow>().AsNoTracking().OrderBy(e => e.Date).ToList())
                 io.Console.MarkupLineInterpolated($"{e.Id}  {e.Date:yyyy-MM-dd}  {e.Name}");
             return ExitCodes.Ok;
-        });
+        }));
         var id = new Argument<long>("id") { Description = "The event's number (see `event list`)." };
         var remove = new Command("remove", "Remove an event.") { id };
-        remove.SetAction(parse =>
+        remove.SetAction(parse => io.WithDb(parse, db =>
         {
-            using var db = io.OpenDb(parse);
-            if (db is null)
-                return ExitCodes.InvalidInput;
             var row = db.Mine<EventRow>().FirstOrDefault(e => e.Id == parse.GetValue(id));
             if (row is null)
                 return io.Fail($"event remove: there is no event {parse.GetValue(id)}");
@@ -55,7 +44,7 @@ public static class CalendarCommands
             db.SaveChanges();
             io.Console.MarkupLineInterpolated($"Removed {row.Name} on {row.Date:yyyy-MM-dd}.");
             return ExitCodes.Ok;
-        });
+        }));
         return new Command("event", "Races, meets, matches: no failure in the days before them (R4).") { add, list, remove };
     }
 
@@ -100,15 +89,12 @@ public static class CalendarCommands
             return ExitCodes.Ok;
         });
         var list = new Command("list", "List injuries.");
-        list.SetAction(parse =>
+        list.SetAction(parse => io.WithDb(parse, db =>
         {
-            using var db = io.OpenDb(parse);
-            if (db is null)
-                return ExitCodes.InvalidInput;
             foreach (var i in db.Mine<InjuryRow>().AsNoTracking().OrderBy(i => i.Since).ToList())
                 io.Console.MarkupLineInterpolated($"{i.Id}  {i.Description}  since {i.Since:yyyy-MM-dd}{(i.ClearedOn is { } c ? $", cleared {c:yyyy-MM-dd}" : " (current)")}");
             return ExitCodes.Ok;
-        });
+        }));
         return new Command("injury", "Current injuries: while any is open, no failure training.") { add, clear, list };
     }
 

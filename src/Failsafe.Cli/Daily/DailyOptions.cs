@@ -1,8 +1,3 @@
-using System.CommandLine;
-using System.Globalization;
-using Failsafe.Store.Data;
-using Failsafe.Store.Training;
-
 namespace Failsafe.Cli.Daily;
 
 /// <summary>Pieces shared by the everyday commands: the date option, the profile check, words.</summary>

@@ -1,10 +1,3 @@
-using System.CommandLine;
-using System.Globalization;
-using Failsafe.Effort;
-using Failsafe.Store.Data;
-using Failsafe.Store.Scenarios;
-using Failsafe.Store.Training;
-
 namespace Failsafe.Cli.Daily;
 
 /// <summary>
@@ -21,17 +14,16 @@ public static class EquipmentCommands
         return command;
     }
 
+    /// <summary>Runs <paramref name="action"/> on the log's profile, which the equipment is kept in.</summary>
+    private static int WithProfile(Io io, ParseResult parse, Func<FailsafeDb, ProfileRow, int> action) => io.WithDb(parse, db =>
+        db.MyProfile.FirstOrDefault() is { } profile ? action(db, profile) : io.Fail("equipment: no profile yet; run `failsafe init` first", ExitCodes.Usage));
+
     private static Command Show(Io io)
     {
         var json = new Option<bool>("--json") { Description = "Print JSON." };
         var command = new Command("show", "Your equipment (the standard gym in your unit until you set it).") { json };
-        command.SetAction(parse =>
+        command.SetAction(parse => WithProfile(io, parse, (db, profile) =>
         {
-            using var db = io.OpenDb(parse);
-            if (db is null)
-                return ExitCodes.InvalidInput;
-            if (db.MyProfile.FirstOrDefault() is not { } profile)
-                return io.Fail("equipment: no profile yet; run `failsafe init` first", ExitCodes.Usage);
             var gear = TrainingStore.ToAthlete(profile, []).Gear;
             if (parse.GetValue(json))
             {
@@ -39,16 +31,17 @@ public static class EquipmentCommands
                 return ExitCodes.Ok;
             }
             var u = gear.Unit == WeightUnit.Kg ? "kg" : "lb";
-            string List(IEnumerable<double> values) => string.Join(", ", values.Select(v => v.ToString("0.###", CultureInfo.InvariantCulture)));
+            static string N(double v) => v.ToString("0.###", CultureInfo.InvariantCulture);
+            string List(IEnumerable<double> values) => string.Join(", ", values.Select(N));
             io.Out.WriteLine($"Equipment ({(profile.EquipmentJson is null ? "standard gym" : "your own")}), in {u}:");
-            io.Out.WriteLine($"  bar          {gear.Bar.ToString("0.###", CultureInfo.InvariantCulture)}");
-            io.Out.WriteLine($"  plates       {List(gear.Plates)} (smallest barbell step {gear.BarbellStep.ToString("0.###", CultureInfo.InvariantCulture)})");
+            io.Out.WriteLine($"  bar          {N(gear.Bar)}");
+            io.Out.WriteLine($"  plates       {List(gear.Plates)} (smallest barbell step {N(gear.BarbellStep)})");
             io.Out.WriteLine($"  micro-plates {(gear.MicroPlates.IsEmpty ? "none" : List(gear.MicroPlates))}");
             io.Out.WriteLine($"  dumbbells    {List(gear.Dumbbells)}");
-            io.Out.WriteLine($"  machines     {gear.MachineStep.ToString("0.###", CultureInfo.InvariantCulture)} per pin"
-                + string.Concat(gear.MachineSteps.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => $"; {m.Key} {m.Value.ToString("0.###", CultureInfo.InvariantCulture)}")));
+            io.Out.WriteLine($"  machines     {N(gear.MachineStep)} per pin"
+                + string.Concat(gear.MachineSteps.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => $"; {m.Key} {N(m.Value)}")));
             return ExitCodes.Ok;
-        });
+        }));
         return command;
     }
 
@@ -63,13 +56,8 @@ public static class EquipmentCommands
         var machine = new Option<string[]>("--machine") { Description = "One machine's step, NAME=STEP, e.g. \"Leg Press=2.5\" (repeatable).", AllowMultipleArgumentsPerToken = false };
         var reset = new Option<bool>("--standard") { Description = "Forget your equipment: back to the standard gym." };
         var command = new Command("set", "Set your equipment; options left out keep their current values.") { unit, bar, plates, micro, dumbbells, machineStep, machine, reset };
-        command.SetAction(parse =>
+        command.SetAction(parse => WithProfile(io, parse, (db, profile) =>
         {
-            using var db = io.OpenDb(parse);
-            if (db is null)
-                return ExitCodes.InvalidInput;
-            if (db.MyProfile.FirstOrDefault() is not { } profile)
-                return io.Fail("equipment: no profile yet; run `failsafe init` first", ExitCodes.Usage);
             string? stored = null;
             if (!parse.GetValue(reset))
             {
@@ -132,7 +120,7 @@ public static class EquipmentCommands
             db.Touch(profile.Id);
             io.Out.WriteLine(stored is null ? "Equipment: back to the standard gym." : "Equipment saved; loads are rounded to it from now on.");
             return ExitCodes.Ok;
-        });
+        }));
         return command;
     }
 }

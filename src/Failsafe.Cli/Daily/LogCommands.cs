@@ -1,17 +1,8 @@
-using System.CommandLine;
 using Failsafe.Autoregulation;
-using Failsafe.Catalog;
 using Failsafe.Cli.Evaluate;
 using Failsafe.Cli.Exercises;
-using Failsafe.Effort;
-using Failsafe.Engine;
-using Failsafe.Store.Catalog;
-using Failsafe.Store.Data;
 using Failsafe.Store.Planning;
-using Failsafe.Store.Scenarios;
-using Failsafe.Store.Training;
 using Microsoft.EntityFrameworkCore;
-using Spectre.Console;
 
 namespace Failsafe.Cli.Daily;
 
@@ -89,9 +80,7 @@ public static class LogCommands
             if (!DailyOptions.TryDate(io, parse.GetValue(date), out var given, out var code))
                 return code;
             using var log = io.OpenLog(parse);
-            if (log is null)
-                return ExitCodes.InvalidInput;
-            if (DailyOptions.RequireProfile(io, log) is not { } profile)
+            if (log is null || DailyOptions.RequireProfile(io, log) is not { } profile)
                 return ExitCodes.InvalidInput;
             var day = DailyOptions.Day(io, given, profile);
             if (NotAfterToday(io, "log", day, profile) is { } future)

@@ -1,12 +1,4 @@
-using System.CommandLine;
-using Failsafe.Cli.Planning;
-using Failsafe.Engine;
-using Failsafe.Store.Catalog;
-using Failsafe.Store.Data;
 using Failsafe.Store.Reporting;
-using Failsafe.Store.Scenarios;
-using Failsafe.Store.Training;
-using Spectre.Console;
 
 namespace Failsafe.Cli.Daily;
 
@@ -35,11 +27,8 @@ public static class ProfileCommands
         {
             name, years, form, sleep, stress, goal, split, unit, days, bodyweight, phase, inSeason, prep, timeZone, lifts, preset,
         };
-        command.SetAction(parse =>
+        command.SetAction(parse => io.WithDb(parse, db =>
         {
-            using var db = io.OpenDb(parse);
-            if (db is null)
-                return ExitCodes.InvalidInput;
             var existing = db.MyProfile.FirstOrDefault();
             var profile = existing ?? new ProfileRow();
             var before = Snapshot(profile);
@@ -81,11 +70,11 @@ public static class ProfileCommands
             Word<Phase>(phase, v => profile.Phase = v);
             if (parse.GetValue(days) is { } d)
             {
-                var (parsed, dayProblem) = PlanCommands.ParseDays(d);
+                var (parsed, dayProblem) = TrainingDays.Parse(d);
                 if (dayProblem is not null)
                     problem ??= $"--days: {dayProblem}";
                 else
-                    profile.TrainingDays = string.Join(',', parsed.Select(x => x.ToString()[..3].ToLowerInvariant()));
+                    profile.TrainingDays = TrainingDays.Format(parsed);
             }
             if (parse.GetValue(timeZone) is { } zone)
             {
@@ -145,7 +134,7 @@ public static class ProfileCommands
             db.SaveChanges();
             io.Console.MarkupLineInterpolated($"{(existing is null ? "Created" : "Updated")} the profile of {profile.Name}: {profile.TrainingYears:0.#} years, form {profile.FormUnderFatigue}, {profile.SleepHours:0.#} h sleep, stress {profile.Stress}, goal {profile.Goal}, {profile.Split} on {profile.TrainingDays}, unit {profile.Unit}, phase {profile.Phase}, time zone {profile.TimeZone}, policy {PolicyPresets.NameOf(profile.Preset)}.");
             return ExitCodes.Ok;
-        });
+        }));
         return command;
     }
 

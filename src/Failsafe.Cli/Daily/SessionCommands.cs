@@ -1,14 +1,5 @@
-using System.CommandLine;
-using Failsafe.Catalog;
 using Failsafe.Cli.Exercises;
-using Failsafe.Effort;
-using Failsafe.Engine;
-using Failsafe.Store.Catalog;
-using Failsafe.Store.Data;
-using Failsafe.Store.Scenarios;
-using Failsafe.Store.Training;
 using Microsoft.EntityFrameworkCore;
-using Spectre.Console;
 
 namespace Failsafe.Cli.Daily;
 
@@ -21,30 +12,24 @@ public static class SessionCommands
     /// <summary>What a change command works on: the log, the day, its plan and the exercises as the lifter changed them.</summary>
     private sealed record Context(LogReader Log, ExerciseResolver Resolver, DateOnly Day, StoredDay.Day Decided, SessionKey Key, WeightUnit Unit);
 
-    private static Context? Open(Io io, ParseResult parse, Option<string?> date, out int code)
+    /// <summary>
+    /// Opens the log and decides the day (today, or --date; not after today), runs <paramref name="action"/> on it and
+    /// closes the log; an exit code either way.
+    /// </summary>
+    private static int OnDay(Io io, ParseResult parse, Option<string?> date, Func<Context, int> action)
     {
-        code = ExitCodes.InvalidInput;
-        if (!DailyOptions.TryDate(io, parse.GetValue(date), out var given, out code))
-            return null;
-        var log = io.OpenLog(parse);
-        if (log is null)
-            return null;
-        if (DailyOptions.RequireProfile(io, log) is not { } profile)
-        {
-            log.Dispose();
-            return null;
-        }
+        if (!DailyOptions.TryDate(io, parse.GetValue(date), out var given, out var code))
+            return code;
+        using var log = io.OpenLog(parse);
+        if (log is null || DailyOptions.RequireProfile(io, log) is not { } profile)
+            return ExitCodes.InvalidInput;
         var day = DailyOptions.Day(io, given, profile);
         if (LogCommands.NotAfterToday(io, parse.CommandResult.Command.Name, day, profile) is { } future)
-        {
-            log.Dispose();
-            code = future;
-            return null;
-        }
+            return future;
         var resolver = new ExerciseResolver(CatalogLoader.Default, log.CustomExercises());
         var decided = StoredDay.Decide(log, resolver, day);
         var key = new SessionKey(day, LogCommands.Source, decided.Plan.Day.DayType is { } t ? Words.Of(t) : null, decided.Plan.Day.Template);
-        return new Context(log, resolver, day, decided, key, profile.Unit == "lb" ? WeightUnit.Lb : WeightUnit.Kg);
+        return action(new Context(log, resolver, day, decided, key, profile.Unit == "lb" ? WeightUnit.Lb : WeightUnit.Kg));
     }
 
     /// <summary>The exercise named <paramref name="name"/>, or an error naming how to add it.</summary>
@@ -80,13 +65,9 @@ public static class SessionCommands
         var undo = new Option<bool>("--undo") { Description = "Take the skip back." };
         var date = DailyOptions.Date();
         var command = new Command("skip", "Skip an exercise of today's plan: `next` moves on to the one after it.") { exercise, undo, date };
-        command.SetAction(parse =>
+        command.SetAction(parse => OnDay(io, parse, date, x =>
         {
-            var x = Open(io, parse, date, out var code);
-            if (x is null)
-                return code;
-            using var log = x.Log;
-            if (Resolve(io, x, parse.GetValue(exercise)!, out code) is not { } found)
+            if (Resolve(io, x, parse.GetValue(exercise)!, out var code) is not { } found)
                 return code;
             var changes = Stored(x);
             if (parse.GetValue(undo))
@@ -99,7 +80,7 @@ public static class SessionCommands
             if (!current.Exists(e => e.Exercise.Id == found.Id))
                 return io.Fail($"skip: {StoredDay.NotInSession(found.Exercise.Name, x.Day, current)}");
             return Change(io, x, c => c.Skip(found.Id), $"Skipped {found.Exercise.Name} on {x.Day:yyyy-MM-dd}.");
-        });
+        }));
         return command;
     }
 
@@ -109,13 +90,9 @@ public static class SessionCommands
         var with = new Option<string>("--with") { Description = "The exercise to do instead.", Required = true };
         var date = DailyOptions.Date();
         var command = new Command("swap", "Do another exercise in place of a planned one (its sets and reps; the load starts conservative).") { exercise, with, date };
-        command.SetAction(parse =>
+        command.SetAction(parse => OnDay(io, parse, date, x =>
         {
-            var x = Open(io, parse, date, out var code);
-            if (x is null)
-                return code;
-            using var log = x.Log;
-            if (Resolve(io, x, parse.GetValue(exercise)!, out code) is not { } from)
+            if (Resolve(io, x, parse.GetValue(exercise)!, out var code) is not { } from)
                 return code;
             var name = parse.GetValue(with)!;
             if (Resolve(io, x, name, out code) is not { } to)
@@ -126,7 +103,7 @@ public static class SessionCommands
             if (current.Exists(e => e.Exercise.Id == to.Id))
                 return io.Fail($"swap: {to.Exercise.Name} is already in {x.Day:yyyy-MM-dd}'s session");
             return Change(io, x, c => c.Swap(from.Id, to.Id, to.Exercise.Name), $"Swapped {from.Exercise.Name} for {to.Exercise.Name} on {x.Day:yyyy-MM-dd}.");
-        });
+        }));
         return command;
     }
 
@@ -145,15 +122,14 @@ public static class SessionCommands
             var range = parse.GetValue(reps) ?? "8-12";
             if (!RepRange.TryParse(range, out _, out var error))
                 return io.Fail($"add --reps: {error}", ExitCodes.Usage);
-            var x = Open(io, parse, date, out var code);
-            if (x is null)
-                return code;
-            using var log = x.Log;
-            if (Resolve(io, x, parse.GetValue(exercise)!, out code) is not { } found)
-                return code;
-            if (Current(x, Stored(x)).Exists(e => e.Exercise.Id == found.Id))
-                return io.Fail($"add: {found.Exercise.Name} is already in {x.Day:yyyy-MM-dd}'s session");
-            return Change(io, x, c => c.Add(found.Id, found.Exercise.Name, n, range), $"Added {found.Exercise.Name}, {n} × {range}, to {x.Day:yyyy-MM-dd}'s session.");
+            return OnDay(io, parse, date, x =>
+            {
+                if (Resolve(io, x, parse.GetValue(exercise)!, out var code) is not { } found)
+                    return code;
+                if (Current(x, Stored(x)).Exists(e => e.Exercise.Id == found.Id))
+                    return io.Fail($"add: {found.Exercise.Name} is already in {x.Day:yyyy-MM-dd}'s session");
+                return Change(io, x, c => c.Add(found.Id, found.Exercise.Name, n, range), $"Added {found.Exercise.Name}, {n} × {range}, to {x.Day:yyyy-MM-dd}'s session.");
+            });
         });
         return command;
     }
@@ -163,24 +139,20 @@ public static class SessionCommands
         var exercises = new Argument<string[]>("exercises") { Description = "Exercises of today's session in the order you want them (the rest follow).", Arity = ArgumentArity.OneOrMore };
         var date = DailyOptions.Date();
         var command = new Command("reorder", "Do today's exercises in another order.") { exercises, date };
-        command.SetAction(parse =>
+        command.SetAction(parse => OnDay(io, parse, date, x =>
         {
-            var x = Open(io, parse, date, out var code);
-            if (x is null)
-                return code;
-            using var log = x.Log;
             var current = Current(x, Stored(x));
             var ids = new List<string>();
             foreach (var name in parse.GetValue(exercises) ?? [])
             {
-                if (Resolve(io, x, name, out code) is not { } found)
+                if (Resolve(io, x, name, out var code) is not { } found)
                     return code;
                 if (!current.Exists(e => e.Exercise.Id == found.Id))
                     return io.Fail($"reorder: {StoredDay.NotInSession(found.Exercise.Name, x.Day, current)}");
                 ids.Add(found.Id);
             }
             return Change(io, x, c => c.Reorder(ids), $"New order for {x.Day:yyyy-MM-dd}: {List(Current(x, Stored(x).Reorder(ids)))}.");
-        });
+        }));
         return command;
     }
 
@@ -188,19 +160,15 @@ public static class SessionCommands
     {
         var date = DailyOptions.Date();
         var command = new Command("undo", "Delete the last set logged today (a drop set is a set of its own).") { date };
-        command.SetAction(parse =>
+        command.SetAction(parse => OnDay(io, parse, date, x =>
         {
-            var x = Open(io, parse, date, out var code);
-            if (x is null)
-                return code;
-            using var log = x.Log;
-            var removed = SetWriter.Undo(log.Connection, log.AthleteId, x.Key, CancellationToken.None).GetAwaiter().GetResult();
+            var removed = SetWriter.Undo(x.Log.Connection, x.Log.AthleteId, x.Key, CancellationToken.None).GetAwaiter().GetResult();
             if (removed is null)
                 return io.Fail($"undo: nothing is logged on {x.Day:yyyy-MM-dd}");
             io.Console.MarkupLineInterpolated($"Removed set {removed.Id}: {removed.ExerciseName} {removed.WeightEntered:0.##} {removed.Unit} × {removed.Reps}.");
-            LogCommands.PrintNext(io.Console, StoredDay.Next(x.Decided, log.SessionOn(x.Day, LogCommands.Source), x.Resolver), x.Unit);
+            LogCommands.PrintNext(io.Console, StoredDay.Next(x.Decided, x.Log.SessionOn(x.Day, LogCommands.Source), x.Resolver), x.Unit);
             return ExitCodes.Ok;
-        });
+        }));
         return command;
     }
 
@@ -240,11 +208,8 @@ public static class SessionCommands
         var notes = new Option<string?>("--notes") { Description = "Replace the set's note." };
         var pain = new Option<bool?>("--pain") { Description = "Whether something hurt (true or false)." };
         var edit = new Command("edit", "Correct a logged set.") { id, set, notes, pain };
-        edit.SetAction(parse =>
+        edit.SetAction(parse => io.WithDb(parse, db =>
         {
-            using var db = io.OpenDb(parse);
-            if (db is null)
-                return ExitCodes.InvalidInput;
             var row = db.Mine<SetRow>().AsNoTracking().FirstOrDefault(s => s.Id == parse.GetValue(id));
             if (row is null)
                 return io.Fail($"set edit: there is no set {parse.GetValue(id)} (see `failsafe set list`)");
@@ -266,21 +231,18 @@ public static class SessionCommands
                 return io.Fail($"set edit: set {row.Id} changed while it was edited; try again");
             io.Console.MarkupLineInterpolated($"Set {row.Id} is now {row.ExerciseName} {w.Load} × {w.Reps}{(w.EffectiveRir is { } r ? $" at {r:0.#} RIR" : "")}{(w.Failure != FailureLevel.None ? $" ({Words.Of(w.Failure)} failure)" : "")}.");
             return ExitCodes.Ok;
-        });
+        }));
 
         var deleteId = new Argument<long>("id") { Description = "The set's number (see `failsafe set list`)." };
         var delete = new Command("delete", "Delete a logged set.") { deleteId };
-        delete.SetAction(parse =>
+        delete.SetAction(parse => io.WithDb(parse, db =>
         {
-            using var db = io.OpenDb(parse);
-            if (db is null)
-                return ExitCodes.InvalidInput;
             db.Database.OpenConnection();
             if (!SetWriter.Delete(db.Database.GetDbConnection(), db.AthleteId, parse.GetValue(deleteId), null, io.UtcNow, CancellationToken.None).GetAwaiter().GetResult())
                 return io.Fail($"set delete: there is no set {parse.GetValue(deleteId)} (see `failsafe set list`)");
             io.Console.MarkupLineInterpolated($"Deleted set {parse.GetValue(deleteId)}.");
             return ExitCodes.Ok;
-        });
+        }));
         return new Command("set", "List, correct or delete logged sets.") { list, edit, delete };
     }
 }

@@ -1,18 +1,9 @@
-using System.CommandLine;
 using System.Text.Json;
-using Failsafe.Catalog;
 using Failsafe.Cli.Evaluate;
-using Failsafe.Effort;
-using Failsafe.Engine;
 using Failsafe.Monitoring;
 using Failsafe.Planning;
-using Failsafe.Store.Catalog;
-using Failsafe.Store.Data;
 using Failsafe.Store.Planning;
-using Failsafe.Store.Scenarios;
-using Failsafe.Store.Training;
 using Microsoft.EntityFrameworkCore;
-using Spectre.Console;
 
 namespace Failsafe.Cli.Daily;
 
@@ -178,10 +169,10 @@ public static class TodayCommands
             var dayList = profile.TrainingDays;
             if (parse.GetValue(days) is { } d)
             {
-                var (parsed, problem) = Planning.PlanCommands.ParseDays(d);
+                var (parsed, problem) = TrainingDays.Parse(d);
                 if (problem is not null)
                     return io.Fail($"--days: {problem}", ExitCodes.Usage);
-                dayList = string.Join(',', parsed.Select(x => x.ToString()[..3].ToLowerInvariant()));
+                dayList = TrainingDays.Format(parsed);
             }
             foreach (var old in db.Mine<PlanRow>().Where(p => p.Active))
                 old.Active = false;

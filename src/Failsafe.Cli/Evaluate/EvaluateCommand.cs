@@ -1,11 +1,3 @@
-using System.CommandLine;
-using Failsafe.Catalog;
-using Failsafe.Effort;
-using Failsafe.Engine;
-using Failsafe.Store.Catalog;
-using Failsafe.Store.Scenarios;
-using Spectre.Console;
-
 namespace Failsafe.Cli.Evaluate;
 
 /// <summary><c>failsafe evaluate FILE [--json] [--policy NAME|FILE]</c>: the engine on one scenario file.</summary>

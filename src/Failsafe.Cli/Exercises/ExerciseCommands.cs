@@ -1,11 +1,4 @@
-using System.CommandLine;
 using System.Text.Json;
-using Failsafe.Catalog;
-using Failsafe.Store.Catalog;
-using Failsafe.Store.Data;
-using Failsafe.Store.Scenarios;
-using Failsafe.Store.Training;
-using Spectre.Console;
 
 namespace Failsafe.Cli.Exercises;
 
@@ -154,11 +147,8 @@ public static class ExerciseCommands
         var command = new Command("add", "Add your own exercise, classified like a catalog one (--like) or by equipment, mechanic and muscles; without either it stays unclassified (never to failure).") { name };
         foreach (var o in options.All)
             command.Options.Add(o);
-        command.SetAction(parse =>
+        command.SetAction(parse => io.WithDb(parse, db =>
         {
-            using var db = io.OpenDb(parse);
-            if (db is null)
-                return ExitCodes.InvalidInput;
             var text = parse.GetValue(name) ?? "";
             if (CustomExercises.CheckName(text, new ExerciseResolver(CatalogLoader.Default, db)) is { } problem)
                 return io.Fail($"exercise add: {problem}");
@@ -170,7 +160,7 @@ public static class ExerciseCommands
             io.Console.MarkupLineInterpolated($"Added {row.Name}: {Describe(row)}.");
             io.Console.MarkupLineInterpolated($"Log it with: failsafe log \"{row.Name}\" 50x10@8");
             return ExitCodes.Ok;
-        });
+        }));
         return command;
     }
 
@@ -181,11 +171,8 @@ public static class ExerciseCommands
         var command = new Command("classify", "Classify one of your exercises (from an import or `exercise add`), so it may go as far toward failure as it safely can.") { name };
         foreach (var o in options.All)
             command.Options.Add(o);
-        command.SetAction(parse =>
+        command.SetAction(parse => io.WithDb(parse, db =>
         {
-            using var db = io.OpenDb(parse);
-            if (db is null)
-                return ExitCodes.InvalidInput;
             var text = parse.GetValue(name)?.Trim() ?? "";
             var row = db.Mine<CustomExerciseRow>().AsEnumerable().FirstOrDefault(c => string.Equals(c.Name, text, StringComparison.OrdinalIgnoreCase));
             if (row is null)
@@ -195,7 +182,7 @@ public static class ExerciseCommands
             db.SaveChanges();
             io.Console.MarkupLineInterpolated($"Classified {row.Name}: {Describe(row)}.");
             return ExitCodes.Ok;
-        });
+        }));
         return command;
     }
 

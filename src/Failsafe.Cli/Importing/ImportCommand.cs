@@ -1,11 +1,5 @@
-using System.CommandLine;
-using System.Globalization;
-using Failsafe.Effort;
-using Failsafe.Store.Catalog;
-using Failsafe.Store.Data;
 using Failsafe.Store.Exporting;
 using Failsafe.Store.Importing;
-using Spectre.Console;
 
 namespace Failsafe.Cli.Importing;
 

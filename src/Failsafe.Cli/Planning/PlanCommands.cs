@@ -1,16 +1,7 @@
-using System.CommandLine;
-using System.Collections.Immutable;
-using System.Globalization;
 using Failsafe.Autoregulation;
-using Failsafe.Catalog;
 using Failsafe.Cli.Evaluate;
-using Failsafe.Effort;
-using Failsafe.Engine;
 using Failsafe.Planning;
-using Failsafe.Store.Catalog;
 using Failsafe.Store.Planning;
-using Failsafe.Store.Scenarios;
-using Spectre.Console;
 
 namespace Failsafe.Cli.Planning;
 
@@ -63,7 +54,7 @@ public static class PlanCommands
             var trainingDays = SplitTemplates.DefaultDays(scenario.Athlete.Split);
             if (parse.GetValue(days) is { } d)
             {
-                var (parsed, problem) = ParseDays(d);
+                var (parsed, problem) = TrainingDays.Parse(d);
                 if (problem is not null)
                     return io.Fail($"--days: {problem}", ExitCodes.Usage);
                 trainingDays = parsed;
@@ -163,8 +154,6 @@ public static class PlanCommands
         });
         return command;
     }
-
-    internal static (ImmutableArray<DayOfWeek> Days, string? Problem) ParseDays(string text) => Store.Training.TrainingDays.Parse(text);
 
     internal static void Print(IAnsiConsole console, Plan plan, WeightUnit unit, FileInfo? ics)
     {

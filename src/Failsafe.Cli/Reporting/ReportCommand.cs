@@ -1,9 +1,6 @@
-using System.CommandLine;
-using System.Globalization;
 using Failsafe.Cli.Evaluate;
 using Failsafe.Cli.Exercises;
 using Failsafe.Store.Reporting;
-using Spectre.Console;
 
 namespace Failsafe.Cli.Reporting;
 

@@ -1,8 +1,3 @@
-using System.Collections.Immutable;
-using Failsafe.Catalog;
-using Failsafe.Effort;
-using Failsafe.Engine;
-
 namespace Failsafe.Autoregulation;
 
 /// <summary>A set done today, as the lifter logged it.</summary>

@@ -1,7 +1,3 @@
-using Failsafe.Catalog;
-using Failsafe.Effort;
-using Failsafe.Engine;
-
 namespace Failsafe.Autoregulation;
 
 /// <summary>

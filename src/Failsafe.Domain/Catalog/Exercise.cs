@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace Failsafe.Catalog;
 
 /// <summary>The most failure a set may reach. Ordered: None &lt; Technical &lt; Absolute.</summary>

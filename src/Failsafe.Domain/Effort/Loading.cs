@@ -49,11 +49,9 @@ public abstract record Loading
         public override double SmallestStep(WeightUnit unit) => 2 * (unit == WeightUnit.Kg ? SmallestPlateKg : SmallestPlateLb);
     }
 
-    /// <summary>Fixed dumbbells in equal steps from the lightest (default 2 kg steps from 2 kg; 5 lb from 5 lb).</summary>
-    public sealed record Dumbbell(double StepKg, double StepLb) : Loading
+    /// <summary>Weights in equal steps from the lightest, which is one step: fixed dumbbells, a pin-loaded stack.</summary>
+    public abstract record Stepped(double StepKg, double StepLb) : Loading
     {
-        public static Dumbbell Standard { get; } = new(2, 5);
-
         public override Load Round(Load wanted, WeightUnit unit)
         {
             var step = SmallestStep(unit);
@@ -63,18 +61,16 @@ public abstract record Loading
         public override double SmallestStep(WeightUnit unit) => unit == WeightUnit.Kg ? StepKg : StepLb;
     }
 
+    /// <summary>Fixed dumbbells in equal steps from the lightest (default 2 kg steps from 2 kg; 5 lb from 5 lb).</summary>
+    public sealed record Dumbbell(double StepKg, double StepLb) : Stepped(StepKg, StepLb)
+    {
+        public static Dumbbell Standard { get; } = new(2, 5);
+    }
+
     /// <summary>A pin-loaded stack in configurable steps (default 5 kg; 10 lb).</summary>
-    public sealed record Machine(double StepKg, double StepLb) : Loading
+    public sealed record Machine(double StepKg, double StepLb) : Stepped(StepKg, StepLb)
     {
         public static Machine Standard { get; } = new(5, 10);
-
-        public override Load Round(Load wanted, WeightUnit unit)
-        {
-            var step = SmallestStep(unit);
-            return Load.Of(Math.Max(step, RoundToStep(wanted.To(unit).Value, step)), unit);
-        }
-
-        public override double SmallestStep(WeightUnit unit) => unit == WeightUnit.Kg ? StepKg : StepLb;
     }
 
     /// <summary>A fixed set of weights (the dumbbells in a rack), given in both units; a wanted load goes to the nearest, ties down.</summary>

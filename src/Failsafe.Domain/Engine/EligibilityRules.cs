@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-using Failsafe.Catalog;
 using Failsafe.Monitoring;
 
 namespace Failsafe.Engine;

@@ -1,6 +1,3 @@
-using System.Collections.Immutable;
-using Failsafe.Catalog;
-
 namespace Failsafe.Engine;
 
 /// <summary>A rule that shaped a decision, with why, in words.</summary>

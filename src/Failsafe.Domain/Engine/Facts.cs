@@ -1,6 +1,3 @@
-using System.Collections.Immutable;
-using Failsafe.Catalog;
-using Failsafe.Effort;
 using Failsafe.Monitoring;
 
 namespace Failsafe.Engine;

@@ -1,5 +1,3 @@
-using Failsafe.Catalog;
-using Failsafe.Effort;
 using Failsafe.Monitoring;
 
 namespace Failsafe.Engine;

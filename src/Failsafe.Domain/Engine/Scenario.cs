@@ -1,7 +1,3 @@
-using System.Collections.Immutable;
-using Failsafe.Catalog;
-using Failsafe.Effort;
-
 namespace Failsafe.Engine;
 
 public enum FormUnderFatigue { Poor, Good, Excellent }

@@ -1,5 +1,3 @@
-using Failsafe.Catalog;
-
 namespace Failsafe.Engine;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Failsafe.Engine;
-
 namespace Failsafe.Monitoring;
 
 /// <summary>

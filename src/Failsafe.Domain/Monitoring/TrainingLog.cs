@@ -1,7 +1,3 @@
-using System.Collections.Immutable;
-using Failsafe.Effort;
-using Failsafe.Engine;
-
 namespace Failsafe.Monitoring;
 
 /// <summary>History sorted by date, with the counts the budget and recovery rules need.</summary>

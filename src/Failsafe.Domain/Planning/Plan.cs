@@ -1,8 +1,3 @@
-using System.Collections.Immutable;
-using Failsafe.Catalog;
-using Failsafe.Effort;
-using Failsafe.Engine;
-
 namespace Failsafe.Planning;
 
 /// <summary>Why a day is in the plan the way it is.</summary>

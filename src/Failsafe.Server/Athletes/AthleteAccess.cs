@@ -1,9 +1,5 @@
 using System.Security.Claims;
 using Failsafe.Server.Accounts;
-using Failsafe.Server.Web;
-using Failsafe.Store.Data;
-using Failsafe.Store.Training;
-using Microsoft.EntityFrameworkCore;
 
 namespace Failsafe.Server.Athletes;
 

@@ -1,11 +1,4 @@
-using Failsafe.Engine;
-using Failsafe.Server.Web;
-using Failsafe.Store.Data;
-using Failsafe.Store.Catalog;
 using Failsafe.Store.Reporting;
-using Failsafe.Store.Scenarios;
-using Failsafe.Store.Training;
-using Microsoft.EntityFrameworkCore;
 
 namespace Failsafe.Server.Athletes;
 
@@ -66,6 +59,18 @@ public static class ProfileEndpoints
         return null;
     }
 
+    /// <summary>Training weekdays as stored (<c>mon,wed,fri</c>); null when not given, or with the problem in <paramref name="errors"/>.</summary>
+    internal static string? Days(Dictionary<string, string[]> errors, string field, string? value)
+    {
+        if (value is null)
+            return null;
+        var (parsed, problem) = TrainingDays.Parse(value);
+        if (problem is null)
+            return TrainingDays.Format(parsed);
+        errors[field] = [problem];
+        return null;
+    }
+
     public static async Task<IResult> Put(ProfileInput input, FailsafeDb db, TimeProvider clock, IConfiguration settings, CancellationToken cancel)
     {
         if (input is null)
@@ -86,15 +91,7 @@ public static class ProfileEndpoints
         var phase = Word<Phase>(errors, "phase", input.Phase, "hypertrophy, strength, deload");
         if (input.Unit is { } u && u is not ("kg" or "lb"))
             errors["unit"] = [$"'{u}' is not a unit (kg or lb)"];
-        string? days = null;
-        if (input.TrainingDays is { } d)
-        {
-            var (parsed, problem) = TrainingDays.Parse(d);
-            if (problem is not null)
-                errors["trainingDays"] = [problem];
-            else
-                days = TrainingDays.Format(parsed);
-        }
+        var days = Days(errors, "trainingDays", input.TrainingDays);
         string? zone = null;
         if (input.TimeZone is { } z)
         {

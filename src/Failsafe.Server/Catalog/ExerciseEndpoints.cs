@@ -1,11 +1,4 @@
 using Failsafe.Catalog;
-using Failsafe.Server.Athletes;
-using Failsafe.Server.Web;
-using Failsafe.Store.Catalog;
-using Failsafe.Store.Data;
-using Failsafe.Store.Scenarios;
-using Failsafe.Store.Training;
-using Microsoft.EntityFrameworkCore;
 
 namespace Failsafe.Server.Catalog;
 

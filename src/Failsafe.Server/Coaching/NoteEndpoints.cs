@@ -1,9 +1,4 @@
 using System.Security.Claims;
-using Failsafe.Server.Athletes;
-using Failsafe.Server.Web;
-using Failsafe.Store.Data;
-using Failsafe.Store.Training;
-using Microsoft.EntityFrameworkCore;
 
 namespace Failsafe.Server.Coaching;
 

@@ -1,9 +1,5 @@
 using System.Security.Claims;
 using Failsafe.Server.Accounts;
-using Failsafe.Server.Athletes;
-using Failsafe.Store.Data;
-using Failsafe.Store.Training;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace Failsafe.Server.Coaching;

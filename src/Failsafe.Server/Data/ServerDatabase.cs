@@ -1,8 +1,6 @@
 using System.Data.Common;
 using Failsafe.Server.Accounts;
-using Failsafe.Store.Data;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace Failsafe.Server.Data;

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Failsafe.Server.Web;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Data.Sqlite;

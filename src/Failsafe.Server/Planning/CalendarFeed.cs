@@ -1,14 +1,7 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
-using Failsafe.Effort;
-using Failsafe.Engine;
-using Failsafe.Server.Web;
-using Failsafe.Store.Catalog;
-using Failsafe.Store.Data;
 using Failsafe.Store.Planning;
-using Failsafe.Store.Training;
-using Microsoft.EntityFrameworkCore;
 
 namespace Failsafe.Server.Planning;
 

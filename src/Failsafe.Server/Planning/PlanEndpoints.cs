@@ -1,13 +1,4 @@
-using Failsafe.Effort;
-using Failsafe.Engine;
-using Failsafe.Server.Athletes;
-using Failsafe.Server.Web;
-using Failsafe.Store.Catalog;
-using Failsafe.Store.Data;
 using Failsafe.Store.Planning;
-using Failsafe.Store.Scenarios;
-using Failsafe.Store.Training;
-using Microsoft.EntityFrameworkCore;
 
 namespace Failsafe.Server.Planning;
 
@@ -65,15 +56,7 @@ public static class PlanEndpoints
         if (input.Start is { Year: < 1900 or > 2200 } s)
             errors["start"] = [$"{s:yyyy-MM-dd} is out of range"];
         var profile = await db.MyProfile.AsNoTracking().FirstAsync(cancel);
-        var days = profile.TrainingDays;
-        if (input.Days is { } d)
-        {
-            var (parsed, problem) = TrainingDays.Parse(d);
-            if (problem is not null)
-                errors["days"] = [problem];
-            else
-                days = TrainingDays.Format(parsed);
-        }
+        var days = ProfileEndpoints.Days(errors, "days", input.Days) ?? profile.TrainingDays;
         if (errors.Count > 0)
             return Problems.Invalid(errors);
         if (await ListCap.Plans.Refuses(db.Mine<PlanRow>(), settings, cancel) is { } full)

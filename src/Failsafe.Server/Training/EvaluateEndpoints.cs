@@ -1,7 +1,3 @@
-using Failsafe.Engine;
-using Failsafe.Server.Web;
-using Failsafe.Store.Catalog;
-using Failsafe.Store.Scenarios;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Failsafe.Server.Training;

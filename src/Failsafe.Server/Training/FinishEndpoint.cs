@@ -1,8 +1,3 @@
-using Failsafe.Server.Web;
-using Failsafe.Store.Data;
-using Failsafe.Store.Training;
-using Microsoft.EntityFrameworkCore;
-
 namespace Failsafe.Server.Training;
 
 /// <summary>The body of <c>POST /api/sessions/{id}/finish</c>: the session RPE (1–10) and the feeling (better, same, worse); either may be left out.</summary>

@@ -1,12 +1,5 @@
 using System.Collections.Concurrent;
-using Failsafe.Engine;
-using Failsafe.Server.Athletes;
-using Failsafe.Server.Web;
-using Failsafe.Store.Catalog;
-using Failsafe.Store.Data;
 using Failsafe.Store.Planning;
-using Failsafe.Store.Scenarios;
-using Failsafe.Store.Training;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Caching.Memory;
 
@@ -70,15 +63,18 @@ public static class TodayEndpoints
     /// <summary>The request's log, read on its training context's connection.</summary>
     private static LogReader Log(HttpContext http) => LogReader.For(Db(http));
 
-    private static FileContentHttpResult Json(byte[] utf8) => TypedResults.Bytes(utf8, "application/json");
-
-    /// <param name="date">The day (yyyy-MM-dd); today (UTC) when absent.</param>
-    /// <param name="athlete">Whose log: an athlete id, or absent for your own.</param>
-    public static IResult Today(string? date, HttpContext http, AthleteAccess access, TodayCache cache, TimeProvider clock)
+    /// <summary>The day's answer as JSON, from the cache while the athlete's log is unchanged; 400 for a bad date.</summary>
+    private static IResult Cached(string kind, string? date, AthleteAccess access, TodayCache cache, TimeProvider clock, Func<DateOnly, byte[]> compute)
     {
         if (!Dates.TryDay(date, access.Today(clock), out var day, out var problem))
             return problem!;
-        return Json(cache.Get("today", access.AthleteId, access.Revision, day, () =>
+        return TypedResults.Bytes(cache.Get(kind, access.AthleteId, access.Revision, day, () => compute(day)), "application/json");
+    }
+
+    /// <param name="date">The day (yyyy-MM-dd); today (UTC) when absent.</param>
+    /// <param name="athlete">Whose log: an athlete id, or absent for your own.</param>
+    public static IResult Today(string? date, HttpContext http, AthleteAccess access, TodayCache cache, TimeProvider clock) =>
+        Cached("today", date, access, cache, clock, day =>
         {
             var log = Log(http);
             var d = Decide(log, day);
@@ -95,26 +91,17 @@ public static class TodayEndpoints
                 EvaluationJson.Write(w, evaluation);
                 w.WriteEndObject();
             });
-        }));
-    }
+        });
 
-    public static IResult Next(string? date, HttpContext http, AthleteAccess access, TodayCache cache, TimeProvider clock)
-    {
-        if (!Dates.TryDay(date, access.Today(clock), out var day, out var problem))
-            return problem!;
-        return Json(cache.Get("next", access.AthleteId, access.Revision, day, () =>
+    public static IResult Next(string? date, HttpContext http, AthleteAccess access, TodayCache cache, TimeProvider clock) =>
+        Cached("next", date, access, cache, clock, day =>
         {
             var log = Log(http);
             var d = Decide(log, day);
             return EvaluationJson.WriteCompact(w => PlanJson.Write(w, StoredDay.Next(d, log.SessionOn(day, SessionEndpoints.Source), Resolver(log))));
-        }));
-    }
+        });
 
-    public static IResult Status(string? date, HttpContext http, AthleteAccess access, TodayCache cache, TimeProvider clock)
-    {
-        if (!Dates.TryDay(date, access.Today(clock), out var day, out var problem))
-            return problem!;
-        return Json(cache.Get("status", access.AthleteId, access.Revision, day, () =>
-            EvaluationJson.WriteCompact(w => StoredDay.WriteStatus(w, StoredDay.StatusOf(Decide(Log(http), day))))));
-    }
+    public static IResult Status(string? date, HttpContext http, AthleteAccess access, TodayCache cache, TimeProvider clock) =>
+        Cached("status", date, access, cache, clock, day =>
+            EvaluationJson.WriteCompact(w => StoredDay.WriteStatus(w, StoredDay.StatusOf(Decide(Log(http), day)))));
 }

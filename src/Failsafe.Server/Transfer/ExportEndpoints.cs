@@ -1,8 +1,3 @@
-using Failsafe.Server.Athletes;
-using Failsafe.Server.Web;
-using Failsafe.Store.Data;
-using Failsafe.Store.Training;
-
 namespace Failsafe.Server.Transfer;
 
 public static class ExportEndpoints

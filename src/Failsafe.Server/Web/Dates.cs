@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Failsafe.Server.Web;
 
 public static class Dates

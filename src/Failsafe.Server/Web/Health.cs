@@ -1,6 +1,5 @@
 using Failsafe.Server.Accounts;
 using Failsafe.Server.Data;
-using Failsafe.Store.Data;
 
 namespace Failsafe.Server.Web;
 

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text;
-using Failsafe.Server.Athletes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;

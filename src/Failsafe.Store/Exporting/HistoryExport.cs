@@ -1,9 +1,6 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using CsvHelper;
-using Failsafe.Store.Data;
-using Failsafe.Store.Scenarios;
 
 namespace Failsafe.Store.Training;
 

@@ -1,5 +1,3 @@
-using Failsafe.Effort;
-
 namespace Failsafe.Store.Importing;
 
 /// <summary>How a layout marks what kind of set a row is.</summary>
@@ -305,31 +303,17 @@ internal sealed class ExportLayout
         return NeedsUnit(layout, givenUnit, "the unit FitNotes was set to");
     }
 
-    private static ExportLayout Fitbod(Columns c, WeightUnit? givenUnit)
-    {
-        var weight = c.Find("Weight(kg)", "Weight(lbs)", "Weight(lb)");
-        return new ExportLayout
-        {
-            Source = ImportSource.Fitbod,
-            Layout = "Fitbod",
-            Names = c.Names,
-            Date = c.Find("Date"),
-            Dates = DateStyle.Instant,
-            WorkoutName = "Fitbod workout",
-            Exercise = c.Find("Exercise"),
-            SetKind = c.Find("isWarmup"),
-            Kinds = KindStyle.WarmupFlag,
-            Weight = weight,
-            Reps = c.Find("Reps"),
-            Notes = c.Find("Note"),
-            HeaderUnit = UnitInHeader(c.Names[weight]),
-        };
-    }
+    private static ExportLayout Fitbod(Columns c, WeightUnit? givenUnit) =>
+        Fitbod(c, "Fitbod", c.Find("Weight(kg)", "Weight(lbs)", "Weight(lb)"), setCount: -1);
 
-    private static ExportLayout FitbodOlder(Columns c, WeightUnit? givenUnit) => NeedsUnit(new ExportLayout
+    /// <summary>Fitbod's older layout: one row for several sets, and the unit only in the app's settings.</summary>
+    private static ExportLayout FitbodOlder(Columns c, WeightUnit? givenUnit) =>
+        NeedsUnit(Fitbod(c, "Fitbod, older layout", c.Find("Weight"), c.Find("Sets")), givenUnit, "the unit Fitbod was set to");
+
+    private static ExportLayout Fitbod(Columns c, string layout, int weight, int setCount) => new()
     {
         Source = ImportSource.Fitbod,
-        Layout = "Fitbod, older layout",
+        Layout = layout,
         Names = c.Names,
         Date = c.Find("Date"),
         Dates = DateStyle.Instant,
@@ -337,11 +321,12 @@ internal sealed class ExportLayout
         Exercise = c.Find("Exercise"),
         SetKind = c.Find("isWarmup"),
         Kinds = KindStyle.WarmupFlag,
-        SetCount = c.Find("Sets"),
-        Weight = c.Find("Weight"),
+        SetCount = setCount,
+        Weight = weight,
         Reps = c.Find("Reps"),
         Notes = c.Find("Note"),
-    }, givenUnit, "the unit Fitbod was set to");
+        HeaderUnit = UnitInHeader(c.Names[weight]),
+    };
 
     private static int Required(Columns c, string app, string name) =>
         c.Find(name) is >= 0 and var i ? i : throw new ImportException(1, null, $"not a {app} export: no '{name}' column");

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Failsafe.Store.Data;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 

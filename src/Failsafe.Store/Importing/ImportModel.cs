@@ -1,5 +1,3 @@
-using Failsafe.Effort;
-
 namespace Failsafe.Store.Importing;
 
 /// <summary>The app an export comes from; also the <c>Source</c> of the sessions it creates (<see cref="WorkoutImporter.Stored"/>).</summary>

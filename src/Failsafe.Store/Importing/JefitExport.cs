@@ -1,5 +1,4 @@
 using System.Text;
-using Failsafe.Effort;
 
 namespace Failsafe.Store.Importing;
 

@@ -1,5 +1,4 @@
 using CsvHelper;
-using Failsafe.Effort;
 using Failsafe.Store.Training;
 
 namespace Failsafe.Store.Importing;

@@ -1,7 +1,3 @@
-using System.Globalization;
-using Failsafe.Catalog;
-using Failsafe.Effort;
-using Failsafe.Engine;
 using Failsafe.Planning;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;

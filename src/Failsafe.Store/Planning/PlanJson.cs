@@ -1,8 +1,6 @@
-using System.Globalization;
 using System.Text.Json;
 using Failsafe.Autoregulation;
 using Failsafe.Planning;
-using Failsafe.Store.Scenarios;
 
 namespace Failsafe.Store.Planning;
 
@@ -46,11 +44,7 @@ public static class PlanJson
                         foreach (var s in x.Sets)
                         {
                             w.WriteStartObject();
-                            w.WriteNumber("set", s.Set);
-                            w.WriteString("reps", s.Reps);
-                            w.WriteNumber("targetRir", s.TargetRir);
-                            w.WriteNumberOrNull("weightKg", s.WeightKg);
-                            w.WriteString("failure", Words.Of(s.Failure));
+                            w.WriteSetTarget(s.Set, s.Reps, s.TargetRir, s.WeightKg, s.Failure);
                             w.WriteStrings("reasons", s.Reasons);
                             w.WriteEndObject();
                         }
@@ -78,11 +72,7 @@ public static class PlanJson
         w.WriteStartObject();
         w.WriteString("next", Words.Of(next.Kind));
         w.WriteString("exercise", next.Exercise);
-        w.WriteNumberOrNull("set", next.Set);
-        w.WriteString("reps", next.Reps);
-        w.WriteNumberOrNull("targetRir", next.TargetRir);
-        w.WriteNumberOrNull("weightKg", next.WeightKg);
-        w.WriteString("failure", Words.Of(next.Failure));
+        w.WriteSetTarget(next.Set, next.Reps, next.TargetRir, next.WeightKg, next.Failure);
         w.WriteBoolean("signToWatch", next.SignToWatch);
         w.WriteNumber("rirBias", Math.Round(next.Calibration.Bias, 2));
         w.WriteNumber("rirBiasObservations", next.Calibration.Observations);

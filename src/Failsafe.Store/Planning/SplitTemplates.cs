@@ -1,7 +1,3 @@
-using System.Collections.Immutable;
-using Failsafe.Catalog;
-using Failsafe.Effort;
-using Failsafe.Engine;
 using Failsafe.Planning;
 
 namespace Failsafe.Store.Planning;

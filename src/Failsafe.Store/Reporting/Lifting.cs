@@ -1,8 +1,3 @@
-using System.Collections.Immutable;
-using Failsafe.Catalog;
-using Failsafe.Effort;
-using Failsafe.Engine;
-
 namespace Failsafe.Store.Reporting;
 
 /// <summary>A lift the report can chart: its exercise id, name and working sets in the window.</summary>

@@ -1,6 +1,3 @@
-using System.Collections.Immutable;
-using Failsafe.Engine;
-
 namespace Failsafe.Store.Reporting;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-using Failsafe.Effort;
 using Failsafe.Monitoring;
 using ScottPlot;
 using Wellness = Failsafe.Engine.Wellness;
@@ -81,6 +79,9 @@ public static class ReportCharts
     private sealed record Look(ChartMedium Medium, Color Ink, Color Background, float Text, float Small, float Marker)
     {
         public bool Titled => Medium == ChartMedium.File;
+
+        /// <summary>The chart's width in pixels: a file's, or a page column's (<see cref="PageWidth"/>).</summary>
+        public int Width => Medium == ChartMedium.File ? 800 : PageWidth;
 
         /// <summary>A page chart's legend, which the page writes as text beside the chart.</summary>
         public List<ChartKey> Keys { get; } = [];
@@ -226,16 +227,16 @@ public static class ReportCharts
 
     private static string Title(string title, bool empty) => empty ? $"{title} — no data" : title;
 
-    private static ReportChart Stack(string name, string title, string description, Look look, int width, params (Plot Plot, int Height)[] rows)
+    private static ReportChart Stack(string name, string title, string description, Look look, params (Plot Plot, int Height)[] rows)
     {
         var panels = new List<(Plot, PixelRect)>();
         var top = 0;
         foreach (var (plot, height) in rows)
         {
-            panels.Add((plot, new PixelRect(0, width, top + height, top)));
+            panels.Add((plot, new PixelRect(0, look.Width, top + height, top)));
             top += height;
         }
-        return new ReportChart(name, title, description, look.Medium, width, top, panels, look.Keys);
+        return new ReportChart(name, title, description, look.Medium, look.Width, top, panels, look.Keys);
     }
 
     /// <summary>The left axes of stacked panels as wide as each other, so their dates line up.</summary>
@@ -243,6 +244,17 @@ public static class ReportCharts
     {
         foreach (var p in plots)
             p.Axes.Left.MinimumSize = p.Axes.Left.MaximumSize = 58;
+    }
+
+    /// <summary>Two panels over one date axis, one above the other, the upper one titled and their dates lined up.</summary>
+    private static (Plot Upper, Plot Lower) Stacked(Look look, ReportWindow window, string title, string upperLabel, string lowerLabel, double extraDaysRight = 0)
+    {
+        var upper = Panel(look, window, title, extraDaysRight);
+        upper.YLabel(upperLabel);
+        var lower = Panel(look, window, null, extraDaysRight);
+        lower.YLabel(lowerLabel);
+        AlignLeft(upper, lower);
+        return (upper, lower);
     }
 
     // ---- e1RM ----
@@ -261,7 +273,7 @@ public static class ReportCharts
         {
             var series = lift ?? data.Lifts.FirstOrDefault();
             var plot = LiftPanel(data, look, series, titled: false);
-            return Stack(Names[0], series is null ? title : $"{series.Name}: estimated 1RM", ReportText.Lift(data, series), look, PageWidth, (plot, 210));
+            return Stack(Names[0], series is null ? title : $"{series.Name}: estimated 1RM", ReportText.Lift(data, series), look, (plot, 210));
         }
 
         var lifts = data.Lifts;
@@ -269,7 +281,7 @@ public static class ReportCharts
         {
             var plot = Panel(look, data.Window, Title(title, true));
             Nothing(plot, look, "no sessions with loaded sets");
-            return Stack(Names[0], Title(title, true), ReportText.E1Rm(data), look, 800, (plot, 433));
+            return Stack(Names[0], Title(title, true), ReportText.E1Rm(data), look, (plot, 433));
         }
         var columns = lifts.Length == 1 ? 1 : 2;
         var rowCount = (lifts.Length + columns - 1) / columns;
@@ -375,17 +387,13 @@ public static class ReportCharts
         // Whole weeks: the last week's bar is drawn to its Sunday.
         var weeks = new ReportWindow(ReportData.Monday(data.Window.First), data.Window.Last);
         var extra = ReportData.Monday(data.Window.Last).AddDays(6).DayNumber - data.Window.Last.DayNumber;
-        var bars = Panel(look, weeks, title, extra);
-        bars.YLabel("sets per week");
-        var shares = Panel(look, weeks, null, extra);
-        shares.YLabel("% of rated");
-        AlignLeft(bars, shares);
+        var (bars, shares) = Stacked(look, weeks, title, "sets per week", "% of rated", extra);
         var (barHeight, shareHeight) = medium == ChartMedium.File ? (283, 150) : (200, 130);
         if (empty)
         {
             Nothing(bars, look, "no working sets");
             Nothing(shares, look, "");
-            return Stack(Names[1], title, ReportText.WeeklySets(data), look, medium == ChartMedium.File ? 800 : PageWidth, (bars, barHeight), (shares, shareHeight));
+            return Stack(Names[1], title, ReportText.WeeklySets(data), look, (bars, barHeight), (shares, shareHeight));
         }
 
         var list = new List<Bar>();
@@ -450,7 +458,7 @@ public static class ReportCharts
             Line("to failure", Vermillion, MarkerShape.FilledDiamond),
             Swatch($"limit ≤ {data.MaxFailureShare:P0}", Vermillion.WithAlpha(0.25)),
         ]);
-        return Stack(Names[1], title, ReportText.WeeklySets(data), look, medium == ChartMedium.File ? 800 : PageWidth, (bars, barHeight), (shares, shareHeight));
+        return Stack(Names[1], title, ReportText.WeeklySets(data), look, (bars, barHeight), (shares, shareHeight));
     }
 
     // ---- sets per muscle group ----
@@ -471,12 +479,11 @@ public static class ReportCharts
         Style(plot, look, title);
         // A file is the size of every other chart's (its rows share it); a page grows a row per group.
         var height = medium == ChartMedium.File ? 433 : Math.Max(160, 90 + 28 * Math.Max(1, muscles.Length));
-        var width = medium == ChartMedium.File ? 800 : PageWidth;
         if (muscles.IsEmpty)
         {
             plot.Axes.SetLimitsX(0, 1);
             Nothing(plot, look, "no working sets");
-            return Stack(Names[2], title, ReportText.MuscleSets(data), look, width, (plot, height));
+            return Stack(Names[2], title, ReportText.MuscleSets(data), look, (plot, height));
         }
 
         // The first group at the top: rows are drawn from the top down.
@@ -526,7 +533,7 @@ public static class ReportCharts
             Swatch("MRV: most you recover", Vermillion.WithAlpha(0.25)),
         ];
         Legend(plot, look, key);
-        return Stack(Names[2], title, ReportText.MuscleSets(data), look, width, (plot, height));
+        return Stack(Names[2], title, ReportText.MuscleSets(data), look, (plot, height));
     }
 
     // ---- wellness ----
@@ -559,18 +566,13 @@ public static class ReportCharts
         var look = For(medium);
         var empty = data.Wellness.IsEmpty;
         var title = Title($"Wellness ({TrendDays}-day means, up is better) and warning days", empty);
-        var good = Panel(look, data.Window, title);
-        good.YLabel("1–5, 5 best");
-        var bad = Panel(look, data.Window);
-        bad.YLabel("1–5, flipped");
-        AlignLeft(good, bad);
-        var width = medium == ChartMedium.File ? 800 : PageWidth;
+        var (good, bad) = Stacked(look, data.Window, title, "1–5, 5 best", "1–5, flipped");
         var (goodHeight, badHeight) = medium == ChartMedium.File ? (233, 200) : (180, 165);
         if (empty)
         {
             Nothing(good, look, "no check-ins");
             Nothing(bad, look, "");
-            return Stack(Names[3], title, ReportText.Wellness(data), look, width, (good, goodHeight), (bad, badHeight));
+            return Stack(Names[3], title, ReportText.Wellness(data), look, (good, goodHeight), (bad, badHeight));
         }
 
         var runs = ReportText.Runs(data.WarningDays);
@@ -586,7 +588,7 @@ public static class ReportCharts
         // Each run named at the top of the upper panel; a run near the right edge is named leftwards, so no name is cut,
         // and a run whose name would run into the one before it is left to the shading (and the description's words).
         var middle = data.Window.First.AddDays(data.Window.Days / 2);
-        var plotWidth = width - 58 - (medium == ChartMedium.File ? 230 : 20);
+        var plotWidth = look.Width - 58 - (medium == ChartMedium.File ? 230 : 20);
         var daysPerChar = data.Window.Days * look.Small * 0.62 / plotWidth;
         var free = data.Window.First.AddDays(-1);
         foreach (var run in runs)
@@ -616,7 +618,7 @@ public static class ReportCharts
             goodItems.Add(Swatch("warning days", Orange.WithAlpha(0.35)));
         Legend(good, look, goodItems);
         Legend(bad, look, Strains.Select(m => Line(m.Name + " (up = less)", m.Color, m.Marker)));
-        return Stack(Names[3], title, ReportText.Wellness(data), look, width, (good, goodHeight), (bad, badHeight));
+        return Stack(Names[3], title, ReportText.Wellness(data), look, (good, goodHeight), (bad, badHeight));
     }
 
     /// <summary>For each day, the mean of its score and the scores of the <see cref="TrendDays"/> − 1 days before it.</summary>
@@ -676,12 +678,11 @@ public static class ReportCharts
         var title = Title($"Failure budget: failure sets in the last {data.BudgetWindowDays} days", empty);
         var plot = Panel(look, data.Window, title);
         plot.YLabel($"sets in {data.BudgetWindowDays} days");
-        var width = medium == ChartMedium.File ? 800 : PageWidth;
         var height = medium == ChartMedium.File ? 433 : 200;
         if (empty)
         {
             Nothing(plot, look, "no sessions");
-            return Stack(Names[4], title, ReportText.FailureBudget(data), look, width, (plot, height));
+            return Stack(Names[4], title, ReportText.FailureBudget(data), look, (plot, height));
         }
 
         var allowed = data.Budget[^1].Allowed;
@@ -689,25 +690,21 @@ public static class ReportCharts
         // counts change (a year is a few dozen steps, not 365 points).
         var changes = data.Budget.Where((b, i) => i == 0 || b.Used != data.Budget[i - 1].Used || b.Beyond != data.Budget[i - 1].Beyond).ToList();
         var xs = changes.Select(b => X(b.Date) - 0.5).Append(X(data.Budget[^1].Date) + 0.5).ToArray();
-        double[] Steps(Func<BudgetDay, int> value) => [.. changes.Select(b => (double)value(b)), value(data.Budget[^1])];
-        var used = plot.Add.Scatter(xs, Steps(b => b.Used));
-        used.ConnectStyle = ConnectStyle.StepHorizontal;
-        used.LineWidth = 2;
-        used.MarkerSize = 0;
-        used.Color = Blue;
-        used.FillY = true;
-        used.FillYColor = Blue.WithAlpha(0.18);
+        void Steps(Func<BudgetDay, int> value, float width, Color color, double fill)
+        {
+            double[] ys = [.. changes.Select(b => (double)value(b)), value(data.Budget[^1])];
+            var steps = plot.Add.Scatter(xs, ys);
+            steps.ConnectStyle = ConnectStyle.StepHorizontal;
+            steps.LineWidth = width;
+            steps.MarkerSize = 0;
+            steps.Color = color;
+            steps.FillY = true;
+            steps.FillYColor = color.WithAlpha(fill);
+        }
+        Steps(b => b.Used, 2, Blue, 0.18);
         var hasBeyond = data.Budget.Any(b => b.Beyond > 0);
         if (hasBeyond)
-        {
-            var beyond = plot.Add.Scatter(xs, Steps(b => b.Beyond));
-            beyond.ConnectStyle = ConnectStyle.StepHorizontal;
-            beyond.LineWidth = 1.5f;
-            beyond.MarkerSize = 0;
-            beyond.Color = Purple;
-            beyond.FillY = true;
-            beyond.FillYColor = Purple.WithAlpha(0.45);
-        }
+            Steps(b => b.Beyond, 1.5f, Purple, 0.45);
         var limit = plot.Add.HorizontalLine(allowed, 2, Vermillion);
         limit.LinePattern = LinePattern.Solid;
         var over = data.Budget.Where(b => b.Over).ToList();
@@ -724,6 +721,6 @@ public static class ReportCharts
         if (over.Count > 0)
             items.Add(Dot("over", Vermillion, MarkerShape.FilledDiamond));
         Legend(plot, look, items);
-        return Stack(Names[4], title, ReportText.FailureBudget(data), look, width, (plot, height));
+        return Stack(Names[4], title, ReportText.FailureBudget(data), look, (plot, height));
     }
 }

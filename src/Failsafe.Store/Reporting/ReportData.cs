@@ -1,6 +1,3 @@
-using System.Collections.Immutable;
-using Failsafe.Effort;
-using Failsafe.Engine;
 using Failsafe.Monitoring;
 
 namespace Failsafe.Store.Reporting;
@@ -31,9 +28,6 @@ public sealed record WeekSets(DateOnly Monday, int Failure, int Rir1, int Rir2, 
 public sealed record BudgetDay(DateOnly Date, int Used, int Allowed, int Beyond = 0)
 {
     public bool Over => Used > Allowed;
-
-    /// <summary>Failure sets that stopped at failure (the rest of <see cref="Used"/>).</summary>
-    public int AtFailure => Used - Beyond;
 }
 
 /// <summary>What a report needs to know of the lifter: the split and competition prep set the failure budget; loads are shown in the unit.</summary>

@@ -1,8 +1,4 @@
-using System.Collections.Immutable;
-using Failsafe.Effort;
-using Failsafe.Engine;
 using Failsafe.Store.Catalog;
-using Failsafe.Store.Scenarios;
 using Failsafe.Store.Training;
 
 namespace Failsafe.Store.Reporting;

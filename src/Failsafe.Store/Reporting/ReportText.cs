@@ -1,6 +1,3 @@
-using System.Collections.Immutable;
-using System.Globalization;
-using Failsafe.Effort;
 using Wellness = Failsafe.Engine.Wellness;
 
 namespace Failsafe.Store.Reporting;

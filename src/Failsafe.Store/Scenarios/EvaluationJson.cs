@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Failsafe.Engine;
 
 namespace Failsafe.Store.Scenarios;
 
@@ -38,10 +37,7 @@ public static class EvaluationJson
                 w.WriteStartObject();
                 w.WriteNumber("share", u.Share);
                 w.WriteNumber("reps", u.Reps);
-                if (u.WeightKg is { } ukg)
-                    w.WriteNumber("weightKg", ukg);
-                else
-                    w.WriteNull("weightKg");
+                w.WriteNumberOrNull("weightKg", u.WeightKg);
                 w.WriteNumber("restSeconds", u.RestSeconds);
                 w.WriteEndObject();
             }
@@ -50,11 +46,7 @@ public static class EvaluationJson
             foreach (var s in x.Sets)
             {
                 w.WriteStartObject();
-                w.WriteNumber("set", s.Set);
-                w.WriteString("reps", s.Reps);
-                w.WriteNumber("targetRir", s.TargetRir);
-                w.WriteNumberOrNull("weightKg", s.WeightKg);
-                w.WriteString("failure", Words.Of(s.Failure));
+                w.WriteSetTarget(s.Set, s.Reps, s.TargetRir, s.WeightKg, s.Failure);
                 w.WriteStrings("beyondFailure", s.BeyondFailure.Select(Words.Of));
                 w.WriteNumber("restSeconds", s.RestSeconds);
                 WriteReasons(w, s.Reasons);
@@ -164,6 +156,17 @@ public static class EvaluationJson
     }
 
     /// <summary>A number, or null when there is none.</summary>
+    /// <summary>What a set is to be — number, reps, target RIR, load, failure level — as an evaluation's, a plan's and the next set's JSON all write it.</summary>
+    public static void WriteSetTarget(this Utf8JsonWriter w, double? set, string? reps, double? targetRir, double? weightKg, FailureLevel failure)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        w.WriteNumberOrNull("set", set);
+        w.WriteString("reps", reps);
+        w.WriteNumberOrNull("targetRir", targetRir);
+        w.WriteNumberOrNull("weightKg", weightKg);
+        w.WriteString("failure", Words.Of(failure));
+    }
+
     public static void WriteNumberOrNull(this Utf8JsonWriter w, string name, double? value)
     {
         ArgumentNullException.ThrowIfNull(w);

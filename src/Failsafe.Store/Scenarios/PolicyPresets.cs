@@ -1,5 +1,4 @@
 using System.Reflection;
-using Failsafe.Engine;
 
 namespace Failsafe.Store.Scenarios;
 

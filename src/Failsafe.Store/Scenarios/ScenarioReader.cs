@@ -1,10 +1,5 @@
-using System.Collections.Immutable;
-using System.Globalization;
 using System.Text.Json;
-using Failsafe.Catalog;
-using Failsafe.Effort;
 using Failsafe.Autoregulation;
-using Failsafe.Engine;
 using Failsafe.Planning;
 
 namespace Failsafe.Store.Scenarios;
@@ -69,10 +64,8 @@ public sealed class ScenarioReader(ExerciseCatalog catalog)
         {
             Expect(root, "$", JsonValueKind.Object);
             var list = ImmutableArray.CreateBuilder<DoneSet>();
-            var i = 0;
-            foreach (var x in Array(Required(root, "$", "sets"), "$.sets"))
+            foreach (var (x, path) in Items(Required(root, "$", "sets"), "$.sets"))
             {
-                var path = new At("$.sets", i++);
                 Expect(x, path, JsonValueKind.Object);
                 var (name, exercise) = ExerciseName(Required(x, path, "exercise"), path.Dot("exercise"));
                 var set = Set(x, path);
@@ -122,10 +115,8 @@ public sealed class ScenarioReader(ExerciseCatalog catalog)
         var events = ImmutableArray.CreateBuilder<TrainingEvent>();
         if (Optional(root, "events") is { } evs)
         {
-            var i = 0;
-            foreach (var ev in Array(evs, "$.events"))
+            foreach (var (ev, path) in Items(evs, "$.events"))
             {
-                var path = new At("$.events", i++);
                 Expect(ev, path, JsonValueKind.Object);
                 var name = Optional(ev, "name") is { } n ? Text(n, path.Dot("name")) : "event";
                 events.Add(new TrainingEvent(Date(Required(ev, path, "date"), path.Dot("date")), name));
@@ -135,17 +126,15 @@ public sealed class ScenarioReader(ExerciseCatalog catalog)
         var history = ImmutableArray.CreateBuilder<LoggedSession>();
         if (Optional(root, "history") is { } hist)
         {
-            var i = 0;
-            foreach (var s in Array(hist, "$.history"))
-                history.Add(Session(s, new At("$.history", i++), today));
+            foreach (var (s, path) in Items(hist, "$.history"))
+                history.Add(Session(s, path, today));
         }
 
         var wellness = ImmutableArray.CreateBuilder<Wellness>();
         if (Optional(root, "wellness") is { } well)
         {
-            var i = 0;
-            foreach (var w in Array(well, "$.wellness"))
-                wellness.Add(WellnessEntry(w, new At("$.wellness", i++), today));
+            foreach (var (w, path) in Items(well, "$.wellness"))
+                wellness.Add(WellnessEntry(w, path, today));
         }
 
         var session = sessionRequired || Optional(root, "session") is not null
@@ -164,10 +153,9 @@ public sealed class ScenarioReader(ExerciseCatalog catalog)
         var injuries = ImmutableArray.CreateBuilder<string>();
         if (Optional(a, "injuries") is { } inj)
         {
-            var i = 0;
-            foreach (var x in Array(inj, path.Dot("injuries")))
+            foreach (var (x, xp) in Items(inj, path.Dot("injuries")))
             {
-                var text = Text(x, $"{path}.injuries[{i++}]");
+                var text = Text(x, xp);
                 if (text.Trim().Length > 0)
                     injuries.Add(text.Trim());
             }
@@ -189,20 +177,15 @@ public sealed class ScenarioReader(ExerciseCatalog catalog)
             Fail(path.Dot("date"), $"{date:yyyy-MM-dd} is after today ({today:yyyy-MM-dd}); history cannot be in the future");
         DayType? dayType = Optional(s, "dayType") is { } d ? Word(d, path.Dot("dayType"), Words.Map<DayType>()) : null;
         var exercises = ImmutableArray.CreateBuilder<LoggedExercise>();
-        var i = 0;
-        var exercisesPath = path.Dot("exercises").ToString();
-        foreach (var e in Array(Required(s, path, "exercises"), path.Dot("exercises")))
+        foreach (var (e, ep) in Items(Required(s, path, "exercises"), path.Dot("exercises")))
         {
-            var ep = new At(exercisesPath, i++);
             Expect(e, ep, JsonValueKind.Object);
             var (name, exercise) = Optional(e, "custom") is { } custom
                 ? CustomExercise(Required(e, ep, "exercise"), custom, ep)
                 : ExerciseName(Required(e, ep, "exercise"), ep.Dot("exercise"));
             var sets = ImmutableArray.CreateBuilder<LoggedSet>();
-            var j = 0;
-            string? setsPath = null;
-            foreach (var set in Array(Required(e, ep, "sets"), ep.Dot("sets")))
-                sets.Add(Set(set, new At(setsPath ??= ep.Dot("sets").ToString(), j++)));
+            foreach (var (set, sp) in Items(Required(e, ep, "sets"), ep.Dot("sets")))
+                sets.Add(Set(set, sp));
             exercises.Add(new LoggedExercise(name, exercise, sets.ToImmutable()));
         }
         return new LoggedSession(date, dayType, exercises.ToImmutable());
@@ -272,11 +255,8 @@ public sealed class ScenarioReader(ExerciseCatalog catalog)
             Fail(path.Dot("exercises"), $"{all.GetArrayLength()} exercises in one session; at most {MaxExercisesPerSession} (split them over more days)");
         var dayType = Optional(s, "dayType") is { } d ? Word(d, path.Dot("dayType"), Words.Map<DayType>()) : DayType.Hard;
         var list = ImmutableArray.CreateBuilder<PlannedExercise>();
-        var i = 0;
-        var exercisesPath = path.Dot("exercises").ToString();
-        foreach (var e in Array(Required(s, path, "exercises"), path.Dot("exercises")))
+        foreach (var (e, ep) in Items(Required(s, path, "exercises"), path.Dot("exercises")))
         {
-            var ep = new At(exercisesPath, i++);
             Expect(e, ep, JsonValueKind.Object);
             var (name, exercise) = ExerciseName(Required(e, ep, "exercise"), ep.Dot("exercise"));
             var sets = Optional(e, "sets") is { } n ? Integer(n, ep.Dot("sets"), 1, MaxSetsPerExercise) : 3;
@@ -296,12 +276,10 @@ public sealed class ScenarioReader(ExerciseCatalog catalog)
     {
         Expect(t, path, JsonValueKind.Object);
         var days = ImmutableArray.CreateBuilder<DayTemplate>();
-        var i = 0;
-        foreach (var d in Array(Required(t, path, "days"), path.Dot("days")))
+        foreach (var (d, dp) in Items(Required(t, path, "days"), path.Dot("days")))
         {
-            var dp = new At(path.Dot("days").ToString(), i++);
             Expect(d, dp, JsonValueKind.Object);
-            var name = Optional(d, "name") is { } n ? Text(n, dp.Dot("name")) : $"Day {i}";
+            var name = Optional(d, "name") is { } n ? Text(n, dp.Dot("name")) : $"Day {dp.Index + 1}";
             var session = Planned(d, dp);
             if (session.Exercises.IsEmpty)
                 Fail(dp.Dot("exercises"), "a training day needs at least one exercise");
@@ -334,10 +312,7 @@ public sealed class ScenarioReader(ExerciseCatalog catalog)
             MaxFailureWithSpotter = Optional(custom, "maxFailureWithSpotter") is { } fs ? Words.Of(Word(fs, cp.Dot("maxFailureWithSpotter"), Words.Map<FailureLevel>())) : "none",
         };
         if (Optional(custom, "primaryMuscles") is { } pm)
-        {
-            var i = 0;
-            row.PrimaryMuscles = string.Join(',', Array(pm, cp.Dot("primaryMuscles")).Select(x => Text(x, new At(cp.Dot("primaryMuscles").ToString(), i++))));
-        }
+            row.PrimaryMuscles = string.Join(',', Items(pm, cp.Dot("primaryMuscles")).Select(x => Text(x.Item, x.Path)));
         var exercise = Training.ExerciseResolver.ToExercise(row);
         return (name, exercise);
     }
@@ -371,10 +346,18 @@ public sealed class ScenarioReader(ExerciseCatalog catalog)
             Fail(path, $"expected {Kind(kind)}, found {Kind(e.ValueKind)}");
     }
 
-    private static JsonElement.ArrayEnumerator Array(JsonElement e, At path)
+    /// <summary>An array's elements, each with its own path (<c>$.history[3]</c>); an error at <paramref name="path"/> when it is not an array.</summary>
+    private static IEnumerable<(JsonElement Item, At Path)> Items(JsonElement e, At path)
     {
         Expect(e, path, JsonValueKind.Array);
-        return e.EnumerateArray();
+        return Indexed(e, path.ToString());
+
+        static IEnumerable<(JsonElement, At)> Indexed(JsonElement e, string prefix)
+        {
+            var i = 0;
+            foreach (var x in e.EnumerateArray())
+                yield return (x, new At(prefix, i++));
+        }
     }
 
     private static string Text(JsonElement e, At path)

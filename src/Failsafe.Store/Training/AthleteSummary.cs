@@ -1,9 +1,5 @@
-using System.Collections.Immutable;
-using Failsafe.Catalog;
-using Failsafe.Engine;
 using Failsafe.Monitoring;
 using Failsafe.Store.Catalog;
-using Failsafe.Store.Scenarios;
 
 namespace Failsafe.Store.Training;
 
@@ -52,8 +48,6 @@ public sealed record AthleteSummary(
 
     /// <summary>The failure budget is used up (and something was used).</summary>
     public bool BudgetSpent => Budget.FailureSetsUsed > 0 && Budget.FailureSetsUsed >= Budget.FailureSetsAllowed;
-
-    public bool TrainedThisWeek => WeekDone > 0;
 
     /// <summary>
     /// Why the athlete needs a look, in words, most pressing first: the engine's warning signs (W) and overused failure

@@ -1,7 +1,3 @@
-using Failsafe.Catalog;
-using Failsafe.Store.Data;
-using Failsafe.Store.Scenarios;
-
 namespace Failsafe.Store.Training;
 
 /// <summary>A lifter's classification of a custom exercise; a null field keeps what the exercise has.</summary>

@@ -1,7 +1,4 @@
-using System.Collections.Immutable;
-using System.Globalization;
 using System.Text.Json;
-using Failsafe.Effort;
 
 namespace Failsafe.Store.Training;
 

@@ -1,6 +1,3 @@
-using Failsafe.Catalog;
-using Failsafe.Store.Data;
-using Failsafe.Store.Scenarios;
 using Microsoft.EntityFrameworkCore;
 
 namespace Failsafe.Store.Training;

@@ -1,8 +1,4 @@
-using System.Collections.Immutable;
 using System.Data.Common;
-using Failsafe.Engine;
-using Failsafe.Store.Data;
-using Failsafe.Store.Scenarios;
 using Microsoft.EntityFrameworkCore;
 
 namespace Failsafe.Store.Training;

@@ -1,8 +1,5 @@
-using System.Globalization;
-using Failsafe.Engine;
 using Failsafe.Planning;
 using Failsafe.Store.Catalog;
-using Failsafe.Store.Data;
 
 namespace Failsafe.Store.Training;
 

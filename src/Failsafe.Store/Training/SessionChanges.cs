@@ -1,9 +1,5 @@
-using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Failsafe.Catalog;
-using Failsafe.Effort;
-using Failsafe.Engine;
 
 namespace Failsafe.Store.Training;
 

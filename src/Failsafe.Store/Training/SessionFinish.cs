@@ -1,7 +1,3 @@
-using Failsafe.Engine;
-using Failsafe.Store.Data;
-using Failsafe.Store.Scenarios;
-
 namespace Failsafe.Store.Training;
 
 /// <summary>

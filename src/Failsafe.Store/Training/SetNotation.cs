@@ -1,7 +1,4 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
-using Failsafe.Catalog;
-using Failsafe.Effort;
 
 namespace Failsafe.Store.Training;
 

@@ -1,11 +1,6 @@
-using System.Globalization;
 using System.Text.Json;
 using Failsafe.Autoregulation;
-using Failsafe.Catalog;
-using Failsafe.Engine;
 using Failsafe.Monitoring;
-using Failsafe.Store.Data;
-using Failsafe.Store.Scenarios;
 
 namespace Failsafe.Store.Training;
 

@@ -1,10 +1,6 @@
-using System.Collections.Immutable;
 using System.Text;
-using Failsafe.Engine;
 using Failsafe.Planning;
-using Failsafe.Store.Data;
 using Failsafe.Store.Planning;
-using Failsafe.Store.Scenarios;
 
 namespace Failsafe.Store.Training;
 

@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace Failsafe.Store.Training;
 
 /// <summary>Training weekdays as lifters write them: <c>mon,wed,fri</c> or full names.</summary>

@@ -1,10 +1,3 @@
-using System.Collections.Immutable;
-using Failsafe.Catalog;
-using Failsafe.Effort;
-using Failsafe.Engine;
-using Failsafe.Store.Data;
-using Failsafe.Store.Scenarios;
-
 namespace Failsafe.Store.Training;
 
 /// <summary>

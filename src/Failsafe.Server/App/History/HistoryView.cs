@@ -1,9 +1,3 @@
-using System.Globalization;
-using Failsafe.Effort;
-using Failsafe.Store.Catalog;
-using Failsafe.Store.Data;
-using Failsafe.Store.Training;
-
 namespace Failsafe.Server.App.History;
 
 /// <summary>
@@ -31,13 +25,13 @@ public sealed record HistoryView(DateOnly From, DateOnly To, DateOnly Today, IRe
         ArgumentNullException.ThrowIfNull(log);
         problem = null;
         if (!TryDay(to, today, out var end))
-            problem = $"To: '{to}' is not a date like {Text(today)}.";
+            problem = $"To: '{to}' is not a date like {Dates.Text(today)}.";
         else if (!TryDay(from, end.AddDays(-DefaultDays), out var start))
-            problem = $"From: '{from}' is not a date like {Text(today)}.";
+            problem = $"From: '{from}' is not a date like {Dates.Text(today)}.";
         else if (start > end)
-            problem = $"From ({Text(start)}) is after to ({Text(end)}).";
+            problem = $"From ({Dates.Text(start)}) is after to ({Dates.Text(end)}).";
         else if (end.DayNumber - start.DayNumber >= MaxDays)
-            problem = $"From {Text(start)} to {Text(end)} is more than {MaxDays} days: choose a shorter range.";
+            problem = $"From {Dates.Text(start)} to {Dates.Text(end)} is more than {MaxDays} days: choose a shorter range.";
         else
         {
             var sessions = log.Sessions(start, end).OrderByDescending(s => s.Date).ThenByDescending(s => s.Id).ToList();
@@ -56,7 +50,6 @@ public sealed record HistoryView(DateOnly From, DateOnly To, DateOnly Today, IRe
         return DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day) && day.Year is >= 1900 and <= 2200;
     }
 
-    public static string Text(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>The previous range of the same length, ending the day before <see cref="From"/>.</summary>
     public (DateOnly From, DateOnly To) Older => (From.AddDays(-(To.DayNumber - From.DayNumber) - 1), From.AddDays(-1));

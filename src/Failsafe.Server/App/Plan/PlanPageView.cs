@@ -1,12 +1,6 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using Failsafe.Catalog;
-using Failsafe.Effort;
-using Failsafe.Engine;
 using Failsafe.Planning;
-using Failsafe.Store.Catalog;
-using Failsafe.Store.Data;
-using Failsafe.Store.Training;
 
 namespace Failsafe.Server.App.Plan;
 
@@ -99,7 +93,6 @@ public sealed record PlanPageView(
 
     public static string LongDate(DateOnly d) => d.ToString("ddd d MMM yyyy", CultureInfo.InvariantCulture);
 
-    public static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>"14–20 Dec", or "28 Dec – 3 Jan" across months.</summary>
     public static string Range(DateOnly from, DateOnly to) =>

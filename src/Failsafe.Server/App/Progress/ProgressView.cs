@@ -1,7 +1,4 @@
-using System.Globalization;
-using Failsafe.Engine;
 using Failsafe.Store.Reporting;
-using Failsafe.Store.Training;
 
 namespace Failsafe.Server.App.Progress;
 

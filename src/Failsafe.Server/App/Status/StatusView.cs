@@ -1,9 +1,4 @@
-using System.Globalization;
-using Failsafe.Effort;
-using Failsafe.Engine;
 using Failsafe.Monitoring;
-using Failsafe.Store.Catalog;
-using Failsafe.Store.Training;
 
 namespace Failsafe.Server.App.Status;
 

@@ -1,11 +1,6 @@
 using Failsafe.Autoregulation;
 using Failsafe.Catalog;
-using Failsafe.Effort;
-using Failsafe.Engine;
 using Failsafe.Server.Training;
-using Failsafe.Store.Catalog;
-using Failsafe.Store.Data;
-using Failsafe.Store.Training;
 
 namespace Failsafe.Server.App.Today;
 

@@ -1,10 +1,6 @@
-using Failsafe.Server.Athletes;
 using Failsafe.Server.Transfer;
-using Failsafe.Server.Web;
-using Failsafe.Store.Data;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace Failsafe.Server.Accounts;
 

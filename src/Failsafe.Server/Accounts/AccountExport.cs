@@ -1,9 +1,6 @@
 using System.IO.Pipelines;
 using System.Text.Json;
 using Failsafe.Server.Training;
-using Failsafe.Store.Data;
-using Failsafe.Store.Training;
-using Microsoft.EntityFrameworkCore;
 
 namespace Failsafe.Server.Accounts;
 

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 
 namespace Failsafe.Server.Accounts;
 

@@ -1,13 +1,5 @@
-using System.Globalization;
-using Failsafe.Effort;
-using Failsafe.Server.Athletes;
-using Failsafe.Server.Web;
-using Failsafe.Store.Catalog;
-using Failsafe.Store.Data;
 using Failsafe.Store.Importing;
-using Failsafe.Store.Training;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Failsafe.Server.Transfer;
 

@@ -1,7 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Failsafe.Store.Data;
-using Failsafe.Store.Scenarios;
 using Failsafe.Store.Training;
 using Microsoft.EntityFrameworkCore;
 

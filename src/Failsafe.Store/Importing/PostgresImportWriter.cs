@@ -1,5 +1,3 @@
-using System.Globalization;
-using Failsafe.Store.Data;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;

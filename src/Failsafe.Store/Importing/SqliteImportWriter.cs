@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
-using Failsafe.Store.Data;
 using SQLitePCL;
 
 namespace Failsafe.Store.Importing;

@@ -1,10 +1,6 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using CsvHelper;
-using Failsafe.Catalog;
-using Failsafe.Effort;
-using Failsafe.Store.Data;
 using Failsafe.Store.Training;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,5 @@
 using System.Data;
 using System.Data.Common;
-using System.Globalization;
-using Failsafe.Store.Data;
 
 namespace Failsafe.Store.Training;
 

@@ -100,22 +100,13 @@ internal static class JefitExport
     };
 
     /// <summary>The part of a stream between two positions, read only.</summary>
-    public sealed class Slice(Stream inner, long from, long end) : Stream
+    public sealed class Slice(Stream inner, long from, long end) : ReadOnlyStream
     {
         private readonly long _from = from;
         private long _at = from;
 
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
         public override long Length => end - _from;
         public override long Position { get => _at - _from; set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
         public override int Read(Span<byte> buffer)
         {

@@ -5,8 +5,10 @@
 # temporary file, WorkoutImporter, and its binary-COPY writer. Each run has a fresh database and a fresh server
 # process; the run's time is the upload request's (curl, over loopback), and the peak memory is the server
 # process's high-water mark (VmHWM, which includes its start-up and sign-up). Prints sets/s, peak RSS, and the CPU
-# time the server and PostgreSQL (all processes of its user: backend, WAL writer, checkpointer) spent during the upload.
+# time the server and PostgreSQL (the run database's backends, WAL writer, checkpointer, background writer) spent
+# during the upload, and the load average before and after each run.
 #   bash bench/import-postgres.sh [SETS]        RUNS=3 by default; the median run is reported. PORT=5188.
+#   WARMUP=1: the server first imports 20,000 sets for another account (unmeasured), as a long-running server would have.
 # PostgreSQL comes from FAILSAFE_TEST_POSTGRES when set, else from .ci/postgres.sh (which installs and starts it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -53,13 +55,20 @@ cat "$csv" >/dev/null # warm the file cache
 
 json_field() { grep -o "\"$1\": *\"\\{0,1\\}[^\",}]*" | head -n1 | sed 's/.*: *"\{0,1\}//' || true; }
 
-# CPU (user + system, in clock ticks) of one process, and of all PostgreSQL's processes (their user owns them).
+# CPU (user + system, in clock ticks) of one process; of PostgreSQL's processes that work for this run: the backends
+# connected to the run's database and the shared background ones (WAL writer, checkpointer, background writer), so
+# other databases' work on a shared server is not counted. A backend that started during the upload counts from 0.
 hz=$(getconf CLK_TCK)
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
-postgres_ticks() {
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+postgres_pids() {
+  psql_admin -tA -c "SELECT pid FROM pg_stat_activity WHERE datname = '$1' OR backend_type IN ('walwriter', 'checkpointer', 'background writer')"
+}
+declare -A pg_start
+postgres_mark() { local pid; pg_start=(); for pid in $(pgrep -u postgres || true); do pg_start[$pid]=$(cpu_ticks "$pid"); done; }
+postgres_ticks_since() {
   local total=0 pid
-  for pid in $(pgrep -u postgres || true); do
-    total=$(( total + $(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0) ))
+  for pid in $(postgres_pids "$1"); do
+    total=$(( total + $(cpu_ticks "$pid") - ${pg_start[$pid]:-0} ))
   done
   echo "$total"
 }
@@ -82,23 +91,32 @@ run_once() {
   local email="import-$RANDOM@example.com" password="Import-bench-1234" token
   curl -fsS -H 'Content-Type: application/json' -d "{\"email\":\"$email\",\"password\":\"$password\"}" "$base/account/register" >/dev/null
   token="$(curl -fsS -H 'Content-Type: application/json' -d "{\"email\":\"$email\",\"password\":\"$password\"}" "$base/account/login" | json_field accessToken)"
-  local start end result peak c0 c1 p0 p1
-  c0=$(cpu_ticks "$server_pid"); p0=$(postgres_ticks)
+  if [[ "${WARMUP:-0}" == 1 ]]; then
+    # A long-running server has compiled the import's code already: a first import of 20,000 sets, by another
+    # account, before the measured one, so the figure leaves out the runtime's compiling.
+    local warm_email="warm-$RANDOM@example.com" warm_token
+    curl -fsS -H 'Content-Type: application/json' -d "{\"email\":\"$warm_email\",\"password\":\"$password\"}" "$base/account/register" >/dev/null
+    warm_token="$(curl -fsS -H 'Content-Type: application/json' -d "{\"email\":\"$warm_email\",\"password\":\"$password\"}" "$base/account/login" | json_field accessToken)"
+    head -n 20001 "$csv" | curl -fsS --max-time 600 -H "Authorization: Bearer $warm_token" -H 'Content-Type: text/csv' --data-binary @- "$base/api/import/strong?unit=kg" >/dev/null
+  fi
+  local start end result peak c0 c1 p1
+  c0=$(cpu_ticks "$server_pid"); postgres_mark
   start=$(date +%s%N)
   result="$(curl -fsS --max-time 600 -H "Authorization: Bearer $token" -H 'Content-Type: text/csv' --data-binary "@$csv" "$base/api/import/strong?unit=kg")"
   end=$(date +%s%N)
-  c1=$(cpu_ticks "$server_pid"); p1=$(postgres_ticks)
+  c1=$(cpu_ticks "$server_pid"); p1=$(postgres_ticks_since "$pg_db")
   peak=$(awk '/^VmHWM/ { print $2 }' "/proc/$server_pid/status")
   cleanup
-  echo "$(( (end - start) / 1000000 )) $peak $(json_field sets <<<"$result") $(( (c1 - c0) * 1000 / hz )) $(( (p1 - p0) * 1000 / hz ))"
+  echo "$(( (end - start) / 1000000 )) $peak $(json_field sets <<<"$result") $(( (c1 - c0) * 1000 / hz )) $(( p1 * 1000 / hz ))"
 }
 
 results=()
 for i in $(seq 1 "$runs"); do
+  load_before=$(cut -d' ' -f1 /proc/loadavg)
   r=$(run_once)
   results+=("$r")
   read -r ms kb n server_cpu pg_cpu <<<"$r"
-  echo "run $i: $n sets in $ms ms ($(( n * 1000 / (ms > 0 ? ms : 1) )) sets/s), server peak RSS $(( kb / 1024 )) MB; CPU during the upload: server ${server_cpu} ms, PostgreSQL ${pg_cpu} ms"
+  echo "run $i: $n sets in $ms ms ($(( n * 1000 / (ms > 0 ? ms : 1) )) sets/s), server peak RSS $(( kb / 1024 )) MB; CPU during the upload: server ${server_cpu} ms, PostgreSQL ${pg_cpu} ms; load $load_before -> $(cut -d' ' -f1 /proc/loadavg)"
 done
 read -r ms kb n _ <<<"$(printf '%s\n' "${results[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")"
 echo "POST /api/import/strong on PostgreSQL ($n sets, median of $runs): ${ms} ms, $(( n * 1000 / (ms > 0 ? ms : 1) )) sets/s, server peak RSS $(( kb / 1024 )) MB"

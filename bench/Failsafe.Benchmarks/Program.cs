@@ -5,7 +5,7 @@ using Failsafe.Benchmarks;
 // `app-export FILE SETS FORMAT` another app's export (hevy, fitnotes, fitbod, liftosaur, stronglifts, jefit) for
 // bench/import.sh; `strong-csv FILE SETS [LAYOUT] [FIRST-DAY] [EVERY-DAYS]` a Strong export for bench/import.sh (and, from FIRST-DAY,
 // one workout every EVERY-DAYS days, for bench/server-load.sh); `daily-db FILE` a 10-year log for
-// bench/daily.sh; `import-profile CSV [RUNS]` the import by stage (parse only, parse + write); `web-today BASE-URL
+// bench/daily.sh; `import-profile CSV [RUNS] [POSTGRES]` the import by stage (parse only, parse + write; into PostgreSQL with a connection string); `web-today BASE-URL
 // EMAIL PASSWORD [SETS] [WARM] [OUT-DIR]` the first visit's bytes and the set-logging times of /today in Chromium
 // (bench/web.sh); anything else goes to BenchmarkDotNet (e.g. `--filter '*'`).
 if (args is ["generate", var path, ..])
@@ -35,7 +35,7 @@ if (args is ["strong-csv", var csvPath, var setCount, ..])
 
 if (args is ["import-profile", var profileCsv, ..])
 {
-    ImportProfile.Run(profileCsv, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3);
+    ImportProfile.Run(profileCsv, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3, args.Length > 3 ? args[3] : null);
     return 0;
 }
 

@@ -7,6 +7,7 @@ using Failsafe.Store.Data;
 using Failsafe.Store.Importing;
 using Failsafe.Store.Training;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Failsafe.Server.Tests;
 
@@ -144,13 +145,41 @@ public sealed class PostgresImportTests : IDisposable
         { "strong-quoted.csv", ImportSource.Strong, WeightUnit.Lb },
         { "hevy.csv", ImportSource.Hevy, null },
         { "large", ImportSource.Strong, null },
+        { "unicode", ImportSource.Strong, null },
     };
+
+    /// <summary>
+    /// Texts and times the binary COPY must carry exactly: notes of the longest length in two-, three- and four-byte
+    /// UTF-8 (enough of them to cross any write buffer inside a character), names and a custom exercise outside ASCII,
+    /// and times before PostgreSQL's epoch (2000-01-01), on it and a second before it.
+    /// </summary>
+    private static string UnicodeExport()
+    {
+        var csv = new StringBuilder("Date;Workout Name;Exercise Name;Set Order;Weight;Weight Unit;Reps;RPE;Notes;Workout Notes\n");
+        string[] starts = ["1999-12-31 23:59:59", "2000-01-01 00:00:00", "1970-01-01 00:00:00", "1987-06-15 06:05:04", "2031-02-03 04:05:06"];
+        string[] lifts = ["Squat (Barbell)", "Rückenstrecker Maschine — 背中 💪", "Bench Press (Barbell)"];
+        const string pieces = "é—背💪";
+        for (var i = 0; i < 60; i++)
+        {
+            var notes = new StringBuilder();
+            while (notes.Length < Failsafe.Store.Training.LogLimits.MaxNotes - 2)
+                notes.Append(pieces[(notes.Length + i) % 3]).Append(i % 2 == 0 ? "💪" : "");
+            csv.Append(CultureInfo.InvariantCulture,
+                $"{starts[i / 12]};Séance {i / 12} 🏋;{lifts[i % 3]};{1 + i % 12};{20 + i}.5;kg;{1 + i % 10};{(i % 2 == 0 ? "8.5" : "")};\"{notes}\";\"journée ✓ {i / 12}\"\n");
+        }
+        return csv.ToString();
+    }
 
     [Theory]
     [MemberData(nameof(Files))]
     public void Import_OnPostgres_ReadsBackAsTheSqliteImportOfTheSameFile(string file, ImportSource source, WeightUnit? unit)
     {
-        var csv = file == "large" ? LargeExport(Chunk * 2 + 1_000) : Sample(file);
+        var csv = file switch
+        {
+            "large" => LargeExport(Chunk * 2 + 1_000),
+            "unicode" => UnicodeExport(),
+            _ => Sample(file),
+        };
         int pgAthlete, liteAthlete;
         using (var setup = Postgres(0))
             pgAthlete = NewAthlete(setup);
@@ -251,6 +280,61 @@ public sealed class PostgresImportTests : IDisposable
             Revision(db).ShouldBe(otherBefore);
             Counts(db).ShouldBe((0, 0, 0));
         }
+    }
+
+    [Fact]
+    public async Task Import_OnPostgresOfAWorkoutAnotherRequestStoresMeanwhile_IsAConflictThatStoresNothing()
+    {
+        // The COPY meets the unique import key of a workout committed after the import read the log: PostgreSQL's
+        // error comes back through the COPY stream as the same DbUpdateException as EF Core's, and nothing is kept.
+        var cancel = TestContext.Current.CancellationToken;
+        int athlete, other;
+        using (var setup = Postgres(0))
+        {
+            athlete = NewAthlete(setup);
+            other = NewAthlete(setup);
+        }
+        var csv = Sample("strong-semicolon.csv");
+        using (var db = Postgres(other))
+            Import(db, csv, ImportSource.Strong);
+        string key;
+        using (var db = Postgres(other))
+            key = db.Mine<SessionRow>().Select(s => s.ImportKey!).OrderBy(k => k).First();
+
+        await using var rival = new NpgsqlConnection(_connectionString);
+        await rival.OpenAsync(cancel);
+        await using var transaction = await rival.BeginTransactionAsync(cancel);
+        await using (var insert = new NpgsqlCommand(
+            "INSERT INTO \"sessions\" (\"AthleteId\", \"Date\", \"Source\", \"ImportKey\", \"Version\") VALUES (@athlete, DATE '2020-01-01', 'strong', @key, 0)", rival, transaction))
+        {
+            insert.Parameters.AddWithValue("athlete", athlete);
+            insert.Parameters.AddWithValue("key", key);
+            await insert.ExecuteNonQueryAsync(cancel);
+        }
+
+        var import = Task.Run(() =>
+        {
+            using var db = Postgres(athlete);
+            return Import(db, csv, ImportSource.Strong);
+        }, cancel);
+        // The import's COPY of sessions waits on the rival's uncommitted key; the rival then commits.
+        await using (var watch = new NpgsqlConnection(_connectionString))
+        {
+            await watch.OpenAsync(cancel);
+            await using var waiting = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'", watch);
+            for (var tries = 0; (long)(await waiting.ExecuteScalarAsync(cancel))! == 0; tries++)
+            {
+                tries.ShouldBeLessThan(600, "the import never waited on the rival's workout");
+                import.IsCompleted.ShouldBeFalse("the import ended before it met the rival's workout");
+                await Task.Delay(50, cancel);
+            }
+        }
+        await transaction.CommitAsync(cancel);
+
+        var error = await Should.ThrowAsync<DbUpdateException>(import);
+        error.Message.ShouldContain("nothing of this one was stored");
+        using var after = Postgres(athlete);
+        Counts(after).ShouldBe((1, 0, 0), "only the rival's session");
     }
 
     public void Dispose()

@@ -172,6 +172,27 @@ public static class Api
     }
 
     /// <summary>The sets stored for the user between two days, as GET /api/sessions reports them.</summary>
+    /// <summary>
+    /// A stranger registers <paramref name="taken"/> (an email with an account) and <paramref name="fresh"/> with
+    /// <paramref name="password"/>, then signs in to each: every answer is alike but the trace id, and the sign-in is 401.
+    /// </summary>
+    public static async Task RegisterThenSignInAlike(HttpClient client, string taken, string fresh, string password)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        static async Task<(int, string)> Answer(HttpResponseMessage r) =>
+            ((int)r.StatusCode, System.Text.RegularExpressions.Regex.Replace(await r.Content.ReadAsStringAsync(Cancel), "\"traceId\":\"[^\"]*\"", ""));
+        var answers = new List<(int, string)>();
+        foreach (var email in new[] { taken, fresh })
+        {
+            using (var register = await client.PostAsJsonAsync("/account/register", new { email, password }, Cancel))
+                answers.Add(await Answer(register));
+            using var login = await client.PostAsJsonAsync("/account/login", new { email, password }, Cancel);
+            answers.Add(await Answer(login));
+        }
+        (answers[0], answers[1]).ShouldBe((answers[2], answers[3]));
+        answers[1].Item1.ShouldBe(401);
+    }
+
     public static async Task<List<JsonElement>> Sets(this ApiUser user, string from = "2026-01-01", string to = "2026-12-31")
     {
         ArgumentNullException.ThrowIfNull(user);

@@ -46,6 +46,12 @@ public sealed class AccountMailTests
         }
         (await client.PostAsJsonAsync("/account/login", new { email = ann, password = annsPassword }, Api.Cancel)).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await client.GetStringAsync("/signin?confirmed=true", Api.Cancel)).ShouldContain("Your email is confirmed: sign in.");
+        (await client.GetStringAsync("/signin?confirmed=false", Api.Cancel)).ShouldContain("That link has expired or was already used.");
+        using (var junk = await client.GetAsync("/signin?confirmed=junk", Api.Cancel))
+        {
+            junk.StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await junk.Content.ReadAsStringAsync(Api.Cancel)).ShouldNotContain("role=\"status\">Your email");
+        }
 
         // A stranger registers Ann's email and a new one, then signs in to each with their password: alike.
         var other = NewEmail();

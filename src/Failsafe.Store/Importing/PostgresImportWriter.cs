@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Failsafe.Store.Importing;
 
@@ -17,6 +16,10 @@ namespace Failsafe.Store.Importing;
 /// by <c>INSERT … SELECT</c> would write every set twice and keep the whole file in the temporary table until the end.
 /// Sequence values are never handed out twice, whoever asks, so the ids cannot collide with rows that other requests
 /// add meanwhile; a rolled-back import only leaves a gap in the sequence.
+/// </para>
+/// <para>
+/// The rows are encoded by <see cref="PostgresCopyRows"/>. Times in an export are the lifter's wall clock; they are
+/// stored as given (their ticks taken as UTC, as EF Core writes them).
 /// </para>
 /// <para>
 /// Unlike <see cref="SqliteImportWriter"/> it keeps the indexes of <c>sets</c> through the import: dropping an index
@@ -112,19 +115,19 @@ internal sealed class PostgresImportWriter : IImportWriter
 
     private void WriteSessions()
     {
-        using var copy = _connection.BeginBinaryImport(SessionCopy);
+        using var copy = new PostgresCopyRows(_connection, SessionCopy);
         foreach (var w in _sessions)
         {
-            copy.StartRow();
-            copy.Write(w.SessionId, NpgsqlDbType.Bigint);
-            copy.Write(_athlete, NpgsqlDbType.Integer);
-            copy.Write(DateOnly.FromDateTime(w.Start), NpgsqlDbType.Date);
-            Text(copy, w.Name.Length > 0 ? w.Name : null);
-            copy.Write(_source, NpgsqlDbType.Varchar);
-            copy.Write(w.Key, NpgsqlDbType.Varchar);
-            copy.Write(Utc(w.Start), NpgsqlDbType.TimestampTz);
-            Text(copy, w.Notes);
-            copy.Write(0, NpgsqlDbType.Integer);
+            copy.Row(9);
+            copy.Int64(w.SessionId);
+            copy.Int32(_athlete);
+            copy.Date(DateOnly.FromDateTime(w.Start));
+            copy.Text(w.Name.Length > 0 ? w.Name : null);
+            copy.Text(_source);
+            copy.Text(w.Key);
+            copy.Timestamp(w.Start);
+            copy.Text(w.Notes);
+            copy.Int32(0);
         }
         copy.Complete();
     }
@@ -133,30 +136,30 @@ internal sealed class PostgresImportWriter : IImportWriter
     {
         if (_count == 0)
             return;
-        using var copy = _connection.BeginBinaryImport(SetCopy);
+        using var copy = new PostgresCopyRows(_connection, SetCopy);
         for (var i = 0; i < _count; i++)
         {
             var (workout, set) = _pending[i];
-            copy.StartRow();
-            copy.Write(_athlete, NpgsqlDbType.Integer);
-            copy.Write(0, NpgsqlDbType.Integer);
-            copy.Write(workout.SessionId, NpgsqlDbType.Bigint);
-            copy.Write(set.Order, NpgsqlDbType.Integer);
-            copy.Write(set.Exercise.Id, NpgsqlDbType.Varchar);
-            copy.Write(set.Exercise.Name, NpgsqlDbType.Varchar);
-            copy.Write(set.WeightKg, NpgsqlDbType.Double);
-            copy.Write(set.Pounds ? "lb" : "kg", NpgsqlDbType.Varchar);
-            copy.Write(set.WeightEntered, NpgsqlDbType.Double);
-            copy.Write(set.Reps, NpgsqlDbType.Integer);
-            Number(copy, set.Rir);
-            Number(copy, set.Rpe);
-            copy.Write(set.Failure ? "absolute" : "none", NpgsqlDbType.Varchar);
-            copy.Write(set.Warmup, NpgsqlDbType.Boolean);
-            copy.Write(set.Drop, NpgsqlDbType.Boolean);
-            copy.Write(false, NpgsqlDbType.Boolean);
-            copy.Write(false, NpgsqlDbType.Boolean);
-            Text(copy, set.Notes);
-            copy.Write(Utc(workout.Start), NpgsqlDbType.TimestampTz);
+            copy.Row(19);
+            copy.Int32(_athlete);
+            copy.Int32(0);
+            copy.Int64(workout.SessionId);
+            copy.Int32(set.Order);
+            copy.Text(set.Exercise.IdUtf8);
+            copy.Text(set.Exercise.NameUtf8);
+            copy.Double(set.WeightKg);
+            copy.Text(set.Pounds ? "lb"u8 : "kg"u8);
+            copy.Double(set.WeightEntered);
+            copy.Int32(set.Reps);
+            copy.Double(set.Rir);
+            copy.Double(set.Rpe);
+            copy.Text(set.Failure ? "absolute"u8 : "none"u8);
+            copy.Bool(set.Warmup);
+            copy.Bool(set.Drop);
+            copy.Bool(false);
+            copy.Bool(false);
+            copy.Text(set.Notes);
+            copy.Timestamp(workout.Start);
         }
         copy.Complete();
     }
@@ -168,19 +171,19 @@ internal sealed class PostgresImportWriter : IImportWriter
         {
             if (created.Count > 0)
             {
-                using var copy = _connection.BeginBinaryImport(CustomCopy);
+                using var copy = new PostgresCopyRows(_connection, CustomCopy);
                 foreach (var c in created)
                 {
-                    copy.StartRow();
-                    copy.Write(_athlete, NpgsqlDbType.Integer);
-                    copy.Write(c.Name, NpgsqlDbType.Varchar);
-                    copy.Write(c.Mechanic, NpgsqlDbType.Text);
-                    copy.Write(c.Equipment, NpgsqlDbType.Text);
-                    copy.Write(c.MaxFailure, NpgsqlDbType.Text);
-                    copy.Write(c.MaxFailureWithSpotter, NpgsqlDbType.Text);
-                    copy.Write(c.CnsDemand, NpgsqlDbType.Text);
-                    copy.Write(c.PrimaryMuscles, NpgsqlDbType.Text);
-                    copy.Write(c.Classified, NpgsqlDbType.Boolean);
+                    copy.Row(9);
+                    copy.Int32(_athlete);
+                    copy.Text(c.Name);
+                    copy.Text(c.Mechanic);
+                    copy.Text(c.Equipment);
+                    copy.Text(c.MaxFailure);
+                    copy.Text(c.MaxFailureWithSpotter);
+                    copy.Text(c.CnsDemand);
+                    copy.Text(c.PrimaryMuscles);
+                    copy.Bool(c.Classified);
                 }
                 copy.Complete();
             }
@@ -225,25 +228,6 @@ internal sealed class PostgresImportWriter : IImportWriter
     /// </summary>
     private static DbUpdateException Conflict(PostgresException ex) =>
         new($"Another import stored the same rows meanwhile ({ex.ConstraintName}); nothing of this one was stored.", ex);
-
-    // Times in an export are the lifter's wall clock; they are stored as given (timestamptz wants them marked UTC, as EF Core writes them).
-    private static DateTime Utc(DateTime t) => DateTime.SpecifyKind(t, DateTimeKind.Utc);
-
-    private static void Text(NpgsqlBinaryImporter copy, string? value)
-    {
-        if (value is null)
-            copy.WriteNull();
-        else
-            copy.Write(value, NpgsqlDbType.Text);
-    }
-
-    private static void Number(NpgsqlBinaryImporter copy, double? value)
-    {
-        if (value is { } v)
-            copy.Write(v, NpgsqlDbType.Double);
-        else
-            copy.WriteNull();
-    }
 
     public void Dispose()
     {

@@ -149,9 +149,9 @@ public sealed class PostgresImportTests : IDisposable
     };
 
     /// <summary>
-    /// Texts and times the binary COPY must carry exactly: notes of the longest length in two-, three- and four-byte
-    /// UTF-8 (enough of them to cross any write buffer inside a character), names and a custom exercise outside ASCII,
-    /// and times before PostgreSQL's epoch (2000-01-01), on it and a second before it.
+    /// Texts and times the COPY writer encodes itself: notes of the longest length in two-, three- and four-byte UTF-8
+    /// (enough of them to cross its 64 KB buffer inside a character), names and a custom exercise outside ASCII, and
+    /// times before PostgreSQL's epoch (2000-01-01), on it and a second before it.
     /// </summary>
     private static string UnicodeExport()
     {

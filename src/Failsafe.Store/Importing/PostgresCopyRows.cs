@@ -150,7 +150,10 @@ internal sealed class PostgresCopyRows : IDisposable
         _done = true;
         try
         {
-            _stream.Cancel();
+            // A stream Npgsql already closed (its connection broke) has nothing to cancel: cancelling it would throw
+            // and hide the error the caller is handling.
+            if (_stream.CanWrite)
+                _stream.Cancel();
         }
         finally
         {

@@ -127,6 +127,9 @@ public sealed class PostgresImportTests : IDisposable
         var connection = db.Database.GetDbConnection();
         using (var estimate = Sql.Command(connection, "SELECT reltuples FROM pg_class WHERE oid = '\"sets\"'::regclass"))
             Convert.ToDouble(estimate.ExecuteScalar(), CultureInfo.InvariantCulture).ShouldBeGreaterThan(250_000, "the planner's count of sets after the import");
+        using (var analysed = Sql.Command(connection,
+            "SELECT count(*) FROM pg_stats WHERE schemaname = 'public' AND tablename = 'sets' AND attname IN ('AthleteId', 'SessionId', 'ExerciseId', 'WeightKg')"))
+            Convert.ToInt32(analysed.ExecuteScalar(), CultureInfo.InvariantCulture).ShouldBe(4, "the columns the log is read by have statistics");
 
         string[] bench = [CatalogLoader.Default.Find("Bench Press (Barbell)")!.Id, CatalogLoader.Default.Find("Incline Bench Press (Barbell)")!.Id];
         using var explain = Sql.Command(connection, "EXPLAIN " + LogReader.HeaviestSets(bench.Length),

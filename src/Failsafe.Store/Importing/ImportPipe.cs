@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 
 namespace Failsafe.Store.Importing;
 
@@ -30,6 +31,11 @@ internal sealed class ImportPipe : IDisposable
         _task = Task.Factory.StartNew(Write, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
+    // The import's hot loops (this one, the reader's Execute and Row, the PostgreSQL writer's AddSet and WriteSets) are
+    // compiled optimized at their first call. An import is one long call of each, which a fresh server otherwise runs
+    // as unoptimized code, and then recompiles, through its first seconds: the runtime's compiler took as much CPU as
+    // PostgreSQL's backend then, on two cores (bench/README.md, "Import into PostgreSQL").
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Write()
     {
         try

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using CsvHelper;
@@ -288,6 +289,8 @@ public static partial class WorkoutImporter
                 StringComparer.OrdinalIgnoreCase, db.AthleteId);
         }
 
+        // Compiled optimized at once, as the import's other hot loops (see ImportPipe.Write).
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public ImportSummary Execute(ImportPipe? pipe)
         {
             _pipe = pipe;
@@ -424,6 +427,8 @@ public static partial class WorkoutImporter
             }
         }
 
+        // Compiled optimized at once, as the import's other hot loops (see ImportPipe.Write).
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Row()
         {
             _shift = 0;

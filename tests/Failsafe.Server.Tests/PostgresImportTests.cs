@@ -141,6 +141,42 @@ public sealed class PostgresImportTests : IDisposable
         plan.ToString().ShouldContain("IX_sets_AthleteId_ExerciseId_WeightKg", customMessage: plan.ToString());
     }
 
+    [Fact]
+    public void The_key_from_a_set_to_its_session_is_checked_per_statement_and_an_import_defers_it_to_the_commit_where_it_still_holds()
+    {
+        int athlete;
+        using (var setup = Postgres(0))
+            athlete = NewAthlete(setup);
+        using var db = Postgres(athlete);
+        db.Database.OpenConnection();
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        using (var key = Sql.Command(connection, "SELECT condeferrable, condeferred FROM pg_constraint WHERE conname = 'FK_sets_sessions_SessionId'"))
+        using (var row = key.ExecuteReader())
+        {
+            row.Read().ShouldBeTrue("the key exists");
+            (row.GetBoolean(0), row.GetBoolean(1)).ShouldBe((true, false), "deferrable, and checked per statement unless a transaction defers it");
+        }
+
+        const string Orphan = "INSERT INTO \"sets\" (\"AthleteId\", \"SessionId\", \"Order\", \"ExerciseId\", \"ExerciseName\", \"WeightKg\", \"Unit\", " +
+            "\"WeightEntered\", \"Reps\", \"Failure\", \"Warmup\", \"Drop\", \"FormBreakdown\", \"Pain\", \"LoggedAt\", \"Version\") " +
+            "VALUES (@athlete, 987654321, 1, 'barbell-back-squat', 'Squat', 100, 'kg', 100, 5, 'none', false, false, false, false, now(), 0)";
+        using (var transaction = connection.BeginTransaction())
+        {
+            using var insert = Sql.Command(connection, Orphan, ("athlete", athlete));
+            Should.Throw<PostgresException>(() => insert.ExecuteNonQuery()).SqlState.ShouldBe(PostgresErrorCodes.ForeignKeyViolation, "any other writer's statement");
+        }
+        using (var transaction = connection.BeginTransaction())
+        {
+            using (var defer = Sql.Command(connection, "SET CONSTRAINTS \"FK_sets_sessions_SessionId\" DEFERRED"))
+                defer.ExecuteNonQuery();
+            using (var insert = Sql.Command(connection, Orphan, ("athlete", athlete)))
+                insert.ExecuteNonQuery().ShouldBe(1, "deferred, the statement passes");
+            Should.Throw<PostgresException>(() => transaction.Commit()).SqlState.ShouldBe(PostgresErrorCodes.ForeignKeyViolation, "and the commit does not");
+        }
+        using var count = Sql.Command(connection, "SELECT count(*) FROM \"sets\" WHERE \"SessionId\" = 987654321");
+        Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture).ShouldBe(0);
+    }
+
     public static TheoryData<string, ImportSource, WeightUnit?> Files() => new()
     {
         { "strong-comma.csv", ImportSource.Strong, WeightUnit.Lb },

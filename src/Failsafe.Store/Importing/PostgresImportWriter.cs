@@ -11,10 +11,11 @@ namespace Failsafe.Store.Importing;
 /// <para>
 /// How sets get their session's id: a connection runs one COPY at a time, and a set names its session by id, so the id
 /// must be known before the set is sent (the foreign key itself is checked at the commit, see <see cref="DeferredKey"/>).
-/// The writer therefore buffers <see cref="Chunk"/> sets, reserves ids for the chunk's new sessions from the table's own sequence in one
-/// round trip (<c>SELECT nextval(…) FROM generate_series(1, n)</c>), and then COPYs the chunk's sessions, with those
-/// ids, and its sets straight into the real tables. Every row is written once; COPY into a temporary table followed
-/// by <c>INSERT … SELECT</c> would write every set twice and keep the whole file in the temporary table until the end.
+/// The writer therefore buffers <see cref="Chunk"/> sets, reserves ids for the chunk's new sessions from the table's
+/// own sequence in one round trip (<c>SELECT nextval(…) FROM generate_series(1, n)</c>), and then COPYs the chunk's
+/// sessions, with those ids, and its sets straight into the real tables. Every row is written once; COPY into a
+/// temporary table followed by <c>INSERT … SELECT</c> would write every set twice and keep the whole file in the
+/// temporary table until the end.
 /// Sequence values are never handed out twice, whoever asks, so the ids cannot collide with rows that other requests
 /// add meanwhile; a rolled-back import only leaves a gap in the sequence.
 /// </para>
@@ -66,8 +67,8 @@ internal sealed class PostgresImportWriter : IImportWriter
     /// key is <c>DEFERRABLE INITIALLY IMMEDIATE</c>; every other writer has it checked per statement). PostgreSQL still
     /// checks every set, one query each, but checked at the end of a COPY those queries run beside the COPY's 1,000
     /// buffered rows, each of which holds the table's row type in the statement's resource list, and each query's
-    /// lookups in that list grow long: 5–7 % of the backend's samples went to <c>ResourceOwnerRememberTupleDesc</c> and
-    /// its neighbour alone, and none at the commit. Measured in turn, one fresh server per run: 81,089–92,208 sets/s
+    /// lookups in that list grow long: about 8 % of the backend's samples went to <c>ResourceOwnerRememberTupleDesc</c>
+    /// and its neighbour alone, and none at the commit. Measured in turn, one fresh server per run: 81,089–92,208 sets/s
     /// (PostgreSQL CPU 9.9–11.3 s) checked per COPY, 94,126–99,631 (9.0–9.4 s) deferred; see bench/README.md.
     /// </summary>
     internal const string DeferredKey = "SET CONSTRAINTS \"FK_sets_sessions_SessionId\" DEFERRED";

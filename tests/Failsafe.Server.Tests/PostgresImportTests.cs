@@ -17,7 +17,11 @@ namespace Failsafe.Server.Tests;
 /// </summary>
 public sealed class PostgresImportTests : IDisposable
 {
-    /// <summary>The sets the PostgreSQL writer buffers per round of COPYs (PostgresImportWriter.Chunk): the large files span several.</summary>
+    /// <summary>
+    /// The size the large files are counted in. Their workouts have 18 sets each, so a file of twice this many sets has
+    /// 1,876 workouts and spans five of the PostgreSQL writer's blocks of session ids (64, 128, 256, 512 and 1,024): its
+    /// set COPY is ended and begun again four times.
+    /// </summary>
     private const int Chunk = 16_384;
 
     private readonly string _admin;
@@ -70,8 +74,8 @@ public sealed class PostgresImportTests : IDisposable
     }
 
     /// <summary>
-    /// A Strong export (semicolon layout with units; a comma in a text) of <paramref name="sets"/> sets, over more than one of the
-    /// writer's chunks: kg and lb, warm-up, drop and failure sets, RPE or none, notes or none, workout notes, and an
+    /// A Strong export (semicolon layout with units; a comma in a text) of <paramref name="sets"/> sets, 18 to a workout (see
+    /// <see cref="Chunk"/>): kg and lb, warm-up, drop and failure sets, RPE or none, notes or none, workout notes, and an
     /// exercise the catalog does not know.
     /// </summary>
     private static string LargeExport(int sets, string? lastRow = null)

@@ -50,10 +50,14 @@ internal interface IImportWriter : IDisposable
     /// <summary>Prepares for about <paramref name="estimatedSets"/> sets (0 when the size of the file is not known).</summary>
     void Begin(long estimatedSets);
 
-    /// <summary>Adds a set of <paramref name="workout"/>; its session is written before it, on its first set.</summary>
+    /// <summary>
+    /// Adds a set of <paramref name="workout"/>. At the workout's first set the writer gives it its session's id;
+    /// the session is written then (SQLite) or by <see cref="Flush"/> (PostgreSQL, whose key to the session is checked
+    /// at the commit).
+    /// </summary>
     void AddSet(ImportedWorkout workout, in ImportedSet set);
 
-    /// <summary>Writes the sets still buffered.</summary>
+    /// <summary>Writes the sets and sessions still buffered.</summary>
     void Flush();
 
     /// <summary>

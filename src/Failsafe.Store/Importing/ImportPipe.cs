@@ -31,7 +31,7 @@ internal sealed class ImportPipe : IDisposable
         _task = Task.Factory.StartNew(Write, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
-    // The import's hot loops (this one, the reader's Execute and Row, the PostgreSQL writer's AddSet and WriteSets) are
+    // The import's hot loops (this one, the reader's Execute and Row, the PostgreSQL writer's AddSet) are
     // compiled optimized at their first call. An import is one long call of each, which a fresh server otherwise runs
     // as unoptimized code, and then recompiles, through its first seconds: the runtime's compiler took as much CPU as
     // PostgreSQL's backend then, on two cores (bench/README.md, "Import into PostgreSQL").

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -9,15 +10,26 @@ namespace Failsafe.Store.Importing;
 /// (<c>COPY … FROM STDIN (FORMAT BINARY)</c>) on the context's own connection, inside the transaction the importer has
 /// begun, so a failed import leaves nothing behind.
 /// <para>
-/// How sets get their session's id: a connection runs one COPY at a time, and a set names its session by id, so the id
-/// must be known before the set is sent (the foreign key itself is checked at the commit, see <see cref="DeferredKey"/>).
-/// The writer therefore buffers <see cref="Chunk"/> sets, reserves ids for the chunk's new sessions from the table's
-/// own sequence in one round trip (<c>SELECT nextval(…) FROM generate_series(1, n)</c>), and then COPYs the chunk's
-/// sessions, with those ids, and its sets straight into the real tables. Every row is written once; COPY into a
-/// temporary table followed by <c>INSERT … SELECT</c> would write every set twice and keep the whole file in the
-/// temporary table until the end.
+/// The sets stream into one COPY as they are parsed, and the sessions follow in one COPY when the last set is sent:
+/// the foreign key from a set to its session is checked at the commit (see <see cref="DeferredKey"/>), so a set may
+/// be written before its session. A set names its session by id, so the id must be known before the set is sent; ids
+/// come from the table's own sequence, reserved in blocks (<c>SELECT nextval(…) FROM generate_series(1, n)</c>), the
+/// first of <see cref="FirstIds"/> in the same round trip as the deferral, each next one twice as large up to
+/// <see cref="MostIds"/>. A block can only be reserved between two statements, so the set COPY is ended and begun again
+/// around it: a million sets of 43,242 workouts take 12 COPYs of sets (blocks of 64, 128, … 8,192, 8,192, …), and the
+/// last block's 5,846 ids go unused. Every row is written once; COPY into a temporary table followed by
+/// <c>INSERT … SELECT</c> would write every set twice and keep the whole file in the temporary table until the end.
+/// </para>
+/// <para>
+/// Why one stream rather than rounds of 16,384 sets, each with its sessions' ids, its sessions' COPY and its sets' COPY
+/// (measured, bench/README.md, "One stream of sets"): PostgreSQL's backend is the import's critical path, and between
+/// two statements it waits for the client, whose threads wait for a core on a busy machine. Sampled every 10 ms
+/// through an upload, the backend waited for the client in 58 samples with rounds and in 9 with one stream; in five pairs
+/// of runs taken in turn the upload took 1.1–8.0 % less time, 96,655 sets/s median before and 101,729 after.
+/// </para>
+/// <para>
 /// Sequence values are never handed out twice, whoever asks, so the ids cannot collide with rows that other requests
-/// add meanwhile; a rolled-back import only leaves a gap in the sequence.
+/// add meanwhile; a rolled-back import, and the ids left over in its last block, only leave a gap in the sequence.
 /// </para>
 /// <para>
 /// The rows are encoded by <see cref="PostgresCopyRows"/>. Times in an export are the lifter's wall clock; they are
@@ -30,8 +42,11 @@ namespace Failsafe.Store.Importing;
 /// </summary>
 internal sealed class PostgresImportWriter : IImportWriter
 {
-    /// <summary>Sets buffered per round of COPYs (about 1.5 MB of rows): memory stays flat, and the rounds are few (61 for a million sets).</summary>
-    public const int Chunk = 16_384;
+    /// <summary>Session ids reserved with the deferral: enough for a small file's workouts in one round trip.</summary>
+    public const int FirstIds = 64;
+
+    /// <summary>The largest block of session ids reserved at once (a block for 8,192 workouts, about 190,000 sets of a Strong export).</summary>
+    public const int MostIds = 8_192;
 
     private const string SessionCopy =
         "COPY \"sessions\" (\"Id\", \"AthleteId\", \"Date\", \"Name\", \"Source\", \"ImportKey\", \"StartedAt\", \"Notes\", \"Version\") FROM STDIN (FORMAT BINARY)";
@@ -44,12 +59,15 @@ internal sealed class PostgresImportWriter : IImportWriter
         "COPY \"custom_exercises\" (\"AthleteId\", \"Name\", \"Mechanic\", \"Equipment\", \"MaxFailure\", \"MaxFailureWithSpotter\", \"CnsDemand\", " +
         "\"PrimaryMuscles\", \"Classified\") FROM STDIN (FORMAT BINARY)";
 
+    private const string ReserveIds = "SELECT nextval(pg_get_serial_sequence('\"sessions\"', 'Id')) FROM generate_series(1, @n)";
+
     private readonly NpgsqlConnection _connection;
     private readonly string _source;
     private readonly int _athlete;
-    private readonly (ImportedWorkout Workout, ImportedSet Set)[] _pending = new (ImportedWorkout, ImportedSet)[Chunk];
     private readonly List<ImportedWorkout> _sessions = [];
-    private int _count;
+    private readonly Queue<long> _ids = new();
+    private int _block = FirstIds;
+    private PostgresCopyRows? _sets;
     private long _written;
 
     /// <param name="connection">The open connection, in a transaction (Npgsql runs every command and COPY in it).</param>
@@ -65,19 +83,24 @@ internal sealed class PostgresImportWriter : IImportWriter
     /// <summary>
     /// Defers the foreign key of <c>sets</c> to <c>sessions</c> to the commit, for this import's transaction only (the
     /// key is <c>DEFERRABLE INITIALLY IMMEDIATE</c>; every other writer has it checked per statement). PostgreSQL still
-    /// checks every set, one query each, but checked at the end of a COPY those queries run beside the COPY's 1,000
-    /// buffered rows, each of which holds the table's row type in the statement's resource list, and each query's
-    /// lookups in that list grow long: about 8 % of the backend's samples went to <c>ResourceOwnerRememberTupleDesc</c>
-    /// and its neighbour alone, and none at the commit. Measured in turn, one fresh server per run: 81,089–92,208 sets/s
+    /// checks every set, one query each, at the commit. Deferred, the key also lets a set be written before its session
+    /// (see the class's remarks). And checked at the end of a COPY, those queries ran beside the COPY's 1,000 buffered
+    /// rows, each of which holds the table's row type in the statement's resource list, and each query's lookups in that
+    /// list grew long: about 8 % of the backend's samples went to <c>ResourceOwnerRememberTupleDesc</c> and its
+    /// neighbour alone, and none at the commit. Measured in turn, one fresh server per run: 81,089–92,208 sets/s
     /// (PostgreSQL CPU 9.9–11.3 s) checked per COPY, 94,126–99,631 (9.0–9.4 s) deferred; see bench/README.md.
     /// </summary>
     internal const string DeferredKey = "SET CONSTRAINTS \"FK_sets_sessions_SessionId\" DEFERRED";
 
     public void Begin(long estimatedSets)
     {
-        // COPY needs no prepared statements, and the indexes stay (see the class's remarks).
-        using var defer = Sql.Command(_connection, DeferredKey);
-        defer.ExecuteNonQuery();
+        // COPY needs no prepared statements, and the indexes stay (see the class's remarks). The first ids come in the
+        // same round trip.
+        using var batch = new NpgsqlBatch(_connection)
+        {
+            BatchCommands = { new(DeferredKey), new(ReserveIds) { Parameters = { new("n", _block) } } },
+        };
+        Take(batch.ExecuteReader(), _block);
     }
 
     // Compiled optimized at once, as the import's other hot loops (see ImportPipe.Write).
@@ -86,52 +109,87 @@ internal sealed class PostgresImportWriter : IImportWriter
     {
         if (workout.SessionId == 0)
         {
-            // Marks the workout as taken by this chunk until its id is reserved.
-            workout.SessionId = -1;
+            if (_ids.Count == 0)
+                Reserve();
+            workout.SessionId = _ids.Dequeue();
             _sessions.Add(workout);
         }
-        _pending[_count++] = (workout, set);
-        if (_count == Chunk)
-            Flush();
+        var copy = _sets ??= new PostgresCopyRows(_connection, SetCopy);
+        copy.Row(19);
+        copy.Int32(_athlete);
+        copy.Int32(0);
+        copy.Int64(workout.SessionId);
+        copy.Int32(set.Order);
+        copy.Text(set.Exercise.IdUtf8);
+        copy.Text(set.Exercise.NameUtf8);
+        copy.Double(set.WeightKg);
+        copy.Text(set.Pounds ? "lb"u8 : "kg"u8);
+        copy.Double(set.WeightEntered);
+        copy.Int32(set.Reps);
+        copy.Double(set.Rir);
+        copy.Double(set.Rpe);
+        copy.Text(set.Failure ? "absolute"u8 : "none"u8);
+        copy.Bool(set.Warmup);
+        copy.Bool(set.Drop);
+        copy.Bool(false);
+        copy.Bool(false);
+        copy.Text(set.Notes);
+        copy.Timestamp(workout.Start);
+        _written++;
     }
 
-    public void Flush()
+    /// <summary>Ends the set COPY, if one is open, and reserves the next block of session ids, twice the last one's size.</summary>
+    private void Reserve()
     {
-        if (_count == 0 && _sessions.Count == 0)
+        EndSets();
+        _block = Math.Min(_block * 2, MostIds);
+        using var command = Sql.Command(_connection, ReserveIds, ("n", _block));
+        Take(command.ExecuteReader(), _block);
+    }
+
+    private void Take(DbDataReader ids, int n)
+    {
+        using (ids)
+        {
+            while (ids.Read())
+                _ids.Enqueue(ids.GetInt64(0));
+        }
+        if (_ids.Count != n)
+            throw new InvalidOperationException($"The sequence gave {_ids.Count} ids for {n} sessions.");
+    }
+
+    private void EndSets()
+    {
+        if (_sets is null)
             return;
         try
         {
-            if (_sessions.Count > 0)
-            {
-                ReserveIds();
-                WriteSessions();
-            }
-            WriteSets();
+            _sets.Complete();
+        }
+        finally
+        {
+            _sets.Dispose();
+            _sets = null;
+        }
+    }
+
+    /// <summary>Ends the set COPY and writes the sessions of the sets written.</summary>
+    public void Flush()
+    {
+        EndSets();
+        if (_sessions.Count == 0)
+            return;
+        try
+        {
+            WriteSessions();
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
         {
             throw Conflict(ex);
         }
-        Array.Clear(_pending, 0, _count);
-        _written += _count;
-        _count = 0;
         _sessions.Clear();
     }
 
-    /// <summary>Gives each new session of the chunk an id from the sequence of <c>sessions."Id"</c>, in one round trip.</summary>
-    private void ReserveIds()
-    {
-        using var command = Sql.Command(_connection, "SELECT nextval(pg_get_serial_sequence('\"sessions\"', 'Id')) FROM generate_series(1, @n)", ("n", _sessions.Count));
-        using var ids = command.ExecuteReader();
-        var i = 0;
-        while (ids.Read())
-            _sessions[i++].SessionId = ids.GetInt64(0);
-        if (i != _sessions.Count)
-            throw new InvalidOperationException($"The sequence gave {i} ids for {_sessions.Count} sessions.");
-    }
-
-    // Compiled optimized at once, as the import's other hot loops (see ImportPipe.Write).
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WriteSessions()
     {
         using var copy = new PostgresCopyRows(_connection, SessionCopy);
@@ -147,40 +205,6 @@ internal sealed class PostgresImportWriter : IImportWriter
             copy.Timestamp(w.Start);
             copy.Text(w.Notes);
             copy.Int32(0);
-        }
-        copy.Complete();
-    }
-
-    // Compiled optimized at once, as the import's other hot loops (see ImportPipe.Write).
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void WriteSets()
-    {
-        if (_count == 0)
-            return;
-        using var copy = new PostgresCopyRows(_connection, SetCopy);
-        for (var i = 0; i < _count; i++)
-        {
-            var (workout, set) = _pending[i];
-            copy.Row(19);
-            copy.Int32(_athlete);
-            copy.Int32(0);
-            copy.Int64(workout.SessionId);
-            copy.Int32(set.Order);
-            copy.Text(set.Exercise.IdUtf8);
-            copy.Text(set.Exercise.NameUtf8);
-            copy.Double(set.WeightKg);
-            copy.Text(set.Pounds ? "lb"u8 : "kg"u8);
-            copy.Double(set.WeightEntered);
-            copy.Int32(set.Reps);
-            copy.Double(set.Rir);
-            copy.Double(set.Rpe);
-            copy.Text(set.Failure ? "absolute"u8 : "none"u8);
-            copy.Bool(set.Warmup);
-            copy.Bool(set.Drop);
-            copy.Bool(false);
-            copy.Bool(false);
-            copy.Text(set.Notes);
-            copy.Timestamp(workout.Start);
         }
         copy.Complete();
     }
@@ -262,8 +286,10 @@ internal sealed class PostgresImportWriter : IImportWriter
     private static DbUpdateException Conflict(PostgresException ex) =>
         new($"Another import stored the same rows meanwhile ({ex.ConstraintName}); nothing of this one was stored.", ex);
 
+    /// <summary>Cancels the set COPY when the import stops before <see cref="Flush"/>: the importer then rolls back.</summary>
     public void Dispose()
     {
-        // Nothing held between calls: each COPY is complete (or cancelled by its own disposal) when its call returns.
+        _sets?.Dispose();
+        _sets = null;
     }
 }

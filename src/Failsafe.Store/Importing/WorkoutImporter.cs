@@ -140,6 +140,8 @@ public static partial class WorkoutImporter
             catch
             {
                 pipe?.Abort();
+                // The writer may hold a COPY open: it is cancelled before the connection can roll back.
+                writer.Dispose();
                 transaction.Rollback();
                 throw;
             }

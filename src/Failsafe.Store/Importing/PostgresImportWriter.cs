@@ -24,8 +24,8 @@ namespace Failsafe.Store.Importing;
 /// Why one stream rather than rounds of 16,384 sets, each with its sessions' ids, its sessions' COPY and its sets' COPY
 /// (measured, bench/README.md, "One stream of sets"): PostgreSQL's backend is the import's critical path, and between
 /// two statements it waits for the client, whose threads wait for a core on a busy machine. Sampled every 10 ms
-/// through an upload, the backend waited for the client in 58 samples with rounds and in 9 with one stream; in five pairs
-/// of runs taken in turn the upload took 1.1–8.0 % less time, 96,655 sets/s median before and 101,729 after.
+/// through an upload, the backend waited for the client in 41–59 samples with rounds and in 7 with one stream; in five
+/// pairs of runs taken in turn, one fresh server each, 99,147 sets/s median before and 102,155 after (faster in four).
 /// </para>
 /// <para>
 /// Sequence values are never handed out twice, whoever asks, so the ids cannot collide with rows that other requests

@@ -26,7 +26,13 @@ internal sealed class ImportedWorkout(string key, DateTime start, string name)
     /// <summary>The start as in the file: the lifter's wall clock, stored as given.</summary>
     public DateTime Start { get; } = start;
     public string Name { get; } = name;
-    public byte[] LoggedAt { get; } = SqliteImportWriter.Utf8(SqliteImportWriter.FormatDateTime(start));
+    /// <summary>
+    /// The start as SQLite's sets store it, made at the first call (by the SQLite writer only: the PostgreSQL writer
+    /// sends the time as a number) and kept, as every set of the workout binds it.
+    /// </summary>
+    public byte[] LoggedAt => _loggedAt ??= SqliteImportWriter.Utf8(SqliteImportWriter.FormatDateTime(Start));
+
+    private byte[]? _loggedAt;
     public bool Duplicate { get; init; }
 
     /// <summary>Sets of this workout seen so far (by the reader); the next set's order is one more.</summary>

@@ -22,7 +22,7 @@ public sealed class PostgresImportTests : IDisposable
     /// 1,876 workouts and spans five of the PostgreSQL writer's blocks of session ids (64, 128, 256, 512 and 1,024): its
     /// set COPY is ended and begun again four times.
     /// </summary>
-    private const int Chunk = 16_384;
+    private const int LargeUnit = 16_384;
 
     private readonly string _admin;
     private readonly string _database;
@@ -75,7 +75,7 @@ public sealed class PostgresImportTests : IDisposable
 
     /// <summary>
     /// A Strong export (semicolon layout with units; a comma in a text) of <paramref name="sets"/> sets, 18 to a workout (see
-    /// <see cref="Chunk"/>): kg and lb, warm-up, drop and failure sets, RPE or none, notes or none, workout notes, and an
+    /// <see cref="LargeUnit"/>): kg and lb, warm-up, drop and failure sets, RPE or none, notes or none, workout notes, and an
     /// exercise the catalog does not know.
     /// </summary>
     private static string LargeExport(int sets, string? lastRow = null)
@@ -219,7 +219,7 @@ public sealed class PostgresImportTests : IDisposable
     {
         var csv = file switch
         {
-            "large" => LargeExport(Chunk * 2 + 1_000),
+            "large" => LargeExport(LargeUnit * 2 + 1_000),
             "unicode" => UnicodeExport(),
             _ => Sample(file),
         };
@@ -257,11 +257,11 @@ public sealed class PostgresImportTests : IDisposable
         var (counts, revision, stored) = (Counts(before), Revision(before), Stored(before));
 
         // Past two of the writer's chunks: sessions and sets were COPYed before the bad line was read.
-        var bad = LargeExport(Chunk * 2 + 1_000, "2030-01-01 10:00:00;Late;Squat (Barbell);1;100;kg;five;;;");
+        var bad = LargeExport(LargeUnit * 2 + 1_000, "2030-01-01 10:00:00;Late;Squat (Barbell);1;100;kg;five;;;");
         using (var db = Postgres(athlete))
         {
             var error = Should.Throw<ImportException>(() => Import(db, bad, ImportSource.Strong));
-            error.Message.ShouldBe($"line {Chunk * 2 + 1_002}, column Reps: 'five' is not a whole number");
+            error.Message.ShouldBe($"line {LargeUnit * 2 + 1_002}, column Reps: 'five' is not a whole number");
         }
 
         using var after = Postgres(athlete);
@@ -277,7 +277,7 @@ public sealed class PostgresImportTests : IDisposable
         int athlete;
         using (var setup = Postgres(0))
             athlete = NewAthlete(setup);
-        var csv = LargeExport(Chunk + 500);
+        var csv = LargeExport(LargeUnit + 500);
         ImportSummary first;
         using (var db = Postgres(athlete))
             first = Import(db, csv, ImportSource.Strong);
@@ -312,9 +312,9 @@ public sealed class PostgresImportTests : IDisposable
 
         ImportSummary summary;
         using (var db = Postgres(athlete))
-            summary = Import(db, LargeExport(Chunk * 3), ImportSource.Strong);
+            summary = Import(db, LargeExport(LargeUnit * 3), ImportSource.Strong);
 
-        summary.Sets.ShouldBe(Chunk * 3);
+        summary.Sets.ShouldBe(LargeUnit * 3);
         summary.Unmatched.Single().Created.ShouldBeTrue();
         using (var db = Postgres(athlete))
             Revision(db).ShouldBe(before + 1);

@@ -43,10 +43,10 @@ namespace Failsafe.Store.Importing;
 internal sealed class PostgresImportWriter : IImportWriter
 {
     /// <summary>Session ids reserved with the deferral: enough for a small file's workouts in one round trip.</summary>
-    public const int FirstIds = 64;
+    private const int FirstIds = 64;
 
     /// <summary>The largest block of session ids reserved at once (a block for 8,192 workouts, about 190,000 sets of a Strong export).</summary>
-    public const int MostIds = 8_192;
+    private const int MostIds = 8_192;
 
     private const string SessionCopy =
         "COPY \"sessions\" (\"Id\", \"AthleteId\", \"Date\", \"Name\", \"Source\", \"ImportKey\", \"StartedAt\", \"Notes\", \"Version\") FROM STDIN (FORMAT BINARY)";

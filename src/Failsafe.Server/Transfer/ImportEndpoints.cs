@@ -61,7 +61,7 @@ public static class ImportEndpoints
         const string perImport = "Failsafe:Limits:SetsPerImport", newExercises = "Failsafe:Limits:NewExercisesPerImport";
         var most = settings.GetValue(perImport, SetsPerImport);
         var exercises = settings.GetValue(newExercises, NewExercisesPerImport);
-        var held = await db.Mine<SetRow>().LongCountAsync(cancel);
+        var held = await account.CountAsync(db, cancel);
         var sets = account.Most - held < most
             ? new ImportCap(Math.Max(0, account.Most - held), account.Limit, account.Says(held))
             : new ImportCap(most, perImport, string.Create(CultureInfo.InvariantCulture, $"one import may add at most {most:N0} sets ({perImport})"));

@@ -13,7 +13,7 @@ namespace Failsafe.Store.Importing;
 /// The sets stream into one COPY as they are parsed, and the sessions follow in one COPY when the last set is sent:
 /// the foreign key from a set to its session is checked at the commit (see <see cref="DeferredKey"/>), so a set may
 /// be written before its session. A set names its session by id, so the id must be known before the set is sent; ids
-/// come from the table's own sequence, reserved in blocks (<c>SELECT nextval(…) FROM generate_series(1, n)</c>), the
+/// come from the table's own sequence, reserved in blocks (<see cref="ReserveIds"/>), the
 /// first of <see cref="FirstIds"/> in the same round trip as the deferral, each next one twice as large up to
 /// <see cref="MostIds"/>. A block can only be reserved between two statements, so the set COPY is ended and begun again
 /// around it: a million sets of 43,242 workouts take 12 COPYs of sets (blocks of 64, 128, … 8,192, 8,192, …), and the
@@ -59,7 +59,14 @@ internal sealed class PostgresImportWriter : IImportWriter
         "COPY \"custom_exercises\" (\"AthleteId\", \"Name\", \"Mechanic\", \"Equipment\", \"MaxFailure\", \"MaxFailureWithSpotter\", \"CnsDemand\", " +
         "\"PrimaryMuscles\", \"Classified\") FROM STDIN (FORMAT BINARY)";
 
-    private const string ReserveIds = "SELECT nextval(pg_get_serial_sequence('\"sessions\"', 'Id')) FROM generate_series(1, @n)";
+    /// <summary>
+    /// A block of <c>@n</c> session ids. The sequence is looked up once per block, in the CTE: named in
+    /// <c>nextval(…)</c> itself, <c>pg_get_serial_sequence</c> ran once per id, with its catalog lookups (23–28 ms per
+    /// 8,192 ids against 2.5 ms, measured in <c>psql</c>; about 0.2 s of the backend's time for a million sets).
+    /// </summary>
+    private const string ReserveIds =
+        "WITH s AS MATERIALIZED (SELECT pg_get_serial_sequence('\"sessions\"', 'Id')::regclass AS seq) " +
+        "SELECT nextval(s.seq) FROM s, generate_series(1, @n)";
 
     private readonly NpgsqlConnection _connection;
     private readonly string _source;

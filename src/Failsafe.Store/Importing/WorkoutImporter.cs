@@ -131,10 +131,13 @@ public static partial class WorkoutImporter
                 writer.Finish(run.Created, summary.Sets > 0 || run.Created.Count > 0);
                 // Finish raised the revision, which holds the profile row until the commit: counted now, no other
                 // writer of this athlete can add a set between the count and the commit.
-                if (summary.Sets > 0 && run.Options.Account is { } account
-                    && account.Held(connection, transaction.GetDbTransaction(), db.AthleteId, summary.Sets) is var held && held > account.Most)
+                var account = summary.Sets > 0 ? run.Options.Account : null;
+                var after = account?.HeldAfter(connection, transaction.GetDbTransaction(), db.AthleteId, summary.Sets);
+                if (account is not null && after is { Held: var held } && held > account.Most)
                     throw new ImportLimitException(0, null, new ImportCap(account.Most, account.Limit, account.Says(held - summary.Sets)), "another write filled the account meanwhile: ");
                 transaction.Commit();
+                if (account is not null && after is { } counted)
+                    account.Remember(db.AthleteId, counted.Revision, counted.Held);
                 return summary;
             }
             catch

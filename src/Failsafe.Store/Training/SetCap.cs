@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
 
 namespace Failsafe.Store.Training;
 
@@ -57,9 +58,46 @@ public sealed class SetCap(long most, string limit)
         return (reader.GetInt64(0), reader.GetInt64(1));
     }
 
-    /// <summary>The sets held, for the importer's synchronous transaction, which added <paramref name="added"/>.</summary>
-    internal long Held(DbConnection connection, DbTransaction? transaction, int athlete, long added) =>
-        CountAsync(connection, transaction, athlete, CancellationToken.None, added).GetAwaiter().GetResult().Held;
+    /// <summary>
+    /// How many sets the athlete of <paramref name="db"/> holds, counted now (up to one past <see cref="Most"/>) and
+    /// remembered with the revision the count is of, so a write that follows can be checked without counting again.
+    /// </summary>
+    public async Task<long> CountAsync(Data.FailsafeDb db, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        await db.Database.OpenConnectionAsync(cancel);
+        try
+        {
+            var (revision, held) = await CountAsync(db.Database.GetDbConnection(), null, db.AthleteId, cancel);
+            Remember(db.AthleteId, revision, held);
+            return held;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private const string Revision = "SELECT \"Revision\" FROM \"profiles\" WHERE \"Id\" = @athlete";
+
+    /// <summary>
+    /// The sets held, and the revision, for the importer's synchronous transaction, which added <paramref name="added"/>
+    /// sets and then raised the revision (holding the profile row until its commit). When the revision is one past the
+    /// count this process keeps (<see cref="Known"/>: the import's endpoint counts before the import begins), nothing else
+    /// was written between: the count is that one plus <paramref name="added"/>, without counting a log of a million
+    /// sets again (0.13 s on PostgreSQL, on the import's critical path). Otherwise the log is counted.
+    /// </summary>
+    internal (long Revision, long Held) HeldAfter(DbConnection connection, DbTransaction? transaction, int athlete, long added)
+    {
+        if (Known(athlete) is { } known)
+        {
+            using var command = Data.Sql.Command(connection, Revision, ("@athlete", athlete));
+            command.Transaction = transaction;
+            if (command.ExecuteScalar() is long revision && revision == known.Revision + 1)
+                return (revision, known.Held + added);
+        }
+        return CountAsync(connection, transaction, athlete, CancellationToken.None, added).GetAwaiter().GetResult();
+    }
 }
 
 /// <summary>The write would take an account over <see cref="SetCap.Most"/>: nothing of it was stored.</summary>

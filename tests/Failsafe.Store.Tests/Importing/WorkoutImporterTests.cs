@@ -1,6 +1,8 @@
 using Failsafe.Effort;
 using Failsafe.Store.Data;
+using Failsafe.Store.Catalog;
 using Failsafe.Store.Importing;
+using Failsafe.Store.Training;
 using Microsoft.EntityFrameworkCore;
 
 namespace Failsafe.Store.Tests.Importing;
@@ -337,7 +339,7 @@ public sealed class WorkoutImporterTests
         using var t = new ImportTestDb();
         var bytes = File.ReadAllBytes(ImportTestDb.Sample("strong-quoted.csv"));
         using var stream = new NonSeekable(bytes);
-        var summary = WorkoutImporter.Import(t.Db, Store.Catalog.CatalogLoader.Default, stream, new ImportOptions(ImportSource.Strong));
+        var summary = WorkoutImporter.Import(t.Db, CatalogLoader.Default, stream, new ImportOptions(ImportSource.Strong));
         (summary.Workouts, summary.Sets).ShouldBe((2, 7));
     }
 
@@ -347,7 +349,7 @@ public sealed class WorkoutImporterTests
         using var t = new ImportTestDb();
         var path = ImportTestDb.Sample("hevy.csv");
         var reports = new List<long>();
-        WorkoutImporter.Import(t.Db, Store.Catalog.CatalogLoader.Default, path, new ImportOptions(ImportSource.Hevy), reports.Add);
+        WorkoutImporter.Import(t.Db, CatalogLoader.Default, path, new ImportOptions(ImportSource.Hevy), reports.Add);
         reports.ShouldNotBeEmpty();
         reports[^1].ShouldBeGreaterThan(0);
         reports[^1].ShouldBeLessThanOrEqualTo(new FileInfo(path).Length);
@@ -433,6 +435,71 @@ public sealed class WorkoutImporterTests
 
         t.Counts().ShouldBe((0, 0, 0));
         t.Db.ChangeTracker.Entries().ShouldBeEmpty();
+    }
+
+    /// <summary><paramref name="sets"/> squat sets of one workout on <paramref name="day"/>, imported with <paramref name="cap"/> as the account's cap, as the server does.</summary>
+    private static ImportSummary ImportCapped(ImportTestDb t, SetCap cap, string day, int sets)
+    {
+        var csv = "Date;Workout Name;Exercise Name;Set Order;Weight;Weight Unit;Reps;RPE;Notes\n" +
+            string.Concat(Enumerable.Range(1, sets).Select(i => $"{day} 18:00:00;Legs;Squat (Barbell);{i};100;kg;5;8;\n"));
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv));
+        return WorkoutImporter.Import(t.Db, CatalogLoader.Default, stream, new ImportOptions(ImportSource.Strong) { Account = cap });
+    }
+
+    /// <summary>A log with the athlete's profile, whose revision every writer raises.</summary>
+    private static ImportTestDb WithProfile()
+    {
+        var t = new ImportTestDb();
+        var profile = new ProfileRow { Name = "ann", UpdatedAt = new DateTime(2026, 1, 2) };
+        t.Db.Profiles.Add(profile);
+        t.Db.SaveChanges();
+        t.Db.AthleteId = profile.Id;
+        return t;
+    }
+
+    [Fact]
+    public async Task An_import_checks_the_account_cap_against_the_log_when_another_write_came_after_the_count()
+    {
+        using var t = WithProfile();
+        var cap = new SetCap(12, "the test's cap");
+        (await cap.CountAsync(t.Db, TestContext.Current.CancellationToken)).ShouldBe(0);
+
+        // Another writer (another server, with a count of its own) logs four sets after that count.
+        using (var connection = Database.Connection(t.Path))
+        {
+            connection.Open();
+            SetRow Set() => new() { ExerciseId = "x", ExerciseName = "x", WeightKg = 100, Unit = "kg", WeightEntered = 100, Reps = 5, Failure = "none", LoggedAt = new DateTime(2026, 6, 18, 18, 0, 0) };
+            (await SetWriter.Insert(connection, t.Db.AthleteId, new SessionKey(new DateOnly(2026, 6, 18), "cli"), [Set(), Set(), Set(), Set()],
+                new SetCap(100, "another server's cap"), TestContext.Current.CancellationToken)).ShouldBeTrue();
+        }
+
+        // Nine sets fit the count taken before (0 + 9 <= 12), not the log (4 + 9 > 12): refused whole.
+        Should.Throw<ImportLimitException>(() => ImportCapped(t, cap, "2026-06-01", 9)).Message
+            .ShouldEndWith("another write filled the account meanwhile: an account may hold at most 12 sets (the test's cap) and this one holds 4; nothing was stored");
+        t.Counts().ShouldBe((1, 4, 0));
+    }
+
+    [Fact]
+    public async Task An_import_right_after_the_count_adds_its_sets_to_it_without_counting_the_log_again()
+    {
+        using var t = WithProfile();
+        var cap = new SetCap(12, "the test's cap");
+        (await cap.CountAsync(t.Db, TestContext.Current.CancellationToken)).ShouldBe(0);
+        ImportCapped(t, cap, "2026-06-01", 5).Sets.ShouldBe(5);
+
+        // Every writer raises the revision; what the check relies on is exactly that. Rows slipped in without a raise
+        // are not seen: the count kept (5, at the import's own raise) plus 4 fits 12, though the log then holds 13.
+        using (var other = t.Fresh())
+            other.Database.ExecuteSqlRaw("INSERT INTO sets (AthleteId, SessionId, \"Order\", ExerciseId, ExerciseName, WeightKg, Unit, WeightEntered, Reps, Failure, Warmup, \"Drop\", FormBreakdown, Pain, LoggedAt, Version) " +
+                "SELECT AthleteId, SessionId, \"Order\" + 5, ExerciseId, ExerciseName, WeightKg, Unit, WeightEntered, Reps, Failure, Warmup, \"Drop\", FormBreakdown, Pain, LoggedAt, Version FROM sets WHERE \"Order\" <= 4");
+        ImportCapped(t, cap, "2026-06-02", 4).Sets.ShouldBe(4);
+        t.Counts().Sets.ShouldBe(13);
+
+        // Once anything else raises the revision, the kept count is not used: the log is counted again.
+        using (var other = t.Fresh())
+            other.Touch(t.Db.AthleteId);
+        Should.Throw<ImportLimitException>(() => ImportCapped(t, cap, "2026-06-03", 1)).Message.ShouldContain("this one holds 13");
+        t.Counts().Sets.ShouldBe(13);
     }
 
     private sealed class NonSeekable(byte[] bytes) : MemoryStream(bytes)

@@ -59,8 +59,9 @@ public sealed class SetCap(long most, string limit)
     }
 
     /// <summary>
-    /// How many sets the athlete of <paramref name="db"/> holds, counted now (up to one past <see cref="Most"/>) and
-    /// remembered with the revision the count is of, so a write that follows can be checked without counting again.
+    /// How many sets the athlete of <paramref name="db"/> holds, counted now and remembered with the revision the count
+    /// is of, so a write that follows can be checked without counting again. The count is exact, even past
+    /// <see cref="Most"/> (a cap lowered in the settings), as the refusal names it.
     /// </summary>
     public async Task<long> CountAsync(Data.FailsafeDb db, CancellationToken cancel)
     {
@@ -68,7 +69,7 @@ public sealed class SetCap(long most, string limit)
         await db.Database.OpenConnectionAsync(cancel);
         try
         {
-            var (revision, held) = await CountAsync(db.Database.GetDbConnection(), null, db.AthleteId, cancel);
+            var (revision, held) = await CountAsync(db.Database.GetDbConnection(), null, db.AthleteId, cancel, over: long.MaxValue - Most - 1);
             Remember(db.AthleteId, revision, held);
             return held;
         }

@@ -502,6 +502,16 @@ public sealed class WorkoutImporterTests
         t.Counts().Sets.ShouldBe(13);
     }
 
+    [Fact]
+    public async Task The_count_an_import_is_checked_against_is_exact_past_the_cap()
+    {
+        using var t = WithProfile();
+        ImportCapped(t, new SetCap(100, "the test's cap"), "2026-06-01", 5).Sets.ShouldBe(5);
+        // A cap lowered below what the log holds: the refusal names what it holds, not the cap plus one.
+        var lowered = new SetCap(3, "the test's cap");
+        (await lowered.CountAsync(t.Db, TestContext.Current.CancellationToken)).ShouldBe(5);
+    }
+
     private sealed class NonSeekable(byte[] bytes) : MemoryStream(bytes)
     {
         public override bool CanSeek => false;

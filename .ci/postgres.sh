@@ -92,6 +92,16 @@ fi
 # Tests drop their databases WITH (FORCE), which ends the sessions still on them; an autovacuum worker busy in
 # one belongs to no role, and only members of pg_signal_backend may end it.
 psql_admin -c "GRANT pg_signal_backend TO ${DB_USER}" >&2
+# Imports turn PostgreSQL's row-by-row key checks off for their own transaction and check their rows in one query
+# instead (PostgresImportWriter), when the role may set session_replication_role: PostgreSQL 15 and later grant that
+# to a role. Without it they still work, with the checks row by row.
+if [ "${version%%.*}" -ge 15 ]; then
+  psql_admin -c "GRANT SET ON PARAMETER session_replication_role TO ${DB_USER}" >&2
+  # A second role without that grant, for the tests of imports without it (it owns nothing; a test grants it rows).
+  if [ "$(psql_admin -tAc "SELECT 1 FROM pg_roles WHERE rolname = '${DB_USER}_plain'")" != 1 ]; then
+    psql_admin -c "CREATE ROLE ${DB_USER}_plain LOGIN PASSWORD '${DB_PASSWORD}'" >&2
+  fi
+fi
 if [ "$(psql_admin -tAc "SELECT 1 FROM pg_database WHERE datname = '${DB_NAME}'")" != 1 ]; then
   log "creating database ${DB_NAME}"
   psql_admin -c "CREATE DATABASE ${DB_NAME} OWNER ${DB_USER}" >&2

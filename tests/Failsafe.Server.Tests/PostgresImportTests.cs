@@ -181,6 +181,100 @@ public sealed class PostgresImportTests : IDisposable
         Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture).ShouldBe(0);
     }
 
+    /// <summary>Whether the role of <paramref name="connectionString"/> may set <c>session_replication_role</c>.</summary>
+    private static bool MaySkipKeyChecks(string connectionString)
+    {
+        using var connection = new NpgsqlConnection(connectionString);
+        connection.Open();
+        using var may = Sql.Command(connection, "SELECT has_parameter_privilege('session_replication_role', 'SET')");
+        return (bool)may.ExecuteScalar()!;
+    }
+
+    /// <summary>
+    /// A connection string to the test's database as the role <c>.ci/postgres.sh</c> makes without the grant on
+    /// <c>session_replication_role</c>, given the rights on the tables a server's role has (but not their ownership).
+    /// </summary>
+    private string WithoutTheGrant()
+    {
+        var plain = new NpgsqlConnectionStringBuilder(_connectionString) { Username = new NpgsqlConnectionStringBuilder(_connectionString).Username + "_plain" };
+        using (var connection = new NpgsqlConnection(_connectionString))
+        {
+            connection.Open();
+            using var exists = Sql.Command(connection, "SELECT count(*) FROM pg_roles WHERE rolname = @name", ("name", plain.Username!));
+            Convert.ToInt64(exists.ExecuteScalar(), CultureInfo.InvariantCulture).ShouldBe(1, $"the role {plain.Username} (bash .ci/postgres.sh makes it)");
+            using var grant = Sql.Command(connection,
+                $"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO \"{plain.Username}\"; " +
+                $"GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO \"{plain.Username}\"");
+            grant.ExecuteNonQuery();
+        }
+        MaySkipKeyChecks(plain.ConnectionString).ShouldBeFalse();
+        return plain.ConnectionString;
+    }
+
+    private static PostgresTrainingDb Postgres(string connectionString, int athlete) =>
+        new(new DbContextOptionsBuilder<PostgresTrainingDb>().UseNpgsql(connectionString).Options) { AthleteId = athlete };
+
+    /// <summary>
+    /// A session the import sends that never reaches the table (a trigger that fires even with the key checks off
+    /// drops it): its sets name no session. Refused either way, and nothing is stored: by the import's own check of its
+    /// sets (a role that may turn the row-by-row checks off) or by the key at the commit (one that may not).
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_set_whose_session_is_not_stored_is_refused_with_or_without_the_row_by_row_key_checks(bool granted)
+    {
+        using (var owner = new NpgsqlConnection(_connectionString))
+        {
+            owner.Open();
+            using var lose = Sql.Command(owner,
+                "CREATE FUNCTION lose_session() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.\"Name\" = 'Lost' THEN RETURN NULL; END IF; RETURN NEW; END $$; " +
+                "CREATE TRIGGER lose_session BEFORE INSERT ON \"sessions\" FOR EACH ROW EXECUTE FUNCTION lose_session(); " +
+                "ALTER TABLE \"sessions\" ENABLE ALWAYS TRIGGER lose_session");
+            lose.ExecuteNonQuery();
+        }
+        var connectionString = granted ? _connectionString : WithoutTheGrant();
+        if (granted && Environment.GetEnvironmentVariable("CI") == "true")
+            MaySkipKeyChecks(connectionString).ShouldBeTrue("CI's role has the grant (.ci/postgres.sh), so both ways are tested");
+        var skipping = MaySkipKeyChecks(connectionString);
+        int athlete;
+        using (var setup = Postgres(connectionString, 0))
+            athlete = NewAthlete(setup);
+
+        var csv = LargeExport(LargeUnit * 2) + "2030-01-01 10:00:00;Lost;Squat (Barbell);1;100;kg;5;;;\n";
+        using (var db = Postgres(connectionString, athlete))
+        {
+            var error = Should.Throw<Exception>(() => Import(db, csv, ImportSource.Strong));
+            if (skipping)
+                error.ShouldBeOfType<InvalidOperationException>().Message.ShouldBe("1 sets of the import name no session of the athlete; nothing was stored.");
+            else
+                error.ShouldBeOfType<PostgresException>().SqlState.ShouldBe(PostgresErrorCodes.ForeignKeyViolation);
+        }
+        using var after = Postgres(connectionString, athlete);
+        Counts(after).ShouldBe((0, 0, 0));
+        Revision(after).ShouldBe(0);
+    }
+
+    [Fact]
+    public void Import_OnPostgresByARoleWithoutTheGrant_ChecksTheKeyRowByRowAndReadsBackTheSame()
+    {
+        var plain = WithoutTheGrant();
+        int granted, notGranted;
+        using (var setup = Postgres(0))
+            granted = NewAthlete(setup);
+        using (var setup = Postgres(plain, 0))
+            notGranted = NewAthlete(setup);
+        var csv = LargeExport(LargeUnit * 2);
+        using (var db = Postgres(granted))
+            Import(db, csv, ImportSource.Strong).Sets.ShouldBe(LargeUnit * 2);
+        using (var db = Postgres(plain, notGranted))
+            Import(db, csv, ImportSource.Strong).Sets.ShouldBe(LargeUnit * 2);
+        using var one = Postgres(granted);
+        using var other = Postgres(plain, notGranted);
+        Stored(other).ShouldBe(Stored(one));
+        Counts(other).ShouldBe(Counts(one));
+    }
+
     public static TheoryData<string, ImportSource, WeightUnit?> Files() => new()
     {
         { "strong-comma.csv", ImportSource.Strong, WeightUnit.Lb },

@@ -59,7 +59,7 @@ internal interface IImportWriter : IDisposable
     /// <summary>
     /// Adds a set of <paramref name="workout"/>. At the workout's first set the writer gives it its session's id;
     /// the session is written then (SQLite) or by <see cref="Flush"/> (PostgreSQL, whose key to the session is checked
-    /// at the commit).
+    /// when the import has written everything: by its own query, or at the commit).
     /// </summary>
     void AddSet(ImportedWorkout workout, in ImportedSet set);
 

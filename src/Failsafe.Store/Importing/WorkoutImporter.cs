@@ -121,24 +121,23 @@ public static partial class WorkoutImporter
             using var transaction = db.Database.BeginTransaction();
             using var writer = ImportWriters.For(connection, Stored(source), db.AthleteId);
             ImportPipe? pipe = null;
+            ImportSummary summary;
+            Training.SetCap? account;
+            (long Revision, long Held)? after;
             try
             {
                 run.Prepare(connection);
                 writer.Begin(estimatedSets);
                 pipe = new ImportPipe(writer);
-                var summary = execute(pipe);
+                summary = execute(pipe);
                 pipe.Complete();
                 writer.Finish(run.Created, summary.Sets > 0 || run.Created.Count > 0);
                 // Finish raised the revision, which holds the profile row until the commit: counted now, no other
                 // writer of this athlete can add a set between the count and the commit.
-                var account = summary.Sets > 0 ? run.Options.Account : null;
-                var after = account?.HeldAfter(connection, transaction.GetDbTransaction(), db.AthleteId, summary.Sets);
+                account = summary.Sets > 0 ? run.Options.Account : null;
+                after = account?.HeldAfter(connection, transaction.GetDbTransaction(), db.AthleteId, summary.Sets);
                 if (account is not null && after is { Held: var held } && held > account.Most)
                     throw new ImportLimitException(0, null, new ImportCap(account.Most, account.Limit, account.Says(held - summary.Sets)), "another write filled the account meanwhile: ");
-                transaction.Commit();
-                if (account is not null && after is { } counted)
-                    account.Remember(db.AthleteId, counted.Revision, counted.Held);
-                return summary;
             }
             catch
             {
@@ -152,6 +151,12 @@ public static partial class WorkoutImporter
             {
                 pipe?.Dispose();
             }
+            // Outside the rollback above: a commit that fails (PostgreSQL's key, checked at the commit when deferred)
+            // has ended the transaction itself, and its error is the one to report, not a second rollback's.
+            transaction.Commit();
+            if (account is not null && after is { } counted)
+                account.Remember(db.AthleteId, counted.Revision, counted.Held);
+            return summary;
         }
         finally
         {

@@ -10,7 +10,9 @@
 #   bash bench/import-postgres.sh [SETS]        RUNS=3 by default; the median run is reported. PORT=5188.
 #   WARMUP=1: the server first imports 20,000 sets for another account (unmeasured) and is left until it is idle, as a
 #   long-running server would be: the figure then leaves out the runtime's compiling of a freshly started server.
-# PostgreSQL comes from FAILSAFE_TEST_POSTGRES when set, else from .ci/postgres.sh (which installs and starts it).
+# PostgreSQL comes from FAILSAFE_TEST_POSTGRES when set, else from .ci/postgres.sh (which installs and starts it, and
+# grants its role SET on session_replication_role). The script says which way the key from a set to its session is
+# checked: by the import in one query (with that grant) or by PostgreSQL row by row at the commit (without it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sets="${1:-1000000}"
@@ -46,6 +48,11 @@ cleanup() {
 trap cleanup EXIT
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(free -g | awk '/^Mem:/ {print $2}') GiB, $(. /etc/os-release && echo "$PRETTY_NAME"), PostgreSQL $(psql_admin -tA -c 'SHOW server_version')"
+if [[ "$(psql_admin -tA -c "SELECT current_setting('server_version_num')::int >= 150000 AND has_parameter_privilege('session_replication_role', 'SET')")" == t ]]; then
+  echo "the import checks the key from its sets to their sessions in one query of its own (the role may set session_replication_role)"
+else
+  echo "PostgreSQL checks the key from the import's sets to their sessions row by row at the commit (the role may not set session_replication_role)"
+fi
 echo "building Release …"
 dotnet publish src/Failsafe.Server/Failsafe.Server.csproj -c Release -o "$work/server" -v quiet -nologo >/dev/null
 dotnet build -c Release bench/Failsafe.Benchmarks/Failsafe.Benchmarks.csproj -v quiet -nologo >/dev/null

@@ -12,9 +12,9 @@ namespace Failsafe.Store.Importing;
 /// <para>
 /// The sets stream into one COPY as they are parsed, and the sessions follow in one COPY when the last set is sent:
 /// the foreign key from a set to its session is checked once everything is written (by <see cref="CheckedKey"/>, or at
-/// the commit, see <see cref="DeferredKey"/>), so a set may be written before its session. A set names its session by id, so the id must be known before the set is sent; ids
-/// come from the table's own sequence, reserved in blocks (<see cref="ReserveIds"/>), the
-/// first of <see cref="FirstIds"/> in the same round trip as the deferral, each next one twice as large up to
+/// the commit, see <see cref="DeferredKey"/>), so a set may be written before its session. A set names its session by
+/// id, so the id must be known before the set is sent; ids come from the table's own sequence, reserved in blocks
+/// (<see cref="ReserveIds"/>), the first of <see cref="FirstIds"/> in the same round trip as the deferral, each next one twice as large up to
 /// <see cref="MostIds"/>. A block can only be reserved between two statements, so the set COPY is ended and begun again
 /// around it: a million sets of 43,242 workouts take 12 COPYs of sets (blocks of 64, 128, … 8,192, 8,192, …), and the
 /// last block's 5,846 ids go unused. Every row is written once; COPY into a temporary table followed by
@@ -139,7 +139,7 @@ internal sealed class PostgresImportWriter : IImportWriter
         if (canTurnOff)
             batch.BatchCommands.Add(new(KeyChecksOff));
         batch.BatchCommands.Add(new(ReserveIds) { Parameters = { new("n", _block) } });
-        var reader = batch.ExecuteReader();
+        using var reader = batch.ExecuteReader();
         if (canTurnOff)
         {
             _keyChecksOff = reader.Read();

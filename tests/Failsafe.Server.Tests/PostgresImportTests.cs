@@ -196,7 +196,8 @@ public sealed class PostgresImportTests : IDisposable
     /// </summary>
     private string WithoutTheGrant()
     {
-        var plain = new NpgsqlConnectionStringBuilder(_connectionString) { Username = new NpgsqlConnectionStringBuilder(_connectionString).Username + "_plain" };
+        var plain = new NpgsqlConnectionStringBuilder(_connectionString);
+        plain.Username += "_plain";
         using (var connection = new NpgsqlConnection(_connectionString))
         {
             connection.Open();

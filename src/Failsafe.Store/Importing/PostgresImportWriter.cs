@@ -14,10 +14,10 @@ namespace Failsafe.Store.Importing;
 /// the foreign key from a set to its session is checked once everything is written (by <see cref="CheckedKey"/>, or at
 /// the commit, see <see cref="DeferredKey"/>), so a set may be written before its session. A set names its session by
 /// id, so the id must be known before the set is sent; ids come from the table's own sequence, reserved in blocks
-/// (<see cref="ReserveIds"/>), the first of <see cref="FirstIds"/> in the same round trip as the deferral, each next one twice as large up to
-/// <see cref="MostIds"/>. A block can only be reserved between two statements, so the set COPY is ended and begun again
-/// around it: a million sets of 43,242 workouts take 12 COPYs of sets (blocks of 64, 128, … 8,192, 8,192, …), and the
-/// last block's 5,846 ids go unused. Every row is written once; COPY into a temporary table followed by
+/// (<see cref="ReserveIds"/>), the first of <see cref="FirstIds"/> in the same round trip as the deferral, each next
+/// one twice as large up to <see cref="MostIds"/>. A block can only be reserved between two statements, so the set
+/// COPY is ended and begun again around it: a million sets of 43,242 workouts take 12 COPYs of sets (blocks of 64,
+/// 128, … 8,192, 8,192, …), and the last block's 5,846 ids go unused. Every row is written once; COPY into a temporary table followed by
 /// <c>INSERT … SELECT</c> would write every set twice and keep the whole file in the temporary table until the end.
 /// </para>
 /// <para>
